@@ -1,0 +1,59 @@
+"""Warnings as data: typed, located, with stable codes. Never printed here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 0
+    TIP = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    source: str | None = None
+    location: str | None = None
+
+    def __str__(self) -> str:
+        where = ": ".join(part for part in (self.source, self.location) if part)
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}{self.severity.label}: {self.code}: {self.message}"
+
+    def as_json(self) -> dict[str, str | None]:
+        return {
+            "code": self.code,
+            "severity": self.severity.label,
+            "message": self.message,
+            "source": self.source,
+            "location": self.location,
+        }
+
+
+class Reporter:
+    """Collects diagnostics during one conversion."""
+
+    def __init__(self, source: str | None = None) -> None:
+        self.source = source
+        self.diagnostics: list[Diagnostic] = []
+
+    def report(
+        self, code: str, severity: Severity, message: str, location: str | None = None
+    ) -> None:
+        self.diagnostics.append(Diagnostic(code, severity, message, self.source, location))
+
+    def warn(self, code: str, message: str, location: str | None = None) -> None:
+        self.report(code, Severity.WARNING, message, location)
+
+    def info(self, code: str, message: str, location: str | None = None) -> None:
+        self.report(code, Severity.INFO, message, location)

@@ -1,0 +1,48 @@
+"""One error hierarchy. Each error knows where it happened; only the CLI prints."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    FAILED = 1  # some input could not be converted, or a check found errors
+    USAGE = 2  # the command line itself was wrong
+
+
+class ExporterError(Exception):
+    """A failure with a file and a place in it, shown to the user as one line."""
+
+    def __init__(self, message: str, source: str | None = None, location: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.source = source
+        self.location = location
+
+    def __str__(self) -> str:
+        where = ": ".join(part for part in (self.source, self.location) if part)
+        return f"{where}: {self.message}" if where else self.message
+
+
+class InputError(ExporterError):
+    """The input is not a readable debate record."""
+
+
+class RecordErrors(InputError):
+    """Several problems found in one record; each is reported on its own line."""
+
+    def __init__(self, problems: list[InputError]):
+        super().__init__(problems[0].message, problems[0].source, problems[0].location)
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in self.problems]
+
+
+class UnknownFormatError(InputError):
+    """The input's format could not be recognised."""
+
+
+class OutputError(ExporterError):
+    """A file could not be written."""

@@ -1,0 +1,145 @@
+"""The one registry of input and output formats, and detection by content."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Callable
+
+from lxml import etree
+
+
+@dataclass(frozen=True)
+class Sniff:
+    """What a quick look at the first bytes of an input tells."""
+
+    kind: str  # "xml", "json", "yaml", "text"
+    root: str | None = None  # XML root element's local name
+    namespace: str | None = None
+    keys: frozenset[str] = frozenset()  # top-level JSON/YAML keys
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    name: str
+    module: str
+    description: str
+    detects: Callable[[Sniff], bool]
+
+    def load(self) -> ModuleType:
+        return importlib.import_module(f"exporter.readers.{self.module}")
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    module: str
+    extension: str
+    description: str
+
+    def load(self) -> ModuleType:
+        return importlib.import_module(f"exporter.writers.{self.module}")
+
+
+def _native(s: Sniff) -> bool:
+    return s.kind in ("json", "yaml") and "sections" in s.keys and "title" in s.keys
+
+
+INPUT_FORMATS: tuple[InputFormat, ...] = (
+    InputFormat("native", "native", "our debate record (JSON or YAML; `debate-export schema`)", _native),
+    InputFormat(
+        "parlparse",
+        "parlparse",
+        "TheyWorkForYou / ParlParse XML (<publicwhip>, OpenAustralia <debates>)",
+        lambda s: s.kind == "xml" and s.root in ("publicwhip", "debates") and not s.namespace,
+    ),
+    InputFormat(
+        "hansard-api",
+        "hansard_api",
+        "UK Parliament Hansard API debate JSON (Overview, Items, ChildDebates)",
+        lambda s: s.kind == "json" and "Overview" in s.keys and "Items" in s.keys,
+    ),
+    InputFormat(
+        "akoma-ntoso",
+        "akoma_ntoso",
+        "Akoma Ntoso <debate> (AKN 3.0, CSD drafts, or no namespace)",
+        lambda s: s.kind == "xml" and s.root == "akomaNtoso",
+    ),
+    InputFormat(
+        "parlamint",
+        "parlamint",
+        "ParlaMint TEI (CLARIN parliamentary corpora)",
+        lambda s: s.kind == "xml" and s.root in ("TEI", "teiCorpus"),
+    ),
+    InputFormat(
+        "text",
+        "text",
+        "debate text copied from a web page (Hansard, Parallel Parliament)",
+        lambda s: s.kind == "text",
+    ),
+)
+
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
+    OutputFormat("docx", "docx", ".docx", "accessible Word briefing"),
+    OutputFormat("pdf", "pdf", ".pdf", "PDF/UA-1 briefing"),
+    OutputFormat("json", "json_record", ".json", "our record format, with the composed briefing parts"),
+)
+
+
+def input_format(name: str) -> InputFormat:
+    for fmt in INPUT_FORMATS:
+        if fmt.name == name:
+            return fmt
+    raise KeyError(name)
+
+
+def output_format(name: str) -> OutputFormat:
+    for fmt in OUTPUT_FORMATS:
+        if fmt.name == name:
+            return fmt
+    raise KeyError(name)
+
+
+
+
+def sniff(data: bytes) -> Sniff:
+    """Look at the content, never the file name, to tell what an input is."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"<"):
+        return Sniff("xml", *_xml_root(data))
+    if head.startswith((b"{", b"[")):
+        try:
+            value = json.loads(data.decode("utf-8-sig"))
+        except (ValueError, UnicodeDecodeError):
+            return Sniff("json")
+        keys = frozenset(value) if isinstance(value, dict) else frozenset()
+        return Sniff("json", keys=keys)
+    text = head.decode("utf-8", errors="replace")
+    if re.match(r"^(%YAML|---\s*$|[A-Za-z_]+:\s)", text, re.M) and re.search(r"^sections:", data.decode("utf-8", "replace"), re.M):
+        keys = frozenset(m.group(1) for m in re.finditer(r"^([A-Za-z_]+):", data.decode("utf-8", "replace"), re.M))
+        return Sniff("yaml", keys=keys)
+    return Sniff("text")
+
+
+def _xml_root(data: bytes) -> tuple[str | None, str | None]:
+    parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        for offset in range(0, min(len(data), 1 << 20), 8192):
+            parser.feed(data[offset : offset + 8192])
+            for _event, element in parser.read_events():
+                qname = etree.QName(element)
+                return qname.localname, qname.namespace
+    except etree.XMLSyntaxError:
+        return None, None
+    return None, None
+
+
+def detect(data: bytes) -> InputFormat | None:
+    found = sniff(data)
+    for fmt in INPUT_FORMATS:
+        if fmt.detects(found):
+            return fmt
+    return None

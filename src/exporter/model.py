@@ -1,0 +1,204 @@
+"""The debate model: what every reader produces and composing consumes.
+
+Plain, immutable data with no I/O and no knowledge of any input or output format.
+Optional facts are ``None`` when the record does not give them: nothing here is
+ever invented by a reader to fill a gap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Union
+
+
+class SpeechKind(str, Enum):
+    SPEECH = "speech"
+    INTERVENTION = "intervention"
+    QUESTION = "question"
+    ANSWER = "answer"
+    STATEMENT = "statement"
+    POINT_OF_ORDER = "point_of_order"
+
+
+class ProceduralKind(str, Enum):
+    CHAIR = "chair"  # the chair's remarks and rulings ("Order.")
+    DECISION = "decision"  # "Question put and agreed to."
+    MOTION = "motion"  # the text of a motion or amendment
+    INTERRUPTION = "interruption"  # applause, laughter, a sitting suspended
+    NOTE = "note"  # editorial notes in the record
+    TIME = "time"  # a bare time stamp in the record
+    OTHER = "other"
+
+
+class ParagraphStyle(str, Enum):
+    BODY = "body"
+    QUOTE = "quote"  # quoted matter, indented in the record
+    MOTION = "motion"  # motion text within a speech
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one set of inline properties."""
+
+    text: str
+    emphasis: bool = False
+    strong: bool = False
+    superscript: bool = False
+    link: str | None = None  # an external URL
+    lang: str | None = None  # BCP 47 tag when it differs from the debate's language
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+    style: ParagraphStyle = ParagraphStyle.BODY
+    lang: str | None = None  # when the whole paragraph is in another language
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table inside a speech (a schedule, a list of amendments)."""
+
+    rows: tuple[tuple[tuple[Run, ...], ...], ...]
+    header_rows: int = 0
+    caption: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(r.text for r in cell) for row in self.rows for cell in row)
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    id: str
+    name: str
+    constituency: str | None = None
+    party: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Speech:
+    id: str | None
+    speaker: str | None  # a Speaker.id, or None when the record names no member
+    paragraphs: tuple[Block, ...]
+    kind: SpeechKind = SpeechKind.SPEECH
+    label: str | None = None  # the name as printed, when there is no speaker id
+    role: str | None = None  # the office spoken in, when it differs from the speaker's
+    time: str | None = None  # "HH:MM" or "HH:MM:SS", 24-hour, normalised by the reader
+    column: str | None = None  # as printed: "98", "98WH", "WA12"
+    url: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Procedural:
+    paragraphs: tuple[Block, ...]
+    kind: ProceduralKind = ProceduralKind.OTHER
+    id: str | None = None
+    time: str | None = None
+    column: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Vote:
+    name: str
+    side: str  # the lobby as the record names it: "aye", "no", "content", "not-content"
+    speaker: str | None = None
+    teller: bool = False
+    proxy: str | None = None  # who cast a proxy vote for this member, as recorded
+
+
+@dataclass(frozen=True)
+class Count:
+    side: str
+    value: int
+
+
+@dataclass(frozen=True)
+class Division:
+    counts: tuple[Count, ...]
+    votes: tuple[Vote, ...] = ()
+    id: str | None = None
+    number: str | None = None
+    time: str | None = None
+    column: str | None = None
+    url: str | None = None
+    description: tuple[Block, ...] = ()  # the question, and the result as recorded
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    items: tuple[Item, ...]
+    id: str | None = None
+    chair: str | None = None  # "[Mr. Joe Benton in the Chair]", separated from the title
+    time: str | None = None
+    column: str | None = None
+    url: str | None = None
+
+
+Item = Union[Speech, Procedural, Division, Section]
+
+
+@dataclass(frozen=True)
+class Source:
+    publisher: str | None = None
+    url: str | None = None
+    volume: str | None = None
+    licence: str | None = None
+    reference: str | None = None  # the record's own identifier (a gid, an ExtId, a FRBR URI)
+    citation: str | None = None  # a citation as the record gives it, if it gives one
+
+
+@dataclass(frozen=True)
+class Debate:
+    title: str
+    sections: tuple[Section, ...]
+    speakers: tuple[Speaker, ...] = ()
+    date: dt.date | None = None
+    house: str | None = None  # "House of Commons", "House of Lords", "National Assembly"
+    location: str | None = None  # "Westminster Hall", "Commons Chamber"
+    chair: str | None = None
+    department: str | None = None
+    language: str = "en-GB"
+    source: Source = field(default_factory=Source)
+    summary: tuple[Paragraph, ...] = ()  # an editorial summary written by a person
+
+    def speaker(self, speaker_id: str | None) -> Speaker | None:
+        if speaker_id is None:
+            return None
+        for speaker in self.speakers:
+            if speaker.id == speaker_id:
+                return speaker
+        return None
+
+
+def walk_items(items: tuple[Item, ...]) -> list[Item]:
+    """Every item in reading order, descending into nested sections."""
+    found: list[Item] = []
+    for item in items:
+        found.append(item)
+        if isinstance(item, Section):
+            found.extend(walk_items(item.items))
+    return found
+
+
+def speeches(debate: Debate) -> list[Speech]:
+    return [item for item in walk_items(debate.sections) if isinstance(item, Speech)]
+
+
+def block_runs(block: Block) -> tuple[Run, ...]:
+    if isinstance(block, Paragraph):
+        return block.runs
+    return tuple(run for row in block.rows for cell in row for run in cell)

@@ -1,0 +1,78 @@
+"""Safe XML parsing shared by the XML readers.
+
+External entities, DTD loading and network access are off. Internal DTD entities
+(the ``&mdash;`` of old ParlParse files) are expanded, but a document whose entities
+expand to far more text than it holds, or that nests absurdly deep, is refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from exporter.errors import InputError
+
+MAX_DEPTH = 200
+MAX_EXPANSION = 20  # expanded text may be at most this many times the input's size, plus slack
+_ENTITY_DECL = re.compile(rb"<!ENTITY\s+%?\s*[\w.-]+\s+(?:SYSTEM|PUBLIC)\b", re.I)
+
+
+def parse(data: bytes, source: str) -> etree._Element:
+    """Parse ``data`` into an element tree, or raise an InputError naming the line."""
+    if _ENTITY_DECL.search(data[:1 << 20]):
+        raise InputError("external entities are not allowed", source, _line_of(data, _ENTITY_DECL))
+    parser = etree.XMLParser(
+        resolve_entities="internal",
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as err:
+        line = f"line {err.lineno}" if err.lineno else None
+        message = str(err.msg or err).split(" (line")[0]
+        raise InputError(f"not well-formed XML: {message}", source, line) from None
+    if root is None:
+        raise InputError("empty XML document", source)
+    _check_size(root, data, source)
+    return root
+
+
+def _check_size(root: etree._Element, data: bytes, source: str) -> None:
+    budget = MAX_EXPANSION * len(data) + 1_000_000
+    total = 0
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InputError(f"elements nest deeper than {MAX_DEPTH} levels", source, f"line {element.sourceline}")
+        total += len(element.text or "") + len(element.tail or "")
+        if total > budget:
+            raise InputError("entities expand to far more text than the file holds (entity amplification)", source)
+        stack.extend((child, depth + 1) for child in element)
+
+
+def _line_of(data: bytes, pattern: re.Pattern[bytes]) -> str | None:
+    match = pattern.search(data)
+    if match is None:
+        return None
+    newline = b"\n"
+    return f"line {data.count(newline, 0, match.start()) + 1}"
+
+
+def local(element: etree._Element) -> str:
+    """An element's name without its namespace (Akoma Ntoso comes in three)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
+
+
+def text_of(element: etree._Element) -> str:
+    """All text inside an element, whitespace collapsed."""
+    return " ".join("".join(element.itertext()).split())

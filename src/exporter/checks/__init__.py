@@ -1,0 +1,28 @@
+"""Checks audit the files we write: each returns diagnostics whose codes are rule ids."""
+
+from __future__ import annotations
+
+import importlib
+
+from exporter.diagnostics import Diagnostic
+from exporter.errors import InputError
+
+
+def kind_of(data: bytes) -> str | None:
+    """Tell a .docx from a PDF by content, not by name."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "docx"  # an encrypted (IRM/password) package: the docx checks report it
+    return None
+
+
+def check(data: bytes, source: str) -> list[Diagnostic]:
+    kind = kind_of(data)
+    if kind is None:
+        raise InputError("not a .docx or PDF file", source)
+    module = importlib.import_module(f"exporter.checks.{kind}")
+    diagnostics: list[Diagnostic] = module.check(data, source)
+    return diagnostics

@@ -1,0 +1,329 @@
+"""Our record format: the debate model as JSON/YAML data, both ways.
+
+``to_dict`` writes the compact form (plain strings where no markup is needed,
+defaults left out, keys in a fixed order); ``from_dict`` checks data against the
+shipped JSON Schema and the speaker references, reporting every problem with its
+place (``sections[2].items[5].speaker``), and only then builds the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from exporter import model as m
+from exporter.errors import InputError, RecordErrors
+
+FORMAT_MARK = "debate-exporter/1"
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    text = files("exporter").joinpath("schemas/debate-record.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+# --- model -> data ---------------------------------------------------------------
+
+
+def to_dict(debate: m.Debate) -> dict[str, Any]:
+    data: dict[str, Any] = {"format": FORMAT_MARK, "title": debate.title}
+    _put(data, "date", debate.date.isoformat() if debate.date else None)
+    for key in ("house", "location", "chair", "department"):
+        _put(data, key, getattr(debate, key))
+    data["language"] = debate.language
+    source = {k: v for k, v in vars(debate.source).items() if v is not None}
+    if source:
+        data["source"] = source
+    if debate.summary:
+        data["summary"] = [_paragraph_out(p) for p in debate.summary]
+    data["speakers"] = [
+        {k: v for k, v in vars(speaker).items() if v is not None} for speaker in debate.speakers
+    ]
+    data["sections"] = [_section_out(section, top=True) for section in debate.sections]
+    return data
+
+
+def _put(data: dict[str, Any], key: str, value: Any) -> None:
+    if value is not None:
+        data[key] = value
+
+
+def _section_out(section: m.Section, top: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {} if top else {"type": "section"}
+    data["title"] = section.title
+    for key in ("id", "chair", "time", "column", "url"):
+        _put(data, key, getattr(section, key))
+    data["items"] = [_item_out(item) for item in section.items]
+    return data
+
+
+def _item_out(item: m.Item) -> dict[str, Any]:
+    if isinstance(item, m.Section):
+        return _section_out(item)
+    if isinstance(item, m.Speech):
+        data: dict[str, Any] = {"type": "speech"}
+        for key in ("id", "speaker", "label"):
+            _put(data, key, getattr(item, key))
+        if item.kind is not m.SpeechKind.SPEECH:
+            data["kind"] = item.kind.value
+        for key in ("role", "time", "column", "url", "lang"):
+            _put(data, key, getattr(item, key))
+        data["paragraphs"] = [_block_out(b) for b in item.paragraphs]
+        return data
+    if isinstance(item, m.Procedural):
+        data = {"type": "procedural", "kind": item.kind.value}
+        for key in ("id", "time", "column", "url"):
+            _put(data, key, getattr(item, key))
+        data["paragraphs"] = [_block_out(b) for b in item.paragraphs]
+        return data
+    if isinstance(item, m.Division):
+        data = {"type": "division"}
+        for key in ("id", "number", "time", "column", "url"):
+            _put(data, key, getattr(item, key))
+        if item.description:
+            data["description"] = [_block_out(b) for b in item.description]
+        data["counts"] = [{"side": c.side, "value": c.value} for c in item.counts]
+        if item.votes:
+            data["votes"] = [_vote_out(v) for v in item.votes]
+        return data
+    raise TypeError(f"unknown item {type(item).__name__}")
+
+
+def _vote_out(vote: m.Vote) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": vote.name, "side": vote.side}
+    _put(data, "speaker", vote.speaker)
+    if vote.teller:
+        data["teller"] = True
+    _put(data, "proxy", vote.proxy)
+    return data
+
+
+def _block_out(block: m.Block) -> Any:
+    if isinstance(block, m.Paragraph):
+        return _paragraph_out(block)
+    table: dict[str, Any] = {"rows": [[_runs_out(cell) for cell in row] for row in block.rows]}
+    if block.header_rows:
+        table["header_rows"] = block.header_rows
+    _put(table, "caption", block.caption)
+    return {"table": table}
+
+
+def _paragraph_out(paragraph: m.Paragraph) -> Any:
+    runs = _runs_out(paragraph.runs)
+    if isinstance(runs, str) and paragraph.style is m.ParagraphStyle.BODY and paragraph.lang is None:
+        return runs
+    data: dict[str, Any] = {"runs": [runs] if isinstance(runs, str) else runs}
+    if paragraph.style is not m.ParagraphStyle.BODY:
+        data["style"] = paragraph.style.value
+    _put(data, "lang", paragraph.lang)
+    return data
+
+
+def _runs_out(runs: tuple[m.Run, ...]) -> Any:
+    """A plain string for one unmarked run, else a list of runs."""
+    if len(runs) == 1 and _is_plain(runs[0]):
+        return runs[0].text
+    return [run.text if _is_plain(run) else _run_out(run) for run in runs]
+
+
+def _is_plain(run: m.Run) -> bool:
+    return run == m.Run(run.text)
+
+
+def _run_out(run: m.Run) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": run.text}
+    for key in ("emphasis", "strong", "superscript"):
+        if getattr(run, key):
+            data[key] = True
+    _put(data, "link", run.link)
+    _put(data, "lang", run.lang)
+    return data
+
+
+# --- data -> model ---------------------------------------------------------------
+
+
+def from_dict(data: Any, source: str) -> m.Debate:
+    """Check ``data`` and build the debate, or raise every problem found at once."""
+    if isinstance(data, dict) and isinstance(data.get("date"), dt.date):
+        data = {**data, "date": data["date"].isoformat()}  # YAML reads dates as dates
+    problems = [InputError(_describe(err), source, _place(err)) for err in _schema_errors(data)]
+    if not problems:
+        problems = _reference_errors(data, source)
+    if problems:
+        raise RecordErrors(problems)
+    return _debate_in(data)
+
+
+def _schema_errors(data: Any) -> list[ValidationError]:
+    validator = Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    found = []
+    for error in validator.iter_errors(data):
+        found.append(_deepest(error))
+    found.sort(key=lambda e: [str(p) for p in e.absolute_path])
+    unique: dict[tuple[str, str], ValidationError] = {}
+    for error in found:
+        unique.setdefault((_place(error), _describe(error)), error)
+    return list(unique.values())
+
+
+def _deepest(error: ValidationError) -> ValidationError:
+    """For a oneOf failure, the branch that got furthest says what is really wrong."""
+    if error.validator != "oneOf" or not error.context:
+        return error
+    by_depth = sorted(error.context, key=lambda e: (-len(e.absolute_path), e.validator == "type"))
+    best = by_depth[0]
+    if len(best.absolute_path) == len(error.absolute_path) and best.validator == "type":
+        return error
+    return _deepest(best)
+
+
+def _place(error: ValidationError) -> str:
+    path = _path(list(error.absolute_path))
+    if error.validator == "required":
+        missing = str(error.message).split("'")[1]
+        return f"{path}.{missing}" if path else missing
+    return path or "(record)"
+
+
+def _path(parts: list[Any]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_TYPE_NAMES = {
+    str: "string", int: "integer", float: "number", bool: "boolean",
+    list: "list", dict: "object", type(None): "null",
+}
+
+
+def _describe(error: ValidationError) -> str:
+    if error.validator == "required":
+        return "required field is missing"
+    if error.validator == "type":
+        expected = error.validator_value
+        wanted = " or ".join(expected) if isinstance(expected, list) else str(expected)
+        got = _TYPE_NAMES.get(type(error.instance), type(error.instance).__name__)
+        return f"expected {wanted}, got {got}"
+    if error.validator == "additionalProperties":
+        return str(error.message).replace("Additional properties are not allowed", "unknown field")
+    if error.validator == "oneOf":
+        return "is not a valid paragraph, run or item here"
+    if error.validator in ("pattern", "format"):
+        return f"{error.instance!r} is not a valid value here"
+    return str(error.message)
+
+
+def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
+    known: set[str] = set()
+    problems: list[InputError] = []
+    for index, speaker in enumerate(data.get("speakers", [])):
+        if speaker["id"] in known:
+            problems.append(InputError(f'speaker id "{speaker["id"]}" is used twice', source, f"speakers[{index}].id"))
+        known.add(speaker["id"])
+
+    def visit(items: list[dict[str, Any]], path: str) -> None:
+        for index, item in enumerate(items):
+            place = f"{path}.items[{index}]"
+            if item.get("type") == "section":
+                visit(item["items"], place)
+            elif item.get("type") == "speech" and item.get("speaker") is not None and item["speaker"] not in known:
+                problems.append(InputError(f'no speaker "{item["speaker"]}"', source, f"{place}.speaker"))
+
+    for index, section in enumerate(data["sections"]):
+        visit(section["items"], f"sections[{index}]")
+    return problems
+
+
+def _debate_in(data: dict[str, Any]) -> m.Debate:
+    return m.Debate(
+        title=data["title"],
+        date=dt.date.fromisoformat(data["date"]) if data.get("date") else None,
+        house=data.get("house"),
+        location=data.get("location"),
+        chair=data.get("chair"),
+        department=data.get("department"),
+        language=data.get("language", "en-GB"),
+        source=m.Source(**data.get("source", {})),
+        summary=tuple(_paragraph_in(p) for p in data.get("summary", [])),
+        speakers=tuple(m.Speaker(**s) for s in data.get("speakers", [])),
+        sections=tuple(_section_in(s) for s in data["sections"]),
+    )
+
+
+def _section_in(data: dict[str, Any]) -> m.Section:
+    return m.Section(
+        title=data["title"],
+        items=tuple(_item_in(item) for item in data["items"]),
+        **{k: data.get(k) for k in ("id", "chair", "time", "column", "url")},
+    )
+
+
+def _item_in(data: dict[str, Any]) -> m.Item:
+    kind = data["type"]
+    if kind == "section":
+        return _section_in(data)
+    common = {k: data.get(k) for k in ("id", "time", "column", "url")}
+    if kind == "speech":
+        return m.Speech(
+            speaker=data.get("speaker"),
+            paragraphs=tuple(_block_in(b) for b in data["paragraphs"]),
+            kind=m.SpeechKind(data.get("kind", "speech")),
+            label=data.get("label"),
+            role=data.get("role"),
+            lang=data.get("lang"),
+            **common,
+        )
+    if kind == "procedural":
+        return m.Procedural(
+            paragraphs=tuple(_block_in(b) for b in data["paragraphs"]),
+            kind=m.ProceduralKind(data.get("kind", "other")),
+            **common,
+        )
+    return m.Division(
+        counts=tuple(m.Count(c["side"], c["value"]) for c in data["counts"]),
+        votes=tuple(
+            m.Vote(v["name"], v["side"], v.get("speaker"), v.get("teller", False), v.get("proxy"))
+            for v in data.get("votes", [])
+        ),
+        number=data.get("number"),
+        description=tuple(_block_in(b) for b in data.get("description", [])),
+        **common,
+    )
+
+
+def _block_in(data: Any) -> m.Block:
+    if isinstance(data, dict) and "table" in data:
+        table = data["table"]
+        return m.Table(
+            rows=tuple(tuple(_runs_in(cell) for cell in row) for row in table["rows"]),
+            header_rows=table.get("header_rows", 0),
+            caption=table.get("caption"),
+        )
+    return _paragraph_in(data)
+
+
+def _paragraph_in(data: Any) -> m.Paragraph:
+    if isinstance(data, str):
+        return m.Paragraph(_runs_in(data))
+    return m.Paragraph(
+        _runs_in(data["runs"]),
+        style=m.ParagraphStyle(data.get("style", "body")),
+        lang=data.get("lang"),
+    )
+
+
+def _runs_in(data: Any) -> tuple[m.Run, ...]:
+    if isinstance(data, str):
+        return (m.Run(data),)
+    return tuple(m.Run(run) if isinstance(run, str) else m.Run(**run) for run in data)

@@ -1,0 +1,185 @@
+"""WordprocessingML elements python-docx has no API for, named after the schema.
+
+Each function builds one element (with lxml via python-docx's OxmlElement, so the
+result can be appended to python-docx's own trees) and knows nothing of briefings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+_BOOKMARK_BAD = re.compile(r"[^A-Za-z0-9_]+")
+BOOKMARK_MAX = 40
+
+
+def bookmark_name(anchor: str, taken: set[str]) -> str:
+    """A valid, unique Word bookmark name (letter first, [A-Za-z0-9_], at most 40 chars)."""
+    base = _BOOKMARK_BAD.sub("_", anchor).strip("_") or "section"
+    if not base[0].isalpha():
+        base = "h_" + base
+    base = base[:BOOKMARK_MAX]
+    name, n = base, 1
+    while name.lower() in taken:  # Word compares bookmark names without case
+        n += 1
+        suffix = f"_{n}"
+        name = base[: BOOKMARK_MAX - len(suffix)] + suffix
+    taken.add(name.lower())
+    return name
+
+
+def _el(tag: str, **attrs: str) -> etree._Element:
+    element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def bookmark_start(bookmark_id: int, name: str) -> etree._Element:
+    return _el("w:bookmarkStart", id=str(bookmark_id), name=name)
+
+
+def bookmark_end(bookmark_id: int) -> etree._Element:
+    return _el("w:bookmarkEnd", id=str(bookmark_id))
+
+
+def hyperlink_external(r_id: str, tooltip: str | None) -> etree._Element:
+    element = OxmlElement("w:hyperlink")
+    element.set(qn("r:id"), r_id)
+    element.set(qn("w:history"), "1")
+    if tooltip:
+        element.set(qn("w:tooltip"), tooltip)
+    return element
+
+
+def hyperlink_internal(anchor: str, tooltip: str | None) -> etree._Element:
+    element = _el("w:hyperlink", anchor=anchor, history="1")
+    if tooltip:
+        element.set(qn("w:tooltip"), tooltip)
+    return element
+
+
+def r(text: str | None = None) -> etree._Element:
+    """A run, with its text in a w:t (space preserved only when it matters)."""
+    run = OxmlElement("w:r")
+    if text is not None:
+        run.append(t(text))
+    return run
+
+
+def t(text: str) -> etree._Element:
+    element = OxmlElement("w:t")
+    element.text = text
+    if text != text.strip():
+        element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return element
+
+
+def r_pr(
+    *,
+    style_id: str | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    superscript: bool = False,
+    lang: dict[str, str] | None = None,
+) -> etree._Element | None:
+    """A w:rPr with its children in schema order, or None when there is nothing to say."""
+    rpr = OxmlElement("w:rPr")
+    if style_id:
+        rpr.append(_el("w:rStyle", val=style_id))
+    if bold:
+        rpr.append(OxmlElement("w:b"))
+        rpr.append(OxmlElement("w:bCs"))
+    if italic:
+        rpr.append(OxmlElement("w:i"))
+        rpr.append(OxmlElement("w:iCs"))
+    if superscript:
+        rpr.append(_el("w:vertAlign", val="superscript"))
+    if lang:
+        rpr.append(_el("w:lang", **lang))
+    return rpr if len(rpr) else None
+
+
+def fld_char(kind: str) -> etree._Element:
+    """A run holding a complex-field character: begin, separate or end."""
+    run = OxmlElement("w:r")
+    run.append(_el("w:fldChar", fldCharType=kind))
+    return run
+
+
+def instr_text(instruction: str) -> etree._Element:
+    run = OxmlElement("w:r")
+    element = OxmlElement("w:instrText")
+    element.text = instruction
+    element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(element)
+    return run
+
+
+def fld_simple(instruction: str, result: str) -> etree._Element:
+    element = _el("w:fldSimple", instr=instruction)
+    element.append(r(result))
+    return element
+
+
+def footnote_reference(footnote_id: int, style_id: str) -> etree._Element:
+    run = OxmlElement("w:r")
+    run.append(r_pr(style_id=style_id))  # type: ignore[arg-type]
+    run.append(_el("w:footnoteReference", id=str(footnote_id)))
+    return run
+
+
+def footnote_ref_mark(style_id: str) -> etree._Element:
+    """The number shown at the start of the note itself."""
+    run = OxmlElement("w:r")
+    run.append(r_pr(style_id=style_id))  # type: ignore[arg-type]
+    run.append(OxmlElement("w:footnoteRef"))
+    return run
+
+
+def num_pr(num_id: int, level: int) -> etree._Element:
+    element = OxmlElement("w:numPr")
+    element.append(_el("w:ilvl", val=str(level)))
+    element.append(_el("w:numId", val=str(num_id)))
+    return element
+
+
+def tr_pr_tbl_header() -> etree._Element:
+    """Repeat the row as a header on each page; also what makes LibreOffice tag it TH."""
+    tr_pr = OxmlElement("w:trPr")
+    tr_pr.append(OxmlElement("w:tblHeader"))
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    return tr_pr
+
+
+def tbl_look_header_row() -> etree._Element:
+    """Header row on; first column, last row/column and banding off (0x0420)."""
+    return _el(
+        "w:tblLook",
+        val="0420",
+        firstRow="1",
+        lastRow="0",
+        firstColumn="0",
+        lastColumn="0",
+        noHBand="0",
+        noVBand="1",
+    )
+
+
+def tbl_caption(text: str) -> etree._Element:
+    return _el("w:tblCaption", val=text)
+
+
+def tbl_description(text: str) -> etree._Element:
+    return _el("w:tblDescription", val=text)
+
+
+def tbl_layout_fixed() -> etree._Element:
+    return _el("w:tblLayout", type="fixed")
+
+
+def tbl_w(width_twips: int) -> etree._Element:
+    return _el("w:tblW", w=str(width_twips), type="dxa")

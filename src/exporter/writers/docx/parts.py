@@ -1,0 +1,119 @@
+"""Package parts python-docx does not manage for us, and the final byte-stable zip.
+
+* word/footnotes.xml (python-docx 1.2 has no footnote API);
+* docProps/core.xml and docProps/app.xml, written whole so that nothing of the
+  template's (creator "python-docx", 2013 dates, revision, "Microsoft Macintosh Word")
+  survives, and nothing comes from the clock;
+* the zip itself, rewritten with fixed timestamps and a fixed member order.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from xml.sax.saxutils import escape
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import parse_xml
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+FOOTNOTES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+EPOCH_ISO = "1980-01-01T00:00:00Z"  # used when a briefing has no sitting date
+
+_LEFTOVER_RELTYPES = (
+    RT.CUSTOM_XML,
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+)
+_LEFTOVER_PACKAGE_RELTYPES = (RT.THUMBNAIL,)
+
+
+def drop_template_leftovers(document: DocxDocument) -> None:
+    """Remove template parts a briefing never uses (stylesWithEffects, customXml, thumbnail).
+
+    An unreferenced part is not written on save, so dropping its relationship removes it.
+    """
+    part = document.part
+    for r_id, rel in sorted(part.rels.items()):
+        if rel.reltype in _LEFTOVER_RELTYPES:
+            part.drop_rel(r_id)
+    package_rels = part.package.rels
+    for r_id in [r_id for r_id, rel in package_rels.items() if rel.reltype in _LEFTOVER_PACKAGE_RELTYPES]:
+        del package_rels[r_id]
+
+
+def add_footnotes_part(document: DocxDocument) -> XmlPart:
+    """Create word/footnotes.xml with Word's two obligatory separator notes (ids -1 and 0)."""
+    xml = (
+        f'<w:footnotes xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+        'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+        'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+    package = document.part.package
+    footnotes = XmlPart(PackURI("/word/footnotes.xml"), FOOTNOTES_CONTENT_TYPE, parse_xml(xml), package)
+    document.part.relate_to(footnotes, RT.FOOTNOTES)
+    return footnotes
+
+
+def core_xml(
+    *, title: str, subject: str, keywords: str, language: str, author: str, date: str | None
+) -> bytes:
+    stamp = f"{date}T00:00:00Z" if date else EPOCH_ISO
+
+    def el(tag: str, value: str) -> str:
+        return f"<{tag}>{escape(value)}</{tag}>" if value else ""
+
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"{el('dc:title', title)}{el('dc:subject', subject)}{el('dc:creator', author)}"
+        f"{el('cp:keywords', keywords)}{el('dc:language', language)}{el('cp:lastModifiedBy', author)}"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode()
+
+
+def app_xml(application: str) -> bytes:
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        f"<Application>{escape(application)}</Application><DocSecurity>0</DocSecurity></Properties>"
+    ).encode()
+
+
+def stable_zip(data: bytes, replacements: dict[str, bytes]) -> bytes:
+    """Rewrite the package: fixed dates and modes, [Content_Types].xml first, the rest sorted."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    ordered = sorted(names, key=lambda name: (name != "[Content_Types].xml", name))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            target.writestr(info, replacements.get(name, source.read(name)))
+    return out.getvalue()
+
+
+def settings_for(settings: etree._Element, language: str) -> None:
+    """Point the theme-font language at the document's and drop the preview picture flag."""
+    for element in settings.findall(f"{{{W_NS}}}savePreviewPicture"):
+        settings.remove(element)
+    for element in settings.findall(f"{{{W_NS}}}rsids"):
+        settings.remove(element)  # editing-session ids from the template's author
+    for element in settings.findall(f"{{{W_NS}}}themeFontLang"):
+        element.attrib.clear()
+        element.set(f"{{{W_NS}}}val", language)

@@ -1,0 +1,267 @@
+"""Akoma Ntoso ``<debate>`` records (OASIS LegalDocML) to a Debate.
+
+Reads AKN 3.0, the CSD03 draft namespace and files with no namespace alike, by matching
+local names; ids may be ``eId`` (3.0) or ``id`` (drafts, SayIt). Supported:
+
+- ``meta``: FRBR Work/Expression (identifier, date, author, language), ``publication``,
+  ``references`` (``TLCPerson``, ``TLCRole``, ``TLCOrganization``, ``TLCConcept``,
+  ``TLCProcess``), ``notes`` (for ``noteRef``) and ``analysis/parliamentary``
+  ``voting``/``recount`` (divisions with their counts, placed where ``href`` points);
+- ``preface``/``coverPage``: ``docTitle``, ``docDate``, ``docProponent``;
+- ``debateBody``: ``debateSection`` and the specialised containers, ``speech``,
+  ``question``, ``answer`` (``by``/``as`` resolved through the references, ``from`` as
+  printed), ``narrative``, ``scene``, ``summary``, ``other``, loose ``p``, tables and
+  lists, ``recordedTime``; inline ``i``/``b``/``sup``/``a``/``noteRef``; ``br`` as a space.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from lxml import etree
+
+from exporter.diagnostics import Reporter
+from exporter.errors import InputError
+from exporter.model import Count, Debate, Division, Paragraph, Run, Section, Source
+from exporter.options import ReadOptions
+from exporter.readers import _xml
+from exporter.readers._xml import local
+from exporter.readers.akoma_ntoso_body import BodyContext, body_sections, element_id, ref
+from exporter.readers.akoma_ntoso_inline import plain
+
+# ISO 639-2 codes in FRBRlanguage, as the BCP 47 tags documents need
+_LANGUAGES = {
+    "afr": "af",
+    "ara": "ar",
+    "deu": "de",
+    "eng": "en",
+    "fra": "fr",
+    "ita": "it",
+    "nld": "nl",
+    "por": "pt",
+    "spa": "es",
+    "swa": "sw",
+    "xho": "xh",
+    "zul": "zu",
+}
+_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+
+
+def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> Debate:
+    root = _xml.parse(data, source)
+    if local(root) != "akomaNtoso":
+        raise InputError(f"expected an <akomaNtoso> root, found <{local(root)}>", source, "line 1")
+    debate_el = _child(root, "debate")
+    if debate_el is None:
+        kinds = ", ".join(f"<{local(child)}>" for child in root if local(child)) or "nothing"
+        raise InputError(f"Akoma Ntoso document holds {kinds}, not a <debate>", source, "line 1")
+    meta = _child(debate_el, "meta")
+    body = _child(debate_el, "debateBody")
+    if body is None:
+        raise InputError("<debate> has no <debateBody>", source, f"line {debate_el.sourceline}")
+    references = _references(meta)
+    language = _language(meta)
+    ctx = BodyContext(
+        source=source,
+        reporter=reporter,
+        language=language,
+        persons=references.get("TLCPerson", {}),
+        roles=references.get("TLCRole", {}),
+        notes=_notes(meta),
+        divisions_at={},
+        divisions_after={},
+    )
+    _place_divisions(meta, body, references, ctx)
+    sections = body_sections(body, ctx)
+    leftovers = [d for found in (ctx.divisions_at, ctx.divisions_after) for ds in found.values() for d in ds]
+    if leftovers:
+        sections.append(Section("Divisions", tuple(leftovers)))
+    title = _title(debate_el, sections)
+    if not title:
+        reporter.warn("AKN_NO_TITLE", "the record gives no <docTitle> or debate name", "line 1")
+    return Debate(
+        title=title or "Untitled debate",
+        sections=tuple(sections),
+        speakers=tuple(ctx.speakers.values()),
+        date=_date(debate_el, meta),
+        house=_house(debate_el, meta, references),
+        language=language,
+        source=_source(meta, references),
+    )
+
+
+def _child(element: etree._Element | None, name: str) -> etree._Element | None:
+    if element is None:
+        return None
+    for child in element:
+        if local(child) == name:
+            return child
+    return None
+
+
+def _descendant(element: etree._Element | None, name: str) -> etree._Element | None:
+    if element is None:
+        return None
+    for node in element.iter():
+        if local(node) == name:
+            return node
+    return None
+
+
+def _front(debate_el: etree._Element, name: str) -> etree._Element | None:
+    """An element of the preface or cover page (or, failing those, anywhere outside meta)."""
+    for part in ("preface", "coverPage"):
+        found = _descendant(_child(debate_el, part), name)
+        if found is not None:
+            return found
+    return None
+
+
+def _references(meta: etree._Element | None) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    block = _child(meta, "references")
+    if block is None:
+        return found
+    for entry in block:
+        name = local(entry)
+        entry_id = element_id(entry)
+        if name.startswith("TLC") and entry_id:
+            found.setdefault(name, {})[entry_id] = " ".join((entry.get("showAs") or entry_id).split())
+    return found
+
+
+def _notes(meta: etree._Element | None) -> dict[str, str]:
+    notes: dict[str, str] = {}
+    for block in meta if meta is not None else ():
+        if local(block) != "notes":
+            continue
+        for note in block:
+            note_id = element_id(note)
+            if note_id:
+                notes[note_id] = plain(note)
+    return notes
+
+
+def _language(meta: etree._Element | None) -> str:
+    expression = _descendant(_child(meta, "identification"), "FRBRExpression")
+    language = _descendant(expression, "FRBRlanguage")
+    code = (language.get("language") if language is not None else None) or "en"
+    return _LANGUAGES.get(code.lower(), code)
+
+
+def _title(debate_el: etree._Element, sections: list[Section]) -> str:
+    title = _front(debate_el, "docTitle")
+    if title is not None and plain(title):
+        return plain(title)
+    name = " ".join((debate_el.get("name") or "").split())
+    if name and name.lower() not in ("hansard", "debate", "debaterecord"):
+        return name
+    return next((section.title for section in sections if section.title), "")
+
+
+def _date(debate_el: etree._Element, meta: etree._Element | None) -> dt.date | None:
+    candidates: list[str] = []
+    doc_date = _front(debate_el, "docDate")
+    if doc_date is not None:
+        candidates.append(doc_date.get("date") or "")
+    work = _descendant(_child(meta, "identification"), "FRBRWork")
+    for name in ("FRBRthis", "FRBRuri"):
+        node = _descendant(work, name)
+        if node is not None:
+            candidates.append(node.get("value") or "")
+    for candidate in candidates:
+        match = _ISO_DATE.search(candidate)
+        if match:
+            try:
+                return dt.date.fromisoformat(match.group(1))
+            except ValueError:
+                continue
+    return None
+
+
+def _house(
+    debate_el: etree._Element, meta: etree._Element | None, references: dict[str, dict[str, str]]
+) -> str | None:
+    proponent = _front(debate_el, "docProponent")
+    if proponent is not None and plain(proponent):
+        return plain(proponent)
+    return _author(meta, references)
+
+
+def _author(meta: etree._Element | None, references: dict[str, dict[str, str]]) -> str | None:
+    work = _descendant(_child(meta, "identification"), "FRBRWork")
+    author = _descendant(work, "FRBRauthor")
+    author_id = ref(author.get("href")) if author is not None else None
+    return references.get("TLCOrganization", {}).get(author_id or "")
+
+
+def _source(meta: etree._Element | None, references: dict[str, dict[str, str]]) -> Source:
+    identification = _child(meta, "identification")
+    work = _descendant(identification, "FRBRWork")
+    this = _descendant(work, "FRBRthis")
+    uri = _descendant(work, "FRBRuri")
+    reference = (this.get("value") if this is not None else None) or (
+        uri.get("value") if uri is not None else None
+    )
+    urls = [node.get("value") or "" for node in (uri, this) if node is not None]
+    url = next((value for value in urls if value.startswith(("http://", "https://"))), None)
+    return Source(
+        publisher=_author(meta, references),
+        url=url,
+        reference=reference,
+        citation=_publication(meta),
+    )
+
+
+def _publication(meta: etree._Element | None) -> str | None:
+    publication = _child(meta, "publication")
+    if publication is None:
+        return None
+    parts = [publication.get("showAs") or publication.get("name")]
+    if publication.get("number"):
+        parts.append(f"no. {publication.get('number')}")
+    parts.append(publication.get("date"))
+    return ", ".join(part for part in parts if part) or None
+
+
+def _place_divisions(
+    meta: etree._Element | None,
+    body: etree._Element,
+    references: dict[str, dict[str, str]],
+    ctx: BodyContext,
+) -> None:
+    """Queue each ``voting``/``recount`` at the element it points to, or its section."""
+    body_ids = {element_id(node) for node in body.iter() if isinstance(node.tag, str)} - {None}
+    analysis = _child(meta, "analysis")
+    for node in analysis.iter() if analysis is not None else ():
+        if local(node) not in ("voting", "recount"):
+            continue
+        division = _division(node, references, ctx)
+        anchor = ref(node.get("href"))
+        about = ref(node.get("refersTo"))
+        if anchor in body_ids:
+            ctx.divisions_at.setdefault(anchor or "", []).append(division)
+        else:
+            ctx.divisions_after.setdefault(about if about in body_ids else "", []).append(division)
+
+
+def _division(node: etree._Element, references: dict[str, dict[str, str]], ctx: BodyContext) -> Division:
+    counts: list[Count] = []
+    for count in node:
+        if local(count) != "count":
+            continue
+        value = (count.get("value") or "").strip()
+        side = ref(count.get("refersTo")) or element_id(count) or "count"
+        if value.isdigit():
+            counts.append(Count(side, int(value)))
+        else:
+            ctx.reporter.warn(
+                "AKN_BAD_COUNT", f"count {side!r} has no whole-number value", f"line {count.sourceline}"
+            )
+    outcome_id = ref(node.get("outcome"))
+    outcome = next((names[outcome_id] for names in references.values() if outcome_id in names), None)
+    description = (Paragraph((Run(f"Outcome: {outcome}"),)),) if outcome else ()
+    if local(node) == "recount":
+        description = (Paragraph((Run("Recount"),)),) + description
+    return Division(tuple(counts), id=element_id(node), description=description)

@@ -1,0 +1,367 @@
+"""Akoma Ntoso ``<debateBody>``: sections, speeches, procedural text and divisions.
+
+Sections are ``debateSection`` and the specialised containers (``prayers``, ``questions``,
+``adjournment``...). A nested ``debateSection`` without a ``<heading>`` only groups its
+content, so its items join its parent's; a container the record leaves untitled at the
+top level keeps an empty title rather than one we would have to make up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from lxml import etree
+
+from exporter.diagnostics import Reporter
+from exporter.model import (
+    Block,
+    Division,
+    Item,
+    Paragraph,
+    ParagraphStyle,
+    Procedural,
+    ProceduralKind,
+    Run,
+    Section,
+    Speaker,
+    Speech,
+    SpeechKind,
+    Table,
+)
+from exporter.readers._xml import local
+from exporter.readers.akoma_ntoso_inline import inline_runs, plain
+
+SPECIALISED = frozenset(
+    {
+        "address",
+        "adjournment",
+        "administrationOfOath",
+        "communication",
+        "declarationOfVote",
+        "ministerialStatements",
+        "nationalInterest",
+        "noticesOfMotion",
+        "oralStatements",
+        "papers",
+        "personalStatements",
+        "petitions",
+        "pointOfOrder",
+        "prayers",
+        "proceduralMotions",
+        "questions",
+        "resolutions",
+        "rollCall",
+        "writtenStatements",
+    }
+)
+CONTAINERS = SPECIALISED | {"debateSection"}
+_SPEECHES = {"speech": SpeechKind.SPEECH, "question": SpeechKind.QUESTION, "answer": SpeechKind.ANSWER}
+_PROCEDURAL = {
+    "narrative": ProceduralKind.NOTE,
+    "scene": ProceduralKind.INTERRUPTION,
+    "summary": ProceduralKind.DECISION,
+    "other": ProceduralKind.OTHER,
+    "p": ProceduralKind.OTHER,
+    "subheading": ProceduralKind.NOTE,
+    "num": ProceduralKind.NOTE,
+}
+_LISTS = frozenset({"blockList", "ul", "ol", "list"})
+_QUOTES = frozenset({"quotedText", "quotedStructure", "embeddedStructure", "blockContainer"})
+_FROM_END = re.compile(r"[\s:]+$|\s*\.\s*-\s*$")
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
+def ref(value: str | None) -> str | None:
+    """An AKN reference (``#alfa`` or, in some files, ``alfa``) as a bare id."""
+    if not value:
+        return None
+    return value.strip().lstrip("#") or None
+
+
+def element_id(element: etree._Element) -> str | None:
+    return element.get("eId") or element.get("id") or element.get("GUID")
+
+
+def clock(value: str | None) -> str | None:
+    """``14:03:00`` or ``2011-06-10T10:02:00+02:00`` as ``HH:MM[:SS]``."""
+    if not value:
+        return None
+    match = _CLOCK.search(value.split("T", 1)[-1])
+    if match is None:
+        return None
+    hours, minutes, seconds = match.groups()
+    text = f"{int(hours):02d}:{minutes}"
+    return f"{text}:{seconds}" if seconds else text
+
+
+@dataclass
+class BodyContext:
+    source: str
+    reporter: Reporter
+    language: str
+    persons: dict[str, str]  # TLCPerson id -> showAs
+    roles: dict[str, str]  # TLCRole id -> showAs
+    notes: dict[str, str]  # note id -> its text
+    divisions_at: dict[str, list[Division]]  # element id -> divisions recorded there
+    divisions_after: dict[str, list[Division]]  # section id -> divisions about it
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+
+    def divisions_about(self, section_id: str | None) -> list[Division]:
+        return self.divisions_after.pop(section_id, []) if section_id else []
+
+    def note_text(self, note_ref: etree._Element) -> str | None:
+        text = self.notes.get(ref(note_ref.get("href")) or "")
+        marker = note_ref.get("marker")
+        if text and marker:
+            return f"Note {marker}: {text}"
+        return text or (f"Note {marker}" if marker else None)
+
+
+def body_sections(body: etree._Element, ctx: BodyContext) -> list[Section]:
+    sections: list[Section] = []
+    loose: list[Item] = []
+    for child in body:
+        name = local(child)
+        if name in CONTAINERS:
+            if loose:
+                sections.append(Section("", tuple(loose)))
+                loose = []
+            sections.append(_section(child, ctx, top_level=True))
+        else:
+            loose.extend(_child_items(child, ctx))
+    if loose:
+        sections.append(Section("", tuple(loose)))
+    return sections
+
+
+def _section(element: etree._Element, ctx: BodyContext, top_level: bool = False) -> Section:
+    heading = _first(element, "heading")
+    name = local(element)
+    if heading is not None:
+        title = plain(heading)
+    elif name in SPECIALISED:
+        title = _humanise(name)
+    else:
+        title = ""
+    items = _items(element, ctx)
+    section_id = element_id(element)
+    items.extend(ctx.divisions_about(section_id))
+    return Section(title, tuple(items), id=section_id, time=_first_time(heading))
+
+
+def _items(container: etree._Element, ctx: BodyContext) -> list[Item]:
+    items: list[Item] = []
+    seen_heading = False
+    for child in container:
+        name = local(child)
+        if name == "heading" and not seen_heading:
+            seen_heading = True
+            continue
+        if name == "debateSection" and _first(child, "heading") is None:
+            items.extend(_items(child, ctx))
+            items.extend(ctx.divisions_about(element_id(child)))
+        elif name in CONTAINERS:
+            items.append(_section(child, ctx))
+        else:
+            items.extend(_child_items(child, ctx))
+    return items
+
+
+def _child_items(child: etree._Element, ctx: BodyContext) -> list[Item]:
+    """One body element as items, with any division recorded at it in its place."""
+    name = local(child)
+    divisions = _divisions_at(child, ctx)
+    item: Item | None = None
+    if name in _SPEECHES:
+        item = _speech(child, _SPEECHES[name], ctx)
+    elif name == "heading":
+        item = _procedural(child, ProceduralKind.NOTE, ctx)
+    elif name in _PROCEDURAL or name in _LISTS or name in _QUOTES or name == "table":
+        kind = _PROCEDURAL.get(name, ProceduralKind.OTHER)
+        if kind is ProceduralKind.OTHER and _only_time(child):
+            kind = ProceduralKind.TIME
+        item = _procedural(child, kind, ctx)
+    elif name and plain(child):
+        ctx.reporter.warn(
+            "AKN_UNKNOWN_ELEMENT",
+            f"<{name}> is not a known debate element; its text is kept as procedural text",
+            f"line {child.sourceline}",
+        )
+        item = _procedural(child, ProceduralKind.OTHER, ctx)
+    if divisions and name in ("summary", "other", "narrative"):
+        # the division's description is this element's text: keep it once, there
+        described = [_with_description(d, item) for d in divisions]
+        return list(described)
+    found: list[Item] = [item] if item is not None else []
+    return found + divisions
+
+
+def _with_description(division: Division, item: Item | None) -> Division:
+    if not isinstance(item, Procedural):
+        return division
+    return replace(division, description=item.paragraphs + division.description, time=item.time)
+
+
+def _divisions_at(element: etree._Element, ctx: BodyContext) -> list[Division]:
+    found: list[Division] = []
+    for node in element.iter():
+        node_id = element_id(node) if isinstance(node.tag, str) else None
+        if node_id and node_id in ctx.divisions_at:
+            found.extend(ctx.divisions_at.pop(node_id))
+    return found
+
+
+def _speech(element: etree._Element, kind: SpeechKind, ctx: BodyContext) -> Speech:
+    by = ref(element.get("by"))
+    as_ = ref(element.get("as")) or ref(element.get("refersTo"))
+    label_el = _first(element, "from")
+    label = _FROM_END.sub("", plain(label_el)) if label_el is not None else None
+    person_el = _first_deep(label_el, "person")
+    role_el = _first_deep(label_el, "role")
+    printed_role = plain(role_el) if role_el is not None else None
+    speaker_id: str | None = None
+    role = ctx.roles.get(as_ or "") or printed_role or None
+    if by and by in ctx.persons:
+        speaker_id = by
+        _add_speaker(ctx, Speaker(by, ctx.persons[by]))
+    elif by and by in ctx.roles:
+        role = role or ctx.roles[by]
+        label = label or ctx.roles[by]
+    elif by:
+        ctx.reporter.warn(
+            "AKN_UNKNOWN_SPEAKER_REF",
+            f'by="#{by}" names no TLCPerson; the speaker is shown as printed',
+            f"line {element.sourceline}",
+        )
+        speaker_id = by
+        printed = plain(person_el) if person_el is not None else label
+        _add_speaker(ctx, Speaker(by, printed or by))
+    blocks = _blocks(element, ctx)
+    return Speech(
+        id=element_id(element),
+        speaker=speaker_id,
+        paragraphs=tuple(blocks),
+        kind=kind,
+        label=None if speaker_id else (label or "Unknown speaker"),
+        role=role,
+        time=_first_time(element),
+        lang=_lang(element, ctx),
+    )
+
+
+def _add_speaker(ctx: BodyContext, speaker: Speaker) -> None:
+    ctx.speakers.setdefault(speaker.id, speaker)
+
+
+def _procedural(element: etree._Element, kind: ProceduralKind, ctx: BodyContext) -> Procedural | None:
+    blocks = _blocks(element, ctx) if _has_blocks(element) else _paragraph_list(element, ctx)
+    if not blocks:
+        return None
+    return Procedural(tuple(blocks), kind=kind, id=element_id(element), time=_first_time(element))
+
+
+def _has_blocks(element: etree._Element) -> bool:
+    return any(local(child) in ("p", "table") or local(child) in _LISTS for child in element)
+
+
+def _blocks(element: etree._Element, ctx: BodyContext) -> list[Block]:
+    blocks: list[Block] = []
+    for child in element:
+        name = local(child)
+        if name in ("from", "heading", "num") or not name:
+            continue
+        if name == "table":
+            table = _table(child, ctx)
+            if table is not None:
+                blocks.append(table)
+        elif name in _LISTS:
+            blocks.extend(_blocks(child, ctx) or _paragraph_list(child, ctx))
+        elif name in _QUOTES:
+            blocks.extend(_restyle(_blocks(child, ctx) or _paragraph_list(child, ctx), ParagraphStyle.QUOTE))
+        elif name in ("scene", "narrative", "summary"):
+            blocks.extend(_restyle(_paragraph_list(child, ctx), None, emphasis=True))
+        elif name == "item" or name in CONTAINERS:
+            blocks.extend(_blocks(child, ctx) or _paragraph_list(child, ctx))
+        else:
+            blocks.extend(_paragraph_list(child, ctx))
+    return blocks
+
+
+def _paragraph_list(element: etree._Element, ctx: BodyContext) -> list[Block]:
+    runs = inline_runs(element, ctx.note_text, ctx.language)
+    if not runs:
+        return []
+    return [Paragraph(runs, lang=_lang(element, ctx))]
+
+
+def _restyle(blocks: list[Block], style: ParagraphStyle | None, emphasis: bool = False) -> list[Block]:
+    restyled: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if emphasis:
+                block = replace(block, runs=tuple(replace(run, emphasis=True) for run in block.runs))
+            if style is not None:
+                block = replace(block, style=style)
+        restyled.append(block)
+    return restyled
+
+
+def _table(element: etree._Element, ctx: BodyContext) -> Table | None:
+    rows: list[tuple[tuple[Run, ...], ...]] = []
+    header_rows = 0
+    for row in element.iter():
+        if local(row) != "tr":
+            continue
+        cells = [cell for cell in row if local(cell) in ("td", "th")]
+        if not cells:
+            continue
+        if len(rows) == header_rows and all(local(cell) == "th" for cell in cells):
+            header_rows += 1
+        rows.append(tuple(inline_runs(cell, ctx.note_text, ctx.language) for cell in cells))
+    return Table(tuple(rows), header_rows=header_rows) if rows else None
+
+
+def _only_time(element: etree._Element) -> bool:
+    times = [node for node in element.iter() if local(node) == "recordedTime"]
+    if not times:
+        return False
+    return " ".join(plain(node) for node in times) == plain(element)
+
+
+def _first_time(element: etree._Element | None) -> str | None:
+    if element is None:
+        return None
+    for node in element.iter():
+        if local(node) == "recordedTime":
+            return clock(node.get("time"))
+    return None
+
+
+def _lang(element: etree._Element, ctx: BodyContext) -> str | None:
+    lang = element.get("{http://www.w3.org/XML/1998/namespace}lang")
+    return lang if lang and lang != ctx.language else None
+
+
+def _first(element: etree._Element | None, name: str) -> etree._Element | None:
+    if element is None:
+        return None
+    for child in element:
+        if local(child) == name:
+            return child
+    return None
+
+
+def _first_deep(element: etree._Element | None, name: str) -> etree._Element | None:
+    if element is None:
+        return None
+    for node in element.iter():
+        if local(node) == name:
+            return node
+    return None
+
+
+def _humanise(name: str) -> str:
+    """``pointOfOrder`` -> ``Point of order``: the container's meaning, in words."""
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+    return words[:1].upper() + words[1:]

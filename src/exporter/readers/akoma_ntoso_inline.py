@@ -1,0 +1,137 @@
+"""Akoma Ntoso inline content: mixed text and markup inside a ``<p>`` turned into runs.
+
+The record's whitespace is layout, not content: ``<br/>``, ``<eol/>`` and ``<eop/>`` inside
+a paragraph are PDF line and page wraps, so they become a single space, and every run of
+whitespace collapses to one space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+from lxml import etree
+
+from exporter.model import Run
+from exporter.readers._xml import local
+
+_SPACE = re.compile(r"\s+")
+_BREAKS = frozenset({"br", "eol", "eop"})
+_SKIPPED = frozenset({"img", "authorialNote", "marker", "noteRef"})  # noteRef handled by its resolver
+_EMPHASIS = frozenset({"i", "em"})
+_STRONG = frozenset({"b", "strong"})
+_SUPERSCRIPT = frozenset({"sup"})
+
+NoteText = Callable[[etree._Element], str | None]
+
+
+@dataclass(frozen=True)
+class _Style:
+    emphasis: bool = False
+    strong: bool = False
+    superscript: bool = False
+    link: str | None = None
+    lang: str | None = None
+
+
+def inline_runs(element: etree._Element, note_text: NoteText, language: str) -> tuple[Run, ...]:
+    """The runs of ``element``'s content (not its tail), whitespace collapsed and trimmed."""
+    pieces = list(_walk(element, _Style(), note_text, language))
+    return tidy_runs(pieces)
+
+
+def _walk(element: etree._Element, style: _Style, note_text: NoteText, language: str) -> Iterator[Run]:
+    if element.text:
+        yield _run(element.text, style)
+    for child in element:
+        name = local(child)
+        if name in _BREAKS:
+            yield _run(" ", style)
+        elif name == "noteRef":
+            text = note_text(child)
+            if text:
+                yield Run(f" [{text}]", emphasis=True, lang=style.lang)
+        elif name in _SKIPPED or not name:
+            pass
+        else:
+            yield from _walk(child, _child_style(child, name, style, language), note_text, language)
+        if child.tail:
+            yield _run(child.tail, style)
+
+
+def _child_style(child: etree._Element, name: str, style: _Style, language: str) -> _Style:
+    if name in _EMPHASIS:
+        return replace(style, emphasis=True)
+    if name in _STRONG:
+        return replace(style, strong=True)
+    if name in _SUPERSCRIPT:
+        return replace(style, superscript=True)
+    if name == "a":
+        href = child.get("href") or ""
+        if href.startswith(("http://", "https://", "mailto:")):
+            return replace(style, link=href)
+    if name == "span" and "italic" in (child.get("class") or "").lower():
+        return replace(style, emphasis=True)
+    lang = child.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if lang and lang != language:
+        return replace(style, lang=lang)
+    return style
+
+
+def _run(text: str, style: _Style) -> Run:
+    return Run(
+        text,
+        emphasis=style.emphasis,
+        strong=style.strong,
+        superscript=style.superscript,
+        link=style.link,
+        lang=style.lang,
+    )
+
+
+def tidy_runs(pieces: list[Run]) -> tuple[Run, ...]:
+    """Collapse whitespace across run boundaries, trim the ends, join runs styled alike."""
+    merged: list[Run] = []
+    for piece in pieces:
+        text = _SPACE.sub(" ", piece.text)
+        if merged and merged[-1].text.endswith(" ") and text.startswith(" "):
+            text = text[1:]
+        if not merged and text.startswith(" "):
+            text = text[1:]
+        if not text:
+            continue
+        if merged and _same_style(merged[-1], piece):
+            merged[-1] = replace(merged[-1], text=merged[-1].text + text)
+        else:
+            merged.append(replace(piece, text=text))
+    while merged and merged[-1].text.endswith(" "):
+        stripped = merged[-1].text.rstrip(" ")
+        if stripped:
+            merged[-1] = replace(merged[-1], text=stripped)
+            break
+        merged.pop()
+    return tuple(merged)
+
+
+def _same_style(a: Run, b: Run) -> bool:
+    return (a.emphasis, a.strong, a.superscript, a.link, a.lang) == (
+        b.emphasis,
+        b.strong,
+        b.superscript,
+        b.link,
+        b.lang,
+    )
+
+
+def plain(element: etree._Element) -> str:
+    """The element's text with whitespace collapsed, breaks as spaces."""
+    return " ".join(_text_with_breaks(element).split())
+
+
+def _text_with_breaks(element: etree._Element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        parts.append(" " if local(child) in _BREAKS else _text_with_breaks(child))
+        parts.append(child.tail or "")
+    return "".join(parts)

@@ -79,7 +79,7 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     title_index = next((i for i, line in enumerate(lines) if line), None)
     if title_index is None:
         raise InputError("the file is empty", source)
-    title = re.sub(r"\s+Debate$", "", lines[title_index]).strip()
+    title = re.sub(r"\s+Debate$", "", " ".join(lines[title_index].split()))
 
     date: dt.date | None = None
     house = location = department = chair = None
@@ -87,7 +87,8 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     drafts: list[_Draft] = []
     pending_time: str | None = None
 
-    for number, line in enumerate(lines[title_index + 1 :], start=title_index + 2):
+    for number, raw in enumerate(lines[title_index + 1 :], start=title_index + 2):
+        line = " ".join(raw.split())  # web copies put no-break spaces in dates and notices
         if not line or any(pattern.match(line) for pattern in _FURNITURE):
             continue
         if line == title and not drafts:
@@ -117,7 +118,7 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
             if date is None and location is None:
                 continue  # preamble text we cannot place: not part of the debate
             raise InputError(f'text before the first speaker line: "{line[:60]}"', source, f"line {number}")
-        drafts[-1].lines.append(line)
+        drafts[-1].lines.append(raw)
 
     if not drafts:
         raise InputError("no speaker lines found (expected e.g. 'Name (Constituency) (Party)')", source)

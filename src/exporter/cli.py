@@ -1,0 +1,179 @@
+"""The ``debate-export`` command: parse options, run the library, map errors to exit codes.
+
+This is the only module that prints or exits.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from exporter import __version__, record
+from exporter.diagnostics import Severity
+from exporter.errors import ExitStatus, ExporterError, RecordErrors
+from exporter.formats import INPUT_FORMATS, OUTPUT_FORMATS
+from exporter.options import ComposeOptions, ReadOptions, WriteOptions
+
+CONVERT_EXAMPLES = """
+\b
+Examples:
+  debate-export convert samples/ -o briefings/
+  debate-export convert westminster2009-10-28a.xml -f docx,pdf,json --split
+  debate-export convert debate.json --from native --style large-print
+  debate-export convert lords.xml --people people.json --citation short
+"""
+
+MAIN_HELP = """Turn parliamentary debate records into accessible briefings (Word and PDF/UA).
+
+\b
+Examples:
+  debate-export convert samples/ -o briefings/     make briefings of every record in samples/
+  debate-export check briefings/*.docx              audit briefings for accessibility
+  debate-export formats                             list the input and output formats
+  debate-export schema > debate-record.schema.json  the JSON Schema of our record format
+"""
+
+
+@click.group(help=MAIN_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="debate-export")
+def main() -> None:
+    pass
+
+
+def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    known = {f.name for f in OUTPUT_FORMATS}
+    unknown = [n for n in names if n not in known]
+    if unknown or not names:
+        raise click.BadParameter(f"{', '.join(unknown) or value!r}: choose from {', '.join(sorted(known))}")
+    return names
+
+
+@main.command(epilog=CONVERT_EXAMPLES)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder for the briefings (made if missing).")
+@click.option("-f", "--format", "formats", default="docx,pdf", show_default=True, callback=_formats,
+              help="Output formats, comma-separated: docx, pdf, json.")
+@click.option("--from", "input_format", default="auto", show_default=True,
+              type=click.Choice(["auto", *[f.name for f in INPUT_FORMATS]]),
+              help="Input format; auto tells it from the content.")
+@click.option("--style", default="standard", show_default=True, metavar="NAME|PATH",
+              help="Style profile: standard, large-print, or a YAML file.")
+@click.option("--summary", type=click.Choice(["auto", "editorial", "none"]), default="auto", show_default=True,
+              help="auto: the record's editorial summary if it has one, else an automatic cited one.")
+@click.option("--summary-words", type=click.IntRange(40, 5000), default=250, show_default=True,
+              help="Length of the automatic summary, in words.")
+@click.option("--citation", type=click.Choice(["oscola", "short", "harvard"]), default="oscola",
+              show_default=True, help="Citation style for the official record.")
+@click.option("--people", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Speaker directory: a ParlaMint listPerson file or a TheyWorkForYou people.json.")
+@click.option("--split", is_flag=True, help="One briefing per debate (top-level heading) in a day file.")
+@click.option("--check", "audit", is_flag=True, help="Audit each briefing written; an input fails on any error.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
+@click.option("-v", "--verbose", count=True, help="Print warnings (-v) and notes (-vv).")
+@click.option("--debug", is_flag=True, help="Show the traceback of a failure.")
+def convert(inputs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], input_format: str, style: str,
+            summary: str, summary_words: int, citation: str, people: Path | None, split: bool, audit: bool,
+            quiet: bool, verbose: int, debug: bool) -> None:
+    """Convert debate records (files or folders) into briefings."""
+    from exporter import batch
+    from exporter.pipeline import Job
+    from exporter.styles import load_style
+
+    try:
+        chosen_style = load_style(style)
+    except ExporterError as error:
+        raise click.BadParameter(str(error), param_hint="--style") from None
+    job = Job(
+        formats=formats,
+        input_format=input_format,
+        split=split,
+        check=audit,
+        read=ReadOptions(people=people),
+        compose=ComposeOptions(summary=summary, summary_words=summary_words, citation=citation),
+        write=WriteOptions(style=chosen_style),
+    )
+    threshold = Severity.INFO if verbose >= 2 else Severity.WARNING
+
+    def on_result(result: batch.Result) -> None:
+        if not quiet:
+            for path in result.written:
+                click.echo(f"{result.source} -> {path}")
+        if verbose:
+            for diagnostic in result.diagnostics:
+                if diagnostic.severity >= threshold:
+                    click.echo(str(diagnostic), err=True)
+
+    def on_failure(failure: batch.Failure) -> None:
+        _print_error(failure.error)
+
+    report = batch.run(inputs, out_dir, job, on_result, on_failure, debug=debug)
+    if not quiet and len(report.results) + len(report.failures) > 1:
+        click.echo(f"{len(report.results)} converted, {len(report.failures)} failed", err=True)
+    sys.exit(ExitStatus.OK if report.ok else ExitStatus.FAILED)
+
+
+def _print_error(error: ExporterError) -> None:
+    lines = error.lines() if isinstance(error, RecordErrors) else [str(error)]
+    for line in lines:
+        click.echo(f"error: {line}", err=True)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--tips", is_flag=True, help="Also print tips and notes.")
+def check(files: tuple[Path, ...], as_json: bool, strict: bool, tips: bool) -> None:
+    """Audit .docx and PDF files for accessibility (exit 1 on any error)."""
+    from exporter import checks
+
+    failed = False
+    findings = []
+    shown = Severity.INFO if tips or as_json else Severity.WARNING
+    for path in files:
+        try:
+            diagnostics = checks.check(path.read_bytes(), str(path))
+        except OSError as err:
+            click.echo(f"error: {path}: cannot read: {err.strerror or err}", err=True)
+            failed = True
+            continue
+        except ExporterError as error:
+            _print_error(error)
+            failed = True
+            continue
+        worst = max((x.severity for x in diagnostics), default=Severity.INFO)
+        if worst >= Severity.ERROR or (strict and worst >= Severity.WARNING):
+            failed = True
+        counts = {s.label: sum(1 for x in diagnostics if x.severity is s) for s in Severity}
+        if as_json:
+            findings.append({"file": str(path), "counts": counts, "findings": [x.as_json() for x in diagnostics]})
+            continue
+        for diagnostic in diagnostics:
+            if diagnostic.severity >= shown:
+                click.echo(str(diagnostic))
+        click.echo(f"{path}: {counts['error']} errors, {counts['warning']} warnings, {counts['tip']} tips")
+    if as_json:
+        click.echo(json.dumps(findings, indent=2))
+    sys.exit(ExitStatus.FAILED if failed else ExitStatus.OK)
+
+
+@main.command()
+def formats() -> None:
+    """List the formats read and written."""
+    click.echo("Input formats (told apart by content; --from overrides):")
+    for fmt in INPUT_FORMATS:
+        click.echo(f"  {fmt.name:<12} {fmt.description}")
+    click.echo("Output formats (-f):")
+    for out in OUTPUT_FORMATS:
+        click.echo(f"  {out.name:<12} {out.description}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of our debate record format."""
+    click.echo(json.dumps(record.schema(), indent=2))

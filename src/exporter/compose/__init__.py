@@ -1,0 +1,112 @@
+"""Composing: one debate in, one format-neutral briefing document out.
+
+The briefing reads: the title (H1) and the sitting's details; Summary; At a glance;
+Key points; Contents; Speakers; the debate itself (a heading per section and per
+speech, each speech followed by its source); Sources. Everything a writer needs to
+be accessible (title, language, heading levels, header rows, link text) is settled
+here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from exporter import document as d
+from exporter import model as m
+from exporter.citations import cite, cite_debate, record_url
+from exporter.compose.anchors import Anchors
+from exporter.compose.front import details, sources
+from exporter.compose.names import long_date, plural
+from exporter.compose.proceedings import ProceedingsContext, SpeechSource, proceedings
+from exporter.compose.speakers import speakers_table
+from exporter.compose.substance import Substance, substance
+from exporter.diagnostics import Reporter
+from exporter.options import ComposeOptions
+
+
+@dataclass(frozen=True)
+class Briefing:
+    document: d.Document
+    parts: dict[str, Any]  # the composed parts as data, for ``-f json``
+
+
+def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Briefing:
+    anchors = Anchors()
+    anchors.make("title")
+    speech_anchors = {id(s): anchors.make(f"speech-{s.id or i}") for i, s in enumerate(m.speeches(debate), 1)}
+    table_counter = iter(range(1, 10_000))
+
+    def source_of(speech: m.Speech) -> SpeechSource:
+        return SpeechSource(cite(debate, speech, options.citation), record_url(debate, speech))
+
+    found = substance(debate, options, speech_anchors, source_of, reporter)
+
+    body: list[d.Block] = []
+    body.extend(_summary(anchors, found))
+    body.extend(found.extra_blocks(anchors, lambda: next(table_counter)))
+    speakers_heading = d.Heading(2, (d.Text("Speakers"),), anchors.make("speakers"))
+    speakers = speakers_table(debate, next(table_counter))
+    context = ProceedingsContext(debate, speech_anchors, anchors.make, source_of, lambda: next(table_counter))
+    debate_blocks = proceedings(context)
+    debate_citation = cite_debate(debate, options.citation)
+    closing: list[d.Block] = [d.Heading(2, (d.Text("Sources"),), anchors.make("sources"))]
+    closing.extend(sources(debate, debate_citation))
+
+    after_contents = [speakers_heading, speakers, *debate_blocks, *closing]
+    contents_heading = d.Heading(2, (d.Text("Contents"),), anchors.make("contents"))
+    listed = [b for b in (*body, *after_contents) if isinstance(b, d.Heading) and b.level <= 3]
+    contents = d.Contents(
+        tuple(d.ContentsEntry(h.level, d.plain_text(h.children), h.anchor) for h in listed)
+    )
+    blocks: list[d.Block] = [
+        d.Heading(1, (d.Text(debate.title),), "title"),
+        *details(debate),
+        *body,
+        contents_heading,
+        contents,
+        *after_contents,
+    ]
+    document = d.Document(
+        title=debate.title,
+        language=debate.language,
+        blocks=tuple(blocks),
+        subject=_subject(debate),
+        keywords=_keywords(debate),
+        date=debate.date.isoformat() if debate.date else None,
+    )
+    parts = {
+        **found.parts(),
+        "speakers": [
+            {"id": s.id, "heading": s.name, "contributions": c}
+            for s, c in _contribution_counts(debate)
+        ],
+        "citation": debate_citation,
+    }
+    return Briefing(document, parts)
+
+
+def _summary(anchors: Anchors, found: Substance) -> list[d.Block]:
+    return [d.Heading(2, (d.Text("Summary"),), anchors.make("summary")), *found.summary_blocks]
+
+
+def _subject(debate: m.Debate) -> str:
+    where = debate.location or debate.house or "Parliament"
+    when = f" on {long_date(debate.date)}" if debate.date else ""
+    return f"Briefing on the debate \u201c{debate.title}\u201d, {where}{when}"
+
+
+def _keywords(debate: m.Debate) -> tuple[str, ...]:
+    words = ["parliamentary debate", "briefing"]
+    words.extend(w for w in (debate.house, debate.location, debate.department) if w)
+    return tuple(dict.fromkeys(words))
+
+
+def _contribution_counts(debate: m.Debate) -> list[tuple[m.Speaker, int]]:
+    from exporter.compose.speakers import contributions
+
+    counts = contributions(debate)
+    return [(s, counts.get(s.id, 0)) for s in debate.speakers]
+
+
+__all__ = ["Briefing", "compose", "plural"]

@@ -1,0 +1,204 @@
+"""The debate itself: section headings, a heading per speech, its words and its source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from exporter import document as d
+from exporter import model as m
+from exporter.compose.inlines import inlines
+from exporter.compose.names import KIND_LABELS, plural, speaker_name
+
+MAX_LEVEL = 6
+
+_PROCEDURAL_ROLE = "procedural"
+
+
+@dataclass(frozen=True)
+class SpeechSource:
+    """Where a speech can be found: its citation and its page in the official record."""
+
+    citation: str | None
+    url: str | None
+
+
+@dataclass
+class ProceedingsContext:
+    debate: m.Debate
+    speech_anchors: dict[int, str]  # id(speech) -> anchor
+    section_anchor: Callable[[str], str]
+    source_of: Callable[[m.Speech], SpeechSource]
+    table_number: Callable[[], int]
+
+
+def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
+    debate = ctx.debate
+    blocks: list[d.Block] = []
+    sections = debate.sections
+    if len(sections) == 1 and sections[0].title.strip().lower() == debate.title.strip().lower():
+        # One debate whose heading repeats the title: "The debate" reads better than the title twice.
+        only = sections[0]
+        sections = (m.Section("The debate", only.items, only.id, only.chair, only.time, only.column, only.url),)
+    for section in sections:
+        blocks.extend(_section(ctx, section, level=2))
+    return blocks
+
+
+def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.Block]:
+    blocks: list[d.Block] = [
+        d.Heading(min(level, MAX_LEVEL), (d.Text(section.title),), ctx.section_anchor(section.title))
+    ]
+    if section.chair:
+        blocks.append(d.Paragraph((d.Text(f"Chair: {section.chair}"),), role="details"))
+    for item in section.items:
+        if isinstance(item, m.Section):
+            blocks.extend(_section(ctx, item, level + 1))
+        elif isinstance(item, m.Speech):
+            blocks.extend(_speech(ctx, item, level + 1))
+        elif isinstance(item, m.Procedural):
+            blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE))
+        elif isinstance(item, m.Division):
+            blocks.extend(_division(ctx, item, level + 1))
+        else:
+            raise TypeError(f"unknown item {type(item).__name__}")
+    return blocks
+
+
+def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Block]:
+    heading = d.Heading(
+        min(level, MAX_LEVEL), (d.Text(speaker_name(ctx.debate, speech)),), ctx.speech_anchors[id(speech)]
+    )
+    blocks: list[d.Block] = [heading]
+    blocks.extend(_blocks(ctx, speech.paragraphs, role="body", lang=speech.lang))
+    source_line = _source_line(ctx, speech)
+    if source_line:
+        blocks.append(d.Paragraph(source_line, role="source"))
+    return blocks
+
+
+def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, ...]:
+    facts = []
+    if speech.kind is not m.SpeechKind.SPEECH:
+        facts.append(KIND_LABELS[speech.kind])
+    if speech.time:
+        facts.append(f"Time: {speech.time[:5]}")
+    source = ctx.source_of(speech)
+    inlines_: list[d.Inline] = []
+    if facts:
+        inlines_.append(d.Text(". ".join(facts) + ". "))
+    if source.citation and source.url:
+        inlines_.append(d.Text("Source: "))
+        inlines_.append(
+            d.Link(
+                source.url,
+                (d.Text(source.citation),),
+                description=f"This speech in the official record: {source.citation}",
+            )
+        )
+    elif source.citation:
+        inlines_.append(d.Text(f"Source: {source.citation}"))
+    elif source.url:
+        inlines_.append(
+            d.Link(source.url, (d.Text("This speech in the official record"),),
+                   description="This speech in the official record")
+        )
+    if speech.column and not source.citation:
+        inlines_.append(d.Text(f" Column {speech.column}."))
+    return tuple(inlines_)
+
+
+def _blocks(
+    ctx: ProceedingsContext, blocks: tuple[m.Block, ...], role: str, lang: str | None = None
+) -> list[d.Block]:
+    language = ctx.debate.language
+    out: list[d.Block] = []
+    for block in blocks:
+        if isinstance(block, m.Paragraph):
+            if not block.text.strip():
+                continue
+            paragraph_role = "quote" if block.style is m.ParagraphStyle.QUOTE else role
+            paragraph_lang = block.lang or lang
+            out.append(
+                d.Paragraph(
+                    inlines(block.runs, paragraph_lang or language),
+                    role=paragraph_role,
+                    lang=paragraph_lang if paragraph_lang and paragraph_lang != language else None,
+                )
+            )
+        else:
+            out.append(_table(ctx, block))
+    return out
+
+
+def _table(ctx: ProceedingsContext, table: m.Table) -> d.Table:
+    language = ctx.debate.language
+    rows = [tuple(d.Cell(inlines(cell, language)) for cell in row) for row in table.rows]
+    width = max((len(row) for row in rows), default=1)
+    rows = [row + tuple(d.Cell(()) for _ in range(width - len(row))) for row in rows]
+    header_count = min(table.header_rows, 1) if rows else 0
+    if header_count:
+        header = tuple(
+            cell if d.plain_text(cell.children).strip() else d.Cell((d.Text(f"Column {i + 1}"),))
+            for i, cell in enumerate(rows[0])
+        )
+        body = rows[1:]
+    else:
+        # The record gives no header row; name the columns rather than promote data to headers.
+        header = tuple(d.Cell((d.Text(f"Column {i + 1}"),)) for i in range(width))
+        body = rows
+    number = ctx.table_number()
+    caption = table.caption or "table in the record of this speech"
+    return d.Table(caption=f"Table {number}: {caption}", header=header, rows=tuple(body))
+
+
+def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list[d.Block]:
+    title = f"Division {division.number}" if division.number else "Division"
+    counts = ", ".join(f"{_side(c.side)} {c.value}" for c in division.counts)
+    blocks: list[d.Block] = [
+        d.Heading(min(level, MAX_LEVEL), (d.Text(f"{title}: {counts}" if counts else title),),
+                  ctx.section_anchor(title)),
+    ]
+    blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE))
+    if division.time:
+        blocks.append(d.Paragraph((d.Text(f"Time: {division.time[:5]}."),), role="source"))
+    if division.votes:
+        rows = tuple(
+            (
+                d.Cell((d.Text(vote.name),)),
+                d.Cell((d.Text(_vote(vote.side)),)),
+                d.Cell((d.Text(_vote_note(vote)),)),
+            )
+            for vote in division.votes
+        )
+        number = ctx.table_number()
+        blocks.append(
+            d.Table(
+                caption=f"Table {number}: how members voted in {title.lower()} "
+                f"({plural(len(division.votes), 'recorded vote')})",
+                header=(d.Cell((d.Text("Member"),)), d.Cell((d.Text("Vote"),)), d.Cell((d.Text("Note"),))),
+                rows=rows,
+                widths=(0.5, 0.25, 0.25),
+            )
+        )
+    return blocks
+
+
+def _side(side: str) -> str:
+    return {"aye": "Ayes", "ayes": "Ayes", "no": "Noes", "noes": "Noes", "content": "Contents",
+            "not-content": "Not contents"}.get(side.lower(), side.capitalize())
+
+
+def _vote(side: str) -> str:
+    return {"aye": "Aye", "no": "No", "content": "Content", "not-content": "Not content"}.get(
+        side.lower(), side.capitalize()
+    )
+
+
+def _vote_note(vote: m.Vote) -> str:
+    notes = []
+    if vote.teller:
+        notes.append("Teller")
+    if vote.proxy:
+        notes.append(f"Proxy vote cast by {vote.proxy}")
+    return "; ".join(notes) or "None"

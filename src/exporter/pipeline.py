@@ -1,0 +1,158 @@
+"""One input through the whole pipeline: detect, read, compose, write, check.
+
+Everything for one input is made in memory first; only when every output is ready
+are the files written, each to a temporary file renamed into place. A failure
+never leaves a partial file and never destroys an earlier good one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exporter import checks, record
+from exporter import model as m
+from exporter.compose import Briefing, compose
+from exporter.diagnostics import Diagnostic, Reporter, Severity
+from exporter.errors import ExporterError, InputError, OutputError, UnknownFormatError
+from exporter.formats import INPUT_FORMATS, InputFormat, detect, input_format, output_format
+from exporter.options import ComposeOptions, ReadOptions, WriteOptions
+from exporter.writers.json_record import write_record
+
+
+@dataclass(frozen=True)
+class Job:
+    formats: tuple[str, ...] = ("docx", "pdf")
+    input_format: str = "auto"
+    split: bool = False
+    check: bool = False  # audit each written file and fail the input on errors
+    read: ReadOptions = ReadOptions()
+    compose: ComposeOptions = ComposeOptions()
+    write: WriteOptions = WriteOptions()
+
+
+@dataclass
+class Result:
+    source: str
+    written: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    format: str | None = None
+
+
+def read_debate(path: Path, job: Job, reporter: Reporter) -> tuple[m.Debate, InputFormat]:
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", source) from None
+    fmt = _choose_format(data, job.input_format, source)
+    debate: m.Debate = fmt.load().read(data, source, job.read, reporter)
+    if job.read.people is not None:
+        from exporter.people import load as load_people
+
+        debate = load_people(job.read.people).apply(debate)
+    return debate, fmt
+
+
+def _choose_format(data: bytes, requested: str, source: str) -> InputFormat:
+    if requested != "auto":
+        return input_format(requested)
+    if not data.strip():
+        raise InputError("the file is empty", source)
+    found = detect(data)
+    if found is None:
+        names = ", ".join(f.name for f in INPUT_FORMATS)
+        raise UnknownFormatError(f"cannot tell the format of this file; name it with --from ({names})", source)
+    return found
+
+
+def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
+    """One debate per top-level section, each named by its heading."""
+    if len(debate.sections) <= 1:
+        return [("", debate)]
+    parts = []
+    for index, section in enumerate(debate.sections, start=1):
+        used = {s.speaker for s in m.speeches(m.Debate(section.title, (section,))) if s.speaker}
+        part = dataclasses.replace(
+            debate,
+            title=section.title,
+            sections=(section,),
+            speakers=tuple(s for s in debate.speakers if s.id in used),
+            summary=(),
+            chair=section.chair or debate.chair,
+        )
+        parts.append((f"{index:02d}-{_slug(section.title)}", part))
+    return parts
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:50].strip("-") or "debate"
+
+
+def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
+    """Every requested output of one debate, as bytes keyed by format name."""
+    briefing: Briefing = compose(debate, job.compose, reporter)
+    outputs: dict[str, bytes] = {}
+    for name in job.formats:
+        if name == "json":
+            outputs[name] = write_record(record.to_dict(debate), briefing.parts)
+        else:
+            writer = output_format(name).load()
+            outputs[name] = writer.write(briefing.document, job.write, reporter)
+    return outputs
+
+
+def convert(path: Path, out_dir: Path, job: Job, on_progress: Callable[[str], None] | None = None) -> Result:
+    """Convert one input. Raises ExporterError; writes nothing unless everything succeeded."""
+    reporter = Reporter(str(path))
+    result = Result(str(path), diagnostics=reporter.diagnostics)
+    debate, fmt = read_debate(path, job, reporter)
+    result.format = fmt.name
+    pieces = split_debate(debate) if job.split else [("", debate)]
+    planned: list[tuple[Path, bytes]] = []
+    for suffix, piece in pieces:
+        stem = f"{path.stem}-{suffix}" if suffix else path.stem
+        for name, data in render(piece, job, reporter).items():
+            planned.append((out_dir / f"{stem}{output_format(name).extension}", data))
+    if job.check:
+        for target, data in planned:
+            if target.suffix in (".docx", ".pdf"):
+                _audit(data, target, reporter)
+        errors = [x for x in reporter.diagnostics if x.severity is Severity.ERROR and x.code != "INPUT"]
+        if errors:
+            raise ExporterError(f"the briefing fails {len(errors)} accessibility check(s); first: {errors[0]}",
+                                str(path))
+    for target, data in planned:
+        write_atomically(target, data)
+        result.written.append(target)
+        if on_progress:
+            on_progress(str(target))
+    return result
+
+
+def _audit(data: bytes, target: Path, reporter: Reporter) -> None:
+    for diagnostic in checks.check(data, str(target)):
+        reporter.diagnostics.append(diagnostic)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, 0o644)  # mkstemp makes files private; a briefing is for sharing
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror or err}", str(target)) from None

@@ -1,0 +1,115 @@
+"""The sentences a summary may quote, each tied to the speech it comes from.
+
+Only members' own words are candidates: body paragraphs of speeches with a speaker, never
+quoted matter (it is someone else's words), motion text, tables, the chair, or procedural
+items. Each candidate is verbatim, a slice of one paragraph of its speech.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exporter.model import Debate, Paragraph, ParagraphStyle, Section, Speech
+from exporter.summarise import procedural
+from exporter.summarise.sentences import split
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """One sentence of a summary or key point, quoted from a speech."""
+
+    text: str  # verbatim from the speech
+    speech_id: str | None
+    speaker_id: str | None
+    speaker_name: str  # for display
+    order: int  # position of the sentence in the debate; summaries are sorted by it
+    speech_index: int  # index of the speech in exporter.model.speeches(debate)
+    column: str | None = None  # the speech's column as printed, for citations
+    time: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence: SummarySentence
+    words: int
+    procedural: bool  # procedure or courtesy: counted, never picked
+    position_in_speech: int  # 0 for a speech's first sentence
+    section: int  # index of the innermost section holding the speech
+    speech_kind: str
+    chair: bool
+    minister: bool
+
+
+def collect(debate: Debate) -> list[Candidate]:
+    """Every sentence of every member's speech, in debate order."""
+    found: list[Candidate] = []
+    for index, (speech, section_index, chair_note) in enumerate(_speeches_in_sections(debate)):
+        found.extend(_speech_candidates(debate, speech, index, section_index, chair_note, len(found)))
+    return found
+
+
+def _speech_candidates(
+    debate: Debate,
+    speech: Speech,
+    speech_index: int,
+    section_index: int,
+    chair_note: str | None,
+    order_start: int,
+) -> list[Candidate]:
+    speaker = debate.speaker(speech.speaker)
+    chair = procedural.is_chair(debate, speech, (chair_note,) if chair_note else ())
+    minister = procedural.is_minister(debate, speech)
+    never = speech.speaker is None or chair or speech.kind in procedural.UNSUMMARISED_KINDS
+    name = procedural.display_name(speaker, speech)
+    texts = [
+        sentence
+        for block in speech.paragraphs
+        if isinstance(block, Paragraph) and block.style is ParagraphStyle.BODY
+        for sentence in split(block.text)
+    ]
+    return [
+        Candidate(
+            sentence=SummarySentence(
+                text=text,
+                speech_id=speech.id,
+                speaker_id=speech.speaker,
+                speaker_name=name,
+                order=order_start + position,
+                speech_index=speech_index,
+                column=speech.column,
+                time=speech.time,
+                url=speech.url,
+            ),
+            words=len(text.split()),
+            procedural=never or procedural.is_procedural(text),
+            position_in_speech=position,
+            section=section_index,
+            speech_kind=speech.kind.value,
+            chair=chair,
+            minister=minister,
+        )
+        for position, text in enumerate(texts)
+    ]
+
+
+def _speeches_in_sections(debate: Debate) -> list[tuple[Speech, int, str | None]]:
+    """Each speech in reading order (as exporter.model.speeches gives them), with the index
+    of its innermost section and the chair note in force there."""
+    found: list[tuple[Speech, int, str | None]] = []
+    counter = 0
+
+    def visit(section: Section, inherited_chair: str | None) -> None:
+        nonlocal counter
+        index = counter
+        counter += 1
+        chair = section.chair or inherited_chair
+        for item in section.items:
+            if isinstance(item, Section):
+                visit(item, chair)
+            elif isinstance(item, Speech):
+                found.append((item, index, chair))
+
+    for section in debate.sections:
+        visit(section, None)
+    return found

@@ -1,0 +1,158 @@
+"""At a glance: the facts of a sitting that a reader wants before reading any of it.
+
+Only what the record states is given; anything it lacks is ``None``. Counting rules:
+
+- a contribution is one speech by an identified member (the chair included); collective or
+  unattributed speeches ("Several hon. Members") are not counted;
+- words are the words of those speeches, quotations and tables included;
+- the duration runs from the first time stamp to the last, in reading order; a last stamp
+  earlier than the first is taken to have passed midnight only when the first is in the
+  afternoon or evening and the last in the morning, and otherwise (a record whose stamps are
+  out of order) no duration is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from exporter.model import Debate, Division, Procedural, Section, Speech, block_runs, walk_items
+from exporter.summarise import procedural
+
+NO_PARTY = "Party not recorded"
+PARTY_HEADER = ("Party", "Speakers", "Contributions", "Words")
+
+_TIME = re.compile(r"^(\d{1,3}):(\d{2})(?::(\d{2}))?$")
+_CHAIR_NOTE = re.compile(r"^\s*\[?\s*(.*?)\s*(?:in\s+the\s+chair)?\s*\]?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PartyRow:
+    party: str
+    speakers: int
+    contributions: int
+    words: int
+
+
+@dataclass(frozen=True)
+class AtAGlance:
+    date: dt.date | None
+    house: str | None
+    location: str | None
+    chair: str | None
+    start: str | None  # "HH:MM", the first time stamp in the record
+    end: str | None  # "HH:MM", the last
+    duration_minutes: int | None
+    speakers: int
+    contributions: int
+    words: int
+    parties: tuple[PartyRow, ...]  # most contributions first
+
+    def facts(self) -> list[tuple[str, str]]:
+        """The known facts as (label, value) rows, for a two-column table."""
+        rows: list[tuple[str, str | None]] = [
+            ("Date", f"{self.date.day} {self.date:%B %Y}" if self.date else None),
+            ("House", self.house),
+            ("Location", self.location),
+            ("Chair", self.chair),
+            ("Time", f"{self.start} to {self.end}" if self.start and self.end else self.start),
+            ("Duration", _minutes(self.duration_minutes) if self.duration_minutes is not None else None),
+            ("Speakers", str(self.speakers)),
+            ("Contributions", str(self.contributions)),
+            ("Words", f"{self.words:,}"),
+        ]
+        return [(label, value) for label, value in rows if value]
+
+    def party_rows(self) -> list[tuple[str, str, str, str]]:
+        """Contributions and words by party, as text cells under ``PARTY_HEADER``."""
+        return [(row.party, str(row.speakers), str(row.contributions), f"{row.words:,}") for row in self.parties]
+
+
+def glance(debate: Debate) -> AtAGlance:
+    items = walk_items(debate.sections)
+    speeches = [item for item in items if isinstance(item, Speech) and item.speaker is not None]
+    start, end, duration = _span(items)
+    by_party: dict[str, tuple[set[str], int, int]] = {}
+    total_words = 0
+    for speech in speeches:
+        speaker = debate.speaker(speech.speaker)
+        party = (speaker.party if speaker else None) or NO_PARTY
+        words = sum(len(run.text.split()) for block in speech.paragraphs for run in block_runs(block))
+        members, contributions, party_words = by_party.get(party, (set(), 0, 0))
+        members.add(speech.speaker or "")
+        by_party[party] = (members, contributions + 1, party_words + words)
+        total_words += words
+    rows = sorted(
+        (PartyRow(party, len(members), count, words) for party, (members, count, words) in by_party.items()),
+        key=lambda row: (-row.contributions, -row.words, row.party == NO_PARTY, row.party),
+    )
+    return AtAGlance(
+        date=debate.date,
+        house=debate.house,
+        location=debate.location,
+        chair=_chair(debate, items),
+        start=start,
+        end=end,
+        duration_minutes=duration,
+        speakers=len({speech.speaker for speech in speeches}),
+        contributions=len(speeches),
+        words=total_words,
+        parties=tuple(rows),
+    )
+
+
+def _chair(debate: Debate, items: list[object]) -> str | None:
+    if debate.chair:
+        return _clean_chair(debate.chair)
+    for item in items:
+        if isinstance(item, Section) and item.chair:
+            return _clean_chair(item.chair)
+    for item in items:
+        if isinstance(item, Speech) and procedural.is_chair(debate, item):
+            return procedural.display_name(debate.speaker(item.speaker), item)
+    return None
+
+
+def _clean_chair(note: str) -> str:
+    match = _CHAIR_NOTE.match(note)
+    return match.group(1) if match and match.group(1) else note.strip()
+
+
+def _span(items: list[object]) -> tuple[str | None, str | None, int | None]:
+    stamps = [
+        seconds
+        for item in items
+        if isinstance(item, (Speech, Procedural, Division, Section))
+        and (seconds := _seconds(item.time)) is not None
+    ]
+    if not stamps:
+        return None, None, None
+    first, last = stamps[0], stamps[-1]
+    elapsed = last - first
+    if elapsed < 0:
+        elapsed = elapsed + 86400 if first >= 12 * 3600 and last < 12 * 3600 else None
+    duration = round(elapsed / 60) if elapsed is not None else None
+    return _clock(first), _clock(last), duration
+
+
+def _seconds(time: str | None) -> int | None:
+    match = _TIME.match(time or "")
+    if match is None:
+        return None
+    hours, minutes, seconds = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+    if hours > 23 or minutes > 59 or seconds > 59:
+        return None
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def _clock(seconds: int) -> str:
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+
+
+def _minutes(total: int) -> str:
+    hours, minutes = divmod(total, 60)
+    parts = ([f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []) + (
+        [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes or not hours else []
+    )
+    return " ".join(parts)

@@ -1,0 +1,117 @@
+"""What is never summarised: the chair's business, procedure and courtesies.
+
+A briefing's reader wants what members argued, not that they thanked each other or that the
+Question was put. These rules are deliberately about the form of a sentence (its opening
+words, its length) rather than its topic, so they hold across debates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exporter.model import Debate, Speaker, Speech, SpeechKind
+
+# A sentence shorter than this says too little to stand alone in a summary ("Order.",
+# "I give way.", "Okay, thank you.").
+MIN_WORDS = 6
+
+_COURTESY = re.compile(
+    r"""^(?:
+        (?:may|can|could|let|might)\s+(?:I|me)\s+(?:\w+\s+){0,3}?
+            (?:thank|welcome|congratulate|pay\s+tribute|commend|join|say\s+what\s+a\s+pleasure)
+      | I(?:'d|’d|'ll|’ll)?\s+(?:(?:also|again|first|firstly|briefly|too|would|should|want|wish|like|to|must|do
+            |really|just|particularly|sincerely|warmly|start|begin|by|can|could|may|join)\s+){0,5}
+            (?:thank(?:s|ing)?|congratulat(?:e|ing)|pay(?:ing)?\s+tribute|commend(?:ing)?)\b
+      | I(?:'m|’m|\s+am)\s+(?:\w+\s+){0,3}?(?:grateful|pleased\s+to\s+welcome|delighted\s+to\s+welcome)
+      | I\s+(?:welcome|give\s+way|will\s+give\s+way|shall\s+give\s+way)\b
+      | (?:thank\s+you|thanks|many\s+thanks|diolch)\b
+      | good\s+(?:morning|afternoon|evening)\b
+      | (?:it\s+is|it's|it’s|what)\s+(?:\w+\s+){0,3}?(?:pleasure|privilege|honour)\s+to\s+
+            (?:serve|speak|take\s+part|follow|respond|reply|participate|open|be\s+here|see|introduce|welcome)
+      | (?:order|hear,?\s+hear)\b
+      | (?:question|questions)\s+(?:put|accordingly|proposed|agreed|that)\b
+      | (?:motion|amendment)\s+(?:made|proposed|moved|agreed|negatived|withdrawn|by\s+leave)
+      | (?:resolved|ordered|division|adjourned|sitting\s+suspended)\b
+      | the\s+(?:house|committee|question)\s+(?:divided|proceeded|is|was)\b
+      | I\s+beg\s+to\s+(?:move|ask)\b
+      | I\s+call\b
+      | (?:will|would)\s+(?:the|my)\s+(?:right\s+)?(?:hon\.|honourable|noble|hon)\s+\w+(?:\s+\w+)?\s+give\s+way
+      | on\s+a\s+point\s+of\s+order\b
+      | (?:\w+\s+){0,6}?(?:thank|thanks)\s+(?:\w+\s+){0,4}?for\s+(?:\w+\s+){0,2}?(?:question|questions|intervention|contribution|remarks|comments|speech)
+      | with\s+the\s+leave\s+of\s+the\s+(?:house|committee)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Committee and chamber housekeeping anywhere in a sentence.
+_HOUSEKEEPING = re.compile(
+    r"""apologies\s+for\s+absence|declarations?\s+of\s+interests?|papers\s+to\s+note
+      |(?:move|go)\s+(?:in)?to\s+private\s+session|under\s+standing\s+order\s+\d
+      |agreed\s+to\.?$|give\s+way\??$|in\s+the\s+chair\]?\.?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_CHAIR_ROLE = re.compile(
+    r"""^(?:the\s+)?(?:mr\.?\s+|madam\s+|mister\s+)?(?:deputy\s+)?(?:lord\s+)?speaker\b
+      |^(?:the\s+)?(?:first\s+|second\s+|deputy\s+)?(?:chair|chairman|chairwoman|chairperson)\b(?!\s+of)
+      |presiding\s+officer|deputy\s+chair(?:man)?\s+of\s+committees|lord\s+speaker""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_MINISTER_ROLE = re.compile(
+    r"""minister|secretary\s+of\s+state|under-secretary|solicitor[\s-]general|attorney[\s-]general
+      |advocate[\s-]general|leader\s+of\s+the\s+house|chancellor|paymaster|lord\s+privy\s+seal
+      |chief\s+whip|financial\s+secretary|economic\s+secretary|exchequer\s+secretary""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A form of address opening a sentence ("Mr. Chair, …", "Madam Deputy Speaker, …") says
+# nothing; it is set aside before a sentence is judged.
+_VOCATIVE = re.compile(
+    r"""^(?:(?:well|so|yes|no|okay|ok|and|but),?\s+)*
+        (?:(?:mr\.?|madam|mister|madame)\s+)?(?:deputy\s+)?(?:chair|chairman|chairwoman|speaker|president|presiding\s+officer)
+        (?:\s*\([^)]*\))?\s*[,:;—–-]\s*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_TITLE_WORDS = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|the)\.?\s+", re.I)
+
+# Speeches whose sentences are never candidates: they are about procedure by definition.
+UNSUMMARISED_KINDS = frozenset({SpeechKind.POINT_OF_ORDER})
+
+
+def is_procedural(sentence: str) -> bool:
+    """Whether a sentence is procedure or courtesy rather than substance."""
+    stripped = _VOCATIVE.sub("", sentence.strip().lstrip("\"'“‘([—–- "))
+    if len(stripped.split()) < MIN_WORDS:
+        return True
+    return bool(_COURTESY.match(stripped) or _HOUSEKEEPING.search(stripped))
+
+
+def role_of(debate: Debate, speech: Speech) -> str:
+    speaker = debate.speaker(speech.speaker)
+    return speech.role or (speaker.role if speaker else None) or ""
+
+
+def is_chair(debate: Debate, speech: Speech, chair_notes: tuple[str, ...] = ()) -> bool:
+    """The chair keeps order; their remarks are never the substance of a debate."""
+    role = role_of(debate, speech)
+    speaker = debate.speaker(speech.speaker)
+    label = speech.label or (speaker.name if speaker else "")
+    if _CHAIR_ROLE.search(role) or _CHAIR_ROLE.search(label):
+        return True
+    if speaker is None:
+        return False
+    name = _TITLE_WORDS.sub("", speaker.name).strip()
+    notes = tuple(note for note in (debate.chair, *chair_notes) if note)
+    return bool(name) and any(name.lower() in note.lower() for note in notes)
+
+
+def is_minister(debate: Debate, speech: Speech) -> bool:
+    return bool(_MINISTER_ROLE.search(role_of(debate, speech)))
+
+
+def display_name(speaker: Speaker | None, speech: Speech) -> str:
+    if speaker is not None:
+        return speaker.name
+    return speech.label or "Unnamed speaker"

@@ -1,0 +1,201 @@
+"""Inline markup to model runs, paragraphs and tables.
+
+Shared by the readers whose records carry HTML-like inline markup: ParlParse ``<p>``
+content (``i``/``I``/``b``/``em``/``strong``/``sup``/``phrase``/``a``/``span class=Italic``)
+and the HTML fragments in Hansard API ``Value`` strings. Elements we do not style keep
+their text: nothing inside a paragraph is ever dropped.
+
+Runs are normalised once, here: whitespace collapsed as HTML collapses it, adjacent runs
+with the same properties joined (so ParlParse's split ``<I>Beverley Freem</I><I>e</I>``
+becomes one run), whitespace-only runs unstyled, and the paragraph's ends trimmed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from lxml import etree, html
+
+from exporter.model import Block, Paragraph, ParagraphStyle, Run, Table
+
+_EMPHASIS = frozenset({"i", "em", "cite", "var", "dfn"})
+_STRONG = frozenset({"b", "strong"})
+_SUPERSCRIPT = frozenset({"sup"})
+_BLOCK = frozenset({"p", "div", "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"})
+_SKIPPED = frozenset({"script", "style", "place-holder"})
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not \s: a no-break space is deliberate
+_BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
+
+
+@dataclass(frozen=True)
+class _Look:
+    emphasis: bool = False
+    strong: bool = False
+    superscript: bool = False
+    link: str | None = None
+
+    def run(self, text: str) -> Run:
+        return Run(text, self.emphasis, self.strong, self.superscript, self.link)
+
+
+def _name(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.rpartition("}")[2].lower() if isinstance(tag, str) else ""
+
+
+def _look_inside(element: etree._Element, look: _Look) -> _Look:
+    name = _name(element)
+    classes = (element.get("class") or "").lower().split()
+    if name in _EMPHASIS or "italic" in classes:
+        look = replace(look, emphasis=True)
+    if name in _STRONG or "bold" in classes:
+        look = replace(look, strong=True)
+    if name in _SUPERSCRIPT:
+        look = replace(look, superscript=True)
+    if name == "a":
+        href = (element.get("href") or "").strip()
+        if href.startswith(_LINK_SCHEMES):
+            look = replace(look, link=href)
+    return look
+
+
+def merge_runs(runs: Iterable[Run]) -> tuple[Run, ...]:
+    """Collapse whitespace, join neighbours that look alike, and trim the ends."""
+    cleaned: list[Run] = []
+    for run in runs:
+        text = _SPACE.sub(" ", run.text)
+        if not text:
+            continue
+        if not text.strip(" "):
+            run = Run(" ", lang=run.lang)  # a styled space is not worth a style change
+        if cleaned and cleaned[-1].text.endswith(" ") and text.startswith(" "):
+            text = text.lstrip(" ")
+            if not text:
+                continue
+        run = replace(run, text=text)
+        if cleaned and _same_look(cleaned[-1], run):
+            cleaned[-1] = replace(cleaned[-1], text=cleaned[-1].text + run.text)
+        else:
+            cleaned.append(run)
+    if cleaned:
+        cleaned[0] = replace(cleaned[0], text=cleaned[0].text.lstrip(" "))
+        cleaned[-1] = replace(cleaned[-1], text=cleaned[-1].text.rstrip(" "))
+    trimmed = [run for run in cleaned if run.text]
+    if len(trimmed) != len(cleaned):  # dropping an empty run can make neighbours alike
+        return merge_runs(trimmed)
+    return tuple(trimmed)
+
+
+def _same_look(a: Run, b: Run) -> bool:
+    return (a.emphasis, a.strong, a.superscript, a.link, a.lang) == (
+        b.emphasis,
+        b.strong,
+        b.superscript,
+        b.link,
+        b.lang,
+    )
+
+
+def element_runs(element: etree._Element, *, emphasis: bool = False) -> tuple[Run, ...]:
+    """The runs of an element's mixed content (its own tail excluded), normalised."""
+    return merge_runs(_runs_inside(element, _Look(emphasis=emphasis)))
+
+
+def _runs_inside(element: etree._Element, look: _Look) -> Iterator[Run]:
+    if element.text:
+        yield look.run(element.text)
+    for child in element:
+        name = _name(child)
+        if name and name not in _SKIPPED:
+            if name == "br":
+                yield look.run(" ")
+            else:
+                yield from _runs_inside(child, _look_inside(child, look))
+        if child.tail:
+            yield look.run(child.tail)
+
+
+def table_block(element: etree._Element) -> Table:
+    """A ``<table>`` as a model table; leading all-``th`` or ``thead`` rows are headers."""
+    rows: list[tuple[tuple[Run, ...], ...]] = []
+    header_rows = 0
+    counting_headers = True
+    for row in element.iter():
+        if _name(row) != "tr":
+            continue
+        cells = [cell for cell in row if _name(cell) in ("td", "th")]
+        in_head = any(_name(parent) == "thead" for parent in row.iterancestors())
+        all_th = bool(cells) and all(_name(cell) == "th" for cell in cells)
+        if counting_headers and (in_head or all_th):
+            header_rows += 1
+        else:
+            counting_headers = False
+        rows.append(tuple(element_runs(cell) for cell in cells))
+    caption = next((" ".join("".join(c.itertext()).split()) for c in element if _name(c) == "caption"), None)
+    return Table(rows=tuple(rows), header_rows=header_rows, caption=caption or None)
+
+
+@dataclass
+class _Pending:
+    runs: list[Run]
+    style: ParagraphStyle
+
+
+def html_blocks(fragment: str, style: ParagraphStyle = ParagraphStyle.BODY) -> list[Block]:
+    """Paragraphs and tables of an HTML fragment.
+
+    Paragraphs end at block elements (``p``, ``div``...) and at blank lines in the text,
+    which is how Hansard API ``Value`` strings separate paragraphs (``\\r\\n\\r\\n``).
+    """
+    if not fragment.strip():
+        return []
+    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        container = html.fragment_fromstring(fragment, create_parent="div", parser=parser)
+    except (etree.ParserError, ValueError):
+        return [Paragraph(merge_runs([Run(fragment)]), style)] if fragment.strip() else []
+    blocks: list[Block] = []
+    pending = _Pending([], style)
+
+    def flush() -> None:
+        runs = merge_runs(pending.runs)
+        if runs:
+            blocks.append(Paragraph(runs, pending.style))
+        pending.runs = []
+
+    def text(value: str, look: _Look) -> None:
+        pieces = _BLANK_LINE.split(value)
+        for index, piece in enumerate(pieces):
+            if index:
+                flush()
+            pending.runs.append(look.run(piece))
+
+    def walk(element: etree._Element, look: _Look) -> None:
+        if element.text:
+            text(element.text, look)
+        for child in element:
+            name = _name(child)
+            if name == "table":
+                flush()
+                blocks.append(table_block(child))
+            elif name == "br":
+                pending.runs.append(look.run(" "))
+            elif name in _BLOCK:
+                flush()
+                outer = pending.style
+                if name == "blockquote":
+                    pending.style = ParagraphStyle.QUOTE
+                walk(child, _look_inside(child, look))
+                flush()
+                pending.style = outer
+            elif name and name not in _SKIPPED:
+                walk(child, _look_inside(child, look))
+            if child.tail:
+                text(child.tail, look)
+
+    walk(container, _Look())
+    flush()
+    return blocks

@@ -6,6 +6,7 @@ by a link to the speech it comes from and a footnote citing the official record.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,7 +47,7 @@ class Substance:
         data: dict[str, Any] = {"summary_kind": self.summary_kind, "summary": self.summary_parts}
         data["key_points"] = self.key_point_parts
         if self.glance is not None:
-            data["at_a_glance"] = self.glance.as_json()
+            data["at_a_glance"] = _glance_json(self.glance)
         return data
 
 
@@ -57,10 +58,10 @@ def substance(
     source_of: Callable[[m.Speech], SpeechSource],
     reporter: Reporter,
 ) -> Substance:
-    by_id = {s.id: s for s in m.speeches(debate) if s.id is not None}
+    all_speeches = m.speeches(debate)
 
     def cited(sentence: summarise.SummarySentence) -> tuple[tuple[d.Inline, ...], dict[str, Any]]:
-        speech = by_id[sentence.speech_id]
+        speech = all_speeches[sentence.speech_index]
         source = source_of(speech)
         name = speaker_name(debate, speech)
         note: tuple[d.Inline, ...]
@@ -90,7 +91,7 @@ def substance(
         found.glance = summarise.glance(debate)
         for points in summarise.key_points(debate):
             items, parts = [], []
-            for sentence in points.sentences:
+            for sentence in points.points:
                 content, part = cited(sentence)
                 items.append(d.ListItem((d.Paragraph(content, role="summary"),)))
                 parts.append(part)
@@ -164,6 +165,12 @@ def _who_spoke(debate: m.Debate, speech_anchors: dict[int, str]) -> Substance:
     if items:
         blocks.append(d.BulletList(tuple(items)))
     return Substance(blocks, parts, "speakers")
+
+
+def _glance_json(glance: summarise.AtAGlance) -> dict[str, Any]:
+    data = dataclasses.asdict(glance)
+    data["date"] = glance.date.isoformat() if glance.date else None
+    return data
 
 
 def _times(count: int) -> str:

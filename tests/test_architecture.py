@@ -1,0 +1,50 @@
+"""House rule: dependencies point one way (cli -> pipeline -> readers -> model; writers -> document)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "exporter"
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return {name for name in found if name.startswith("exporter")}
+
+
+def modules(folder: str) -> list[Path]:
+    return sorted((PACKAGE / folder).rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", modules("writers"), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_writers_see_only_the_briefing_document(path: Path) -> None:
+    forbidden = ("exporter.model", "exporter.readers", "exporter.compose", "exporter.record", "exporter.cli")
+    assert not [name for name in imports_of(path) if name.startswith(forbidden)]
+
+
+@pytest.mark.parametrize("path", modules("readers"), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_readers_never_know_writers(path: Path) -> None:
+    forbidden = ("exporter.writers", "exporter.compose", "exporter.document", "exporter.cli", "exporter.checks")
+    assert not [name for name in imports_of(path) if name.startswith(forbidden)]
+
+
+def test_nothing_imports_the_cli() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        if path.name in ("cli.py", "__main__.py"):
+            continue
+        assert "exporter.cli" not in imports_of(path), path
+
+
+def test_the_model_and_document_know_no_formats() -> None:
+    for name in ("model.py", "document.py"):
+        assert imports_of(PACKAGE / name) == set(), name

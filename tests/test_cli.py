@@ -1,0 +1,126 @@
+"""The command line: exit codes, one-line failures, atomic output, batches, determinism."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import SAMPLES, SEED_RECORD, SEED_TEXT
+
+from exporter import __version__
+from exporter.cli import main
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_help_has_examples_for_every_command(runner: CliRunner) -> None:
+    assert "debate-export convert samples/ -o briefings/" in runner.invoke(main, ["--help"]).output
+    for command in ("convert", "check", "formats", "schema"):
+        result = runner.invoke(main, [command, "--help"])
+        assert result.exit_code == 0 and "Usage:" in result.output
+    assert "Examples:" in runner.invoke(main, ["convert", "--help"]).output
+
+
+def test_formats_lists_every_reader_and_writer(runner: CliRunner) -> None:
+    output = runner.invoke(main, ["formats"]).output
+    for name in ("native", "parlparse", "hansard-api", "akoma-ntoso", "parlamint", "text", "docx", "pdf", "json"):
+        assert f"  {name} " in output
+
+
+def test_usage_errors_exit_2(tmp_path: Path, runner: CliRunner) -> None:
+    assert runner.invoke(main, ["convert", str(SEED_RECORD), "-f", "rtf", "-o", str(tmp_path)]).exit_code == 2
+    assert runner.invoke(main, ["convert"]).exit_code == 2
+    assert runner.invoke(main, ["convert", str(SEED_RECORD), "--style", "tiny"]).exit_code == 2
+    assert runner.invoke(main, ["frobnicate"]).exit_code == 2
+    assert not list(tmp_path.iterdir())
+
+
+def test_python_dash_m_works() -> None:
+    result = subprocess.run([sys.executable, "-m", "exporter", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_convert_folder_makes_docx_and_pdf_per_record(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["convert", str(SAMPLES), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    stems = (SEED_RECORD.stem, SEED_TEXT.stem)
+    assert names == sorted(f"{stem}{ext}" for stem in stems for ext in (".docx", ".pdf"))  # README.md skipped
+
+
+def test_a_failure_leaves_no_file_and_keeps_an_earlier_good_one(tmp_path: Path, runner: CliRunner) -> None:
+    source = tmp_path / "debate.json"
+    runner.invoke(main, ["convert", str(SEED_RECORD), "-o", str(tmp_path / "out"), "-f", "json"])
+    good = json.loads((tmp_path / "out" / f"{SEED_RECORD.stem}.json").read_text())
+    source.write_text(json.dumps(good))
+    out = tmp_path / "briefings"
+    assert runner.invoke(main, ["convert", str(source), "-o", str(out), "-f", "docx"]).exit_code == 0
+    before = (out / "debate.docx").read_bytes()
+    good["sections"][0]["items"][0]["speaker"] = "nobody"
+    source.write_text(json.dumps(good))
+    result = runner.invoke(main, ["convert", str(source), "-o", str(out), "-f", "docx"])
+    assert result.exit_code == 1
+    assert (out / "debate.docx").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["debate.docx"]  # no temporary left behind
+
+
+def test_the_rest_of_a_batch_still_runs(tmp_path: Path, runner: CliRunner) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<publicwhip><speech>unclosed</publicwhip>")
+    result = runner.invoke(main, ["convert", str(bad), str(SEED_RECORD), "-o", str(tmp_path / "out"), "-f", "docx"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and str(bad) in errors[0] and "line 1" in errors[0]
+    assert "Traceback" not in result.output
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [f"{SEED_RECORD.stem}.docx"]
+
+
+def test_undetectable_input_names_the_way_out(tmp_path: Path, runner: CliRunner) -> None:
+    odd = tmp_path / "odd.json"
+    odd.write_text('{"hello": "world"}')
+    result = runner.invoke(main, ["convert", str(odd), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "--from" in result.stderr and str(odd) in result.stderr
+
+
+def test_missing_input_is_a_failure_not_a_crash(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["convert", str(tmp_path / "nope.json"), "-o", str(tmp_path)])
+    assert result.exit_code == 1 and "no such file" in result.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
+    quiet = subprocess.run([sys.executable, "-m", "exporter", "convert", str(bad), "-o", str(tmp_path)],
+                           capture_output=True, text=True)
+    loud = subprocess.run([sys.executable, "-m", "exporter", "convert", str(bad), "-o", str(tmp_path), "--debug"],
+                          capture_output=True, text=True)
+    assert quiet.returncode == 1 and "Traceback" not in quiet.stderr
+    assert "Traceback" in loud.stderr
+
+
+def test_output_is_byte_identical_run_after_run(tmp_path: Path, runner: CliRunner) -> None:
+    for run in ("a", "b"):
+        result = runner.invoke(main, ["convert", str(SEED_RECORD), "-o", str(tmp_path / run), "-f", "docx,pdf,json"])
+        assert result.exit_code == 0, result.output
+    for name in (f"{SEED_RECORD.stem}{ext}" for ext in (".docx", ".pdf", ".json")):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_large_print_style_is_accepted(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["convert", str(SEED_RECORD), "-o", str(tmp_path), "--style", "large-print",
+                                  "-f", "docx"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_style_that_breaks_the_typography_rules_is_refused(tmp_path: Path, runner: CliRunner) -> None:
+    style = tmp_path / "pale.yaml"
+    style.write_text("text_colour: 'AAAAAA'\n")
+    result = runner.invoke(main, ["convert", str(SEED_RECORD), "-o", str(tmp_path), "--style", str(style)])
+    assert result.exit_code == 2 and "4.5:1" in result.output

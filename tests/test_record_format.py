@@ -1,0 +1,148 @@
+"""Our record format: reading, refusing bad records with one line per problem, round trips."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import SEED_RECORD, SEED_TEXT
+
+from exporter import record
+from exporter.cli import main
+from exporter.diagnostics import Reporter
+from exporter.options import ReadOptions
+from exporter.readers import native, text
+
+
+def good_record() -> dict:
+    return {
+        "title": "A debate",
+        "date": "2022-02-23",
+        "speakers": [{"id": "kim", "name": "Kim Leadbeater"}],
+        "sections": [
+            {"title": "A debate", "items": [{"type": "speech", "speaker": "kim", "paragraphs": ["Hello."]}]}
+        ],
+    }
+
+
+def convert_bad(tmp_path: Path, runner: CliRunner, content: str, name: str = "bad.json"):
+    source = tmp_path / name
+    source.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["convert", str(source), "-o", str(out), "-f", "docx,json"])
+    return result, out
+
+
+def error_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("error:")]
+
+
+def test_a_good_record_converts(tmp_path: Path, runner: CliRunner) -> None:
+    result, out = convert_bad(tmp_path, runner, json.dumps(good_record()), "good.json")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["good.docx", "good.json"]
+
+
+def test_missing_field_is_one_line_naming_file_and_place(tmp_path: Path, runner: CliRunner) -> None:
+    data = good_record()
+    del data["sections"][0]["title"]
+    result, out = convert_bad(tmp_path, runner, json.dumps(data))
+    assert result.exit_code == 1
+    assert error_lines(result) == [f"error: {tmp_path / 'bad.json'}: sections[0].title: required field is missing"]
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_wrong_type_is_reported_with_its_place(tmp_path: Path, runner: CliRunner) -> None:
+    data = good_record()
+    data["speakers"][0]["name"] = 42
+    result, out = convert_bad(tmp_path, runner, json.dumps(data))
+    assert result.exit_code == 1
+    assert error_lines(result) == [f"error: {tmp_path / 'bad.json'}: speakers[0].name: expected string, got integer"]
+    assert not out.exists()
+
+
+def test_unknown_speaker_id_is_reported(tmp_path: Path, runner: CliRunner) -> None:
+    data = good_record()
+    data["sections"][0]["items"].append({"type": "speech", "speaker": "kim-l", "paragraphs": ["Hi."]})
+    result, out = convert_bad(tmp_path, runner, json.dumps(data))
+    assert result.exit_code == 1
+    assert error_lines(result) == [
+        f'error: {tmp_path / "bad.json"}: sections[0].items[1].speaker: no speaker "kim-l"'
+    ]
+    assert not out.exists()
+
+
+def test_a_file_that_is_not_json_is_one_clear_line(tmp_path: Path, runner: CliRunner) -> None:
+    result, out = convert_bad(tmp_path, runner, '{"title": "x", "sections": [}', "broken.json")
+    assert result.exit_code == 1
+    lines = error_lines(result)
+    assert len(lines) == 1
+    assert lines[0].startswith(f"error: {tmp_path / 'broken.json'}: line 1 column ")
+    assert "not valid JSON" in lines[0]
+    assert not out.exists()
+
+
+def test_every_problem_gets_its_own_line(tmp_path: Path, runner: CliRunner) -> None:
+    data = good_record()
+    del data["title"]
+    data["date"] = "23/02/2022"
+    data["sections"][0]["items"][0]["kind"] = "rant"
+    result, _ = convert_bad(tmp_path, runner, json.dumps(data))
+    places = [line.split(": ")[2] for line in error_lines(result)]
+    assert places == ["date", "sections[0].items[0].kind", "title"]
+
+
+def test_yaml_times_stay_strings() -> None:
+    data = b"title: T\nsections:\n  - title: T\n    items:\n      - type: speech\n        label: Someone\n" \
+        b"        time: 14:30\n        paragraphs: [Hello.]\n"
+    debate = native.read(data, "t.yaml", ReadOptions(), Reporter())
+    assert debate.sections[0].items[0].time == "14:30"
+
+
+def test_schema_command_prints_the_shipped_schema(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.output) == record.schema()
+    assert json.loads(result.output)["$schema"].endswith("2020-12/schema")
+
+
+def test_sample_record_is_valid_and_matches_the_seed_text() -> None:
+    from_record = native.read(SEED_RECORD.read_bytes(), str(SEED_RECORD), ReadOptions(), Reporter())
+    from_text = text.read(SEED_TEXT.read_bytes(), str(SEED_TEXT), ReadOptions(), Reporter())
+    words = lambda debate: " ".join(p.text for s in debate.sections for i in s.items for p in i.paragraphs).split()  # noqa: E731
+    assert words(from_record) == words(from_text)
+    assert from_record.speakers == from_text.speakers
+    assert (from_record.date, from_record.location, from_record.department) == (
+        from_text.date, from_text.location, from_text.department,
+    )
+    assert from_record.source.volume is None
+    assert all(item.column is None for item in from_record.sections[0].items)
+
+
+def test_json_output_reads_back_as_the_same_debate(tmp_path: Path, runner: CliRunner) -> None:
+    for source in (SEED_RECORD, SEED_TEXT):
+        result = runner.invoke(main, ["convert", str(source), "-o", str(tmp_path), "-f", "json"])
+        assert result.exit_code == 0, result.output
+        written = tmp_path / f"{source.stem}.json"
+        original = native.read(source.read_bytes(), "", ReadOptions(), Reporter()) if source.suffix == ".yaml" \
+            else text.read(source.read_bytes(), "", ReadOptions(), Reporter())
+        again = native.read(written.read_bytes(), str(written), ReadOptions(), Reporter())
+        assert again == original
+        cli_again = runner.invoke(main, ["convert", str(written), "--from", "native", "-o", str(tmp_path / "2"),
+                                         "-f", "json"])
+        assert cli_again.exit_code == 0
+        first = json.loads(written.read_text())
+        second = json.loads((tmp_path / "2" / written.name).read_text())
+        assert first == second
+
+
+def test_json_output_carries_the_briefing_parts(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["convert", str(SEED_RECORD), "-o", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 0
+    data = json.loads((tmp_path / f"{SEED_RECORD.stem}.json").read_text())
+    summary = data["briefing"]["summary"]
+    assert summary and all(item["text"] and item["speech"] == "kim-leadbeater-1" for item in summary)
+    speech_text = " ".join(data["sections"][0]["items"][0]["paragraphs"])
+    assert all(item["text"] in speech_text for item in summary)

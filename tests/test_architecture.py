@@ -34,7 +34,13 @@ def test_writers_see_only_the_briefing_document(path: Path) -> None:
 
 @pytest.mark.parametrize("path", modules("readers"), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_readers_never_know_writers(path: Path) -> None:
-    forbidden = ("exporter.writers", "exporter.compose", "exporter.document", "exporter.cli", "exporter.checks")
+    forbidden = (
+        "exporter.writers",
+        "exporter.compose",
+        "exporter.document",
+        "exporter.cli",
+        "exporter.checks",
+    )
     assert not [name for name in imports_of(path) if name.startswith(forbidden)]
 
 

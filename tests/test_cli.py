@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SAMPLES, SEED_RECORD, SEED_TEXT
 
+from conftest import SAMPLES, SEED_RECORD, SEED_TEXT
 from exporter import __version__
 from exporter.cli import main
 
@@ -29,7 +29,17 @@ def test_help_has_examples_for_every_command(runner: CliRunner) -> None:
 
 def test_formats_lists_every_reader_and_writer(runner: CliRunner) -> None:
     output = runner.invoke(main, ["formats"]).output
-    for name in ("native", "parlparse", "hansard-api", "akoma-ntoso", "parlamint", "text", "docx", "pdf", "json"):
+    for name in (
+        "native",
+        "parlparse",
+        "hansard-api",
+        "akoma-ntoso",
+        "parlamint",
+        "text",
+        "docx",
+        "pdf",
+        "json",
+    ):
         assert f"  {name} " in output
 
 
@@ -73,7 +83,9 @@ def test_a_failure_leaves_no_file_and_keeps_an_earlier_good_one(tmp_path: Path, 
 def test_the_rest_of_a_batch_still_runs(tmp_path: Path, runner: CliRunner) -> None:
     bad = tmp_path / "bad.xml"
     bad.write_text("<publicwhip><speech>unclosed</publicwhip>")
-    result = runner.invoke(main, ["convert", str(bad), str(SEED_RECORD), "-o", str(tmp_path / "out"), "-f", "docx"])
+    result = runner.invoke(
+        main, ["convert", str(bad), str(SEED_RECORD), "-o", str(tmp_path / "out"), "-f", "docx"]
+    )
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and str(bad) in errors[0] and "line 1" in errors[0]
@@ -97,25 +109,34 @@ def test_missing_input_is_a_failure_not_a_crash(tmp_path: Path, runner: CliRunne
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{")
-    quiet = subprocess.run([sys.executable, "-m", "exporter", "convert", str(bad), "-o", str(tmp_path)],
-                           capture_output=True, text=True)
-    loud = subprocess.run([sys.executable, "-m", "exporter", "convert", str(bad), "-o", str(tmp_path), "--debug"],
-                          capture_output=True, text=True)
+    quiet = subprocess.run(
+        [sys.executable, "-m", "exporter", "convert", str(bad), "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    loud = subprocess.run(
+        [sys.executable, "-m", "exporter", "convert", str(bad), "-o", str(tmp_path), "--debug"],
+        capture_output=True,
+        text=True,
+    )
     assert quiet.returncode == 1 and "Traceback" not in quiet.stderr
     assert "Traceback" in loud.stderr
 
 
 def test_output_is_byte_identical_run_after_run(tmp_path: Path, runner: CliRunner) -> None:
     for run in ("a", "b"):
-        result = runner.invoke(main, ["convert", str(SEED_RECORD), "-o", str(tmp_path / run), "-f", "docx,pdf,json"])
+        result = runner.invoke(
+            main, ["convert", str(SEED_RECORD), "-o", str(tmp_path / run), "-f", "docx,pdf,json"]
+        )
         assert result.exit_code == 0, result.output
     for name in (f"{SEED_RECORD.stem}{ext}" for ext in (".docx", ".pdf", ".json")):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
 def test_large_print_style_is_accepted(tmp_path: Path, runner: CliRunner) -> None:
-    result = runner.invoke(main, ["convert", str(SEED_RECORD), "-o", str(tmp_path), "--style", "large-print",
-                                  "-f", "docx"])
+    result = runner.invoke(
+        main, ["convert", str(SEED_RECORD), "-o", str(tmp_path), "--style", "large-print", "-f", "docx"]
+    )
     assert result.exit_code == 0, result.output
 
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SEED_RECORD, SEED_TEXT
 
+from conftest import SEED_RECORD, SEED_TEXT
 from exporter import record
 from exporter.cli import main
 from exporter.diagnostics import Reporter
@@ -49,7 +49,9 @@ def test_missing_field_is_one_line_naming_file_and_place(tmp_path: Path, runner:
     del data["sections"][0]["title"]
     result, out = convert_bad(tmp_path, runner, json.dumps(data))
     assert result.exit_code == 1
-    assert error_lines(result) == [f"error: {tmp_path / 'bad.json'}: sections[0].title: required field is missing"]
+    assert error_lines(result) == [
+        f"error: {tmp_path / 'bad.json'}: sections[0].title: required field is missing"
+    ]
     assert "Traceback" not in result.output
     assert not out.exists()
 
@@ -59,7 +61,9 @@ def test_wrong_type_is_reported_with_its_place(tmp_path: Path, runner: CliRunner
     data["speakers"][0]["name"] = 42
     result, out = convert_bad(tmp_path, runner, json.dumps(data))
     assert result.exit_code == 1
-    assert error_lines(result) == [f"error: {tmp_path / 'bad.json'}: speakers[0].name: expected string, got integer"]
+    assert error_lines(result) == [
+        f"error: {tmp_path / 'bad.json'}: speakers[0].name: expected string, got integer"
+    ]
     assert not out.exists()
 
 
@@ -95,8 +99,10 @@ def test_every_problem_gets_its_own_line(tmp_path: Path, runner: CliRunner) -> N
 
 
 def test_yaml_times_stay_strings() -> None:
-    data = b"title: T\nsections:\n  - title: T\n    items:\n      - type: speech\n        label: Someone\n" \
+    data = (
+        b"title: T\nsections:\n  - title: T\n    items:\n      - type: speech\n        label: Someone\n"
         b"        time: 14:30\n        paragraphs: [Hello.]\n"
+    )
     debate = native.read(data, "t.yaml", ReadOptions(), Reporter())
     assert debate.sections[0].items[0].time == "14:30"
 
@@ -111,11 +117,16 @@ def test_schema_command_prints_the_shipped_schema(runner: CliRunner) -> None:
 def test_sample_record_is_valid_and_matches_the_seed_text() -> None:
     from_record = native.read(SEED_RECORD.read_bytes(), str(SEED_RECORD), ReadOptions(), Reporter())
     from_text = text.read(SEED_TEXT.read_bytes(), str(SEED_TEXT), ReadOptions(), Reporter())
-    words = lambda debate: " ".join(p.text for s in debate.sections for i in s.items for p in i.paragraphs).split()  # noqa: E731
+    def words(debate):
+        return " ".join(
+            p.text for s in debate.sections for i in s.items for p in i.paragraphs
+        ).split()  # noqa: E731
     assert words(from_record) == words(from_text)
     assert from_record.speakers == from_text.speakers
     assert (from_record.date, from_record.location, from_record.department) == (
-        from_text.date, from_text.location, from_text.department,
+        from_text.date,
+        from_text.location,
+        from_text.department,
     )
     assert from_record.source.volume is None
     assert all(item.column is None for item in from_record.sections[0].items)
@@ -126,12 +137,16 @@ def test_json_output_reads_back_as_the_same_debate(tmp_path: Path, runner: CliRu
         result = runner.invoke(main, ["convert", str(source), "-o", str(tmp_path), "-f", "json"])
         assert result.exit_code == 0, result.output
         written = tmp_path / f"{source.stem}.json"
-        original = native.read(source.read_bytes(), "", ReadOptions(), Reporter()) if source.suffix == ".yaml" \
+        original = (
+            native.read(source.read_bytes(), "", ReadOptions(), Reporter())
+            if source.suffix == ".yaml"
             else text.read(source.read_bytes(), "", ReadOptions(), Reporter())
+        )
         again = native.read(written.read_bytes(), str(written), ReadOptions(), Reporter())
         assert again == original
-        cli_again = runner.invoke(main, ["convert", str(written), "--from", "native", "-o", str(tmp_path / "2"),
-                                         "-f", "json"])
+        cli_again = runner.invoke(
+            main, ["convert", str(written), "--from", "native", "-o", str(tmp_path / "2"), "-f", "json"]
+        )
         assert cli_again.exit_code == 0
         first = json.loads(written.read_text())
         second = json.loads((tmp_path / "2" / written.name).read_text())

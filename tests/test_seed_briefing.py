@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED_RECORD, SEED_TEXT, needs
 
+from conftest import SEED_RECORD, SEED_TEXT, needs
 from exporter.cli import main
 
 
@@ -24,8 +24,12 @@ def seed_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @needs("pandoc")
 def test_pandoc_reads_title_speaker_heading_and_speech(seed_docx: Path) -> None:
-    markdown = subprocess.run(["pandoc", "-f", "docx", "-t", "markdown", "--wrap=none", str(seed_docx)],
-                              capture_output=True, text=True, check=True).stdout
+    markdown = subprocess.run(
+        ["pandoc", "-f", "docx", "-t", "markdown", "--wrap=none", str(seed_docx)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     lines = markdown.splitlines()
     assert "# Child Sexual Exploitation by Organised Networks" in lines
     speaker = [line for line in lines if line.startswith("#") and "Kim Leadbeater" in line]
@@ -35,11 +39,14 @@ def test_pandoc_reads_title_speaker_heading_and_speech(seed_docx: Path) -> None:
 
 @needs("pandoc")
 def test_pandoc_sees_the_outline_in_order(seed_docx: Path) -> None:
-    ast = json.loads(subprocess.run(["pandoc", "-f", "docx", "-t", "json", str(seed_docx)],
-                                    capture_output=True, text=True, check=True).stdout)
+    ast = json.loads(
+        subprocess.run(
+            ["pandoc", "-f", "docx", "-t", "json", str(seed_docx)], capture_output=True, text=True, check=True
+        ).stdout
+    )
     levels = [block["c"][0] for block in ast["blocks"] if block["t"] == "Header"]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
     assert any(block["t"] == "Table" for block in ast["blocks"])
 
 
@@ -68,7 +75,12 @@ def test_a_naive_python_docx_document_fails_check(tmp_path: Path, runner: CliRun
     document.add_paragraph("Some text.")
     document.add_picture(picture)
     table = document.add_table(rows=2, cols=2)
-    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(1, 0).text, table.cell(1, 1).text = "a", "b", "1", "2"
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(1, 0).text, table.cell(1, 1).text = (
+        "a",
+        "b",
+        "1",
+        "2",
+    )
     path = tmp_path / "naive.docx"
     document.save(str(path))
     result = runner.invoke(main, ["check", "--json", str(path)])
@@ -81,12 +93,25 @@ def test_a_naive_python_docx_document_fails_check(tmp_path: Path, runner: CliRun
 @needs("pdfinfo")
 def test_libreoffice_tagged_pdf_shows_headings_and_header_cells(seed_docx: Path, tmp_path: Path) -> None:
     options = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", options, "--outdir", str(tmp_path), str(seed_docx)],
-                   capture_output=True, check=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            options,
+            "--outdir",
+            str(tmp_path),
+            str(seed_docx),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
+    )
     pdf = tmp_path / seed_docx.with_suffix(".pdf").name
-    structure = subprocess.run(["pdfinfo", "-struct-text", str(pdf)], capture_output=True, text=True,
-                               check=True).stdout
+    structure = subprocess.run(
+        ["pdfinfo", "-struct-text", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     for tag in ("H1", "H2", "H3", "TH", "Link"):
         assert f"{tag} " in structure or f"{tag}\n" in structure or f"<{tag}>" in structure, tag
     assert "Child Sexual Exploitation by Organised Networks" in structure

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import SEED_TEXT
 
+from conftest import SEED_TEXT
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
 from exporter.formats import detect
@@ -23,14 +23,22 @@ def test_seed_sitting_details() -> None:
     debate = read(SEED_TEXT.read_bytes())
     assert debate.title == "Child Sexual Exploitation by Organised Networks"
     assert debate.date == dt.date(2022, 2, 23)
-    assert (debate.house, debate.location, debate.department) == ("House of Commons", "Westminster Hall", "Home Office")
+    assert (debate.house, debate.location, debate.department) == (
+        "House of Commons",
+        "Westminster Hall",
+        "Home Office",
+    )
     assert debate.language == "en-GB"
 
 
 def test_seed_speaker_line_becomes_a_speaker_with_constituency_and_party() -> None:
     debate = read(SEED_TEXT.read_bytes())
     [speaker] = debate.speakers
-    assert (speaker.name, speaker.constituency, speaker.party) == ("Kim Leadbeater", "Batley and Spen", "Labour")
+    assert (speaker.name, speaker.constituency, speaker.party) == (
+        "Kim Leadbeater",
+        "Batley and Spen",
+        "Labour",
+    )
     [speech] = speeches(debate)
     assert speech.speaker == speaker.id
 
@@ -54,7 +62,12 @@ def test_the_seed_is_detected_as_text() -> None:
 
 @pytest.mark.parametrize(
     ("abbreviation", "party"),
-    [("Lab", "Labour"), ("Con", "Conservative"), ("LD", "Liberal Democrat"), ("SNP", "Scottish National Party")],
+    [
+        ("Lab", "Labour"),
+        ("Con", "Conservative"),
+        ("LD", "Liberal Democrat"),
+        ("SNP", "Scottish National Party"),
+    ],
 )
 def test_party_abbreviations_are_expanded(abbreviation: str, party: str) -> None:
     page = f"A Debate\n\nMonday 3rd January 2022\n\nCommons Chamber\n\nAnn Example Portrait Ann Example (Somewhere) ({abbreviation})\n- Hansard - -\n\nWords.\n"

@@ -36,8 +36,10 @@ def expand(inputs: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             found.extend(
                 sorted(
-                    p for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in INPUT_SUFFIXES
                     and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 )
             )
@@ -63,8 +65,10 @@ def run(
             continue
         clash = stems.get(path.stem)
         if clash is not None:
-            error = InputError(f"its briefing would overwrite the one made from {clash}; convert it separately "
-                               "or rename it", str(path))
+            error = InputError(
+                f"its briefing would overwrite the one made from {clash}; convert it separately or rename it",
+                str(path),
+            )
             _fail(report, Failure(str(path), error), on_failure)
             continue
         stems[path.stem] = path

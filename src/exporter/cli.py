@@ -54,31 +54,88 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 
 @main.command(epilog=CONVERT_EXAMPLES)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Folder for the briefings (made if missing).")
-@click.option("-f", "--format", "formats", default="docx,pdf", show_default=True, callback=_formats,
-              help="Output formats, comma-separated: docx, pdf, json.")
-@click.option("--from", "input_format", default="auto", show_default=True,
-              type=click.Choice(["auto", *[f.name for f in INPUT_FORMATS]]),
-              help="Input format; auto tells it from the content.")
-@click.option("--style", default="standard", show_default=True, metavar="NAME|PATH",
-              help="Style profile: standard, large-print, or a YAML file.")
-@click.option("--summary", type=click.Choice(["auto", "editorial", "none"]), default="auto", show_default=True,
-              help="auto: the record's editorial summary if it has one, else an automatic cited one.")
-@click.option("--summary-words", type=click.IntRange(40, 5000), default=250, show_default=True,
-              help="Length of the automatic summary, in words.")
-@click.option("--citation", type=click.Choice(["oscola", "short", "harvard"]), default="oscola",
-              show_default=True, help="Citation style for the official record.")
-@click.option("--people", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Speaker directory: a ParlaMint listPerson file or a TheyWorkForYou people.json.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder for the briefings (made if missing).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    default="docx,pdf",
+    show_default=True,
+    callback=_formats,
+    help="Output formats, comma-separated: docx, pdf, json.",
+)
+@click.option(
+    "--from",
+    "input_format",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", *[f.name for f in INPUT_FORMATS]]),
+    help="Input format; auto tells it from the content.",
+)
+@click.option(
+    "--style",
+    default="standard",
+    show_default=True,
+    metavar="NAME|PATH",
+    help="Style profile: standard, large-print, or a YAML file.",
+)
+@click.option(
+    "--summary",
+    type=click.Choice(["auto", "editorial", "none"]),
+    default="auto",
+    show_default=True,
+    help="auto: the record's editorial summary if it has one, else an automatic cited one.",
+)
+@click.option(
+    "--summary-words",
+    type=click.IntRange(40, 5000),
+    default=250,
+    show_default=True,
+    help="Length of the automatic summary, in words.",
+)
+@click.option(
+    "--citation",
+    type=click.Choice(["oscola", "short", "harvard"]),
+    default="oscola",
+    show_default=True,
+    help="Citation style for the official record.",
+)
+@click.option(
+    "--people",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Speaker directory: a ParlaMint listPerson file or a TheyWorkForYou people.json.",
+)
 @click.option("--split", is_flag=True, help="One briefing per debate (top-level heading) in a day file.")
-@click.option("--check", "audit", is_flag=True, help="Audit each briefing written; an input fails on any error.")
+@click.option(
+    "--check", "audit", is_flag=True, help="Audit each briefing written; an input fails on any error."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
 @click.option("-v", "--verbose", count=True, help="Print warnings (-v) and notes (-vv).")
 @click.option("--debug", is_flag=True, help="Show the traceback of a failure.")
-def convert(inputs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], input_format: str, style: str,
-            summary: str, summary_words: int, citation: str, people: Path | None, split: bool, audit: bool,
-            quiet: bool, verbose: int, debug: bool) -> None:
+def convert(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    formats: tuple[str, ...],
+    input_format: str,
+    style: str,
+    summary: str,
+    summary_words: int,
+    citation: str,
+    people: Path | None,
+    split: bool,
+    audit: bool,
+    quiet: bool,
+    verbose: int,
+    debug: bool,
+) -> None:
     """Convert debate records (files or folders) into briefings."""
     from exporter import batch
     from exporter.pipeline import Job
@@ -151,7 +208,9 @@ def check(files: tuple[Path, ...], as_json: bool, strict: bool, tips: bool) -> N
             failed = True
         counts = {s.label: sum(1 for x in diagnostics if x.severity is s) for s in Severity}
         if as_json:
-            findings.append({"file": str(path), "counts": counts, "findings": [x.as_json() for x in diagnostics]})
+            findings.append(
+                {"file": str(path), "counts": counts, "findings": [x.as_json() for x in diagnostics]}
+            )
             continue
         for diagnostic in diagnostics:
             if diagnostic.severity >= shown:

@@ -47,9 +47,7 @@ class Reporter:
         self.source = source
         self.diagnostics: list[Diagnostic] = []
 
-    def report(
-        self, code: str, severity: Severity, message: str, location: str | None = None
-    ) -> None:
+    def report(self, code: str, severity: Severity, message: str, location: str | None = None) -> None:
         self.diagnostics.append(Diagnostic(code, severity, message, self.source, location))
 
     def warn(self, code: str, message: str, location: str | None = None) -> None:

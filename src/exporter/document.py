@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-
 # --- inlines -----------------------------------------------------------------
 
 
@@ -130,9 +129,7 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
     """The text a reader hears, without footnote content."""
     parts: list[str] = []
     for inline in inlines:
-        if isinstance(inline, Text):
-            parts.append(inline.text)
-        elif isinstance(inline, Link):
+        if isinstance(inline, (Text, Link)):
             parts.append(inline.text)
     return "".join(parts)
 

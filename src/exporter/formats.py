@@ -5,9 +5,9 @@ from __future__ import annotations
 import importlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Callable
 
 from lxml import etree
 
@@ -103,8 +103,6 @@ def output_format(name: str) -> OutputFormat:
     raise KeyError(name)
 
 
-
-
 def sniff(data: bytes) -> Sniff:
     """Look at the content, never the file name, to tell what an input is."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
@@ -118,8 +116,12 @@ def sniff(data: bytes) -> Sniff:
         keys = frozenset(value) if isinstance(value, dict) else frozenset()
         return Sniff("json", keys=keys)
     text = head.decode("utf-8", errors="replace")
-    if re.match(r"^(%YAML|---\s*$|[A-Za-z_]+:\s)", text, re.M) and re.search(r"^sections:", data.decode("utf-8", "replace"), re.M):
-        keys = frozenset(m.group(1) for m in re.finditer(r"^([A-Za-z_]+):", data.decode("utf-8", "replace"), re.M))
+    if re.match(r"^(%YAML|---\s*$|[A-Za-z_]+:\s)", text, re.M) and re.search(
+        r"^sections:", data.decode("utf-8", "replace"), re.M
+    ):
+        keys = frozenset(
+            m.group(1) for m in re.finditer(r"^([A-Za-z_]+):", data.decode("utf-8", "replace"), re.M)
+        )
         return Sniff("yaml", keys=keys)
     return Sniff("text")
 

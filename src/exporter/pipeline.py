@@ -67,7 +67,9 @@ def _choose_format(data: bytes, requested: str, source: str) -> InputFormat:
     found = detect(data)
     if found is None:
         names = ", ".join(f.name for f in INPUT_FORMATS)
-        raise UnknownFormatError(f"cannot tell the format of this file; name it with --from ({names})", source)
+        raise UnknownFormatError(
+            f"cannot tell the format of this file; name it with --from ({names})", source
+        )
     return found
 
 
@@ -125,8 +127,9 @@ def convert(path: Path, out_dir: Path, job: Job, on_progress: Callable[[str], No
                 _audit(data, target, reporter)
         errors = [x for x in reporter.diagnostics if x.severity is Severity.ERROR and x.code != "INPUT"]
         if errors:
-            raise ExporterError(f"the briefing fails {len(errors)} accessibility check(s); first: {errors[0]}",
-                                str(path))
+            raise ExporterError(
+                f"the briefing fails {len(errors)} accessibility check(s); first: {errors[0]}", str(path)
+            )
     for target, data in planned:
         write_atomically(target, data)
         result.written.append(target)

@@ -202,8 +202,13 @@ def _path(parts: list[Any]) -> str:
 
 
 _TYPE_NAMES = {
-    str: "string", int: "integer", float: "number", bool: "boolean",
-    list: "list", dict: "object", type(None): "null",
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    list: "list",
+    dict: "object",
+    type(None): "null",
 }
 
 
@@ -229,7 +234,9 @@ def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
     problems: list[InputError] = []
     for index, speaker in enumerate(data.get("speakers", [])):
         if speaker["id"] in known:
-            problems.append(InputError(f'speaker id "{speaker["id"]}" is used twice', source, f"speakers[{index}].id"))
+            problems.append(
+                InputError(f'speaker id "{speaker["id"]}" is used twice', source, f"speakers[{index}].id")
+            )
         known.add(speaker["id"])
 
     def visit(items: list[dict[str, Any]], path: str) -> None:
@@ -237,7 +244,11 @@ def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
             place = f"{path}.items[{index}]"
             if item.get("type") == "section":
                 visit(item["items"], place)
-            elif item.get("type") == "speech" and item.get("speaker") is not None and item["speaker"] not in known:
+            elif (
+                item.get("type") == "speech"
+                and item.get("speaker") is not None
+                and item["speaker"] not in known
+            ):
                 problems.append(InputError(f'no speaker "{item["speaker"]}"', source, f"{place}.speaker"))
 
     for index, section in enumerate(data["sections"]):

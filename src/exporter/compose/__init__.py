@@ -56,9 +56,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     after_contents = [speakers_heading, speakers, *debate_blocks, *closing]
     contents_heading = d.Heading(2, (d.Text("Contents"),), anchors.make("contents"))
     listed = [b for b in (*body, *after_contents) if isinstance(b, d.Heading) and b.level <= 3]
-    contents = d.Contents(
-        tuple(d.ContentsEntry(h.level, d.plain_text(h.children), h.anchor) for h in listed)
-    )
+    contents = d.Contents(tuple(d.ContentsEntry(h.level, d.plain_text(h.children), h.anchor) for h in listed))
     blocks: list[d.Block] = [
         d.Heading(1, (d.Text(debate.title),), "title"),
         *details(debate),
@@ -78,8 +76,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     parts = {
         **found.parts(),
         "speakers": [
-            {"id": s.id, "heading": s.name, "contributions": c}
-            for s, c in _contribution_counts(debate)
+            {"id": s.id, "heading": s.name, "contributions": c} for s, c in _contribution_counts(debate)
         ],
         "citation": debate_citation,
     }

@@ -8,7 +8,9 @@ from exporter import model as m
 from exporter.compose.inlines import labelled
 from exporter.compose.names import long_date
 
-OPEN_PARLIAMENT_LICENCE = "https://www.parliament.uk/site-information/copyright-parliament/open-parliament-licence/"
+OPEN_PARLIAMENT_LICENCE = (
+    "https://www.parliament.uk/site-information/copyright-parliament/open-parliament-licence/"
+)
 UK_HOUSES = ("house of commons", "house of lords")
 
 
@@ -62,8 +64,12 @@ def sources(debate: m.Debate, citation: str | None) -> list[d.Block]:
         blocks.append(d.Paragraph(labelled("Licence", source.licence), role="body"))
     blocks.append(
         d.Paragraph(
-            (d.Text(f"This briefing was made from the record by debate-exporter {__version__}. "
-                    "Speeches are given as recorded; headings and tables were added for navigation."),),
+            (
+                d.Text(
+                    f"This briefing was made from the record by debate-exporter {__version__}. "
+                    "Speeches are given as recorded; headings and tables were added for navigation."
+                ),
+            ),
             role="body",
         )
     )

@@ -39,7 +39,9 @@ def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
     if len(sections) == 1 and sections[0].title.strip().lower() == debate.title.strip().lower():
         # One debate whose heading repeats the title: "The debate" reads better than the title twice.
         only = sections[0]
-        sections = (m.Section("The debate", only.items, only.id, only.chair, only.time, only.column, only.url),)
+        sections = (
+            m.Section("The debate", only.items, only.id, only.chair, only.time, only.column, only.url),
+        )
     for section in sections:
         blocks.extend(_section(ctx, section, level=2))
     return blocks
@@ -100,8 +102,11 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
         inlines_.append(d.Text(f"Source: {source.citation}"))
     elif source.url:
         inlines_.append(
-            d.Link(source.url, (d.Text("This speech in the official record"),),
-                   description="This speech in the official record")
+            d.Link(
+                source.url,
+                (d.Text("This speech in the official record"),),
+                description="This speech in the official record",
+            )
         )
     if speech.column and not source.citation:
         inlines_.append(d.Text(f" Column {speech.column}."))
@@ -156,8 +161,11 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list
     title = f"Division {division.number}" if division.number else "Division"
     counts = ", ".join(f"{_side(c.side)} {c.value}" for c in division.counts)
     blocks: list[d.Block] = [
-        d.Heading(min(level, MAX_LEVEL), (d.Text(f"{title}: {counts}" if counts else title),),
-                  ctx.section_anchor(title)),
+        d.Heading(
+            min(level, MAX_LEVEL),
+            (d.Text(f"{title}: {counts}" if counts else title),),
+            ctx.section_anchor(title),
+        ),
     ]
     blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE))
     if division.time:
@@ -185,8 +193,14 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list
 
 
 def _side(side: str) -> str:
-    return {"aye": "Ayes", "ayes": "Ayes", "no": "Noes", "noes": "Noes", "content": "Contents",
-            "not-content": "Not contents"}.get(side.lower(), side.capitalize())
+    return {
+        "aye": "Ayes",
+        "ayes": "Ayes",
+        "no": "Noes",
+        "noes": "Noes",
+        "content": "Contents",
+        "not-content": "Not contents",
+    }.get(side.lower(), side.capitalize())
 
 
 def _vote(side: str) -> str:

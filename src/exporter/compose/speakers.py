@@ -16,7 +16,9 @@ def contributions(debate: m.Debate) -> Counter[str]:
 
 def speakers_table(debate: m.Debate, number: int) -> d.Table:
     counts = contributions(debate)
-    header = tuple(d.Cell((d.Text(label),)) for label in ("Name", "Constituency", "Party", "Role", "Contributions"))
+    header = tuple(
+        d.Cell((d.Text(label),)) for label in ("Name", "Constituency", "Party", "Role", "Contributions")
+    )
     rows = []
     for speaker in debate.speakers:
         values = (

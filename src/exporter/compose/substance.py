@@ -66,13 +66,20 @@ def substance(
         name = speaker_name(debate, speech)
         note: tuple[d.Inline, ...]
         if source.citation and source.url:
-            note = (d.Link(source.url, (d.Text(source.citation),), description=f"Official record: {source.citation}"),)
+            note = (
+                d.Link(
+                    source.url, (d.Text(source.citation),), description=f"Official record: {source.citation}"
+                ),
+            )
         else:
             note = (d.Text(source.citation or f"Speech by {name}"),)
         content: tuple[d.Inline, ...] = (
             d.Text(f"{sentence.text} ("),
-            d.Link(f"#{speech_anchors[id(speech)]}", (d.Text(sentence.speaker_name),),
-                   description=f"Go to the speech by {sentence.speaker_name}"),
+            d.Link(
+                f"#{speech_anchors[id(speech)]}",
+                (d.Text(sentence.speaker_name),),
+                description=f"Go to the speech by {sentence.speaker_name}",
+            ),
             d.Text(")"),
             d.NoteRef(note),
         )
@@ -112,8 +119,9 @@ def _summary(
     if options.summary == "none":
         return Substance([d.Paragraph((d.Text("No summary was requested for this briefing."),))], [], "none")
     if debate.summary:
-        blocks: list[d.Block] = [d.Paragraph((d.Text("This summary was written by the record's editors."),),
-                                             role="details")]
+        blocks: list[d.Block] = [
+            d.Paragraph((d.Text("This summary was written by the record's editors."),), role="details")
+        ]
         blocks.extend(d.Paragraph(inlines(p.runs, debate.language), role="summary") for p in debate.summary)
         parts = [{"text": p.text, "speech": None} for p in debate.summary]
         return Substance(blocks, parts, "editorial")
@@ -126,8 +134,12 @@ def _summary(
                 items.append(d.ListItem((d.Paragraph(content, role="summary"),)))
                 parts.append(part)
             intro = d.Paragraph(
-                (d.Text("Sentences chosen automatically from the speeches, in the speakers' own words, "
-                        "each linked to its speech and cited."),),
+                (
+                    d.Text(
+                        "Sentences chosen automatically from the speeches, in the speakers' own words, "
+                        "each linked to its speech and cited."
+                    ),
+                ),
                 role="details",
             )
             return Substance([intro, d.BulletList(tuple(items))], parts, "automatic")
@@ -153,12 +165,21 @@ def _who_spoke(debate: m.Debate, speech_anchors: dict[int, str]) -> Substance:
         name = speaker_name(debate, speech)
         sentence = f"{name} spoke {_times(counts[key])}."
         items.append(
-            d.ListItem((d.Paragraph(
-                (d.Link(f"#{speech_anchors[id(speech)]}", (d.Text(name),),
-                        description=f"Go to the first speech by {name}"),
-                 d.Text(f" spoke {_times(counts[key])}.")),
-                role="summary",
-            ),))
+            d.ListItem(
+                (
+                    d.Paragraph(
+                        (
+                            d.Link(
+                                f"#{speech_anchors[id(speech)]}",
+                                (d.Text(name),),
+                                description=f"Go to the first speech by {name}",
+                            ),
+                            d.Text(f" spoke {_times(counts[key])}."),
+                        ),
+                        role="summary",
+                    ),
+                )
+            )
         )
         parts.append({"text": sentence, "speech": speech.id, "speaker": speech.speaker})
     blocks: list[d.Block] = [intro]
@@ -181,15 +202,22 @@ def _glance_blocks(glance: summarise.AtAGlance, table_number: Callable[[], int])
     blocks: list[d.Block] = []
     facts = glance.facts()
     if facts:
-        blocks.append(d.BulletList(tuple(
-            d.ListItem((d.Paragraph((d.Text(f"{label}: ", strong=True), d.Text(value))),)) for label, value in facts
-        )))
+        blocks.append(
+            d.BulletList(
+                tuple(
+                    d.ListItem((d.Paragraph((d.Text(f"{label}: ", strong=True), d.Text(value))),))
+                    for label, value in facts
+                )
+            )
+        )
     rows = glance.party_rows()
     if rows:
-        blocks.append(d.Table(
-            caption=f"Table {table_number()}: contributions and words spoken, by party",
-            header=tuple(d.Cell((d.Text(h),)) for h in ("Party", "Speakers", "Contributions", "Words")),
-            rows=tuple(tuple(d.Cell((d.Text(str(v)),)) for v in row) for row in rows),
-            widths=(0.4, 0.2, 0.2, 0.2),
-        ))
+        blocks.append(
+            d.Table(
+                caption=f"Table {table_number()}: contributions and words spoken, by party",
+                header=tuple(d.Cell((d.Text(h),)) for h in ("Party", "Speakers", "Contributions", "Words")),
+                rows=tuple(tuple(d.Cell((d.Text(str(v)),)) for v in row) for row in rows),
+                widths=(0.4, 0.2, 0.2, 0.2),
+            )
+        )
     return blocks

@@ -20,7 +20,7 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY\s+%?\s*[\w.-]+\s+(?:SYSTEM|PUBLIC)\b", re.
 
 def parse(data: bytes, source: str) -> etree._Element:
     """Parse ``data`` into an element tree, or raise an InputError naming the line."""
-    if _ENTITY_DECL.search(data[:1 << 20]):
+    if _ENTITY_DECL.search(data[: 1 << 20]):
         raise InputError("external entities are not allowed", source, _line_of(data, _ENTITY_DECL))
     parser = etree.XMLParser(
         resolve_entities="internal",
@@ -50,10 +50,14 @@ def _check_size(root: etree._Element, data: bytes, source: str) -> None:
     while stack:
         element, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise InputError(f"elements nest deeper than {MAX_DEPTH} levels", source, f"line {element.sourceline}")
+            raise InputError(
+                f"elements nest deeper than {MAX_DEPTH} levels", source, f"line {element.sourceline}"
+            )
         total += len(element.text or "") + len(element.tail or "")
         if total > budget:
-            raise InputError("entities expand to far more text than the file holds (entity amplification)", source)
+            raise InputError(
+                "entities expand to far more text than the file holds (entity amplification)", source
+            )
         stack.extend((child, depth + 1) for child in element)
 
 

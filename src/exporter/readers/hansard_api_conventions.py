@@ -85,7 +85,7 @@ def infer_interventions(
     positions = [index for index, item in enumerate(items) if isinstance(item, Speech)]
     result = list(items)
     flagged: set[int] = set()
-    for before, here, after in zip(positions, positions[1:], positions[2:]):
+    for before, here, after in zip(positions, positions[1:], positions[2:], strict=False):
         prev, speech, nxt = items[before], items[here], items[after]
         assert isinstance(prev, Speech) and isinstance(speech, Speech) and isinstance(nxt, Speech)
         if (

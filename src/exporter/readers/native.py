@@ -20,14 +20,20 @@ class _RecordLoader(yaml.SafeLoader):
 
 
 _RecordLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")]
+    key: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+    ]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _RecordLoader.add_implicit_resolver(
     "tag:yaml.org,2002:int", re.compile(r"^[-+]?(0|[1-9][0-9_]*)$"), list("-+0123456789")
 )
 _RecordLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]+([eE][-+]?[0-9]+)?$"), list("-+0123456789.")
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]+([eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
 )
 
 
@@ -40,7 +46,9 @@ def load_data(data: bytes, source: str) -> Any:
         try:
             return json.loads(text)
         except json.JSONDecodeError as err:
-            raise InputError(f"not valid JSON: {err.msg}", source, f"line {err.lineno} column {err.colno}") from None
+            raise InputError(
+                f"not valid JSON: {err.msg}", source, f"line {err.lineno} column {err.colno}"
+            ) from None
     try:
         return yaml.load(text, Loader=_RecordLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:

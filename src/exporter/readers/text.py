@@ -28,7 +28,21 @@ from exporter.readers.parties import expand_party
 _MONTHS = {
     name: number
     for number, name in enumerate(
-        "january february march april may june july august september october november december".split(), 1
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
     )
 }
 _DATE = re.compile(
@@ -51,7 +65,9 @@ _FURNITURE = (
     re.compile(r"^This information is provided by Parallel Parliament\b.*$", re.I),
     re.compile(r"^Westminster Hall is an alternative Chamber for MPs\b.*$", re.I),
     re.compile(r"^Each debate is chaired by an MP from the Panel of Chairs\b.*$", re.I),
-    re.compile(r"^(Share|Copy link|Share this (specific )?contribution|Link to this (debate|speech)|Hansard)$", re.I),
+    re.compile(
+        r"^(Share|Copy link|Share this (specific )?contribution|Link to this (debate|speech)|Hansard)$", re.I
+    ),
     re.compile(r"^(View all|Read) .* contributions?$", re.I),
 )
 _DEPARTMENT = re.compile(r"^Department:\s*(.+)$", re.I)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from operator import mul
 from dataclasses import dataclass
 
 from exporter.summarise.candidates import Candidate
@@ -31,7 +32,7 @@ class RankSettings:
     debate_weight: float = 0.5  # share of the prior given to the debate's opening
     speech_decay: float = 3.0  # in sentences: how fast it falls within a speech
     iterations: int = 30
-    tolerance: float = 1e-9
+    tolerance: float = 1e-7
 
 
 _WORD = re.compile(r"[a-z][a-z'’]*[a-z]|[a-z]|\d+")
@@ -115,28 +116,23 @@ def rank(candidates: list[Candidate], vecs: list[Vector], settings: RankSettings
     if count == 0:
         return []
     restart = prior(candidates, settings)
-    centroid: Vector = {}
-    for vec in vecs:
-        for term, weight in vec.items():
-            centroid[term] = centroid.get(term, 0.0) + weight
-    # Degree of each node: its similarity to all others, without itself (|a_i|^2 = 1 or 0).
-    degree = [max(_dot(vec, centroid) - _dot(vec, vec), 0.0) for vec in vecs]
+    rows, columns = _sparse(vecs)
+    # A node's degree is its similarity to all others: a_i . sum_j a_j, less a_i . a_i.
+    self_similarity = [sum(weight * weight for weight in vec.values()) for vec in vecs]
+    totals = _products(columns, [1.0] * count)
+    degree = [max(value - own, 0.0) for value, own in zip(_products(rows, totals), self_similarity)]
+    linked = [value > 1e-12 for value in degree]
     score = list(restart)
     d = settings.damping
     for _ in range(settings.iterations):
-        flow: Vector = {}
-        stranded = 0.0
-        share = [0.0] * count
-        for i, vec in enumerate(vecs):
-            if degree[i] <= 1e-12:
-                stranded += score[i]  # no neighbours: its mass restarts
-                continue
-            share[i] = score[i] / degree[i]
-            for term, weight in vec.items():
-                flow[term] = flow.get(term, 0.0) + share[i] * weight
+        share = [p / deg if ok else 0.0 for p, deg, ok in zip(score, degree, linked)]
+        stranded = sum(p for p, ok in zip(score, linked) if not ok)  # no neighbours: restarts
+        flow = _products(columns, share)
+        reached = _products(rows, flow)
+        base = 1 - d + d * stranded
         updated = [
-            (1 - d + d * stranded) * restart[j] + d * max(_dot(vec, flow) - share[j] * _dot(vec, vec), 0.0)
-            for j, vec in enumerate(vecs)
+            base * r + d * max(value - own * w, 0.0)
+            for r, value, own, w in zip(restart, reached, self_similarity, share)
         ]
         change = sum(abs(a - b) for a, b in zip(updated, score))
         score = updated
@@ -145,6 +141,25 @@ def rank(candidates: list[Candidate], vecs: list[Vector], settings: RankSettings
     return score
 
 
-def _dot(vec: Vector, other: Vector) -> float:
-    get = other.get
-    return sum(weight * get(term, 0.0) for term, weight in vec.items())
+Sparse = list[tuple[list[int], list[float]]]
+
+
+def _sparse(vecs: list[Vector]) -> tuple[Sparse, Sparse]:
+    """The sentence-term matrix by rows (sentences) and by columns (terms), as index lists."""
+    term_ids: dict[str, int] = {}
+    rows: Sparse = []
+    for vec in vecs:
+        ids = [term_ids.setdefault(term, len(term_ids)) for term in vec]
+        rows.append((ids, list(vec.values())))
+    columns: Sparse = [([], []) for _ in term_ids]
+    for sentence, (ids, weights) in enumerate(rows):
+        for term, weight in zip(ids, weights):
+            columns[term][0].append(sentence)
+            columns[term][1].append(weight)
+    return rows, columns
+
+
+def _products(matrix: Sparse, values: list[float]) -> list[float]:
+    """Matrix times vector; map() keeps the inner loop in C."""
+    pick = values.__getitem__
+    return [sum(map(mul, weights, map(pick, ids))) for ids, weights in matrix]

@@ -28,10 +28,6 @@ def inlines(runs: tuple[m.Run, ...], language: str) -> tuple[d.Inline, ...]:
     return tuple(out)
 
 
-def text(value: str, **style: bool) -> d.Text:
-    return d.Text(value, **style)
-
-
 def labelled(label: str, value: str) -> tuple[d.Inline, ...]:
     """ "Label: value", with the label in bold (a details line)."""
     return (d.Text(f"{label}: ", strong=True), d.Text(value))

@@ -73,15 +73,16 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         divisions_after={},
     )
     _place_divisions(meta, body, references, ctx)
-    sections = body_sections(body, ctx)
+    title = _title(debate_el, body)
+    if not title:
+        reporter.warn("AKN_NO_TITLE", "the record gives no <docTitle>, debate name or heading", "line 1")
+        title = "Untitled debate"
+    sections = body_sections(body, ctx, title)
     leftovers = [d for found in (ctx.divisions_at, ctx.divisions_after) for ds in found.values() for d in ds]
     if leftovers:
         sections.append(Section("Divisions", tuple(leftovers)))
-    title = _title(debate_el, sections)
-    if not title:
-        reporter.warn("AKN_NO_TITLE", "the record gives no <docTitle> or debate name", "line 1")
     return Debate(
-        title=title or "Untitled debate",
+        title=title,
         sections=tuple(sections),
         speakers=tuple(ctx.speakers.values()),
         date=_date(debate_el, meta),
@@ -150,14 +151,15 @@ def _language(meta: etree._Element | None) -> str:
     return _LANGUAGES.get(code.lower(), code)
 
 
-def _title(debate_el: etree._Element, sections: list[Section]) -> str:
+def _title(debate_el: etree._Element, body: etree._Element) -> str:
     title = _front(debate_el, "docTitle")
     if title is not None and plain(title):
         return plain(title)
     name = " ".join((debate_el.get("name") or "").split())
     if name and name.lower() not in ("hansard", "debate", "debaterecord"):
         return name
-    return next((section.title for section in sections if section.title), "")
+    heading = _descendant(body, "heading")
+    return plain(heading) if heading is not None else ""
 
 
 def _date(debate_el: etree._Element, meta: etree._Element | None) -> dt.date | None:

@@ -2,8 +2,10 @@
 
 Sections are ``debateSection`` and the specialised containers (``prayers``, ``questions``,
 ``adjournment``...). A nested ``debateSection`` without a ``<heading>`` only groups its
-content, so its items join its parent's; a container the record leaves untitled at the
-top level keeps an empty title rather than one we would have to make up.
+content, so its items join its parent's. At the top level a section is titled by its
+heading, else by its kind (``Prayers``) or its ``name`` (``opening``); content before any
+title takes the debate's title, and a later untitled part is called "Untitled section"
+rather than given a heading the record does not have.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ _PROCEDURAL = {
 _LISTS = frozenset({"blockList", "ul", "ol", "list"})
 _QUOTES = frozenset({"quotedText", "quotedStructure", "embeddedStructure", "blockContainer"})
 _FROM_END = re.compile(r"[\s:]+$|\s*\.\s*-\s*$")
+UNTITLED = "Untitled section"
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 
@@ -118,36 +121,52 @@ class BodyContext:
         return text or (f"Note {marker}" if marker else None)
 
 
-def body_sections(body: etree._Element, ctx: BodyContext) -> list[Section]:
+def body_sections(body: etree._Element, ctx: BodyContext, debate_title: str) -> list[Section]:
+    """Top-level sections; content outside any titled container gets the nearest honest title."""
     sections: list[Section] = []
     loose: list[Item] = []
+
+    def flush() -> None:
+        if loose:
+            sections.append(Section(_untitled(sections, debate_title, ctx), tuple(loose)))
+            loose.clear()
+
     for child in body:
-        name = local(child)
-        if name in CONTAINERS:
-            if loose:
-                sections.append(Section("", tuple(loose)))
-                loose = []
-            sections.append(_section(child, ctx, top_level=True))
+        if local(child) in CONTAINERS:
+            flush()
+            title = _title(child)
+            if not title:
+                title = _untitled(sections, debate_title, ctx)
+            sections.append(_section(child, ctx, title))
         else:
             loose.extend(_child_items(child, ctx))
-    if loose:
-        sections.append(Section("", tuple(loose)))
+    flush()
     return sections
 
 
-def _section(element: etree._Element, ctx: BodyContext, top_level: bool = False) -> Section:
+def _untitled(sections: list[Section], debate_title: str, ctx: BodyContext) -> str:
+    if not sections:
+        return debate_title
+    ctx.reporter.info("AKN_UNTITLED_SECTION", f'a top-level section has no heading: titled "{UNTITLED}"')
+    return UNTITLED
+
+
+def _title(element: etree._Element) -> str:
+    """The heading; else the container's kind (``prayers``) or its ``name`` (``opening``)."""
     heading = _first(element, "heading")
-    name = local(element)
-    if heading is not None:
-        title = plain(heading)
-    elif name in SPECIALISED:
-        title = _humanise(name)
-    else:
-        title = ""
+    if heading is not None and plain(heading):
+        return plain(heading)
+    if local(element) in SPECIALISED:
+        return _humanise(local(element))
+    name = " ".join(re.sub(r"[-_]+", " ", element.get("name") or "").split())
+    return name[:1].upper() + name[1:] if re.search(r"[A-Za-z]{3}", name) else ""
+
+
+def _section(element: etree._Element, ctx: BodyContext, title: str) -> Section:
     items = _items(element, ctx)
     section_id = element_id(element)
     items.extend(ctx.divisions_about(section_id))
-    return Section(title, tuple(items), id=section_id, time=_first_time(heading))
+    return Section(title, tuple(items), id=section_id, time=_first_time(_first(element, "heading")))
 
 
 def _items(container: etree._Element, ctx: BodyContext) -> list[Item]:
@@ -162,7 +181,7 @@ def _items(container: etree._Element, ctx: BodyContext) -> list[Item]:
             items.extend(_items(child, ctx))
             items.extend(ctx.divisions_about(element_id(child)))
         elif name in CONTAINERS:
-            items.append(_section(child, ctx))
+            items.append(_section(child, ctx, _title(child) or UNTITLED))
         else:
             items.extend(_child_items(child, ctx))
     return items

@@ -47,7 +47,11 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         raise InputError("<TEI> has no <text>/<body>", source, f"line {tei.sourceline}")
     language = tei.get(XML_LANG) or root.get(XML_LANG) or "en"
     ctx = BodyContext(reporter=reporter, language=language)
-    sections = body_sections(body, ctx)
+    title = _title(header, language)
+    if not title:
+        reporter.warn("PARLAMINT_NO_TITLE", "the header gives no main title; using the file's id", "line 1")
+        title = tei.get(XML_ID) or "Untitled sitting"
+    sections = body_sections(body, ctx, title)
     if ctx.dropped_end_notes:
         reporter.info(
             "PARLAMINT_END_NOTES_DROPPED",
@@ -63,10 +67,6 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
             "PARLAMINT_SPEAKER_IDS",
             "speakers are shown by their ParlaMint ids; give the corpus listPerson with --people for names",
         )
-    title = _title(header, language)
-    if not title:
-        reporter.warn("PARLAMINT_NO_TITLE", "the header gives no main title; using the file's id", "line 1")
-        title = tei.get(XML_ID) or "Untitled sitting"
     return Debate(
         title=title,
         sections=tuple(sections),

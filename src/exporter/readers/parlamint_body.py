@@ -16,6 +16,7 @@ decisions, splitting the utterance around them; only in English records.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -42,6 +43,7 @@ _DECISION = re.compile(
     r"|Clause \d+ (ordered|agreed)|House adjourned)",
 )
 UNKNOWN_SPEAKER = "Unknown speaker"
+UNTITLED = "Untitled section"
 
 
 @dataclass
@@ -53,33 +55,45 @@ class BodyContext:
     gaps: int = 0
 
 
-def body_sections(body: etree._Element, ctx: BodyContext) -> list[Section]:
+def body_sections(body: etree._Element, ctx: BodyContext, debate_title: str) -> list[Section]:
+    """Top-level sections; a ``div`` with no ``head`` gets the nearest honest title."""
     sections: list[Section] = []
     loose: list[Item] = []
+
+    def flush() -> None:
+        if loose:
+            sections.append(Section(_untitled(sections, debate_title, ctx), tuple(loose)))
+            loose.clear()
+
     for child in body:
         if local(child) == "div":
-            if loose:
-                sections.append(Section("", tuple(loose)))
-                loose = []
-            sections.append(_section(child, ctx))
+            flush()
+            sections.append(_section(child, ctx, lambda: _untitled(sections, debate_title, ctx)))
         else:
             loose.extend(_items_of(child, ctx))
-    if loose:
-        sections.append(Section("", tuple(loose)))
+    flush()
     return sections
 
 
-def _section(div: etree._Element, ctx: BodyContext) -> Section:
-    title = ""
+def _untitled(sections: list[Section], debate_title: str, ctx: BodyContext) -> str:
+    if not sections:
+        return debate_title
+    ctx.reporter.info("PARLAMINT_UNTITLED_SECTION", f'a division has no <head>: titled "{UNTITLED}"')
+    return UNTITLED
+
+
+def _section(div: etree._Element, ctx: BodyContext, untitled: Callable[[], str]) -> Section:
+    heads = [child for child in div if local(child) == "head" and text_of(child)]
+    title = text_of(heads[0]) if heads else untitled()
     items: list[Item] = []
     for child in div:
         name = local(child)
-        if name == "head" and not title and not items:
-            title = text_of(child)
-        elif name == "head":
+        if heads and child is heads[0]:
+            continue
+        if name == "head" and text_of(child):
             items.append(Procedural((Paragraph((Run(text_of(child)),)),), ProceduralKind.NOTE, _id(child)))
         elif name == "div":
-            items.append(_section(child, ctx))
+            items.append(_section(child, ctx, lambda: UNTITLED))
         else:
             items.extend(_items_of(child, ctx))
     return Section(title, tuple(items), id=_id(div))

@@ -1,0 +1,293 @@
+"""Speaker directories (``--people``): names, constituencies and parties by speaker id.
+
+Two published layouts are read, told apart by content:
+
+- a ParlaMint ``listPerson`` (``<listPerson>``, or a corpus root ``<teiCorpus>`` that holds or
+  ``xi:include``s it). Party names come from the ``listOrg`` beside it
+  (``ParlaMint-XX-listOrg.xml``, or one the corpus root includes); the party is the
+  ``affiliation role="member"`` to a political party whose ``from``/``to`` cover the sitting;
+- a TheyWorkForYou ``people.json`` (Popolo: ``persons``, ``memberships``, ``organizations``,
+  ``posts``), keyed by person id (``uk.org.publicwhip/person/10001``) and by membership id
+  (``uk.org.publicwhip/member/40``, ``.../lord/100001``), the ids older ParlParse files use.
+
+``Directory.apply`` only fills in: a name the record prints, or a party it states, is kept;
+ids the directory does not know are left exactly as the record gives them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lxml import etree
+
+from exporter.errors import InputError
+from exporter.model import Debate, Speaker
+from exporter.readers import _xml
+from exporter.readers._xml import local, text_of
+
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_PARTY_ROLES = frozenset({"politicalParty", "parliamentaryGroup", "party"})
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """What is true of a person between two dates (ISO strings; None is open-ended)."""
+
+    start: str | None
+    end: str | None
+    name: str | None = None
+    party: str | None = None
+    constituency: str | None = None
+
+    def covers(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        iso = day.isoformat()
+        # partial dates ("2010", "2010-05") in people.json cover their whole year or month
+        return (self.start is None or self.start <= iso) and (
+            self.end is None or iso[: len(self.end)] <= self.end
+        )
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    tenures: tuple[Tenure, ...]
+
+    def facts(self, day: dt.date | None) -> tuple[str | None, str | None, str | None]:
+        """Name, party and constituency on ``day``; each only if the directory is sure."""
+        return (
+            _settled(tenure.name for tenure in self.tenures if tenure.covers(day)),
+            _settled(tenure.party for tenure in self.tenures if tenure.covers(day)),
+            _settled(tenure.constituency for tenure in self.tenures if tenure.covers(day)),
+        )
+
+
+def _settled(values: object) -> str | None:
+    """The one value given, or None when the directory gives none or disagrees with itself."""
+    found = {value for value in values if value}  # type: ignore[attr-defined]
+    return found.pop() if len(found) == 1 else None
+
+
+class Directory:
+    def __init__(self, people: dict[str, Person], source: str) -> None:
+        self._people = people
+        self.source = source
+
+    def __len__(self) -> int:
+        return len({person.id for person in self._people.values()})
+
+    def lookup(self, speaker_id: str, day: dt.date | None = None) -> Speaker | None:
+        person = self._people.get(speaker_id)
+        if person is None:
+            return None
+        name, party, constituency = person.facts(day)
+        return Speaker(speaker_id, name or speaker_id, constituency=constituency, party=party)
+
+    def apply(self, debate: Debate) -> Debate:
+        speakers = tuple(self._fill(speaker, debate.date) for speaker in debate.speakers)
+        return replace(debate, speakers=speakers)
+
+    def _fill(self, speaker: Speaker, day: dt.date | None) -> Speaker:
+        found = self.lookup(speaker.id, day)
+        if found is None:
+            return speaker
+        printed_name = speaker.name and speaker.name != speaker.id
+        return replace(
+            speaker,
+            name=speaker.name if printed_name or found.name == found.id else found.name,
+            constituency=speaker.constituency or found.constituency,
+            party=speaker.party or found.party,
+        )
+
+
+def load(path: Path) -> Directory:
+    """Read a speaker directory, whichever of the two layouts it is in."""
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read the speaker directory: {err.strerror}", source) from None
+    head = data[:1024].lstrip(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"{"):
+        return Directory(_popolo(data, source), source)
+    if head.startswith(b"<"):
+        return Directory(_parlamint(path, data, source), source)
+    raise InputError(
+        "not a speaker directory: expected a ParlaMint listPerson (XML) or a TheyWorkForYou people.json",
+        source,
+        "line 1",
+    )
+
+
+# --- TheyWorkForYou people.json ----------------------------------------------
+
+
+def _popolo(data: bytes, source: str) -> dict[str, Person]:
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as err:
+        line = getattr(err, "lineno", None)
+        raise InputError(f"not valid JSON: {err}", source, f"line {line}" if line else None) from None
+    if not isinstance(document, dict) or not isinstance(document.get("persons"), list):
+        raise InputError('a people.json needs a "persons" list (and "memberships")', source, "/persons")
+    organisations = {org.get("id"): org.get("name") for org in _dicts(document, "organizations")}
+    areas = {post.get("id"): (post.get("area") or {}).get("name") for post in _dicts(document, "posts")}
+    names: dict[str, list[Tenure]] = {}
+    redirects: dict[str, str] = {}
+    for person in _dicts(document, "persons"):
+        person_id = person.get("id")
+        if not isinstance(person_id, str):
+            continue
+        if isinstance(person.get("redirect"), str):
+            redirects[person_id] = person["redirect"]
+            continue
+        names[person_id] = [
+            Tenure(_date(name.get("start_date")), _date(name.get("end_date")), name=_popolo_name(name))
+            for name in person.get("other_names") or []
+            if isinstance(name, dict) and name.get("note") == "Main"
+        ]
+    tenures: dict[str, list[Tenure]] = {person_id: list(found) for person_id, found in names.items()}
+    member_of: dict[str, str] = {}
+    for membership in _dicts(document, "memberships"):
+        person_id = membership.get("person_id")
+        if not isinstance(person_id, str) or person_id not in tenures:
+            continue
+        if isinstance(membership.get("id"), str):
+            member_of[membership["id"]] = person_id
+        tenures[person_id].append(
+            Tenure(
+                _date(membership.get("start_date")),
+                _date(membership.get("end_date")),
+                party=organisations.get(membership.get("on_behalf_of_id")),
+                constituency=areas.get(membership.get("post_id")),
+            )
+        )
+    people = {person_id: Person(person_id, tuple(found)) for person_id, found in tenures.items()}
+    for alias, person_id in [*redirects.items(), *member_of.items()]:
+        if person_id in people:
+            people.setdefault(alias, people[person_id])
+    return people
+
+
+def _dicts(document: dict[str, object], key: str) -> list[dict[str, object]]:
+    value = document.get(key)
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _popolo_name(name: dict[str, object]) -> str | None:
+    if isinstance(name.get("family_name"), str):
+        parts = [name.get("given_name"), name["family_name"]]
+        return " ".join(str(part) for part in parts if part)
+    lordname, of = name.get("lordname"), name.get("lordofname")
+    prefix = name.get("honorific_prefix")
+    if lordname:
+        title = f"{lordname} of {of}" if of else str(lordname)
+    elif of and prefix:
+        title = f"of {of}"
+    else:
+        return str(name["name"]) if isinstance(name.get("name"), str) else None
+    return f"{prefix} {title}" if prefix else title
+
+
+def _date(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+# --- ParlaMint listPerson / listOrg --------------------------------------------
+
+
+def _parlamint(path: Path, data: bytes, source: str) -> dict[str, Person]:
+    root = _xml.parse(data, source)
+    persons = [node for node in root.iter() if local(node) == "person"]
+    orgs = [node for node in root.iter() if local(node) == "org"]
+    for included in _includes(root, path):
+        included_root = _xml.parse(included.read_bytes(), str(included))
+        persons.extend(node for node in included_root.iter() if local(node) == "person")
+        orgs.extend(node for node in included_root.iter() if local(node) == "org")
+    if not persons:
+        raise InputError(f"no <person> in this <{local(root)}>: not a ParlaMint listPerson", source, "line 1")
+    if not orgs:
+        sibling = _sibling_list_org(path)
+        if sibling is not None:
+            orgs.extend(
+                node for node in _xml.parse(sibling.read_bytes(), str(sibling)).iter() if local(node) == "org"
+            )
+    parties = {
+        org.get(_XML_ID): _org_name(org)
+        for org in orgs
+        if org.get(_XML_ID) and org.get("role") in _PARTY_ROLES
+    }
+    people: dict[str, Person] = {}
+    for person in persons:
+        person_id = person.get(_XML_ID)
+        if person_id:
+            people[person_id] = Person(person_id, tuple(_tei_tenures(person, parties)))
+    return people
+
+
+def _includes(root: etree._Element, path: Path) -> list[Path]:
+    """Files an ``xi:include`` brings in, if they are listPerson/listOrg files beside this one."""
+    found: list[Path] = []
+    for node in root.iter():
+        if local(node) != "include":
+            continue
+        href = node.get("href") or ""
+        name = Path(href).name
+        # only a plain file name in the same folder: a directory never reaches elsewhere
+        if href != name or not ("listPerson" in name or "listOrg" in name):
+            continue
+        candidate = path.parent / name
+        if candidate.is_file():
+            found.append(candidate)
+    return found
+
+
+def _sibling_list_org(path: Path) -> Path | None:
+    if "listPerson" in path.name:
+        candidate = path.with_name(path.name.replace("listPerson", "listOrg"))
+        if candidate.is_file():
+            return candidate
+    matches = sorted(path.parent.glob("*listOrg*.xml"))
+    return matches[0] if len(matches) == 1 else None
+
+
+def _org_name(org: etree._Element) -> str | None:
+    names = [node for node in org if local(node) == "orgName"]
+    names.sort(
+        key=lambda node: (
+            0 if node.get("full") in ("yes", None) else 1,
+            0 if node.get(_XML_LANG) in (None, "en") else 1,
+        )
+    )
+    return text_of(names[0]) if names else None
+
+
+def _tei_tenures(person: etree._Element, parties: dict[str | None, str | None]) -> list[Tenure]:
+    tenures: list[Tenure] = []
+    for child in person:
+        name = local(child)
+        if name == "persName":
+            tenures.append(Tenure(_date(child.get("from")), _date(child.get("to")), name=_pers_name(child)))
+        elif name == "affiliation" and child.get("role") == "member":
+            reference = (child.get("ref") or "").lstrip("#")
+            if reference in parties:
+                tenures.append(
+                    Tenure(_date(child.get("from")), _date(child.get("to")), party=parties[reference])
+                )
+    return tenures
+
+
+def _pers_name(pers_name: etree._Element) -> str | None:
+    parts: dict[str, list[str]] = {}
+    for child in pers_name:
+        if local(child) in ("forename", "surname", "nameLink", "addName", "roleName"):
+            parts.setdefault(local(child), []).append(text_of(child))
+    if not parts:
+        return text_of(pers_name) or None
+    ordered = parts.get("forename", []) + parts.get("nameLink", []) + parts.get("surname", [])
+    return " ".join(part for part in ordered if part) or None

@@ -122,7 +122,7 @@ class _DocxWriter:
         """Name every bookmark before rendering, so links may point forward."""
         for block in blocks:
             anchor = None
-            if isinstance(block, doc.Heading) or isinstance(block, doc.Table):
+            if isinstance(block, (doc.Heading, doc.Table)):
                 anchor = block.anchor
             elif isinstance(block, doc.BulletList):
                 for item in block.items:
@@ -218,7 +218,7 @@ class _DocxWriter:
         self._table_properties(table, node)
         for row_index, cells in enumerate((node.header, *node.rows)):
             row = table.rows[row_index]
-            for cell, content in zip(row.cells, cells):
+            for cell, content in zip(row.cells, cells, strict=True):
                 paragraph = cell.paragraphs[0]
                 self.visit_inlines(
                     paragraph._p, content.children, lang=None, footnotes_allowed=True, bold=row_index == 0
@@ -250,10 +250,10 @@ class _DocxWriter:
         tbl_pr.append(ooxml.tbl_look_header_row())
         tbl_pr.append(ooxml.tbl_caption(_clean(node.caption)))
         tbl_pr.append(ooxml.tbl_description(_clean(node.caption)))
-        for grid_col, width in zip(tbl.tblGrid.findall(_w("gridCol")), twips):
+        for grid_col, width in zip(tbl.tblGrid.findall(_w("gridCol")), twips, strict=True):
             grid_col.set(_w("w"), str(width))
         for row in table.rows:
-            for cell, width in zip(row.cells, twips):
+            for cell, width in zip(row.cells, twips, strict=True):
                 cell.width = Twips(width)
 
     def visit_contents(self, node: doc.Contents) -> None:

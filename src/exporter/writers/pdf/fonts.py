@@ -1,0 +1,102 @@
+"""Embedded TrueType fonts and the choice of font for each run of text.
+
+Only TrueType fonts are ever used: ReportLab embeds them as subsets with a ToUnicode map,
+which PDF/UA-1 (ISO 14289-1 7.21) needs; the standard 14 fonts are never embedded, so no
+text, not even a space, may be set in one. Atkinson Hyperlegible Next is the face; DejaVu
+Sans draws what it lacks (Greek, Cyrillic, Hebrew, Arabic letters, arrows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
+
+_FACES: dict[str, str] = {
+    "Atkinson-Regular": "AtkinsonHyperlegibleNext_400Regular.ttf",
+    "Atkinson-Bold": "AtkinsonHyperlegibleNext_700Bold.ttf",
+    "Atkinson-Italic": "AtkinsonHyperlegibleNext_400Regular_Italic.ttf",
+    "Atkinson-BoldItalic": "AtkinsonHyperlegibleNext_700Bold_Italic.ttf",
+    "DejaVuSans": "DejaVuSans.ttf",
+    "DejaVuSans-Bold": "DejaVuSans-Bold.ttf",
+}
+
+# The fallback for each face: italics fall back to upright, as DejaVu's obliques are not bundled.
+_FALLBACK: dict[str, str] = {
+    "Atkinson-Regular": "DejaVuSans",
+    "Atkinson-Italic": "DejaVuSans",
+    "Atkinson-Bold": "DejaVuSans-Bold",
+    "Atkinson-BoldItalic": "DejaVuSans-Bold",
+}
+
+BODY_FACE = "Atkinson-Regular"
+
+# Characters that draw nothing and need no glyph: soft hyphen and zero-width marks.
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+_coverage: dict[str, frozenset[int]] = {}
+
+
+def register_fonts() -> None:
+    """Register the bundled faces with ReportLab once per process."""
+    if _coverage:
+        return
+    for name, filename in _FACES.items():
+        font = TTFont(name, str(FONT_DIR / filename))
+        pdfmetrics.registerFont(font)
+        _coverage[name] = frozenset(font.face.charToGlyph)
+
+
+def face_for(strong: bool, emphasis: bool) -> str:
+    if strong and emphasis:
+        return "Atkinson-BoldItalic"
+    if strong:
+        return "Atkinson-Bold"
+    if emphasis:
+        return "Atkinson-Italic"
+    return "Atkinson-Regular"
+
+
+@dataclass(frozen=True)
+class FontSegment:
+    text: str
+    face: str
+
+
+def segment_by_font(text: str, face: str, missing: set[str]) -> list[FontSegment]:
+    """Split text into runs each drawable in one font, the face first, then its fallback.
+
+    Characters no bundled font has are kept (their ToUnicode entry keeps them in the
+    text a reader hears) and added to ``missing`` so that the writer can warn.
+    """
+    register_fonts()
+    fallback = _FALLBACK.get(face, face)
+    primary_cover = _coverage[face]
+    fallback_cover = _coverage[fallback]
+    segments: list[FontSegment] = []
+    current_face = face
+    start = 0
+    for index, char in enumerate(text):
+        code = ord(char)
+        if code in primary_cover or char in _INVISIBLE:
+            wanted = face
+        elif code in fallback_cover:
+            wanted = fallback
+        else:
+            missing.add(char)
+            wanted = face
+        if wanted != current_face:
+            if index > start:
+                segments.append(FontSegment(text[start:index], current_face))
+            current_face, start = wanted, index
+    if start < len(text):
+        segments.append(FontSegment(text[start:], current_face))
+    return segments
+
+
+def string_width(text: str, face: str, size: float) -> float:
+    return pdfmetrics.stringWidth(text, face, size)

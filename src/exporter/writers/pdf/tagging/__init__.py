@@ -1,0 +1,1 @@
+"""Marked content, structure elements and their emission into the PDF."""

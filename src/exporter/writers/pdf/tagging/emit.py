@@ -1,0 +1,180 @@
+"""Writes the logical structure into ReportLab's PDF document just before it is saved.
+
+StructTreeRoot, one dictionary per structure element (ISO 32000-1 14.7.2), the parent tree
+(14.7.4.4) with /StructParents on every page and /StructParent on every link annotation,
+/Tabs /S on pages with annotations, /MarkInfo, and XMP metadata with dc:title and
+pdfuaid:part 1 (ISO 14289-1 5, 7.1). Untagged output gets none of the structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase.pdfdoc import (
+    XMP,
+    PDFArray,
+    PDFDictionary,
+    PDFDocument,
+    PDFName,
+    PDFObject,
+    PDFObjectReference,
+    PDFPage,
+    PDFString,
+)
+
+from exporter.writers.pdf.tagging.marked import Tagger
+from exporter.writers.pdf.tagging.structure import MarkedContentRef, ObjectRef, StructElem
+
+# ReportLab's page dictionary writes only the keys it knows; these two must be allowed.
+_PAGE_KEYS = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
+
+
+class LinkAnnotation(PDFObject):
+    """A /Link annotation with the /Contents and /StructParent that PDF/UA asks of it."""
+
+    def __init__(self, rect: tuple[float, float, float, float], contents: str) -> None:
+        self.rect = rect
+        self.contents = contents
+        self.uri: str | None = None
+        self.destination: PDFObject | None = None
+        self.struct_parent: int | None = None
+
+    def format(self, document: PDFDocument) -> bytes:
+        entries: dict[str, object] = {
+            "Type": PDFName("Annot"),
+            "Subtype": PDFName("Link"),
+            "Rect": PDFArray([round(value, 2) for value in self.rect]),
+            "Border": PDFArray([0, 0, 0]),
+            "F": 4,
+            "Contents": PDFString(self.contents),
+        }
+        if self.struct_parent is not None:
+            entries["StructParent"] = self.struct_parent
+        if self.uri is not None:
+            # URI strings are 7-bit ASCII (ISO 32000-1 12.6.4.7): percent-encode the rest.
+            uri = quote(self.uri, safe="".join(chr(c) for c in range(33, 127)))
+            entries["A"] = PDFDictionary({"S": PDFName("URI"), "URI": PDFString(uri)})
+        else:
+            entries["Dest"] = self.destination
+        return PDFDictionary(entries).format(document)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    language: str
+    author: str
+    subject: str
+    keywords: str
+    date: str  # ISO 8601, e.g. "2022-02-23T00:00:00Z"
+    producer: str
+
+
+def _element_dict(
+    element: StructElem, names: dict[int, str], page_refs: list[PDFObjectReference], doc: PDFDocument
+) -> PDFDictionary:
+    entries: dict[str, object] = {"Type": PDFName("StructElem"), "S": PDFName(element.type)}
+    parent = element.parent
+    entries["P"] = PDFObjectReference(names[id(parent)] if parent else "StructTreeRoot")
+    page = element.first_page()
+    if page is not None:
+        entries["Pg"] = page_refs[page]
+    kids: list[object] = []
+    for kid in element.kids:
+        if isinstance(kid, StructElem):
+            kids.append(PDFObjectReference(names[id(kid)]))
+        elif isinstance(kid, MarkedContentRef):
+            if kid.page == page:
+                kids.append(kid.mcid)
+            else:
+                kids.append(
+                    PDFDictionary({"Type": PDFName("MCR"), "Pg": page_refs[kid.page], "MCID": kid.mcid})
+                )
+        elif isinstance(kid, ObjectRef):
+            kids.append(
+                PDFDictionary(
+                    {
+                        "Type": PDFName("OBJR"),
+                        "Obj": doc.refAnnotation(kid.annotation),
+                        "Pg": page_refs[kid.page],
+                    }
+                )
+            )
+    entries["K"] = PDFArray(kids)
+    if element.lang:
+        entries["Lang"] = PDFString(element.lang)
+    if element.alt:
+        entries["Alt"] = PDFString(element.alt)
+    if element.element_id:
+        entries["ID"] = PDFString(element.element_id)
+    if element.attributes:
+        entries["A"] = PDFDictionary({key: PDFName(value) for key, value in element.attributes.items()})
+    return PDFDictionary(entries)
+
+
+def emit_structure(doc: PDFDocument, root: StructElem, tagger: Tagger) -> None:
+    pages: list[PDFPage] = list(doc.Pages.pages)
+    page_refs = [PDFObjectReference(f"Page{index + 1}") for index in range(len(pages))]
+    elements = root.walk()
+    names = {id(element): f"SE{index}" for index, element in enumerate(elements)}
+    for element in elements:
+        doc.Reference(_element_dict(element, names, page_refs, doc), names[id(element)])
+
+    nums: list[object] = []
+    for key, (_name, owner) in enumerate(tagger.annotation_owners):
+        nums += [key, PDFObjectReference(names[id(owner)])]
+    first_page_key = len(tagger.annotation_owners)
+    for index, page in enumerate(pages):
+        owners = tagger.page_owners[index] if index < len(tagger.page_owners) else []
+        key = first_page_key + index
+        nums += [key, PDFArray([PDFObjectReference(names[id(owner)]) for owner in owners])]
+        page.__NoDefault__ = _PAGE_KEYS
+        page.StructParents = key
+        page.Tabs = PDFName("S") if page.Annots else None
+    parent_tree = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}), "ParentTree")
+    tree_root = PDFDictionary(
+        {
+            "Type": PDFName("StructTreeRoot"),
+            "K": PDFObjectReference(names[id(root)]),
+            "ParentTree": parent_tree,
+            "ParentTreeNextKey": first_page_key + len(pages),
+        }
+    )
+    doc.Catalog.StructTreeRoot = doc.Reference(tree_root, "StructTreeRoot")
+    doc.Catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+
+
+def emit_metadata(doc: PDFDocument, metadata: Metadata, tagged: bool) -> None:
+    def xmp_packet(_doc: PDFDocument) -> bytes:
+        pdfua = (
+            '<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
+            "<pdfuaid:part>1</pdfuaid:part></rdf:Description>"
+            if tagged
+            else ""
+        )
+        title, language = escape(metadata.title), escape(metadata.language)
+        return (
+            '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+            '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+            '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            "<dc:format>application/pdf</dc:format>"
+            f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>'
+            f"<dc:creator><rdf:Seq><rdf:li>{escape(metadata.author)}</rdf:li></rdf:Seq></dc:creator>"
+            f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(metadata.subject)}'
+            "</rdf:li></rdf:Alt></dc:description>"
+            f"<dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>"
+            "</rdf:Description>"
+            '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+            f"<pdf:Keywords>{escape(metadata.keywords)}</pdf:Keywords>"
+            f"<pdf:Producer>{escape(metadata.producer)}</pdf:Producer></rdf:Description>"
+            '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
+            f"<xmp:CreateDate>{metadata.date}</xmp:CreateDate>"
+            f"<xmp:ModifyDate>{metadata.date}</xmp:ModifyDate></rdf:Description>"
+            f"{pdfua}</rdf:RDF></x:xmpmeta>"
+            '<?xpacket end="w"?>'
+        ).encode()
+
+    doc.Catalog.Metadata = XMP(creator=xmp_packet)

@@ -1,0 +1,199 @@
+"""Realistic briefing trees built by hand, for the PDF writer and checker tests.
+
+``seed_briefing`` follows the seed debate (Westminster Hall, 23 February 2022, "Child Sexual
+Exploitation by Organised Networks"; speech text from Hansard via Parallel Parliament, Open
+Parliament Licence v3.0): title H1, details, a Summary H2 with a list, Contents, a Speakers
+table, H2 sections with H3 speaker headings, paragraphs, source lines with links, notes, a
+Welsh-language span and a very long URL. ``long_briefing(sections)`` repeats the
+proceedings to reach 40 or 200 pages.
+"""
+
+from __future__ import annotations
+
+from exporter.document import (
+    Block,
+    BulletList,
+    Cell,
+    Contents,
+    ContentsEntry,
+    Document,
+    Heading,
+    Link,
+    ListItem,
+    NoteRef,
+    Paragraph,
+    Table,
+    Text,
+)
+
+TITLE = "Child Sexual Exploitation by Organised Networks"
+HANSARD = "https://hansard.parliament.uk/Commons/2022-02-23/debates/CSEOrganisedNetworks"
+KIM = "Kim Leadbeater (Labour, Batley and Spen)"
+
+SPEECH = (
+    "I welcome the opportunity to take part in this debate on a deeply traumatic but very important "
+    "subject, which cannot and should not ever be ignored. I thank my hon. Friend the Member for "
+    "Rotherham (Sarah Champion) for her ongoing work on CSE and for the bravery and commitment she has "
+    "shown in tackling the subject over a number of years. I know that it has not been easy.",
+    "As the IICSA report states, despite receiving a welcome higher profile in recent years, some of the "
+    "processes in place to identify and deal with child sexual exploitation have created an "
+    "institutional hesitancy to intervene and take the necessary action to protect children and catch "
+    "perpetrators. We cannot be hesitant in addressing the issue, and any denial about the scale of "
+    "child sexual exploitation either nationally or locally must be challenged.",
+    "Sadly, child sexual exploitation is not unique to any part of the country or to any community. "
+    "West Yorkshire police recently charged 42 people with non-recent offences\u2014many of them from "
+    "my constituency of Batley and Spen. A further 29 individuals have been arrested. I agree with "
+    "detectives in Kirklees when they urge victims to come forward, knowing that they will be listened "
+    "to and that the matters they report will be fully investigated by specialist officers. If we are "
+    "to treat this issue with the seriousness it demands, we must provide additional resources to the "
+    "police and to social services to investigate historical cases, so that that does not come at the "
+    "expense of investigating current cases.",
+    "Offenders will go where they think children are most vulnerable and open to manipulation, so more "
+    "national support is needed to help identify perpetrators and victims of online grooming. Justice "
+    "delayed is justice denied. Currently victims have to wait too long for cases to come to trial. "
+    "That adds enormous stress during what is already another hugely challenging time for them and it "
+    "prevents them from getting on with their lives, so the backlog of cases must be dealt with as a "
+    "matter of urgency. Once the trial is over, victims and survivors should not be left unsupported. "
+    "Effective long-term post-trial resources need to be put in place within the health and social "
+    "care systems.",
+)
+
+LONG_URL = "https://example.org/" + "a" * 200_000
+
+
+def _speech_section(number: int) -> tuple[Block, ...]:
+    anchor = "speeches" if number == 1 else f"speeches-{number}"
+    heading = "Speeches" if number == 1 else f"Speeches, part {number}"
+    blocks: list[Block] = [
+        Heading(2, (Text(heading),), anchor),
+        Heading(3, (Text(KIM),), f"kim-leadbeater-{number}"),
+    ]
+    for index, text in enumerate(SPEECH):
+        children: tuple = (Text(text),)
+        if index == 1:
+            children = (*children, NoteRef((Text("Independent Inquiry into Child Sexual Abuse, 2022."),)))
+        blocks.append(Paragraph(children))
+    blocks.append(
+        Paragraph(
+            (
+                Text("Source: "),
+                Link(
+                    HANSARD,
+                    (Text("Hansard, HC Deb 23 February 2022, vol 709, col 123WH"),),
+                    "Read this speech in Hansard",
+                ),
+            ),
+            role="source",
+        )
+    )
+    blocks.append(Heading(3, (Text("Sarah Champion (Labour, Rotherham)"),), f"sarah-champion-{number}"))
+    blocks.append(
+        Paragraph(
+            (
+                Text(
+                    "I beg to move, That this House has considered child sexual exploitation by "
+                    "organised networks. As the Welsh Senedd put it, "
+                ),
+                Text("Diogelu plant yw ein blaenoriaeth", lang="cy"),
+                Text(" \u2014 protecting children is our priority."),
+            )
+        )
+    )
+    blocks.append(Paragraph((Text("Question put and agreed to."),), role="procedural"))
+    return tuple(blocks)
+
+
+def seed_briefing(sections: int = 1, long_url: bool = False, date: str = "2022-02-23") -> Document:
+    contents = [ContentsEntry(2, "Summary", "summary"), ContentsEntry(2, "Speakers", "speakers")]
+    for number in range(1, sections + 1):
+        anchor = "speeches" if number == 1 else f"speeches-{number}"
+        contents.append(ContentsEntry(2, "Speeches" if number == 1 else f"Speeches, part {number}", anchor))
+        contents.append(ContentsEntry(3, KIM, f"kim-leadbeater-{number}"))
+    blocks: list[Block] = [
+        Heading(1, (Text(TITLE),), "title"),
+        Paragraph(
+            (Text("Westminster Hall, Wednesday 23 February 2022. Department: Home Office."),), role="details"
+        ),
+        Heading(2, (Text("Summary"),), "summary"),
+        Paragraph(
+            (Text("Members debated child sexual exploitation by organised networks."),), role="summary"
+        ),
+        BulletList(
+            (
+                ListItem(
+                    (Paragraph((Text("Victims wait too long for trials; the backlog must be cleared."),)),)
+                ),
+                ListItem((Paragraph((Text("More resources for police and social services."),)),)),
+                ListItem((Paragraph((Text("Education programmes for affected communities."),)),)),
+            )
+        ),
+        Heading(2, (Text("Contents"),), "contents"),
+        Contents(tuple(contents)),
+        Heading(2, (Text("Speakers"),), "speakers"),
+        Table(
+            caption="Speakers in this debate",
+            header=(Cell((Text("Speaker"),)), Cell((Text("Party"),)), Cell((Text("Constituency"),))),
+            rows=(
+                (Cell((Text("Kim Leadbeater"),)), Cell((Text("Labour"),)), Cell((Text("Batley and Spen"),))),
+                (Cell((Text("Sarah Champion"),)), Cell((Text("Labour"),)), Cell((Text("Rotherham"),))),
+                (Cell((Text("Rachel Maclean"),)), Cell((Text("Conservative"),)), Cell((Text("Redditch"),))),
+            ),
+            anchor="speakers-table",
+            widths=(0.4, 0.25, 0.35),
+        ),
+    ]
+    for number in range(1, sections + 1):
+        blocks.extend(_speech_section(number))
+    if long_url:
+        blocks.append(
+            Paragraph(
+                (Text("Archive copy: "), Link(LONG_URL, (Text(LONG_URL),), "Archive copy")), role="source"
+            )
+        )
+    blocks.append(
+        Paragraph(
+            (
+                Text("Quote: "),
+                Text("Justice delayed is justice denied.", emphasis=True),
+                Text(" See "),
+                Link("#speakers", (Text("the speakers"),)),
+                Text(" and E = mc"),
+                Text("2", superscript=True),
+                Text("."),
+            ),
+            role="quote",
+        )
+    )
+    return Document(
+        title=TITLE,
+        language="en-GB",
+        blocks=tuple(blocks),
+        subject="Westminster Hall debate, 23 February 2022",
+        keywords=("child sexual exploitation", "Westminster Hall"),
+        author="debate-exporter",
+        date=date,
+    )
+
+
+def long_briefing(pages: int) -> Document:
+    """A briefing of about ``pages`` A4 pages (each speech section fills about 2.2 pages)."""
+    return seed_briefing(sections=max(1, round(pages / 2.2)))
+
+
+def big_table_briefing(rows: int) -> Document:
+    """A table long enough to split over pages, so that its header row repeats."""
+    return Document(
+        title="Division list",
+        language="en-GB",
+        blocks=(
+            Heading(1, (Text("Division list"),), "title"),
+            Table(
+                caption="Members voting Aye",
+                header=(Cell((Text("Member"),)), Cell((Text("Constituency"),))),
+                rows=tuple(
+                    (Cell((Text(f"Member {n}"),)), Cell((Text(f"Constituency {n}"),))) for n in range(rows)
+                ),
+            ),
+        ),
+        date="2022-02-23",
+    )

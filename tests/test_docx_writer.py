@@ -1,0 +1,490 @@
+"""The Word writer, tested through its output: the package's XML, pandoc, LibreOffice and our checker."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from docx_samples import HANSARD_URL, sample_document
+from lxml import etree
+
+from exporter.checks.docx import check
+from exporter.diagnostics import Reporter, Severity
+from exporter.document import (
+    Cell,
+    Contents,
+    ContentsEntry,
+    Document,
+    Heading,
+    Link,
+    NoteRef,
+    Paragraph,
+    Table,
+    Text,
+)
+from exporter.options import Style, WriteOptions
+from exporter.writers.docx import write
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS = {"w": W, "r": R, "dc": "http://purl.org/dc/elements/1.1/", "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties", "dcterms": "http://purl.org/dc/terms/", "pr": "http://schemas.openxmlformats.org/package/2006/relationships"}  # fmt: skip
+LARGE_PRINT = Style(
+    name="large-print", body_size=18, heading_sizes=(28, 24, 21), paragraph_after=12, margin_cm=2.0
+)
+
+
+def render(document: Document | None = None, options: WriteOptions | None = None) -> tuple[bytes, Reporter]:
+    reporter = Reporter("test")
+    data = write(document or sample_document(), options or WriteOptions(), reporter)
+    return data, reporter
+
+
+def parts(data: bytes) -> dict[str, etree._Element]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {
+            name: etree.fromstring(package.read(name))
+            for name in package.namelist()
+            if name.endswith((".xml", ".rels"))
+        }
+
+
+def q(local: str) -> str:
+    prefix, name = local.split(":")
+    return f"{{{NS[prefix]}}}{name}"
+
+
+@pytest.fixture(scope="module")
+def sample() -> bytes:
+    return render()[0]
+
+
+@pytest.fixture(scope="module")
+def xml(sample: bytes) -> dict[str, etree._Element]:
+    return parts(sample)
+
+
+def body_paragraphs(xml: dict[str, etree._Element]) -> list[etree._Element]:
+    return xml["word/document.xml"].findall("w:body/w:p", NS)
+
+
+def style_of(p: etree._Element) -> str | None:
+    element = p.find("w:pPr/w:pStyle", NS)
+    return None if element is None else element.get(q("w:val"))
+
+
+def text(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(q("w:t")))
+
+
+# --- headings, bookmarks, contents ---------------------------------------------------
+
+
+def test_headings_use_builtin_heading_styles_with_bookmarks(xml: dict[str, etree._Element]) -> None:
+    headings = [
+        (style_of(p), text(p)) for p in body_paragraphs(xml) if (style_of(p) or "").startswith("Heading")
+    ]
+    assert headings == [
+        ("Heading1", "Energy Bill: second reading"),
+        ("Heading2", "Summary"),
+        ("Heading2", "Proceedings"),
+        ("Heading3", "Division 12"),
+    ]
+    names = {
+        s.get(q("w:styleId")): s.find("w:name", NS).get(q("w:val"))
+        for s in xml["word/styles.xml"].iter(q("w:style"))
+    }
+    assert [names[f"Heading{n}"] for n in (1, 2, 3)] == ["heading 1", "heading 2", "heading 3"]
+    assert "Title" not in names
+    bookmarks = [b.get(q("w:name")) for b in xml["word/document.xml"].iter(q("w:bookmarkStart"))]
+    assert bookmarks == ["energy_bill", "summary", "proceedings", "division_12", "division_12_table"]
+
+
+def test_internal_link_points_at_the_heading_bookmark(xml: dict[str, etree._Element]) -> None:
+    summary = next(p for p in body_paragraphs(xml) if style_of(p) == "Summary")
+    link = summary.find("w:hyperlink", NS)
+    assert link.get(q("w:anchor")) == "division_12"
+    assert link.get(q("w:tooltip")) == "Go to the division result"
+    assert link.find("w:r/w:rPr/w:rStyle", NS).get(q("w:val")) == "Hyperlink"
+
+
+def test_contents_is_a_toc_field_with_prerendered_linked_entries(xml: dict[str, etree._Element]) -> None:
+    toc = [p for p in body_paragraphs(xml) if (style_of(p) or "").startswith("TOC")]
+    assert [style_of(p) for p in toc] == ["TOC2", "TOC2", "TOC3"]
+    kinds = [c.get(q("w:fldCharType")) for p in toc for c in p.iter(q("w:fldChar"))]
+    assert kinds == ["begin", "separate", "end"]
+    assert toc[0].find(".//w:instrText", NS).text == ' TOC \\o "1-3" \\h \\z \\u '
+    anchors = [p.find("w:hyperlink", NS).get(q("w:anchor")) for p in toc]
+    assert anchors == ["summary", "proceedings", "division_12"]
+    assert [text(p.find("w:hyperlink", NS)) for p in toc] == ["Summary", "Proceedings", "Division 12"]
+
+
+def test_bookmark_names_are_valid_unique_and_short() -> None:
+    long_anchor = "a" * 60
+    document = Document(
+        "T",
+        "en-GB",
+        (
+            Heading(1, (Text("One"),), "1st reading"),
+            Heading(2, (Text("Two"),), "first-reading"),
+            Heading(2, (Text("Three"),), "first reading"),
+            Heading(2, (Text("Four"),), long_anchor),
+            Heading(2, (Text("Five"),), long_anchor + "b"),
+            Paragraph((Link("#first reading", (Text("to three"),)),)),
+        ),
+    )
+    xml = parts(render(document)[0])
+    names = [b.get(q("w:name")) for b in xml["word/document.xml"].iter(q("w:bookmarkStart"))]
+    assert names[:3] == ["h_1st_reading", "first_reading", "first_reading_2"]
+    assert all(re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,39}", n) for n in names)
+    assert len({n.lower() for n in names}) == len(names)
+    link = xml["word/document.xml"].find(".//w:hyperlink", NS)
+    assert link.get(q("w:anchor")) == "first_reading_2"
+
+
+def test_link_to_a_missing_anchor_keeps_its_words_and_warns() -> None:
+    document = Document(
+        "T", "en-GB", (Heading(1, (Text("T"),), "t"), Paragraph((Link("#nowhere", (Text("gone"),)),)))
+    )
+    data, reporter = render(document)
+    body = parts(data)["word/document.xml"]
+    assert body.find(".//w:hyperlink", NS) is None
+    assert "gone" in text(body)
+    assert [d.code for d in reporter.diagnostics] == ["DOCX-LINK-ANCHOR"]
+
+
+# --- paragraphs and inlines ------------------------------------------------------------
+
+
+def test_paragraph_roles_get_their_own_styles(xml: dict[str, etree._Element]) -> None:
+    used = {style_of(p) for p in body_paragraphs(xml)}
+    assert {"Details", "Summary", "Procedural", "BodyText", "Quote", "Caption", "Source"} <= used
+    quote = xml["word/styles.xml"].find("w:style[@w:styleId='Quote']", NS)
+    assert quote.find("w:pPr/w:ind", NS).get(q("w:left")) == "720"
+    assert quote.find(".//w:i", NS) is None
+
+
+def test_caption_paragraph_comes_just_before_its_table(xml: dict[str, etree._Element]) -> None:
+    table = xml["word/document.xml"].find("w:body/w:tbl", NS)
+    caption = table.getprevious()
+    assert style_of(caption) == "Caption"
+    assert text(caption) == "Division 12: result of the vote"
+
+
+def test_text_formatting_and_language_become_run_properties(xml: dict[str, etree._Element]) -> None:
+    runs = {text(r): r.find("w:rPr", NS) for r in xml["word/document.xml"].iter(q("w:r")) if text(r)}
+    assert runs["first"].find("w:b", NS) is not None
+    assert runs["lively"].find("w:i", NS) is not None
+    assert runs["2"].find("w:vertAlign", NS).get(q("w:val")) == "superscript"
+    assert runs["Cymru am byth"].find("w:lang", NS).get(q("w:val")) == "cy"
+    assert runs["Heddiw rydym yn trafod y Bil."].find("w:lang", NS).get(q("w:val")) == "cy"
+    assert runs["The motto reads "] is None
+
+
+def test_external_links_are_relationships_styled_as_hyperlinks(xml: dict[str, etree._Element]) -> None:
+    source = next(p for p in body_paragraphs(xml) if style_of(p) == "Source")
+    link = source.find("w:hyperlink", NS)
+    rels = {r.get("Id"): r for r in xml["word/_rels/document.xml.rels"].findall("pr:Relationship", NS)}
+    rel = rels[link.get(q("r:id"))]
+    assert rel.get("Target") == HANSARD_URL and rel.get("TargetMode") == "External"
+    style = xml["word/styles.xml"].find("w:style[@w:styleId='Hyperlink']", NS)
+    assert style.find("w:rPr/w:u", NS).get(q("w:val")) == "single"
+    assert style.find("w:rPr/w:color", NS).get(q("w:val")) == "1D70B8"
+
+
+def test_note_becomes_a_real_footnote_with_its_link(sample: bytes, xml: dict[str, etree._Element]) -> None:
+    ref = xml["word/document.xml"].find(".//w:footnoteReference", NS)
+    assert ref.get(q("w:id")) == "1"
+    assert ref.getparent().find("w:rPr/w:rStyle", NS).get(q("w:val")) == "FootnoteReference"
+    notes = xml["word/footnotes.xml"].findall("w:footnote", NS)
+    assert [(n.get(q("w:id")), n.get(q("w:type"))) for n in notes] == [
+        ("-1", "separator"),
+        ("0", "continuationSeparator"),
+        ("1", None),
+    ]
+    assert text(notes[2]).strip() == "See the official report of the debate."
+    note_link = notes[2].find(".//w:hyperlink", NS)
+    note_rels = {
+        r.get("Id"): r.get("Target")
+        for r in xml["word/_rels/footnotes.xml.rels"].findall("pr:Relationship", NS)
+    }
+    assert note_rels[note_link.get(q("r:id"))] == HANSARD_URL
+    types = xml["[Content_Types].xml"]
+    assert any(
+        o.get("PartName") == "/word/footnotes.xml" and o.get("ContentType").endswith("footnotes+xml")
+        for o in types
+    )
+    rel_types = [r.get("Type") for r in xml["word/_rels/document.xml.rels"].findall("pr:Relationship", NS)]
+    assert f"{R}/footnotes" in rel_types
+    style_ids = {s.get(q("w:styleId")) for s in xml["word/styles.xml"].iter(q("w:style"))}
+    assert {"FootnoteText", "FootnoteReference"} <= style_ids
+
+
+def test_white_space_is_never_used_for_spacing() -> None:
+    document = Document("T", "en-GB", (Heading(1, (Text("T"),), "t"), Paragraph((Text("a    b\n\tc"),))))
+    body = parts(render(document)[0])["word/document.xml"]
+    assert "a b c" in text(body)
+    assert all(
+        text(p).strip() or p.find(".//w:fldChar", NS) is not None
+        for p in body.iter(q("w:p"))
+        if p.getparent().tag == q("w:body")
+    )
+
+
+# --- lists and tables ------------------------------------------------------------------
+
+
+def test_lists_use_numbering_not_typed_bullets(xml: dict[str, etree._Element]) -> None:
+    items = [
+        (style_of(p), p.find("w:pPr/w:numPr", NS), text(p))
+        for p in body_paragraphs(xml)
+        if (style_of(p) or "").startswith("List")
+    ]
+    levels = [
+        (s, n.find("w:numId", NS).get(q("w:val")), n.find("w:ilvl", NS).get(q("w:val")), t)
+        for s, n, t in items
+    ]
+    assert levels == [
+        ("ListBullet", "1", "0", "Clause 1 sets the target"),
+        ("ListBullet", "1", "0", "Clause 2 sets the duty"),
+        ("ListBullet", "1", "1", "including reporting"),
+        ("ListNumber", "2", "0", "First amendment"),
+        ("ListNumber", "2", "0", "Second amendment"),
+    ]
+    numbering = xml["word/numbering.xml"]
+    formats = {
+        a.get(q("w:abstractNumId")): a.find("w:lvl/w:numFmt", NS).get(q("w:val"))
+        for a in numbering.findall("w:abstractNum", NS)
+    }
+    assert sorted(formats.values()) == ["bullet", "decimal"]
+
+
+def test_table_has_header_row_caption_description_and_widths(xml: dict[str, etree._Element]) -> None:
+    tbl = xml["word/document.xml"].find("w:body/w:tbl", NS)
+    tbl_pr = tbl.find("w:tblPr", NS)
+    assert tbl_pr.find("w:tblCaption", NS).get(q("w:val")) == "Division 12: result of the vote"
+    assert tbl_pr.find("w:tblDescription", NS).get(q("w:val")) == "Division 12: result of the vote"
+    look = {etree.QName(k).localname: v for k, v in tbl_pr.find("w:tblLook", NS).attrib.items()}
+    assert look == {
+        "val": "0420",
+        "firstRow": "1",
+        "lastRow": "0",
+        "firstColumn": "0",
+        "lastColumn": "0",
+        "noHBand": "0",
+        "noVBand": "1",
+    }
+    rows = tbl.findall("w:tr", NS)
+    assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
+    assert all(r.find("w:trPr/w:tblHeader", NS) is None for r in rows[1:])
+    assert all(c.find(".//w:b", NS) is not None for c in rows[0].findall("w:tc", NS))
+    assert tbl.find(".//w:gridSpan", NS) is None and tbl.find(".//w:vMerge", NS) is None
+    widths = [int(g.get(q("w:w"))) for g in tbl.findall("w:tblGrid/w:gridCol", NS)]
+    assert widths == [6318, 2708]  # 0.7 / 0.3 of the 9026-twip text width
+    grid = xml["word/styles.xml"].find("w:style[@w:styleId='TableGrid']", NS)
+    borders = grid.find("w:tblPr/w:tblBorders", NS)
+    assert {b.get(q("w:color")) for b in borders} == {"0B0C0C"} and len(borders) == 6
+
+
+def test_table_rows_must_match_the_header() -> None:
+    bad = Table("Bad", (Cell((Text("A"),)), Cell((Text("B"),))), ((Cell((Text("1"),)),),))
+    with pytest.raises(ValueError, match="2 cells"):
+        render(Document("T", "en-GB", (bad,)))
+
+
+# --- package, styles, page ---------------------------------------------------------------
+
+
+def test_document_properties_come_from_the_tree_not_the_template(xml: dict[str, etree._Element]) -> None:
+    core = xml["docProps/core.xml"]
+    values = {etree.QName(e).localname: e.text for e in core}
+    assert values == {
+        "title": "Energy Bill: second reading",
+        "subject": "House of Commons debate, 10 January 2024",
+        "creator": "Briefing Unit",
+        "keywords": "Energy Bill; second reading",
+        "language": "en-GB",
+        "lastModifiedBy": "Briefing Unit",
+        "created": "2024-01-10T00:00:00Z",
+        "modified": "2024-01-10T00:00:00Z",
+    }
+    assert "Microsoft" not in etree.tostring(xml["docProps/app.xml"]).decode()
+
+
+def test_template_leftover_parts_are_gone(sample: bytes) -> None:
+    names = zipfile.ZipFile(io.BytesIO(sample)).namelist()
+    assert names[0] == "[Content_Types].xml"
+    assert not [n for n in names if "stylesWithEffects" in n or "customXml" in n or "thumbnail" in n]
+
+
+def test_styles_set_language_font_colour_size_and_spacing(xml: dict[str, etree._Element]) -> None:
+    styles = xml["word/styles.xml"]
+    raw = etree.tostring(styles).decode()
+    lang = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
+    assert lang.get(q("w:val")) == "en-GB"
+    assert not re.search(r"Cambria|Calibri|Theme\"|w:asciiTheme|w:hAnsiTheme", raw)
+    fonts = styles.findall(".//w:rFonts", NS)
+    assert fonts and all(
+        {f.get(q(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")} == {"Arial"} for f in fonts
+    )
+    colours = {
+        s.get(q("w:styleId")): s.find("w:rPr/w:color", NS).get(q("w:val"))
+        for s in styles.findall("w:style", NS)
+        if s.find("w:rPr/w:color", NS) is not None
+    }
+    assert set(colours.values()) == {"0B0C0C", "1D70B8"} and colours["Hyperlink"] == "1D70B8"
+    assert colours["Heading1"] == colours["Heading3"] == "0B0C0C"
+    sizes = {
+        s: styles.find(f"w:style[@w:styleId='{s}']/w:rPr/w:sz", NS).get(q("w:val"))
+        for s in ("Normal", "Heading1", "Heading2", "Heading3")
+    }
+    assert sizes == {"Normal": "24", "Heading1": "40", "Heading2": "32", "Heading3": "28"}
+    spacing = styles.find("w:style[@w:styleId='Normal']/w:pPr/w:spacing", NS)
+    assert (spacing.get(q("w:line")), spacing.get(q("w:lineRule")), spacing.get(q("w:after"))) == (
+        "360",
+        "auto",
+        "160",
+    )
+    assert {j.get(q("w:val")) for j in styles.iter(q("w:jc"))} <= {"left", "center"}
+
+
+def test_large_print_style_scales_the_type() -> None:
+    styles = parts(render(options=WriteOptions(style=LARGE_PRINT))[0])["word/styles.xml"]
+    sizes = [
+        styles.find(f"w:style[@w:styleId='{s}']/w:rPr/w:sz", NS).get(q("w:val"))
+        for s in ("Normal", "Heading1", "Heading2", "Heading3")
+    ]
+    assert sizes == ["36", "56", "48", "42"]
+
+
+def test_page_is_a4_with_a_page_n_of_m_footer(xml: dict[str, etree._Element]) -> None:
+    sect = xml["word/document.xml"].find("w:body/w:sectPr", NS)
+    size = sect.find("w:pgSz", NS)
+    assert (size.get(q("w:w")), size.get(q("w:h"))) == ("11906", "16838")
+    assert sect.find("w:pgMar", NS).get(q("w:left")) == "1440"
+    footer = xml["word/footer1.xml"]
+    assert style_of(footer.find("w:p", NS)) == "Footer"
+    assert [f.get(q("w:instr")) for f in footer.iter(q("w:fldSimple"))] == [" PAGE ", " NUMPAGES "]
+    assert text(footer).startswith("Page 1 of 1")
+    centred = xml["word/styles.xml"].find("w:style[@w:styleId='Footer']/w:pPr/w:jc", NS)
+    assert centred.get(q("w:val")) == "center"
+
+
+def test_same_tree_gives_identical_bytes_with_fixed_zip_dates(sample: bytes) -> None:
+    again, _ = render()
+    assert again == sample
+    assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(sample)).infolist()} == {
+        (1980, 1, 1, 0, 0, 0)
+    }
+
+
+def test_undated_tree_gets_a_fixed_epoch() -> None:
+    document = Document("T", "en-GB", (Heading(1, (Text("T"),), "t"),))
+    core = parts(render(document)[0])["docProps/core.xml"]
+    assert core.find("dcterms:created", NS).text == "1980-01-01T00:00:00Z"
+
+
+@dataclass(frozen=True)
+class Mystery:
+    children: tuple[Text, ...] = ()
+
+
+def test_unknown_block_or_inline_raises_type_error() -> None:
+    with pytest.raises(TypeError, match="Mystery"):
+        render(Document("T", "en-GB", (Mystery(),)))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="Mystery"):
+        render(Document("T", "en-GB", (Paragraph((Mystery(),)),)))  # type: ignore[arg-type]
+
+
+# --- independent readers and our own checker -----------------------------------------------
+
+
+def test_output_passes_the_docx_check_without_errors_or_warnings(sample: bytes) -> None:
+    for data in (sample, render(options=WriteOptions(style=LARGE_PRINT))[0], render(sample_document(700))[0]):
+        serious = [d for d in check(data, "out.docx") if d.severity >= Severity.WARNING]
+        assert serious == []
+
+
+def test_contents_without_matching_headings_is_left_out_with_a_warning() -> None:
+    document = Document(
+        "T", "en-GB", (Heading(1, (Text("T"),), "t"), Contents((ContentsEntry(2, "Gone", "gone"),)))
+    )
+    data, reporter = render(document)
+    assert parts(data)["word/document.xml"].find(".//w:fldChar", NS) is None
+    assert [d.code for d in reporter.diagnostics] == ["DOCX-TOC-ANCHOR", "DOCX-TOC-EMPTY"]
+
+
+def test_nested_note_is_set_inline_with_a_warning() -> None:
+    inner = NoteRef((Text("inner"),))
+    document = Document(
+        "T", "en-GB", (Heading(1, (Text("T"),), "t"), Paragraph((Text("x"), NoteRef((Text("outer"), inner)))))
+    )
+    data, reporter = render(document)
+    assert "outer (inner)" in text(parts(data)["word/footnotes.xml"])
+    assert [d.code for d in reporter.diagnostics] == ["DOCX-NOTE-NESTED"]
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc not installed")
+def test_pandoc_reads_headings_links_lists_table_and_note(sample: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "briefing.docx"
+    path.write_bytes(sample)
+    markdown = subprocess.run(
+        ["pandoc", "-t", "markdown", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "# Energy Bill: second reading" in markdown.splitlines()
+    assert "## Summary" in markdown and "### Division 12" in markdown
+    assert "[a\ndivision](#division-12)" in markdown or "[a division](#division-12)" in markdown
+    assert "-   Clause 1 sets the target" in markdown and "1.  First amendment" in markdown
+    assert "[^1]" in markdown
+    tree = json.loads(
+        subprocess.run(["pandoc", "-t", "json", str(path)], capture_output=True, text=True, check=True).stdout
+    )
+    kinds = [block["t"] for block in tree["blocks"]]
+    assert (
+        kinds.count("Header") == 4 and "Table" in kinds and "BulletList" in kinds and "OrderedList" in kinds
+    )
+    assert tree["blocks"][0]["c"][0] == 1
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdfinfo") is None, reason="LibreOffice/poppler absent"
+)
+def test_libreoffice_tagged_pdf_has_headings_table_headers_and_contents(
+    sample: bytes, tmp_path: Path
+) -> None:
+    path = tmp_path / "briefing.docx"
+    path.write_bytes(sample)
+    export = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            export,
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "briefing.pdf"
+    structure = subprocess.run(
+        ["pdfinfo", "-struct-text", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    tags = [re.split(r"[ :]", line.strip())[0] for line in structure.splitlines()]
+    for tag in ("H1", "H2", "H3", "TH", "TD", "TOC", "TOCI", "L", "LI", "Link", "Note"):
+        assert tag in tags, tag
+    assert tags.count("TH") == 2
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Title:\s+Energy Bill: second reading$", info, re.M)
+    words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Page 1 of" in words and "Proceedings" in words

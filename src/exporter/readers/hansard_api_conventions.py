@@ -33,7 +33,7 @@ _MOTION = re.compile(
 )
 _DECISION = re.compile(
     r"(question put|agreed to|\bagreed\b|disagreed|withdrawn|not moved|negatived|passed|"
-    r"the (house|committee) divided|division on|\bcontents \d|\bayes \d|resolved,|ordered,)",
+    r"the (house|committee) divided|division on|amendments? made|\bcontents \d|\bayes \d|resolved,|ordered,)",
     re.IGNORECASE,
 )
 _INTERRUPTION = re.compile(

@@ -257,8 +257,10 @@ class _DayReader:
         kind_text = (element.get("type") or element.get("talktype") or "").strip()
         if kind_text:
             self.typed = True
-        if (element.get("nospeaker") or "").lower() == "true":
+        nospeaker = (element.get("nospeaker") or "").lower() == "true"
+        if nospeaker and not element.get("speakername"):
             return self._procedurals(self._parts(element), gid, time, column, url)
+        # modern files mark "Several hon. Members rose—" nospeaker *and* name them
         speaker, label, role = self._speaker(element)
         parts = self._parts(element)
         first_italic = next((i for i, part in enumerate(parts) if part.italic), None)
@@ -351,8 +353,10 @@ class _DayReader:
             groups[-1][1].append(part)
         items: list[Item] = []
         for index, (kind, group) in enumerate(groups):
-            if kind is None or kind is ProceduralKind.OTHER:
-                kind = ProceduralKind.MOTION if any(part.motion for part in group) else ProceduralKind.OTHER
+            if kind is None:  # modern files do not italicise procedure: judge by the wording
+                kind = procedural_kind(group[0].block.text, motion_text=any(part.motion for part in group))
+            elif kind is ProceduralKind.OTHER and any(part.motion for part in group):
+                kind = ProceduralKind.MOTION
             items.append(
                 Procedural(
                     paragraphs=tuple(part.block for part in group),

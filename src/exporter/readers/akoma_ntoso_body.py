@@ -32,7 +32,7 @@ from exporter.model import (
     Table,
 )
 from exporter.readers._xml import local
-from exporter.readers.akoma_ntoso_inline import inline_runs, plain
+from exporter.readers.akoma_ntoso_inline import inline_notes, inline_runs, plain
 
 SPECIALISED = frozenset(
     {
@@ -309,9 +309,10 @@ def _blocks(element: etree._Element, ctx: BodyContext) -> list[Block]:
 
 def _paragraph_list(element: etree._Element, ctx: BodyContext) -> list[Block]:
     runs = inline_runs(element, ctx.note_text, ctx.language)
+    notes = [Paragraph((Run(f"[{text}]", emphasis=True),)) for text in inline_notes(element, ctx.note_text)]
     if not runs:
-        return []
-    return [Paragraph(runs, lang=_lang(element, ctx))]
+        return notes
+    return [Paragraph(runs, lang=_lang(element, ctx)), *notes]
 
 
 def _restyle(blocks: list[Block], style: ParagraphStyle | None, emphasis: bool = False) -> list[Block]:

@@ -18,7 +18,7 @@ from exporter.readers._xml import local
 
 _SPACE = re.compile(r"\s+")
 _BREAKS = frozenset({"br", "eol", "eop"})
-_SKIPPED = frozenset({"img", "authorialNote", "marker", "noteRef"})  # noteRef handled by its resolver
+_SKIPPED = frozenset({"img", "authorialNote", "marker", "noteRef"})  # notes: see inline_notes
 _EMPHASIS = frozenset({"i", "em"})
 _STRONG = frozenset({"b", "strong"})
 _SUPERSCRIPT = frozenset({"sup"})
@@ -41,6 +41,16 @@ def inline_runs(element: etree._Element, note_text: NoteText, language: str) -> 
     return tidy_runs(pieces)
 
 
+def inline_notes(element: etree._Element, note_text: NoteText) -> list[str]:
+    """The texts of the notes a paragraph refers to, in order.
+
+    They are kept out of the paragraph's runs, which hold only the words as spoken; the
+    reader gives each note as a paragraph of its own after the one that cites it.
+    """
+    texts = [note_text(node) for node in element.iter() if local(node) == "noteRef"]
+    return [text for text in texts if text]
+
+
 def _walk(element: etree._Element, style: _Style, note_text: NoteText, language: str) -> Iterator[Run]:
     if element.text:
         yield _run(element.text, style)
@@ -48,10 +58,6 @@ def _walk(element: etree._Element, style: _Style, note_text: NoteText, language:
         name = local(child)
         if name in _BREAKS:
             yield _run(" ", style)
-        elif name == "noteRef":
-            text = note_text(child)
-            if text:
-                yield Run(f" [{text}]", emphasis=True, lang=style.lang)
         elif name in _SKIPPED or not name:
             pass
         else:

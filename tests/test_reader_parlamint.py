@@ -1,0 +1,287 @@
+"""The ParlaMint TEI reader: header metadata, utterances, events, and each trap listed for
+the format in the shared records README (section 4)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import DATA
+from exporter import formats, record
+from exporter.diagnostics import Reporter
+from exporter.errors import InputError
+from exporter.model import (
+    Debate,
+    Paragraph,
+    Procedural,
+    ProceduralKind,
+    Speech,
+    block_runs,
+    speeches,
+    walk_items,
+)
+from exporter.options import ReadOptions
+from exporter.people import load
+from exporter.readers import parlamint
+
+GB = DATA / "parlamint" / "gb_ParlaMint-GB_2022-07-21-commons_trimmed.xml"
+SK = DATA / "parlamint" / "sk_ParlaMint-SK_2019-12-04-t7m54.xml"
+LIST_PERSON = DATA / "people" / "parlamint-gb" / "ParlaMint-GB-listPerson.xml"
+SHARED = Path("/work/shared/records/parlamint")
+TEI = "http://www.tei-c.org/ns/1.0"
+
+
+def read(
+    data: bytes, source: str = "test.xml", options: ReadOptions | None = None
+) -> tuple[Debate, Reporter]:
+    reporter = Reporter(source)
+    return parlamint.read(data, source, options or ReadOptions(), reporter), reporter
+
+
+def read_file(path: Path) -> Debate:
+    return read(path.read_bytes(), str(path))[0]
+
+
+def small(body: str, lang: str = "en") -> bytes:
+    return f"""<TEI xmlns="{TEI}" xml:id="T1" xml:lang="{lang}"><teiHeader><fileDesc><titleStmt>
+      <title type="main" xml:lang="{lang}">A sitting</title></titleStmt></fileDesc></teiHeader>
+      <text><body><div type="debateSection"><head>Business</head>{body}</div></body></text></TEI>""".encode()
+
+
+# --- nothing spoken is lost ----------------------------------------------------------
+
+
+def source_paragraphs(data: bytes) -> list[list[str]]:
+    """An independent reading: the words of each <seg> of each <u>."""
+    root = etree.fromstring(data)
+    segs = root.xpath("//*[local-name()='u']/*[local-name()='seg']")
+    return [re.findall(r"\w+", seg.xpath("string()")) for seg in segs]
+
+
+def model_words(debate: Debate) -> list[str]:
+    text = []
+    for item in walk_items(debate.sections):
+        if isinstance(item, (Speech, Procedural)):
+            text.extend("".join(run.text for run in block_runs(block)) for block in item.paragraphs)
+    return re.findall(r"\w+", " ".join(text))
+
+
+def assert_nothing_spoken_lost(data: bytes, debate: Debate) -> None:
+    paragraphs, found = source_paragraphs(data), model_words(debate)
+    wanted = [word for paragraph in paragraphs for word in paragraph]
+    assert wanted, "the independent reading found no speech text"
+    missing = Counter(wanted) - Counter(found)
+    assert 1 - sum(missing.values()) / len(wanted) >= 0.99, missing.most_common(10)
+    text, place, kept = " " + " ".join(found) + " ", 0, 0
+    runs = [" ".join(p[i : i + 6]) for p in paragraphs if p for i in range(max(1, len(p) - 5))]
+    for run in runs:
+        at = text.find(f" {run} ", place)
+        if at >= 0:
+            kept, place = kept + 1, at
+    assert kept / len(runs) >= 0.99, f"only {kept} of {len(runs)} six-word runs found verbatim and in order"
+
+
+def assert_every_speaker_appears(data: bytes, debate: Debate) -> None:
+    root = etree.fromstring(data)
+    shown = {s.speaker for s in speeches(debate)} | {s.label for s in speeches(debate)}
+    for who in {u.get("who") for u in root.xpath("//*[local-name()='u']")}:
+        assert (who[1:] if who.startswith("#") else who) in shown
+    assert len(speeches(debate)) >= len(root.xpath("//*[local-name()='u']"))
+
+
+@pytest.mark.parametrize("path", [GB, SK], ids=["gb-trimmed", "sk"])
+def test_nothing_spoken_is_lost_and_every_speaker_appears(path: Path) -> None:
+    data = path.read_bytes()
+    debate = read(data, str(path))[0]
+    assert_nothing_spoken_lost(data, debate)
+    assert_every_speaker_appears(data, debate)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared records are not here")
+@pytest.mark.parametrize(
+    "name", ["gb_ParlaMint-GB_2022-07-21-commons.xml", "sk_ParlaMint-SK_2019-12-04-t7m54.xml"]
+)
+def test_shared_records_lose_nothing(name: str) -> None:
+    data = (SHARED / name).read_bytes()
+    debate = read(data, name)[0]
+    assert_nothing_spoken_lost(data, debate)
+    assert_every_speaker_appears(data, debate)
+    assert record.from_dict(record.to_dict(debate), name) == debate
+
+
+# --- metadata ------------------------------------------------------------------------
+
+
+def test_header_gives_title_date_house_place_source_and_licence() -> None:
+    debate = read_file(GB)
+    assert (
+        debate.title
+        == "Great Britain parliamentary corpus ParlaMint-GB, Commons, 2022-07-21 [ParlaMint SAMPLE]"
+    )
+    assert debate.date is not None and debate.date.isoformat() == "2022-07-21"
+    assert debate.house == "House of Commons"  # meeting corresp="#parliament.HC"
+    assert debate.location == "Commons Chamber"
+    assert debate.language == "en"  # the tag as given
+    source = debate.source
+    assert (
+        source.url
+        == "https://hansard-api.parliament.uk/debates/debate/41f5a1c4-1776-4978-99e0-490733031be1.xml"
+    )
+    assert source.licence == "http://creativecommons.org/licenses/by/4.0/"
+    assert source.publisher == "CLARIN research infrastructure"
+    assert source.volume == "718"
+    assert source.reference == "ParlaMint-GB_2022-07-21-commons"
+
+
+def test_a_header_without_a_title_falls_back_to_the_file_id_and_says_so() -> None:
+    debate, reporter = read(SK.read_bytes())
+    assert debate.title == "ParlaMint-SK_2019-12-04-t7m54"
+    assert debate.language == "sk"
+    assert debate.date is not None and debate.date.isoformat() == "2019-12-04"
+    assert "PARLAMINT_NO_TITLE" in [d.code for d in reporter.diagnostics]
+
+
+def test_detected_by_content() -> None:
+    found = formats.detect(GB.read_bytes())
+    assert found is not None and found.name == "parlamint"
+
+
+def test_divs_are_sections_titled_by_head() -> None:
+    debate = read_file(GB)
+    assert [s.title for s in debate.sections] == [
+        "Speaker's Statement",
+        "Free Trade Agreement: India",
+        "Untitled section",  # the sample's third div has no head: no title is made up
+    ]
+
+
+def test_a_first_div_without_head_takes_the_debate_title() -> None:
+    debate = read_file(SK)
+    assert [s.title for s in debate.sections] == [debate.title]
+
+
+# --- traps (records README section 4) --------------------------------------------------
+
+
+def test_trap_1_who_ids_are_resolved_by_a_listperson_with_party_by_date() -> None:
+    debate = read_file(GB)
+    assert debate.speaker("LindsayHoyle").name == "LindsayHoyle"  # type: ignore[union-attr]  # what the record gives
+    named = load(LIST_PERSON).apply(debate)
+    assert named.speaker("EleanorLaing").name == "Eleanor Fulton Laing"  # type: ignore[union-attr]
+    assert named.speaker("EleanorLaing").party == "Conservative"  # type: ignore[union-attr]
+    hoyle = named.speaker("LindsayHoyle")
+    assert hoyle is not None and hoyle.name == "Lindsay Hoyle" and hoyle.party is None  # Labour only to 2019
+
+
+def test_trap_2_a_raw_name_in_who_is_shown_as_printed() -> None:
+    debate = read_file(SK)
+    raw = [s for s in speeches(debate) if s.speaker is None]
+    assert raw and {s.label for s in raw} == {"Hrnčiar, Andrej, podpredseda NR SR"}
+
+
+def test_trap_2_diacritics_in_ids_are_kept() -> None:
+    debate = read_file(SK)
+    assert {s.id for s in debate.speakers} == {
+        "AndrejHrnčiar.1973",
+        "JanaBittóCigániková.1983",
+        "PeterKresák.1954",
+    }
+
+
+def test_trap_3_chair_role_and_procedural_text_inside_an_utterance() -> None:
+    debate = read_file(GB)
+    hoyle = next(s for s in speeches(debate) if s.speaker == "LindsayHoyle")
+    assert hoyle.role == "Chair"
+    blackman = next(s for s in speeches(debate) if s.speaker == "RobertBlackman")
+    assert blackman.role is None
+    last = debate.sections[-1].items
+    laing = [i for i in last if isinstance(i, Speech) and i.speaker == "EleanorLaing"]
+    assert len(laing) == 1 and "Question put" not in " ".join(p.text for p in laing[0].paragraphs)  # type: ignore[union-attr]
+    decision = last[last.index(laing[0]) + 1]
+    assert isinstance(decision, Procedural) and decision.kind is ProceduralKind.DECISION
+    assert decision.paragraphs[0].text == "Question put and agreed to."  # type: ignore[union-attr]
+
+
+def test_trap_4_events_inside_a_seg_keep_the_words_either_side_in_one_paragraph() -> None:
+    debate = read_file(SK)
+    chair = [s for s in speeches(debate) if s.speaker == "AndrejHrnčiar.1973"][1]
+    assert len(chair.paragraphs) == 1
+    paragraph = chair.paragraphs[0]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text == (
+        "Pán poslanec Kresák, musíte stlačiť tlačítko na procedurálny návrh. To je to veľké tlačítko. "
+        "[Smiech v sále.] Tak nech sa páči."
+    )
+    assert [run.text for run in paragraph.runs if run.emphasis] == ["[Smiech v sále.]"]
+
+
+def test_trap_4_events_between_utterances_are_procedural() -> None:
+    debate = read_file(SK)
+    kinds = {
+        i.paragraphs[0].text: i.kind  # type: ignore[union-attr]
+        for i in walk_items(debate.sections)
+        if isinstance(i, Procedural)
+    }
+    assert kinds["Zasmiatie sa v sále."] is ProceduralKind.INTERRUPTION  # vocal
+    assert kinds["Krátka prestávka."] is ProceduralKind.INTERRUPTION  # incident
+    assert kinds["Reakcia z pléna."] is ProceduralKind.INTERRUPTION
+    assert kinds["Po prestávke."] is ProceduralKind.NOTE
+
+
+def test_trap_5_end_of_section_notes_are_dropped_and_gaps_are_noted() -> None:
+    debate, reporter = read(GB.read_bytes())
+    texts = [i.paragraphs[0].text for i in walk_items(debate.sections) if isinstance(i, Procedural)]  # type: ignore[union-attr]
+    assert not any("End of debateSection" in text for text in texts)
+    gaps = [text for text in texts if text.startswith("[Part of the record is left out here")]
+    assert len(gaps) == 2
+    codes = [d.code for d in reporter.diagnostics]
+    assert "PARLAMINT_END_NOTES_DROPPED" in codes and "PARLAMINT_GAPS" in codes
+
+
+def test_trap_6_missing_full_stops_are_not_invented() -> None:
+    debate = read_file(GB)
+    hoyle = next(s for s in speeches(debate) if s.speaker == "LindsayHoyle")
+    assert hoyle.paragraphs[0].text.endswith("leaving the House Service in September")  # type: ignore[union-attr]
+
+
+def test_trap_7_language_per_segment_and_inline() -> None:
+    body = (
+        '<u who="#A"><seg>English words.</seg><seg xml:lang="cy">Diolch yn fawr.</seg>'
+        '<seg>She said <foreign xml:lang="fr">merci</foreign> twice.</seg></u>'
+    )
+    speech = speeches(read(small(body))[0])[0]
+    first, welsh, mixed = speech.paragraphs
+    assert isinstance(first, Paragraph) and first.lang is None
+    assert isinstance(welsh, Paragraph) and welsh.lang == "cy"
+    assert isinstance(mixed, Paragraph) and [(r.text, r.lang) for r in mixed.runs] == [
+        ("She said ", None),
+        ("merci", "fr"),
+        (" twice.", None),
+    ]
+
+
+def test_an_utterance_without_who_is_an_unknown_speaker_never_dropped() -> None:
+    speech = speeches(read(small("<u><seg>Hear, hear.</seg></u>"))[0])[0]
+    assert speech.speaker is None and speech.label == "Unknown speaker"
+
+
+def test_malformed_xml_is_an_input_error_with_its_line() -> None:
+    with pytest.raises(InputError) as caught:
+        read(b'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text>\n<body></text>\n</TEI>')
+    assert caught.value.location == "line 3"
+
+
+def test_a_corpus_root_without_sittings_is_refused_clearly() -> None:
+    corpus = f'<teiCorpus xmlns="{TEI}" xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="a.xml"/></teiCorpus>'
+    with pytest.raises(InputError, match="holds no sitting"):
+        read(corpus.encode())
+
+
+def test_reads_round_trip_through_our_record_format() -> None:
+    for path in (GB, SK):
+        debate = read_file(path)
+        assert record.from_dict(record.to_dict(debate), str(path)) == debate

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from exporter import formats
+from exporter import formats, record
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
 from exporter.model import (
@@ -28,7 +28,7 @@ from exporter.model import (
     walk_items,
 )
 from exporter.options import ReadOptions
-from exporter.readers import hansard_api
+from exporter.readers import hansard_api, native
 from exporter.readers._html import html_blocks, merge_runs
 from exporter.readers.hansard_api_speakers import parse_attribution
 from exporter.readers.parties import expand_party
@@ -332,3 +332,9 @@ def test_nothing_spoken_is_lost() -> None:
     ]
     assert found == expected  # every word, in order: the sample holds no markup that moves words
     assert names <= {s.name for s in debate.speakers}
+
+
+def test_round_trip_through_our_json_gives_the_same_debate() -> None:
+    debate = read_sample()
+    data = json.dumps(record.to_dict(debate), ensure_ascii=False).encode("utf-8")
+    assert native.read(data, "record.json", ReadOptions(), Reporter()) == debate

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import time
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from exporter import formats
+from exporter import formats, record
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
 from exporter.model import (
@@ -29,7 +30,7 @@ from exporter.model import (
     walk_items,
 )
 from exporter.options import ReadOptions
-from exporter.readers import parlparse
+from exporter.readers import native, parlparse
 
 DATA = Path(__file__).parent / "data" / "parlparse"
 WESTMINSTER_HALL = DATA / "westminster2009-10-28a-excerpt.xml"
@@ -516,3 +517,13 @@ def _timed(data: bytes) -> float:
     start = time.perf_counter()
     parlparse.read(data, "big.xml", ReadOptions(), Reporter())
     return time.perf_counter() - start
+
+
+# --- round trip through our record format ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [WESTMINSTER_HALL, LORDS, MODERN], ids=lambda p: p.name)
+def test_round_trip_through_our_json_gives_the_same_debate(path: Path) -> None:
+    debate = read(path)
+    data = json.dumps(record.to_dict(debate), ensure_ascii=False).encode("utf-8")
+    assert native.read(data, "record.json", ReadOptions(), Reporter()) == debate

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -67,9 +69,9 @@ class Person:
         )
 
 
-def _settled(values: object) -> str | None:
+def _settled(values: Iterable[str | None]) -> str | None:
     """The one value given, or None when the directory gives none or disagrees with itself."""
-    found = {value for value in values if value}  # type: ignore[attr-defined]
+    found = {value for value in values if value}
     return found.pop() if len(found) == 1 else None
 
 
@@ -136,7 +138,10 @@ def _popolo(data: bytes, source: str) -> dict[str, Person]:
     if not isinstance(document, dict) or not isinstance(document.get("persons"), list):
         raise InputError('a people.json needs a "persons" list (and "memberships")', source, "/persons")
     organisations = {org.get("id"): org.get("name") for org in _dicts(document, "organizations")}
-    areas = {post.get("id"): (post.get("area") or {}).get("name") for post in _dicts(document, "posts")}
+    areas = {
+        post.get("id"): (post["area"].get("name") if isinstance(post.get("area"), dict) else None)
+        for post in _dicts(document, "posts")
+    }
     names: dict[str, list[Tenure]] = {}
     redirects: dict[str, str] = {}
     for person in _dicts(document, "persons"):
@@ -174,12 +179,12 @@ def _popolo(data: bytes, source: str) -> dict[str, Person]:
     return people
 
 
-def _dicts(document: dict[str, object], key: str) -> list[dict[str, object]]:
+def _dicts(document: dict[str, Any], key: str) -> list[dict[str, Any]]:
     value = document.get(key)
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _popolo_name(name: dict[str, object]) -> str | None:
+def _popolo_name(name: dict[str, Any]) -> str | None:
     if isinstance(name.get("family_name"), str):
         parts = [name.get("given_name"), name["family_name"]]
         return " ".join(str(part) for part in parts if part)

@@ -242,10 +242,10 @@ def _place_divisions(
         division = _division(node, references, ctx)
         anchor = ref(node.get("href"))
         about = ref(node.get("refersTo"))
-        if anchor in body_ids:
-            ctx.divisions_at.setdefault(anchor or "", []).append(division)
+        if anchor and anchor in body_ids:
+            ctx.divisions_at.setdefault(anchor, []).append(division)
         else:
-            ctx.divisions_after.setdefault(about if about in body_ids else "", []).append(division)
+            ctx.divisions_after.setdefault(about if about and about in body_ids else "", []).append(division)
 
 
 def _division(node: etree._Element, references: dict[str, dict[str, str]], ctx: BodyContext) -> Division:
@@ -263,7 +263,9 @@ def _division(node: etree._Element, references: dict[str, dict[str, str]], ctx: 
             )
     outcome_id = ref(node.get("outcome"))
     outcome = next((names[outcome_id] for names in references.values() if outcome_id in names), None)
-    description = (Paragraph((Run(f"Outcome: {outcome}"),)),) if outcome else ()
+    description: list[Paragraph] = []
     if local(node) == "recount":
-        description = (Paragraph((Run("Recount"),)),) + description
-    return Division(tuple(counts), id=element_id(node), description=description)
+        description.append(Paragraph((Run("Recount"),)))
+    if outcome:
+        description.append(Paragraph((Run(f"Outcome: {outcome}"),)))
+    return Division(tuple(counts), id=element_id(node), description=tuple(description))

@@ -309,7 +309,9 @@ def _blocks(element: etree._Element, ctx: BodyContext) -> list[Block]:
 
 def _paragraph_list(element: etree._Element, ctx: BodyContext) -> list[Block]:
     runs = inline_runs(element, ctx.note_text, ctx.language)
-    notes = [Paragraph((Run(f"[{text}]", emphasis=True),)) for text in inline_notes(element, ctx.note_text)]
+    notes: list[Block] = [
+        Paragraph((Run(f"[{text}]", emphasis=True),)) for text in inline_notes(element, ctx.note_text)
+    ]
     if not runs:
         return notes
     return [Paragraph(runs, lang=_lang(element, ctx)), *notes]

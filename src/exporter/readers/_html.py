@@ -27,6 +27,7 @@ _BLOCK = frozenset({"p", "div", "blockquote", "li", "ul", "ol", "h1", "h2", "h3"
 _SKIPPED = frozenset({"script", "style", "place-holder"})
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not \s: a no-break space is deliberate
+_RunLook = tuple[bool, bool, bool, "str | None", "str | None"]  # a Run's fields after its text
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
 
 
@@ -64,39 +65,42 @@ def _look_inside(element: etree._Element, look: _Look) -> _Look:
 
 def merge_runs(runs: Iterable[Run]) -> tuple[Run, ...]:
     """Collapse whitespace, join neighbours that look alike, and trim the ends."""
-    cleaned: list[Run] = []
+    # texts and looks kept apart, Runs built only at the end: a 1 MB day stays fast
+    texts: list[str] = []
+    looks: list[_RunLook] = []
     for run in runs:
-        text = _SPACE.sub(" ", run.text)
+        text = _collapse(run.text)
         if not text:
             continue
+        look = _look_of(run)
         if not text.strip(" "):
-            run = Run(" ", lang=run.lang)  # a styled space is not worth a style change
-        if cleaned and cleaned[-1].text.endswith(" ") and text.startswith(" "):
+            text, look = " ", (False, False, False, None, run.lang)  # a styled space is no style change
+        if texts and texts[-1].endswith(" ") and text.startswith(" "):
             text = text.lstrip(" ")
             if not text:
                 continue
-        run = replace(run, text=text)
-        if cleaned and _same_look(cleaned[-1], run):
-            cleaned[-1] = replace(cleaned[-1], text=cleaned[-1].text + run.text)
+        if looks and looks[-1] == look:
+            texts[-1] += text
         else:
-            cleaned.append(run)
-    if cleaned:
-        cleaned[0] = replace(cleaned[0], text=cleaned[0].text.lstrip(" "))
-        cleaned[-1] = replace(cleaned[-1], text=cleaned[-1].text.rstrip(" "))
-    trimmed = [run for run in cleaned if run.text]
-    if len(trimmed) != len(cleaned):  # dropping an empty run can make neighbours alike
-        return merge_runs(trimmed)
-    return tuple(trimmed)
+            texts.append(text)
+            looks.append(look)
+    if texts:
+        texts[0] = texts[0].lstrip(" ")
+        texts[-1] = texts[-1].rstrip(" ")
+    merged = [Run(text, *look) for text, look in zip(texts, looks, strict=True)]
+    if not all(texts):  # dropping an empty run can make neighbours alike
+        return merge_runs(run for run in merged if run.text)
+    return tuple(merged)
 
 
-def _same_look(a: Run, b: Run) -> bool:
-    return (a.emphasis, a.strong, a.superscript, a.link, a.lang) == (
-        b.emphasis,
-        b.strong,
-        b.superscript,
-        b.link,
-        b.lang,
-    )
+def _collapse(text: str) -> str:
+    if "  " not in text and not any(c in text for c in "\t\r\n\f\v"):  # str scans beat a regex
+        return text
+    return _SPACE.sub(" ", text)
+
+
+def _look_of(run: Run) -> _RunLook:
+    return (run.emphasis, run.strong, run.superscript, run.link, run.lang)
 
 
 def element_runs(element: etree._Element, *, emphasis: bool = False) -> tuple[Run, ...]:

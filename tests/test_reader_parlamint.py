@@ -264,6 +264,19 @@ def test_trap_7_language_per_segment_and_inline() -> None:
     ]
 
 
+def test_annotated_corpus_tokens_are_joined_as_spoken() -> None:
+    body = """<u who="#A"><seg><s><name type="PER">
+        <w lemma="Penny">Penny</w>
+        <w join="right" lemma="Young">Young</w></name>
+        <pc>,</pc> <w>is</w> <w join="right">retiring</w>
+        <linkGrp type="UD-SYN"><link ana="ud-syn:root" target="#a #b"/></linkGrp>
+        <pc>.</pc></s><s><w>She</w><w>said</w>
+        <vocal type="laughter"><desc>Laughter</desc></vocal>
+        <w join="right">yes</w><pc>!</pc></s></seg></u>"""
+    speech = speeches(read(small(body))[0])[0]
+    assert speech.paragraphs[0].text == "Penny Young, is retiring. She said [Laughter] yes!"  # type: ignore[union-attr]
+
+
 def test_an_utterance_without_who_is_an_unknown_speaker_never_dropped() -> None:
     speech = speeches(read(small("<u><seg>Hear, hear.</seg></u>"))[0])[0]
     assert speech.speaker is None and speech.label == "Unknown speaker"

@@ -42,6 +42,8 @@ _DECISION = re.compile(
     r"|The House divided|Main Question|Bill (read|accordingly|to be)|Amendment (made|agreed|negatived)"
     r"|Clause \d+ (ordered|agreed)|House adjourned)",
 )
+_TOKENS = frozenset({"w", "pc"})
+_ANNOTATION = frozenset({"linkGrp", "link", "spanGrp", "span"})  # syntax and analyses, not words
 UNKNOWN_SPEAKER = "Unknown speaker"
 UNTITLED = "Untitled section"
 
@@ -217,31 +219,40 @@ def _who(u: etree._Element, ctx: BodyContext) -> tuple[str | None, str | None]:
 
 
 def _paragraph(seg: etree._Element, ctx: BodyContext) -> Paragraph | None:
-    pieces = _seg_runs(seg, None, ctx.language)
+    tokenised = any(local(node) in _TOKENS for node in seg.iter())
+    pieces = _seg_runs(seg, None, ctx.language, tokenised)
     runs = tidy_runs(pieces)
     if not runs:
         return None
     return Paragraph(runs, lang=_lang(seg, ctx))
 
 
-def _seg_runs(element: etree._Element, lang: str | None, language: str) -> list[Run]:
+def _seg_runs(element: etree._Element, lang: str | None, language: str, tokenised: bool) -> list[Run]:
+    """The runs of a segment. In the annotated corpus (``.ana.xml``) the words are ``w`` and
+    ``pc`` tokens whose spacing is their ``join`` attribute, and whitespace between elements
+    is only indentation."""
     pieces: list[Run] = []
-    if element.text:
+    if element.text and not tokenised:
         pieces.append(Run(element.text, lang=lang))
     for child in element:
         name = local(child)
         if name in _EVENTS:
             text = _gap_text(child) if name == "gap" else _event_text(child)
             if text:
-                pieces.append(Run(_bracket(text), emphasis=True, lang=lang))
-        elif name:
-            child_lang = child.get(XML_LANG)
-            if child_lang is None or child_lang == language:
-                child_lang = lang
-            pieces.extend(_seg_runs(child, child_lang, language))
-        if child.tail:
+                pieces.append(Run(_bracket(text) + (" " if tokenised else ""), emphasis=True, lang=lang))
+        elif name in _TOKENS:
+            space = "" if child.get("join") == "right" else " "
+            pieces.append(Run((child.text or "") + space, lang=_run_lang(child, lang, language)))
+        elif name and name not in _ANNOTATION:
+            pieces.extend(_seg_runs(child, _run_lang(child, lang, language), language, tokenised))
+        if child.tail and not tokenised:
             pieces.append(Run(child.tail, lang=lang))
     return pieces
+
+
+def _run_lang(element: etree._Element, inherited: str | None, language: str) -> str | None:
+    lang = element.get(XML_LANG)
+    return inherited if lang is None or lang == language else lang
 
 
 def _bracket(text: str) -> str:

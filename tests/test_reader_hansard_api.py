@@ -338,3 +338,15 @@ def test_round_trip_through_our_json_gives_the_same_debate() -> None:
     debate = read_sample()
     data = json.dumps(record.to_dict(debate), ensure_ascii=False).encode("utf-8")
     assert native.read(data, "record.json", ReadOptions(), Reporter()) == debate
+
+
+def test_chair_note_item_becomes_the_sections_chair() -> None:
+    value = sample()
+    note = dict(value["Items"][1], Value="[Sir Roger Gale in the Chair]", OrderInSection=1, ExternalId="x")
+    value["Items"].insert(1, note)
+    section = read_json(value).sections[0]
+    assert section.chair == "[Sir Roger Gale in the Chair]"
+    assert section.column == "1037"
+    assert not any(
+        isinstance(i, Procedural) and "in the Chair" in i.paragraphs[0].text for i in section.items
+    )

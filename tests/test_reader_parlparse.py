@@ -527,3 +527,13 @@ def test_round_trip_through_our_json_gives_the_same_debate(path: Path) -> None:
     debate = read(path)
     data = json.dumps(record.to_dict(debate), ensure_ascii=False).encode("utf-8")
     assert native.read(data, "record.json", ReadOptions(), Reporter()) == debate
+
+
+def test_a_chair_note_between_speeches_is_chair_procedure() -> None:
+    debate, _ = read_text(
+        '<publicwhip><minor-heading id="uk.org.publicwhip/debate/2020-01-01a.1.0">T</minor-heading>'
+        '<speech id="uk.org.publicwhip/debate/2020-01-01a.1.1" nospeaker="true">'
+        '<p class="italic">[Mr Deputy Speaker in the Chair]</p></speech></publicwhip>'
+    )
+    note = debate.sections[0].items[0]
+    assert isinstance(note, Procedural) and note.kind is ProceduralKind.CHAIR

@@ -15,7 +15,8 @@ separated by blank lines or ``<p>``; ``HRSTag`` quote tags make quotations, amen
 tags motion text. A contribution with no ``MemberId`` is procedural text, except a bare
 column marker. Column markers (``hs_ColumnNumber`` items, or ``<span class="column-number"
 data-column-number>`` inside a ``Value``) give the column of whatever follows them.
-``Timestamp`` items are kept as time stamps.
+``Timestamp`` items are kept as time stamps. The first chair note ("[Sir Roger Gale in the
+Chair]") becomes the section's chair.
 
 **Interventions** are not flagged in this format; they are inferred from alternating
 speakers as described in :mod:`exporter.readers.hansard_api_conventions`: a short speech
@@ -176,8 +177,13 @@ def _section(debate: Mapping[str, Any], pointer: str, state: _State) -> Section:
         key=lambda pair: (_order(pair[1]), pair[0]),
     )
     found: list[Item] = []
+    chair: str | None = None
     for index, item in ordered:
-        found.extend(_item(item, f"{pointer}/Items/{index}", state))
+        for read_item in _item(item, f"{pointer}/Items/{index}", state):
+            if chair is None and isinstance(read_item, Procedural) and read_item.kind is ProceduralKind.CHAIR:
+                chair = read_item.paragraphs[0].text  # "[Sir Roger Gale in the Chair]" belongs to the section
+            else:
+                found.append(read_item)
     children = debate.get("ChildDebates") or []
     if not isinstance(children, list):
         raise InputError("ChildDebates is not a list", state.source, f"{pointer}/ChildDebates")
@@ -190,7 +196,10 @@ def _section(debate: Mapping[str, Any], pointer: str, state: _State) -> Section:
                 "a child debate that is not an object is skipped",
                 f"{pointer}/ChildDebates/{index}",
             )
-    return Section(title=title, items=tuple(found), id=_text(overview.get("ExtId")))
+    first_column = next((i.column for i in found if isinstance(i, (Speech, Procedural)) and i.column), None)
+    return Section(
+        title=title, items=tuple(found), id=_text(overview.get("ExtId")), chair=chair, column=first_column
+    )
 
 
 def _order(item: Mapping[str, Any]) -> float:

@@ -36,6 +36,7 @@ _DECISION = re.compile(
     r"the (house|committee) divided|division on|amendments? made|\bcontents \d|\bayes \d|resolved,|ordered,)",
     re.IGNORECASE,
 )
+CHAIR_NOTE = re.compile(r"\[[^\[\]]*\bin the chair\b[^\[\]]*\]", re.IGNORECASE)
 _INTERRUPTION = re.compile(
     r"(sitting suspended|on resuming|adjourned at|sitting adjourned|interruption)", re.I
 )
@@ -59,6 +60,8 @@ def normalise_time(value: str | None) -> str | None:
 def procedural_kind(text: str, *, motion_text: bool = False) -> ProceduralKind:
     """What a piece of the record's own procedural text is, from its wording."""
     stripped = text.strip()
+    if CHAIR_NOTE.fullmatch(stripped):
+        return ProceduralKind.CHAIR
     if _MOTION.match(stripped):
         return ProceduralKind.MOTION
     if _DECISION.search(stripped):

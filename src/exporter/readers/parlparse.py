@@ -53,6 +53,7 @@ from exporter.options import ReadOptions
 from exporter.readers._html import element_runs, table_block
 from exporter.readers._xml import local, parse, text_of
 from exporter.readers.hansard_api_conventions import (
+    CHAIR_NOTE,
     infer_interventions,
     is_chair_role,
     normalise_time,
@@ -75,7 +76,6 @@ _KINDS = {
     "statement": SpeechKind.STATEMENT,
     "pointoforder": SpeechKind.POINT_OF_ORDER,
 }
-_CHAIR_NOTE = re.compile(r"\[[^\[\]]*\bin the chair\b[^\[\]]*\]", re.IGNORECASE)
 _TITLE_EDGES = " \t\r\n—–-:"
 _HONFRIEND_SEAT = re.compile(r"\bMember for (.+?)\s*\(")
 _HEADINGS = frozenset({"major-heading", "oral-heading", "minor-heading"})
@@ -199,9 +199,9 @@ class _DayReader:
 
     def _heading(self, element: etree._Element) -> _OpenSection:
         text = text_of(element)
-        chair_match = _CHAIR_NOTE.search(text)
+        chair_match = CHAIR_NOTE.search(text)
         chair = chair_match.group(0) if chair_match else None
-        title = _CHAIR_NOTE.sub(" ", text) if chair else text
+        title = CHAIR_NOTE.sub(" ", text) if chair else text
         title = " ".join(title.split()).strip(_TITLE_EDGES)
         if not title:
             title = chair or ""

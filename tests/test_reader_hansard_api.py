@@ -350,3 +350,22 @@ def test_chair_note_item_becomes_the_sections_chair() -> None:
     assert not any(
         isinstance(i, Procedural) and "in the Chair" in i.paragraphs[0].text for i in section.items
     )
+
+
+def test_a_contribution_attributed_to_no_member_keeps_its_printed_name() -> None:
+    value = sample()
+    value["Items"].append(
+        dict(
+            value["Items"][-1],
+            MemberId=None,
+            AttributedTo="Several hon. Members",
+            Value="<em>rose—</em>",
+            OrderInSection=9,
+        )
+    )
+    several = speeches(read_json(value))[-1]
+    assert (several.speaker, several.label, several.paragraphs[0].text) == (
+        None,
+        "Several hon. Members",
+        "rose—",
+    )

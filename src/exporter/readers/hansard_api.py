@@ -11,7 +11,8 @@ into name, office, constituency and party (see :mod:`exporter.readers.hansard_ap
 the long form appears only on a member's first contribution, so what it tells is carried
 to their later ones by MemberId. The chair ("Madam Deputy Speaker (Caroline Nokes)") is the
 member named in brackets, speaking in that office. ``Value`` is HTML; paragraphs are
-separated by blank lines or ``<p>``; ``HRSTag`` quote tags make quotations, amendment
+separated by blank lines or ``<p>``; a contribution attributed to no member ("Several hon.
+Members") keeps its printed attribution as the speech's label; ``HRSTag`` quote tags make quotations, amendment
 tags motion text. A contribution with no ``MemberId`` is procedural text, except a bare
 column marker. Column markers (``hs_ColumnNumber`` items, or ``<span class="column-number"
 data-column-number>`` inside a ``Value``) give the column of whatever follows them.
@@ -236,11 +237,23 @@ def _item(item: Mapping[str, Any], pointer: str, state: _State) -> list[Item]:
         return []
     time = _timecode(item.get("Timecode"))
     member = item.get("MemberId")
+    printed = _text(item.get("AttributedTo"))
+    if member in (None, 0, "0", "") and printed:  # "Several hon. Members": named, but no one member
+        return [
+            Speech(
+                id=_item_id(item),
+                speaker=None,
+                paragraphs=tuple(blocks),
+                label=printed,
+                time=time,
+                column=column,
+            )
+        ]
     if member in (None, 0, "0", ""):
         text = " ".join(block.text for block in blocks)
         return [Procedural(tuple(blocks), procedural_kind(text), id=_item_id(item), time=time, column=column)]
     speaker_id = str(member)
-    attribution = parse_attribution(_text(item.get("AttributedTo")) or "")
+    attribution = parse_attribution(printed or "")
     _remember(state, speaker_id, attribution.name, attribution)
     return [
         Speech(

@@ -36,13 +36,10 @@ from lxml import etree
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
 from exporter.model import (
-    Block,
     Debate,
     Item,
     Paragraph,
-    ParagraphStyle,
     Procedural,
-    ProceduralKind,
     Section,
     Source,
     Speaker,
@@ -50,17 +47,17 @@ from exporter.model import (
     SpeechKind,
 )
 from exporter.options import ReadOptions
-from exporter.readers._html import element_runs, table_block
+from exporter.readers._html import element_runs
 from exporter.readers._xml import local, parse, text_of
 from exporter.readers.hansard_api_conventions import (
     CHAIR_NOTE,
     infer_interventions,
     is_chair_role,
     normalise_time,
-    procedural_kind,
 )
 from exporter.readers.hansard_api_speakers import parse_attribution
 from exporter.readers.parlparse_divisions import division_from
+from exporter.readers.parlparse_paragraphs import paragraph_parts, procedurals
 from exporter.readers.parlparse_places import Sitting, sitting_of
 
 PUBLISHER = "TheyWorkForYou"
@@ -80,8 +77,6 @@ _TITLE_EDGES = " \t\r\n—–-:"
 _HONFRIEND_SEAT = re.compile(r"\bMember for (.+?)\s*\(")
 _HEADINGS = frozenset({"major-heading", "oral-heading", "minor-heading"})
 _IGNORED = frozenset({"gidredirect", "place-holder"})
-# pwmotiontext values that mark motion text; "unrecognized" marks the rest of that stretch
-_MOTION_TEXT = frozenset({"yes", "moved", "quot", "lines"})
 
 
 @dataclass
@@ -96,13 +91,6 @@ class _OpenSection:
 
     def close(self) -> Section:
         return Section(self.title, tuple(self.items), self.id, self.chair, self.time, self.column, self.url)
-
-
-@dataclass
-class _Part:
-    block: Block
-    italic: bool = False
-    motion: bool = False
 
 
 def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> Debate:
@@ -259,13 +247,15 @@ class _DayReader:
             self.typed = True
         nospeaker = (element.get("nospeaker") or "").lower() == "true"
         if nospeaker and not element.get("speakername"):
-            return self._procedurals(self._parts(element), gid, time, column, url)
+            return procedurals(paragraph_parts(element, self.reporter), gid, time, column, url)
         # modern files mark "Several hon. Members rose—" nospeaker *and* name them
         speaker, label, role = self._speaker(element)
-        parts = self._parts(element)
+        parts = paragraph_parts(element, self.reporter)
         first_italic = next((i for i, part in enumerate(parts) if part.italic), None)
         if first_italic == 0 and all(part.italic for part in parts):
-            parts = self._parts(element, emphasis=True)  # "rose—": the member's, in italics
+            parts = paragraph_parts(
+                element, self.reporter, emphasis=True
+            )  # "rose—": the member's, in italics
             first_italic = None
         spoken = parts if not first_italic else parts[:first_italic]
         speech = Speech(
@@ -281,7 +271,7 @@ class _DayReader:
         )
         items: list[Item] = [speech]
         if first_italic:
-            items.extend(self._procedurals(parts[first_italic:], None, time, column, url))
+            items.extend(procedurals(parts[first_italic:], None, time, column, url))
         return items
 
     def _speaker(self, element: etree._Element) -> tuple[str | None, str | None, str | None]:
@@ -300,74 +290,6 @@ class _DayReader:
                 id=person, name=printed or person, constituency=self.seats.get(person)
             )
         return person, None, role
-
-    def _parts(self, element: etree._Element, emphasis: bool = False) -> list[_Part]:
-        parts: list[_Part] = []
-        for child in element:
-            name = local(child)
-            if name == "table":
-                parts.append(_Part(table_block(child)))
-                continue
-            if not name:
-                continue
-            runs = element_runs(child, emphasis=emphasis)
-            if not runs:
-                continue
-            if name != "p":
-                self.reporter.warn(
-                    "parlparse-speech-element",
-                    f"<{name}> inside a speech is read as a paragraph",
-                    f"line {child.sourceline}",
-                )
-            italic = (child.get("class") or "").lower() == "italic"
-            motion = (child.get("pwmotiontext") or "").lower() in _MOTION_TEXT
-            if italic:
-                style = ParagraphStyle.BODY
-            elif motion:
-                style = ParagraphStyle.MOTION
-            elif (child.get("class") or "").lower() == "indent":
-                style = ParagraphStyle.QUOTE
-            else:
-                style = ParagraphStyle.BODY
-            parts.append(_Part(Paragraph(runs, style), italic=italic, motion=motion))
-        return parts
-
-    def _procedurals(
-        self, parts: list[_Part], gid: str | None, time: str | None, column: str | None, url: str | None
-    ) -> list[Item]:
-        """Procedural text in groups: a new group at each italic line that follows other
-        text, or that turns from one kind of procedure to another ("Amendment 106A not
-        moved." then "Amendment 107", "Moved by Lord Tunnicliffe")."""
-        groups: list[tuple[ProceduralKind | None, list[_Part]]] = []
-        for part in parts:
-            kind = procedural_kind(part.block.text) if part.italic else None
-            if not groups:
-                groups.append((kind, []))
-            else:
-                group_kind, group = groups[-1]
-                previous = group[-1]
-                if part.italic and (not previous.italic or (kind != group_kind and group_kind is not None)):
-                    groups.append((kind, []))
-                elif group_kind is None and kind is not None:
-                    groups[-1] = (kind, group)
-            groups[-1][1].append(part)
-        items: list[Item] = []
-        for index, (kind, group) in enumerate(groups):
-            if kind is None:  # modern files do not italicise procedure: judge by the wording
-                kind = procedural_kind(group[0].block.text, motion_text=any(part.motion for part in group))
-            elif kind is ProceduralKind.OTHER and any(part.motion for part in group):
-                kind = ProceduralKind.MOTION
-            items.append(
-                Procedural(
-                    paragraphs=tuple(part.block for part in group),
-                    kind=kind,
-                    id=gid if index == 0 else None,
-                    time=time,
-                    column=column,
-                    url=url,
-                )
-            )
-        return items
 
     # --- the debate ----------------------------------------------------------------
 

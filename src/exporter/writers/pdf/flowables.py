@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable
 
 from exporter.writers.pdf.fonts import string_width
 from exporter.writers.pdf.lines import Line, LinkTarget, Piece, Run, break_lines
-from exporter.writers.pdf.tagging.emit import LinkAnnotation
+from exporter.writers.pdf.tagging.emit import LinkAnnotation, uri_action
 from exporter.writers.pdf.tagging.marked import Tagger
 from exporter.writers.pdf.tagging.structure import StructElem
 
@@ -188,7 +188,10 @@ class TextBlock(Flowable):
             if link.internal:
                 annotation.destination = canvas._bookmarkReference(link.target[1:])
             else:
-                annotation.uri = link.target
+                actions = canvas.uri_actions
+                if id(link) not in actions:
+                    actions[id(link)] = uri_action(canvas._doc, link.target)
+                annotation.action = actions[id(link)]
             canvas.link_count += 1
             name = f"Link{canvas.link_count}"
             canvas._addAnnotation(annotation, name=name)

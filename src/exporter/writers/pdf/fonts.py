@@ -61,17 +61,23 @@ def face_for(strong: bool, emphasis: bool) -> str:
     return "Atkinson-Regular"
 
 
+# Drawn in place of a character no bundled font has; the structure keeps the real one.
+SUBSTITUTE = "\u25a1"
+
+
 @dataclass(frozen=True)
 class FontSegment:
     text: str
     face: str
+    actual_text: str | None = None  # the characters a substitute box stands for
 
 
 def segment_by_font(text: str, face: str, missing: set[str]) -> list[FontSegment]:
     """Split text into runs each drawable in one font, the face first, then its fallback.
 
-    Characters no bundled font has are kept (their ToUnicode entry keeps them in the
-    text a reader hears) and added to ``missing`` so that the writer can warn.
+    Characters no bundled font has are drawn as a white square (a glyph, so never an
+    invisible .notdef) in a segment that carries the real characters as ``actual_text``,
+    and are added to ``missing`` so that the writer can warn.
     """
     register_fonts()
     fallback = _FALLBACK.get(face, face)
@@ -88,14 +94,20 @@ def segment_by_font(text: str, face: str, missing: set[str]) -> list[FontSegment
             wanted = fallback
         else:
             missing.add(char)
-            wanted = face
+            wanted = ""
         if wanted != current_face:
             if index > start:
-                segments.append(FontSegment(text[start:index], current_face))
+                segments.append(_segment(text[start:index], current_face, fallback))
             current_face, start = wanted, index
     if start < len(text):
-        segments.append(FontSegment(text[start:], current_face))
+        segments.append(_segment(text[start:], current_face, fallback))
     return segments
+
+
+def _segment(text: str, face: str, fallback: str) -> FontSegment:
+    if face:
+        return FontSegment(text, face)
+    return FontSegment(SUBSTITUTE * len(text), fallback, actual_text=text)
 
 
 def string_width(text: str, face: str, size: float) -> float:

@@ -13,6 +13,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfdoc import PDFObjectReference
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -33,6 +34,7 @@ class TaggedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self.tagger = tagger
         self.link_count = 0
+        self.uri_actions: dict[int, PDFObjectReference] = {}
         self._finish = finish
 
     def save(self) -> None:

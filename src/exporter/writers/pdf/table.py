@@ -40,7 +40,8 @@ class TableBlock(Flowable):
         self._row_heights = []
         for row in [self.header, *self.rows]:
             heights = [
-                cell.wrap(column - 2 * PADDING, 1e9)[1] for cell, column in zip(row, self._column_widths)
+                cell.wrap(column - 2 * PADDING, 1e9)[1]
+                for cell, column in zip(row, self._column_widths, strict=False)
             ]
             self._row_heights.append(max(heights, default=0.0) + 2 * PADDING)
 
@@ -73,9 +74,9 @@ class TableBlock(Flowable):
         tagger: Tagger = canvas.tagger  # type: ignore[attr-defined]
         self._draw_furniture(tagger)
         top = self.height
-        for row, height in zip([self.header, *self.rows], self._row_heights):
+        for row, height in zip([self.header, *self.rows], self._row_heights, strict=False):
             x = 0.0
-            for cell, column in zip(row, self._column_widths):
+            for cell, column in zip(row, self._column_widths, strict=False):
                 cell.wrap(column - 2 * PADDING, 1e9)
                 cell.drawOn(canvas, x + PADDING, top - PADDING - cell.height)
                 x += column

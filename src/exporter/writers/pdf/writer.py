@@ -61,7 +61,11 @@ class StoryBuilder:
         story.extend(self.notes_section())
         for location, chars in self.missing.items():
             listed = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in sorted(chars))
-            self.reporter.warn(GLYPH_CODE, f"no bundled font can draw {listed}; shown as boxes", location)
+            self.reporter.warn(
+                GLYPH_CODE,
+                f"no bundled font can draw {listed}; drawn as \u25a1 (the text keeps them)",
+                location,
+            )
         return story
 
     def block(self, block: doc.Block, parent: StructElem, indent: float) -> list[Flowable]:
@@ -173,7 +177,7 @@ class StoryBuilder:
             target = LinkTarget("#" + entry.anchor, f"Go to {entry.text}", link)
             indent = (max(entry.level, 1) - 1) * LIST_INDENT
             style = BlockStyle(self.body.size, self.body.leading, indent, space_after=2.0)
-            runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link=True)
+            runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
             story.append(TextBlock(runs, item, style))
         if story:
             story[-1].spaceAfter = self.style.paragraph_after * 2
@@ -185,12 +189,14 @@ class StoryBuilder:
         story: list[Flowable] = [self.heading(doc.Heading(2, (doc.Text("Notes"),), "notes"))]
         for number, children in self.notes:
             note = self.root.child("Note", element_id=f"note-{number}")
-            runs = self.text_runs(f"{number}. ", self.body.size, False, False, None, None)
+            runs = self.text_runs(f"{number}. ", self.body.size, False, False, None, None, note)
             runs += self.runs(children, note, self.body.size)
             back = note.child("Link")
             target = LinkTarget(f"#noteref-{number}", f"Back to where note {number} is referenced", back)
-            runs += self.text_runs(" ", self.body.size, False, False, None, None)
-            runs += self.text_runs("Back to text", self.body.size, False, False, back, target, link=True)
+            runs += self.text_runs(" ", self.body.size, False, False, None, None, note)
+            runs += self.text_runs(
+                "Back to text", self.body.size, False, False, back, target, back, link=True
+            )
             story.append(TextBlock(runs, note, self.body, destinations=(f"note-{number}",)))
         return story
 
@@ -210,6 +216,7 @@ class StoryBuilder:
                     inline.emphasis,
                     owner,
                     None,
+                    parent,
                     superscript=inline.superscript,
                 )
             elif isinstance(inline, doc.Link):
@@ -224,6 +231,7 @@ class StoryBuilder:
                         child.emphasis,
                         owner,
                         target,
+                        parent,
                         superscript=child.superscript,
                         link=True,
                     )
@@ -239,6 +247,7 @@ class StoryBuilder:
                     False,
                     element,
                     target,
+                    parent,
                     superscript=True,
                     link=True,
                     destination=f"noteref-{number}",
@@ -255,6 +264,7 @@ class StoryBuilder:
         emphasis: bool,
         owner: StructElem | None,
         target: LinkTarget | None,
+        parent: StructElem,
         *,
         superscript: bool = False,
         link: bool = False,
@@ -265,10 +275,24 @@ class StoryBuilder:
         run_size = size * 0.7 if superscript else size
         rise = size * 0.38 if superscript else 0.0
         colour = self.style.link_colour if link else self.style.text_colour
-        runs = [
-            Run(segment.text, segment.face, run_size, colour, rise, link, owner, target, destination)
-            for segment in segment_by_font(clean_text(text), face, missing)
-        ]
+        runs = []
+        for segment in segment_by_font(clean_text(text), face, missing):
+            segment_owner = owner
+            if segment.actual_text is not None:
+                segment_owner = (owner or parent).child("Span", actual_text=segment.actual_text)
+            runs.append(
+                Run(
+                    segment.text,
+                    segment.face,
+                    run_size,
+                    colour,
+                    rise,
+                    link,
+                    segment_owner,
+                    target,
+                    destination,
+                )
+            )
         if missing:
             self.missing.setdefault(self.location, set()).update(missing)
         return runs

@@ -37,7 +37,7 @@ class LinkAnnotation(PDFObject):
     def __init__(self, rect: tuple[float, float, float, float], contents: str) -> None:
         self.rect = rect
         self.contents = contents
-        self.uri: str | None = None
+        self.action: PDFObjectReference | None = None  # a URI action shared by one link's annotations
         self.destination: PDFObject | None = None
         self.struct_parent: int | None = None
 
@@ -52,13 +52,20 @@ class LinkAnnotation(PDFObject):
         }
         if self.struct_parent is not None:
             entries["StructParent"] = self.struct_parent
-        if self.uri is not None:
-            # URI strings are 7-bit ASCII (ISO 32000-1 12.6.4.7): percent-encode the rest.
-            uri = quote(self.uri, safe="".join(chr(c) for c in range(33, 127)))
-            entries["A"] = PDFDictionary({"S": PDFName("URI"), "URI": PDFString(uri)})
+        if self.action is not None:
+            entries["A"] = self.action
         else:
             entries["Dest"] = self.destination
         return PDFDictionary(entries).format(document)
+
+
+def uri_action(doc: PDFDocument, uri: str) -> PDFObjectReference:
+    """One indirect URI action per link, so that a link wrapped over many lines (a very long
+    URL) stores its address once, not once per line."""
+    # URI strings are 7-bit ASCII (ISO 32000-1 12.6.4.7): percent-encode the rest.
+    ascii_uri = quote(uri, safe="".join(chr(c) for c in range(33, 127)))
+    action = PDFDictionary({"S": PDFName("URI"), "URI": PDFString(ascii_uri)})
+    return doc.Reference(action)
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,8 @@ def _element_dict(
         entries["Lang"] = PDFString(element.lang)
     if element.alt:
         entries["Alt"] = PDFString(element.alt)
+    if element.actual_text:
+        entries["ActualText"] = PDFString(element.actual_text)
     if element.element_id:
         entries["ID"] = PDFString(element.element_id)
     if element.attributes:

@@ -13,7 +13,57 @@ from typing import Union
 
 # The standard structure types of ISO 32000-1 14.8.4 that we use; nothing needs a RoleMap.
 STANDARD_TYPES = frozenset(
-    ["Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct", "Private", "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link", "Annot", "Ruby", "Warichu", "RB", "RT", "RP", "WT", "WP", "Figure", "Formula", "Form"]
+    [
+        "Document",
+        "Part",
+        "Art",
+        "Sect",
+        "Div",
+        "BlockQuote",
+        "Caption",
+        "TOC",
+        "TOCI",
+        "Index",
+        "NonStruct",
+        "Private",
+        "P",
+        "H",
+        "H1",
+        "H2",
+        "H3",
+        "H4",
+        "H5",
+        "H6",
+        "L",
+        "LI",
+        "Lbl",
+        "LBody",
+        "Table",
+        "TR",
+        "TH",
+        "TD",
+        "THead",
+        "TBody",
+        "TFoot",
+        "Span",
+        "Quote",
+        "Note",
+        "Reference",
+        "BibEntry",
+        "Code",
+        "Link",
+        "Annot",
+        "Ruby",
+        "Warichu",
+        "RB",
+        "RT",
+        "RP",
+        "WT",
+        "WP",
+        "Figure",
+        "Formula",
+        "Form",
+    ]
 )
 
 
@@ -42,6 +92,7 @@ class StructElem:
     parent: StructElem | None = None
     lang: str | None = None
     alt: str | None = None
+    actual_text: str | None = None  # what a drawn substitute stands for (a missing glyph)
     element_id: str | None = None  # /ID, required on Note (ISO 14289-1 7.9)
     attributes: dict[str, str] | None = None  # /A, e.g. {"O": "Table", "Scope": "Column"}
     kids: list[Kid] = field(default_factory=list)

@@ -173,11 +173,19 @@ def test_sections_nest_with_their_headings_and_untitled_groups_join_their_parent
 
 def test_specialised_containers_are_sections_named_by_their_kind() -> None:
     debate = read_file(ZA)
-    proceedings = debate.sections[0]
-    prayers = proceedings.items[1]
+    prayers = debate.sections[1]
     assert isinstance(prayers, Section) and prayers.title == "Prayers"
     adjournment = [i for i in walk_items(debate.sections) if isinstance(i, Section) and i.id == "adjournment"]
     assert adjournment and adjournment[0].title == "Adjournment"
+
+
+def test_a_lone_section_repeating_the_debate_title_is_unwrapped() -> None:
+    debate = read_file(ZA)
+    # <debateSection id="db0"><heading>PROCEEDINGS OF THE NATIONAL ASSEMBLY</heading> wraps the day
+    opening = debate.sections[0]
+    assert opening.title == debate.title and opening.id == "db0"
+    assert [type(item).__name__ for item in opening.items] == ["Procedural"]  # "The House met at 14:03"
+    assert [s.id for s in debate.sections[1:]] == ["prayers", "dbs1", "dbs2", "dbs3", "dbs10", "dbs45"]
 
 
 def test_question_and_answer_keep_their_kind_and_role() -> None:

@@ -141,7 +141,29 @@ def body_sections(body: etree._Element, ctx: BodyContext, debate_title: str) -> 
         else:
             loose.extend(_child_items(child, ctx))
     flush()
-    return sections
+    return _unwrap(sections, debate_title)
+
+
+def _unwrap(sections: list[Section], debate_title: str) -> list[Section]:
+    """A lone top-level section that only repeats the debate's title is a wrapper (the
+    ZA record's "PROCEEDINGS OF THE NATIONAL ASSEMBLY"): its sections become the debates,
+    so headings do not nest a level deeper than the record means and --split can split."""
+    if len(sections) != 1 or sections[0].title != debate_title:
+        return sections
+    wrapper = sections[0]
+    if not any(isinstance(item, Section) for item in wrapper.items):
+        return sections
+    lifted: list[Section] = []
+    leading: list[Item] = []
+    for item in wrapper.items:
+        if isinstance(item, Section):
+            lifted.append(item)
+        elif lifted:
+            lifted[-1] = replace(lifted[-1], items=lifted[-1].items + (item,))
+        else:
+            leading.append(item)
+    opening = [replace(wrapper, items=tuple(leading))] if leading else []
+    return opening + lifted
 
 
 def _untitled(sections: list[Section], debate_title: str, ctx: BodyContext) -> str:

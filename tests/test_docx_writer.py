@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from docx_samples import HANSARD_URL, sample_document
 from lxml import etree
 
+from docx_samples import HANSARD_URL, sample_document
 from exporter.checks.docx import check
 from exporter.diagnostics import Reporter, Severity
 from exporter.document import (

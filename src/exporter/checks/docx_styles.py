@@ -15,6 +15,7 @@ from lxml import etree
 
 from exporter.checks.docx_package import NS, DocxPackage, is_on, w
 
+_PPR, _PSTYLE, _VAL = w("pPr"), w("pStyle"), w("val")
 THEME_NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 
 
@@ -66,6 +67,7 @@ class Styles:
                     elif kind == "character":
                         self.default_character = style_id
         self.theme_fonts = _theme_fonts(package)
+        self._formats: dict[etree._Element, ParagraphFormat] = {}
         self._run_cache = lru_cache(maxsize=4096)(self._style_run_format)
         self._para_cache = lru_cache(maxsize=4096)(self._style_paragraph_format)
 
@@ -91,9 +93,10 @@ class Styles:
         return list(reversed(found))
 
     def paragraph_style(self, p: etree._Element) -> str | None:
-        element = p.find("w:pPr/w:pStyle", NS)
+        ppr = p.find(_PPR)
+        element = ppr.find(_PSTYLE) if ppr is not None else None
         if element is not None:
-            return element.get(w("val"))
+            return element.get(_VAL)
         return self.default_paragraph
 
     def defaults(self, kind: str) -> etree._Element | None:
@@ -105,9 +108,13 @@ class Styles:
     # --- paragraph formatting -----------------------------------------------------
 
     def paragraph_format(self, p: etree._Element) -> ParagraphFormat:
-        base = self._para_cache(self.paragraph_style(p))
-        direct = p.find(w("pPr"))
-        return _apply_ppr(base, direct) if direct is not None else base
+        found = self._formats.get(p)
+        if found is None:  # several rules ask about every paragraph
+            base = self._para_cache(self.paragraph_style(p))
+            direct = p.find(w("pPr"))
+            found = _apply_ppr(base, direct) if direct is not None else base
+            self._formats[p] = found
+        return found
 
     def _style_paragraph_format(self, style_id: str | None) -> ParagraphFormat:
         fmt = _apply_ppr(ParagraphFormat(), self.defaults("p"))

@@ -13,15 +13,16 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
+from typing import cast
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Cm, Twips
 from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from exporter import document as doc
@@ -56,6 +57,7 @@ class _DocxWriter:
         self._footnote_id = 0
         self._footnotes: XmlPart | None = None
         self._ordered_lists = 0
+        self._sect_pr = self.docx.element.body.find(_w("sectPr"))
         self._collect_anchors(tree.blocks, set())
         self.block_visitors: dict[type, Callable[..., None]] = {
             doc.Heading: self.visit_heading,
@@ -151,10 +153,16 @@ class _DocxWriter:
                 raise TypeError(f"the Word writer cannot render a {type(block).__name__} block")
             visitor(block)
 
-    def _paragraph(self, style_id: str) -> DocxParagraph:
-        paragraph = self.docx.add_paragraph()
-        paragraph.style = self.docx.styles.get_by_id(style_id, 1)
-        return paragraph
+    def _paragraph(self, style_id: str) -> CT_P:
+        """A new body paragraph in one of our styles (ids from styles.py).
+
+        Document.add_paragraph searches the body for w:sectPr on every call, which makes
+        long debates quadratic; inserting before the one sectPr we hold is constant time.
+        """
+        p = cast(CT_P, OxmlElement("w:p"))
+        p.style = style_id
+        self._sect_pr.addprevious(p)
+        return p
 
     def visit_heading(self, heading: doc.Heading) -> None:
         level = min(max(heading.level, 1), 3)
@@ -164,9 +172,9 @@ class _DocxWriter:
                 f"heading level {heading.level} rendered as Heading {level}",
                 f"heading {heading.anchor!r}",
             )
-        paragraph = self._paragraph(styles.HEADING_IDS[level - 1])
-        self.visit_inlines(paragraph._p, heading.children, lang=None, footnotes_allowed=True)
-        self._bookmark(paragraph._p, heading.anchor)
+        p = self._paragraph(styles.HEADING_IDS[level - 1])
+        self.visit_inlines(p, heading.children, lang=None, footnotes_allowed=True)
+        self._bookmark(p, heading.anchor)
 
     def visit_paragraph(self, node: doc.Paragraph, list_item: tuple[int, int] | None = None) -> None:
         style_id = styles.ROLE_IDS.get(node.role)
@@ -176,8 +184,7 @@ class _DocxWriter:
         if list_item is not None:
             num_id, level = list_item
             style_id = styles.LIST_BULLET_ID if num_id == styles.BULLET_NUM_ID else styles.LIST_NUMBER_ID
-        paragraph = self._paragraph(style_id)
-        p = paragraph._p
+        p = self._paragraph(style_id)
         if list_item is not None:
             p.get_or_add_pPr().append(ooxml.num_pr(*list_item))
         self.visit_inlines(p, node.children, lang=node.lang, footnotes_allowed=True)
@@ -208,8 +215,8 @@ class _DocxWriter:
 
     def visit_table(self, node: doc.Table) -> None:
         caption = self._paragraph(styles.ROLE_IDS["caption"])
-        caption._p.append(ooxml.r(_clean(node.caption)))
-        self._bookmark(caption._p, node.anchor)
+        caption.append(ooxml.r(_clean(node.caption)))
+        self._bookmark(caption, node.anchor)
         columns = len(node.header)
         if any(len(row) != columns for row in node.rows):
             raise ValueError(f"table {node.caption!r}: every row must have {columns} cells, like its header")
@@ -270,7 +277,7 @@ class _DocxWriter:
             return
         for index, entry in enumerate(entries):
             level = min(max(entry.level, 1), 3)
-            p = self._paragraph(styles.TOC_IDS[level - 1])._p
+            p = self._paragraph(styles.TOC_IDS[level - 1])
             if index == 0:
                 p.append(ooxml.fld_char("begin"))
                 p.append(ooxml.instr_text(' TOC \\o "1-3" \\h \\z \\u '))

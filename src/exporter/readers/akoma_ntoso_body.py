@@ -17,47 +17,28 @@ from lxml import etree
 
 from exporter.diagnostics import Reporter
 from exporter.model import (
-    Block,
     Division,
     Item,
-    Paragraph,
-    ParagraphStyle,
     Procedural,
     ProceduralKind,
-    Run,
     Section,
     Speaker,
     Speech,
     SpeechKind,
-    Table,
 )
 from exporter.readers._xml import local
-from exporter.readers.akoma_ntoso_inline import inline_notes, inline_runs, plain
-
-SPECIALISED = frozenset(
-    {
-        "address",
-        "adjournment",
-        "administrationOfOath",
-        "communication",
-        "declarationOfVote",
-        "ministerialStatements",
-        "nationalInterest",
-        "noticesOfMotion",
-        "oralStatements",
-        "papers",
-        "personalStatements",
-        "petitions",
-        "pointOfOrder",
-        "prayers",
-        "proceduralMotions",
-        "questions",
-        "resolutions",
-        "rollCall",
-        "writtenStatements",
-    }
+from exporter.readers.akoma_ntoso_blocks import (
+    CONTAINERS,
+    LISTS,
+    QUOTES,
+    SPECIALISED,
+    blocks,
+    has_blocks,
+    lang_of,
+    paragraph_list,
 )
-CONTAINERS = SPECIALISED | {"debateSection"}
+from exporter.readers.akoma_ntoso_inline import plain
+
 _SPEECHES = {"speech": SpeechKind.SPEECH, "question": SpeechKind.QUESTION, "answer": SpeechKind.ANSWER}
 _PROCEDURAL = {
     "narrative": ProceduralKind.NOTE,
@@ -68,8 +49,6 @@ _PROCEDURAL = {
     "subheading": ProceduralKind.NOTE,
     "num": ProceduralKind.NOTE,
 }
-_LISTS = frozenset({"blockList", "ul", "ol", "list"})
-_QUOTES = frozenset({"quotedText", "quotedStructure", "embeddedStructure", "blockContainer"})
 _FROM_END = re.compile(r"[\s:]+$|\s*\.\s*-\s*$")
 UNTITLED = "Untitled section"
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
@@ -218,7 +197,7 @@ def _child_items(child: etree._Element, ctx: BodyContext) -> list[Item]:
         item = _speech(child, _SPEECHES[name], ctx)
     elif name == "heading":
         item = _procedural(child, ProceduralKind.NOTE, ctx)
-    elif name in _PROCEDURAL or name in _LISTS or name in _QUOTES or name == "table":
+    elif name in _PROCEDURAL or name in LISTS or name in QUOTES or name == "table":
         kind = _PROCEDURAL.get(name, ProceduralKind.OTHER)
         if kind is ProceduralKind.OTHER and _only_time(child):
             kind = ProceduralKind.TIME
@@ -278,16 +257,16 @@ def _speech(element: etree._Element, kind: SpeechKind, ctx: BodyContext) -> Spee
         speaker_id = by
         printed = plain(person_el) if person_el is not None else label
         _add_speaker(ctx, Speaker(by, printed or by))
-    blocks = _blocks(element, ctx)
+    paragraphs = blocks(element, ctx.note_text, ctx.language)
     return Speech(
         id=element_id(element),
         speaker=speaker_id,
-        paragraphs=tuple(blocks),
+        paragraphs=tuple(paragraphs),
         kind=kind,
         label=None if speaker_id else (label or "Unknown speaker"),
         role=role,
         time=_first_time(element),
-        lang=_lang(element, ctx),
+        lang=lang_of(element, ctx.language),
     )
 
 
@@ -296,74 +275,11 @@ def _add_speaker(ctx: BodyContext, speaker: Speaker) -> None:
 
 
 def _procedural(element: etree._Element, kind: ProceduralKind, ctx: BodyContext) -> Procedural | None:
-    blocks = _blocks(element, ctx) if _has_blocks(element) else _paragraph_list(element, ctx)
-    if not blocks:
+    reader = blocks if has_blocks(element) else paragraph_list
+    found = reader(element, ctx.note_text, ctx.language)
+    if not found:
         return None
-    return Procedural(tuple(blocks), kind=kind, id=element_id(element), time=_first_time(element))
-
-
-def _has_blocks(element: etree._Element) -> bool:
-    return any(local(child) in ("p", "table") or local(child) in _LISTS for child in element)
-
-
-def _blocks(element: etree._Element, ctx: BodyContext) -> list[Block]:
-    blocks: list[Block] = []
-    for child in element:
-        name = local(child)
-        if name in ("from", "heading", "num") or not name:
-            continue
-        if name == "table":
-            table = _table(child, ctx)
-            if table is not None:
-                blocks.append(table)
-        elif name in _LISTS:
-            blocks.extend(_blocks(child, ctx) or _paragraph_list(child, ctx))
-        elif name in _QUOTES:
-            blocks.extend(_restyle(_blocks(child, ctx) or _paragraph_list(child, ctx), ParagraphStyle.QUOTE))
-        elif name in ("scene", "narrative", "summary"):
-            blocks.extend(_restyle(_paragraph_list(child, ctx), None, emphasis=True))
-        elif name == "item" or name in CONTAINERS:
-            blocks.extend(_blocks(child, ctx) or _paragraph_list(child, ctx))
-        else:
-            blocks.extend(_paragraph_list(child, ctx))
-    return blocks
-
-
-def _paragraph_list(element: etree._Element, ctx: BodyContext) -> list[Block]:
-    runs = inline_runs(element, ctx.note_text, ctx.language)
-    notes: list[Block] = [
-        Paragraph((Run(f"[{text}]", emphasis=True),)) for text in inline_notes(element, ctx.note_text)
-    ]
-    if not runs:
-        return notes
-    return [Paragraph(runs, lang=_lang(element, ctx)), *notes]
-
-
-def _restyle(blocks: list[Block], style: ParagraphStyle | None, emphasis: bool = False) -> list[Block]:
-    restyled: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            if emphasis:
-                block = replace(block, runs=tuple(replace(run, emphasis=True) for run in block.runs))
-            if style is not None:
-                block = replace(block, style=style)
-        restyled.append(block)
-    return restyled
-
-
-def _table(element: etree._Element, ctx: BodyContext) -> Table | None:
-    rows: list[tuple[tuple[Run, ...], ...]] = []
-    header_rows = 0
-    for row in element.iter():
-        if local(row) != "tr":
-            continue
-        cells = [cell for cell in row if local(cell) in ("td", "th")]
-        if not cells:
-            continue
-        if len(rows) == header_rows and all(local(cell) == "th" for cell in cells):
-            header_rows += 1
-        rows.append(tuple(inline_runs(cell, ctx.note_text, ctx.language) for cell in cells))
-    return Table(tuple(rows), header_rows=header_rows) if rows else None
+    return Procedural(tuple(found), kind=kind, id=element_id(element), time=_first_time(element))
 
 
 def _only_time(element: etree._Element) -> bool:
@@ -380,11 +296,6 @@ def _first_time(element: etree._Element | None) -> str | None:
         if local(node) == "recordedTime":
             return clock(node.get("time"))
     return None
-
-
-def _lang(element: etree._Element, ctx: BodyContext) -> str | None:
-    lang = element.get("{http://www.w3.org/XML/1998/namespace}lang")
-    return lang if lang and lang != ctx.language else None
 
 
 def _first(element: etree._Element | None, name: str) -> etree._Element | None:

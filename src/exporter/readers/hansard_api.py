@@ -56,7 +56,7 @@ from exporter.model import (
 from exporter.options import ReadOptions
 from exporter.readers._html import html_blocks
 from exporter.readers.hansard_api_conventions import infer_interventions, normalise_time, procedural_kind
-from exporter.readers.hansard_api_speakers import parse_attribution
+from exporter.readers.hansard_api_speakers import Attribution, parse_attribution
 
 PUBLISHER = "UK Parliament Hansard"
 LICENCE = "Open Parliament Licence v3.0"
@@ -215,7 +215,8 @@ def _item(item: Mapping[str, Any], pointer: str, state: _State) -> list[Item]:
         time = normalise_time(value)
         if time is None:
             state.reporter.warn("hansard-api-time", f"time stamp {value!r} is not a clock time", pointer)
-            return []
+            blocks = html_blocks(value)
+            return [Procedural(tuple(blocks), ProceduralKind.OTHER, id=_item_id(item))] if blocks else []
         return [Procedural((Paragraph((Run(time),)),), ProceduralKind.TIME, id=_item_id(item), time=time)]
     if kind != "Contribution":
         state.reporter.warn(
@@ -254,7 +255,7 @@ def _item(item: Mapping[str, Any], pointer: str, state: _State) -> list[Item]:
         return [Procedural(tuple(blocks), procedural_kind(text), id=_item_id(item), time=time, column=column)]
     speaker_id = str(member)
     attribution = parse_attribution(printed or "")
-    _remember(state, speaker_id, attribution.name, attribution)
+    _remember(state, speaker_id, attribution)
     return [
         Speech(
             id=_item_id(item),
@@ -268,8 +269,9 @@ def _item(item: Mapping[str, Any], pointer: str, state: _State) -> list[Item]:
     ]
 
 
-def _remember(state: _State, speaker_id: str, name: str, attribution: Any) -> None:
+def _remember(state: _State, speaker_id: str, attribution: Attribution) -> None:
     """Record what this attribution tells about a member, keeping what earlier ones told."""
+    name = attribution.name
     known = state.speakers.get(speaker_id)
     if known is None:
         state.speakers[speaker_id] = Speaker(

@@ -18,9 +18,9 @@ import json
 import re
 import statistics
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from rouge_score import rouge_scorer
 
@@ -131,7 +131,9 @@ def tune(meetings: list[dict]) -> RankSettings:
     best: tuple[float, RankSettings] | None = None
     grid = itertools.product((0.3, 0.5, 0.7, 0.85), (0.05, 0.15, 0.4), (0.3, 0.5, 0.8), (1.5, 3.0, 8.0))
     for damping, decay, weight, speech_decay in grid:
-        settings = RankSettings(damping=damping, debate_decay=decay, debate_weight=weight, speech_decay=speech_decay)
+        settings = RankSettings(
+            damping=damping, debate_decay=decay, debate_weight=weight, speech_decay=speech_decay
+        )
         result = score(meetings, ours(settings, BalanceSettings()))
         mean = statistics.fmean(result.values())
         print(f"{settings}: {_line(result)}", file=sys.stderr)

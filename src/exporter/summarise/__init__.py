@@ -18,10 +18,11 @@ from dataclasses import dataclass
 
 from exporter.model import Debate
 from exporter.summarise import balance
+from exporter.summarise import rank as centrality
 from exporter.summarise.candidates import Candidate, SummarySentence, collect
 from exporter.summarise.glance import AtAGlance, PartyRow, glance
 from exporter.summarise.keypoints import KeyPoints, key_points_from
-from exporter.summarise.rank import RankSettings, Vector, rank, vectors
+from exporter.summarise.rank import RankSettings, Vector
 
 __all__ = [
     "AtAGlance",
@@ -50,15 +51,20 @@ class Ranking:
 _last: tuple[Debate, RankSettings, Ranking] | None = None
 
 
-def ranking(debate: Debate, settings: RankSettings = RankSettings()) -> Ranking:
+def ranking(debate: Debate, settings: RankSettings | None = None) -> Ranking:
     global _last
+    settings = settings or RankSettings()
     if _last is not None and _last[0] is debate and _last[1] == settings:
         return _last[2]
     candidates = collect(debate)
-    vecs = vectors(candidates)
+    vecs = centrality.vectors(candidates)
     eligible = [i for i, candidate in enumerate(candidates) if not candidate.procedural]
     scores = [0.0] * len(candidates)
-    for index, score in zip(eligible, rank([candidates[i] for i in eligible], [vecs[i] for i in eligible], settings)):
+    for index, score in zip(
+        eligible,
+        centrality.rank([candidates[i] for i in eligible], [vecs[i] for i in eligible], settings),
+        strict=True,
+    ):
         scores[index] = score
     result = Ranking(candidates, vecs, scores)
     _last = (debate, settings, result)
@@ -68,12 +74,14 @@ def ranking(debate: Debate, settings: RankSettings = RankSettings()) -> Ranking:
 def summarise(
     debate: Debate,
     words: int = 250,
-    rank_settings: RankSettings = RankSettings(),
-    balance_settings: balance.BalanceSettings = balance.BalanceSettings(),
+    rank_settings: RankSettings | None = None,
+    balance_settings: balance.BalanceSettings | None = None,
 ) -> list[SummarySentence]:
     """At most ``words`` words of whole sentences quoted from the debate, in debate order."""
     found = ranking(debate, rank_settings)
-    chosen = balance.select(found.candidates, found.vectors, found.scores, words, balance_settings)
+    chosen = balance.select(
+        found.candidates, found.vectors, found.scores, words, balance_settings or balance.BalanceSettings()
+    )
     return [found.candidates[i].sentence for i in chosen]
 
 

@@ -87,7 +87,11 @@ def required(candidates: list[Candidate], eligible: list[int], scores: list[floa
     found: list[int] = []
     for indexes in by_section.values():
         opener = next(
-            (candidates[i].sentence.speaker_id for i in indexes if candidates[i].speech_kind in OPENING_KINDS),
+            (
+                candidates[i].sentence.speaker_id
+                for i in indexes
+                if candidates[i].speech_kind in OPENING_KINDS
+            ),
             None,
         )
         minister = next(

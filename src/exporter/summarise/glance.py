@@ -66,7 +66,9 @@ class AtAGlance:
 
     def party_rows(self) -> list[tuple[str, str, str, str]]:
         """Contributions and words by party, as text cells under ``PARTY_HEADER``."""
-        return [(row.party, str(row.speakers), str(row.contributions), f"{row.words:,}") for row in self.parties]
+        return [
+            (row.party, str(row.speakers), str(row.contributions), f"{row.words:,}") for row in self.parties
+        ]
 
 
 def glance(debate: Debate) -> AtAGlance:

@@ -30,18 +30,19 @@ def key_points_from(
     vecs: list[Vector],
     scores: list[float],
     per_speaker: int,
-    settings: BalanceSettings = BalanceSettings(),
+    settings: BalanceSettings | None = None,
 ) -> list[KeyPoints]:
     """Key points per substantive speaker, speakers in the order they first spoke at length."""
     if per_speaker < 1:
         raise ValueError("per_speaker must be at least 1")
+    redundancy = (settings or BalanceSettings()).redundancy
     found: list[KeyPoints] = []
     for speaker_id, indexes in _substantive_speakers(candidates).items():
         picked: list[int] = []
         for index in sorted(indexes, key=lambda i: (-scores[i], i)):
             if len(picked) == per_speaker:
                 break
-            if all(cosine(vecs[index], vecs[other]) <= settings.redundancy for other in picked):
+            if all(cosine(vecs[index], vecs[other]) <= redundancy for other in picked):
                 picked.append(index)
         points = tuple(candidates[i].sentence for i in sorted(picked))
         found.append(KeyPoints(speaker_id, points[0].speaker_name, points))
@@ -61,7 +62,9 @@ def _substantive_speakers(candidates: list[Candidate]) -> dict[str, list[int]]:
         speech = candidate.sentence.speech_index
         if speaker is not None and words_in_speech.get(speech, 0) >= SUBSTANTIVE_WORDS:
             first_speech.setdefault(speaker, speech)
-    sentences: dict[str, list[int]] = {speaker: [] for speaker in sorted(first_speech, key=first_speech.__getitem__)}
+    sentences: dict[str, list[int]] = {
+        speaker: [] for speaker in sorted(first_speech, key=first_speech.__getitem__)
+    }
     for index, candidate in enumerate(candidates):
         speaker = candidate.sentence.speaker_id
         if speaker in sentences and not candidate.procedural:

@@ -33,7 +33,13 @@ _COURTESY = re.compile(
       | (?:motion|amendment)\s+(?:made|proposed|moved|agreed|negatived|withdrawn|by\s+leave)
       | (?:resolved|ordered|division|adjourned|sitting\s+suspended)\b
       | the\s+(?:house|committee|question)\s+(?:divided|proceeded|is|was)\b
-      | I\s+beg\s+to\s+(?:move|ask)\b
+      | I\s+beg\s+(?:leave\s+)?to\s+(?:move|ask)\b
+      | (?:the|my)\s+(?:right\s+)?(?:hon\.|honourable|noble|hon)\s+(?:and\s+(?:learned|gallant)\s+)?\w+
+            (?:\s+\w+)?\s+(?:makes|made|has\s+made|raises|raised|has\s+raised)\s+(?:a|an|some)?\s*
+            (?:\w+\s+)?(?:point|points)\b
+      | I\s+(?:\w+\s+){0,2}?(?:make|making)\s+(?:a\s+(?:bit|little)\s+)?(?:more\s+|some\s+|further\s+)?progress
+      | I\s+(?:have\s+)?listened\s+(?:\w+\s+){0,3}?to\s+the\s+(?:noble|hon\.|right)
+      | I\s+(?:entirely\s+|completely\s+|fully\s+|wholly\s+)?agree\s+with\s+(?:the|my)\s+(?:noble|hon\.|right\s+hon\.)\s+\w+\.?$
       | I\s+call\b
       | (?:will|would)\s+(?:the|my)\s+(?:right\s+)?(?:hon\.|honourable|noble|hon)\s+\w+(?:\s+\w+)?\s+give\s+way
       | on\s+a\s+point\s+of\s+order\b
@@ -69,7 +75,8 @@ _MINISTER_ROLE = re.compile(
 # nothing; it is set aside before a sentence is judged.
 _VOCATIVE = re.compile(
     r"""^(?:(?:well|so|yes|no|okay|ok|and|but),?\s+)*
-        (?:(?:mr\.?|madam|mister|madame)\s+)?(?:deputy\s+)?(?:chair|chairman|chairwoman|speaker|president|presiding\s+officer)
+        (?:(?:(?:mr\.?|madam|mister|madame)\s+)?(?:deputy\s+)?(?:chair|chairman|chairwoman|speaker|president|presiding\s+officer)
+          |my\s+lords|my\s+lord\s+chairman|sir|madam)
         (?:\s*\([^)]*\))?\s*[,:;—–-]\s*""",
     re.IGNORECASE | re.VERBOSE,
 )

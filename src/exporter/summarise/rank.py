@@ -7,16 +7,18 @@ each speech (members state their case first), because plain centrality loses to 
 the first sentences on meeting summaries.
 
 The walk never builds the n-by-n similarity matrix: with unit vectors a_i, the similarity
-sum a_j . (sum_i w_i a_i) minus the self term costs one pass over the non-zero weights, so a
-whole sitting day ranks in well under a second in plain Python.
+sum a_j . (sum_i w_i a_i) minus the self term costs one pass over the non-zero weights (two
+sparse products with numpy), so a whole sitting day ranks in a few milliseconds.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from operator import mul
 from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
 
 from exporter.summarise.candidates import Candidate
 
@@ -37,23 +39,231 @@ class RankSettings:
 
 _WORD = re.compile(r"[a-z][a-z'’]*[a-z]|[a-z]|\d+")
 STOPWORDS: frozenset[str] = frozenset(
-    """a about above after again against all also am an and any are aren't as at be because
-    been before being below between both but by can can't cannot could couldn't did didn't do
-    does doesn't doing don't down during each few for from further get got had hadn't has
-    hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his
-    how how's i i'd i'll i'm i've if in into is isn't it it's its itself just let's me more
-    most mustn't my myself no nor not now of off on once only or other ought our ours
-    ourselves out over own really same shan't she she'd she'll she's should shouldn't so some
-    such than that that's the their theirs them themselves then there there's these they
-    they'd they'll they're they've this those through to too under until up very was wasn't
-    we we'd we'll we're we've were weren't what what's when when's where where's which while
-    who who's whom why why's will with won't would wouldn't you you'd you'll you're you've your
-    yours yourself yourselves hon right friend member gentleman lady minister mr mrs ms
-    okay ok yes yeah um uh er erm well think know going go say said actually obviously
-    lot thing things way much many one two bit quite""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "aren't",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "can't",
+        "cannot",
+        "could",
+        "couldn't",
+        "did",
+        "didn't",
+        "do",
+        "does",
+        "doesn't",
+        "doing",
+        "don't",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "get",
+        "got",
+        "had",
+        "hadn't",
+        "has",
+        "hasn't",
+        "have",
+        "haven't",
+        "having",
+        "he",
+        "he'd",
+        "he'll",
+        "he's",
+        "her",
+        "here",
+        "here's",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "how's",
+        "i",
+        "i'd",
+        "i'll",
+        "i'm",
+        "i've",
+        "if",
+        "in",
+        "into",
+        "is",
+        "isn't",
+        "it",
+        "it's",
+        "its",
+        "itself",
+        "just",
+        "let's",
+        "me",
+        "more",
+        "most",
+        "mustn't",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "ought",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "really",
+        "same",
+        "shan't",
+        "she",
+        "she'd",
+        "she'll",
+        "she's",
+        "should",
+        "shouldn't",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "that's",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "there's",
+        "these",
+        "they",
+        "they'd",
+        "they'll",
+        "they're",
+        "they've",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "wasn't",
+        "we",
+        "we'd",
+        "we'll",
+        "we're",
+        "we've",
+        "were",
+        "weren't",
+        "what",
+        "what's",
+        "when",
+        "when's",
+        "where",
+        "where's",
+        "which",
+        "while",
+        "who",
+        "who's",
+        "whom",
+        "why",
+        "why's",
+        "will",
+        "with",
+        "won't",
+        "would",
+        "wouldn't",
+        "you",
+        "you'd",
+        "you'll",
+        "you're",
+        "you've",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "hon",
+        "right",
+        "friend",
+        "member",
+        "gentleman",
+        "lady",
+        "minister",
+        "mr",
+        "mrs",
+        "ms",
+        "okay",
+        "ok",
+        "yes",
+        "yeah",
+        "um",
+        "uh",
+        "er",
+        "erm",
+        "well",
+        "think",
+        "know",
+        "going",
+        "go",
+        "say",
+        "said",
+        "actually",
+        "obviously",
+        "lot",
+        "thing",
+        "things",
+        "way",
+        "much",
+        "many",
+        "one",
+        "two",
+        "bit",
+        "quite",
+    ]
 )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match "services" with "service"."""
     word = word.replace("’", "'")
@@ -66,6 +276,7 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> list[str]:
+    """Stemmed content words."""
     return [stem(word) for word in _WORD.findall(text.lower()) if word not in STOPWORDS]
 
 
@@ -110,56 +321,67 @@ def prior(candidates: list[Candidate], settings: RankSettings) -> list[float]:
     return [value / total for value in raw]
 
 
-def rank(candidates: list[Candidate], vecs: list[Vector], settings: RankSettings = RankSettings()) -> list[float]:
+def rank(
+    candidates: list[Candidate], vecs: list[Vector], settings: RankSettings = RankSettings()
+) -> list[float]:
     """Stationary probability of each candidate under the prior-restarting walk."""
     count = len(candidates)
     if count == 0:
         return []
-    restart = prior(candidates, settings)
-    rows, columns = _sparse(vecs)
+    restart = np.array(prior(candidates, settings))
+    matrix = _Matrix(vecs)
     # A node's degree is its similarity to all others: a_i . sum_j a_j, less a_i . a_i.
-    self_similarity = [sum(weight * weight for weight in vec.values()) for vec in vecs]
-    totals = _products(columns, [1.0] * count)
-    degree = [max(value - own, 0.0) for value, own in zip(_products(rows, totals), self_similarity)]
-    linked = [value > 1e-12 for value in degree]
-    score = list(restart)
+    self_similarity = matrix.rows(matrix.values * matrix.values)
+    degree = np.maximum(matrix.times(matrix.transposed_times(np.ones(count))) - self_similarity, 0.0)
+    linked = degree > 1e-12
+    safe_degree = np.where(linked, degree, 1.0)
+    score = restart.copy()
     d = settings.damping
     for _ in range(settings.iterations):
-        share = [p / deg if ok else 0.0 for p, deg, ok in zip(score, degree, linked)]
-        stranded = sum(p for p, ok in zip(score, linked) if not ok)  # no neighbours: restarts
-        flow = _products(columns, share)
-        reached = _products(rows, flow)
-        base = 1 - d + d * stranded
-        updated = [
-            base * r + d * max(value - own * w, 0.0)
-            for r, value, own, w in zip(restart, reached, self_similarity, share)
-        ]
-        change = sum(abs(a - b) for a, b in zip(updated, score))
+        share = np.where(linked, score / safe_degree, 0.0)
+        stranded = float(score[~linked].sum())  # no neighbours: its mass restarts
+        reached = matrix.times(matrix.transposed_times(share)) - self_similarity * share
+        updated = (1 - d + d * stranded) * restart + d * np.maximum(reached, 0.0)
+        change = float(np.abs(updated - score).sum())
         score = updated
         if change < settings.tolerance:
             break
-    return score
+    return [float(value) for value in score]
 
 
-Sparse = list[tuple[list[int], list[float]]]
+class _Matrix:
+    """The sentence-term matrix in coordinate form. Terms found in a single sentence link it
+    to no other, so they are left out: no similarity changes."""
 
+    def __init__(self, vecs: list[Vector]):
+        frequency: dict[str, int] = {}
+        for vec in vecs:
+            for term in vec:
+                frequency[term] = frequency.get(term, 0) + 1
+        term_ids: dict[str, int] = {}
+        row_ids: list[int] = []
+        column_ids: list[int] = []
+        values: list[float] = []
+        for row, vec in enumerate(vecs):
+            for term, weight in vec.items():
+                if frequency[term] > 1:
+                    row_ids.append(row)
+                    column_ids.append(term_ids.setdefault(term, len(term_ids)))
+                    values.append(weight)
+        self.row_count = len(vecs)
+        self.column_count = len(term_ids)
+        self.row_ids = np.array(row_ids, dtype=np.int64)
+        self.column_ids = np.array(column_ids, dtype=np.int64)
+        self.values = np.array(values, dtype=np.float64)
 
-def _sparse(vecs: list[Vector]) -> tuple[Sparse, Sparse]:
-    """The sentence-term matrix by rows (sentences) and by columns (terms), as index lists."""
-    term_ids: dict[str, int] = {}
-    rows: Sparse = []
-    for vec in vecs:
-        ids = [term_ids.setdefault(term, len(term_ids)) for term in vec]
-        rows.append((ids, list(vec.values())))
-    columns: Sparse = [([], []) for _ in term_ids]
-    for sentence, (ids, weights) in enumerate(rows):
-        for term, weight in zip(ids, weights):
-            columns[term][0].append(sentence)
-            columns[term][1].append(weight)
-    return rows, columns
+    def rows(self, per_entry: np.ndarray) -> np.ndarray:
+        """Sum of per-entry values along each row."""
+        return np.bincount(self.row_ids, weights=per_entry, minlength=self.row_count)
 
+    def times(self, vector: np.ndarray) -> np.ndarray:
+        return self.rows(self.values * vector[self.column_ids])
 
-def _products(matrix: Sparse, values: list[float]) -> list[float]:
-    """Matrix times vector; map() keeps the inner loop in C."""
-    pick = values.__getitem__
-    return [sum(map(mul, weights, map(pick, ids))) for ids, weights in matrix]
+    def transposed_times(self, vector: np.ndarray) -> np.ndarray:
+        return np.bincount(
+            self.column_ids, weights=self.values * vector[self.row_ids], minlength=self.column_count
+        )

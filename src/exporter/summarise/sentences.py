@@ -22,14 +22,81 @@ import re
 
 # Abbreviations that never end a sentence, compared in lower case.
 TITLES: frozenset[str] = frozenset(
-    """mr mrs ms messrs mx dr prof st rev revd hon rt gen lt capt cmdr sgt cllr gov
-    jr sr cf viz vs v eg ie esp approx dept""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "mx",
+        "dr",
+        "prof",
+        "st",
+        "rev",
+        "revd",
+        "hon",
+        "rt",
+        "gen",
+        "lt",
+        "capt",
+        "cmdr",
+        "sgt",
+        "cllr",
+        "gov",
+        "jr",
+        "sr",
+        "cf",
+        "viz",
+        "vs",
+        "v",
+        "eg",
+        "ie",
+        "esp",
+        "approx",
+        "dept",
+    ]
 )
 
 # Abbreviations that end a sentence unless a number follows ("No. 10" but "No. We will").
 NUMBERED: frozenset[str] = frozenset(
-    """no nos vol vols col cols para paras p pp s ss sch pt art arts cl r reg regs fig
-    c ch ed op jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    [
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "col",
+        "cols",
+        "para",
+        "paras",
+        "p",
+        "pp",
+        "s",
+        "ss",
+        "sch",
+        "pt",
+        "art",
+        "arts",
+        "cl",
+        "r",
+        "reg",
+        "regs",
+        "fig",
+        "c",
+        "ch",
+        "ed",
+        "op",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 
 # A candidate end: terminal punctuation, then closing quotes or brackets.
@@ -37,6 +104,7 @@ _END = re.compile(r"[.?!…]+['\"”’)\]]*")
 # What may begin the next sentence: opening quotes or brackets, then a capital or a digit.
 _NEXT = re.compile(r"\s+['\"“‘(\[]*[A-Z0-9À-Ý£$€]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_DOTTED = re.compile(r"^(?:[a-z]{1,2}\.)+[a-z]{1,2}$")
 _LIST_MARK = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivxlc]{1,5}|[A-Z])\)?$")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
@@ -92,8 +160,8 @@ def _is_abbreviation(text: str, start: int, stop: int, following: str) -> bool:
     if not glued_to.isspace() and glued_to not in "([\"'“‘-":
         return False  # the word is part of something else, such as "£1.5m."
     lower = word.lower().rstrip(".")
-    if "." in lower:
-        return True  # dotted forms: "e.g.", "i.e.", "U.K."
+    if _DOTTED.match(lower):
+        return True  # dotted forms: "e.g.", "i.e.", "U.K." (but not "Mr.Chair", run together)
     if lower in TITLES:
         return True
     if lower in NUMBERED:

@@ -317,6 +317,27 @@ def test_document_properties_come_from_the_tree_not_the_template(xml: dict[str, 
     assert "Microsoft" not in etree.tostring(xml["docProps/app.xml"]).decode()
 
 
+def test_font_table_names_only_the_briefing_font(xml: dict[str, etree._Element]) -> None:
+    fonts = [f.get(q("w:name")) for f in xml["word/fontTable.xml"].findall("w:font", NS)]
+    assert fonts == ["Arial"]
+
+
+def test_out_of_range_heading_level_and_unknown_role_are_reported() -> None:
+    document = Document(
+        "T",
+        "en-GB",
+        (
+            Heading(1, (Text("T"),), "t"),
+            Heading(5, (Text("Deep"),), "deep"),
+            Paragraph((Text("x"),), role="aside"),
+        ),
+    )
+    data, reporter = render(document)
+    paragraphs = body_paragraphs(parts(data))
+    assert [style_of(p) for p in paragraphs] == ["Heading1", "Heading3", "BodyText"]
+    assert [d.code for d in reporter.diagnostics] == ["DOCX-HEADING-LEVEL", "DOCX-ROLE"]
+
+
 def test_template_leftover_parts_are_gone(sample: bytes) -> None:
     names = zipfile.ZipFile(io.BytesIO(sample)).namelist()
     assert names[0] == "[Content_Types].xml"

@@ -362,7 +362,8 @@ def bare_urls(package: DocxPackage) -> Iterator[Finding]:
                 continue
             match = URL.search(text_of(run))
             if match:
-                yield Finding(f"address {match.group(0)!r} is text, not a link", package.where(p))
+                address = match.group(0).rstrip('.,;:)!?\x27"')
+                yield Finding(f"address {address!r} is text, not a link", package.where(p))
                 break
 
 

@@ -1,6 +1,7 @@
 """Package parts python-docx does not manage for us, and the final byte-stable zip.
 
 * word/footnotes.xml (python-docx 1.2 has no footnote API);
+* word/fontTable.xml, naming only the briefing's font;
 * docProps/core.xml and docProps/app.xml, written whole so that nothing of the
   template's (creator "python-docx", 2013 dates, revision, "Microsoft Macintosh Word")
   survives, and nothing comes from the clock;
@@ -89,6 +90,15 @@ def app_xml(application: str) -> bytes:
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
         f"<Application>{escape(application)}</Application><DocSecurity>0</DocSecurity></Properties>"
+    ).encode()
+
+
+def font_table_xml(font: str) -> bytes:
+    """The one font the briefing uses; the template's table lists Cambria, Calibri and more."""
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f'<w:fonts xmlns:w="{W_NS}"><w:font w:name="{escape(font, {chr(34): "&quot;"})}">'
+        '<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font></w:fonts>'
     ).encode()
 
 

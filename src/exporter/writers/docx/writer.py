@@ -88,7 +88,11 @@ class _DocxWriter:
             author=self.tree.author,
             date=self.tree.date,
         )
-        replacements = {"docProps/core.xml": core, "docProps/app.xml": parts.app_xml(APPLICATION)}
+        replacements = {
+            "docProps/core.xml": core,
+            "docProps/app.xml": parts.app_xml(APPLICATION),
+            "word/fontTable.xml": parts.font_table_xml(self.style.docx_font),
+        }
         return parts.stable_zip(buffer.getvalue(), replacements)
 
     def _replace_styles(self) -> None:

@@ -10,6 +10,10 @@ Two published layouts are read, told apart by content:
   ``posts``), keyed by person id (``uk.org.publicwhip/person/10001``) and by membership id
   (``uk.org.publicwhip/member/40``, ``.../lord/100001``), the ids older ParlParse files use.
 
+Both are also keyed by the UK Parliament Members API id where they record it (ParlaMint's
+``idno`` members.parliament.uk address, people.json's ``datadotparl_id``): the ``MemberId``
+of the Hansard API reader's speakers.
+
 ``Directory.apply`` only fills in: a name the record prints, or a party it states, is kept;
 ids the directory does not know are left exactly as the record gives them.
 """
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,6 +37,7 @@ from exporter.readers._xml import local, text_of
 
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_MEMBERS_API = re.compile(r"^https?://members\.parliament\.uk/member/(\d+)(?:/|$)")
 _PARTY_ROLES = frozenset({"politicalParty", "parliamentaryGroup", "party"})
 
 
@@ -143,27 +149,30 @@ def _popolo(data: bytes, source: str) -> dict[str, Person]:
         for post in _dicts(document, "posts")
     }
     names: dict[str, list[Tenure]] = {}
-    redirects: dict[str, str] = {}
+    aliases: dict[str, str] = {}  # another id of a person -> their person id
     for person in _dicts(document, "persons"):
         person_id = person.get("id")
         if not isinstance(person_id, str):
             continue
         if isinstance(person.get("redirect"), str):
-            redirects[person_id] = person["redirect"]
+            aliases[person_id] = person["redirect"]
             continue
+        for identifier in person.get("identifiers") or []:
+            # the Members API id, which the Hansard API gives as MemberId
+            if isinstance(identifier, dict) and identifier.get("scheme") == "datadotparl_id":
+                aliases.setdefault(str(identifier.get("identifier")), person_id)
         names[person_id] = [
             Tenure(_date(name.get("start_date")), _date(name.get("end_date")), name=_popolo_name(name))
             for name in person.get("other_names") or []
             if isinstance(name, dict) and name.get("note") == "Main"
         ]
     tenures: dict[str, list[Tenure]] = {person_id: list(found) for person_id, found in names.items()}
-    member_of: dict[str, str] = {}
     for membership in _dicts(document, "memberships"):
         person_id = membership.get("person_id")
         if not isinstance(person_id, str) or person_id not in tenures:
             continue
         if isinstance(membership.get("id"), str):
-            member_of[membership["id"]] = person_id
+            aliases[membership["id"]] = person_id
         tenures[person_id].append(
             Tenure(
                 _date(membership.get("start_date")),
@@ -173,7 +182,11 @@ def _popolo(data: bytes, source: str) -> dict[str, Person]:
             )
         )
     people = {person_id: Person(person_id, tuple(found)) for person_id, found in tenures.items()}
-    for alias, person_id in [*redirects.items(), *member_of.items()]:
+    return _with_aliases(people, aliases)
+
+
+def _with_aliases(people: dict[str, Person], aliases: dict[str, str]) -> dict[str, Person]:
+    for alias, person_id in aliases.items():
         if person_id in people:
             people.setdefault(alias, people[person_id])
     return people
@@ -228,11 +241,17 @@ def _parlamint(path: Path, data: bytes, source: str) -> dict[str, Person]:
         if org.get(_XML_ID) and org.get("role") in _PARTY_ROLES
     }
     people: dict[str, Person] = {}
+    aliases: dict[str, str] = {}
     for person in persons:
         person_id = person.get(_XML_ID)
         if person_id:
             people[person_id] = Person(person_id, tuple(_tei_tenures(person, parties)))
-    return people
+            for idno in person:
+                # https://members.parliament.uk/member/3684/contact: the Hansard API's MemberId
+                found = _MEMBERS_API.match(text_of(idno)) if local(idno) == "idno" else None
+                if found:
+                    aliases.setdefault(found.group(1), person_id)
+    return _with_aliases(people, aliases)
 
 
 def _includes(root: etree._Element, path: Path) -> list[Path]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lxml import etree
+
 from exporter.checks.docx_package import (
     HYPERLINK_REL,
     NS,
@@ -56,15 +58,15 @@ HDG_WARNING_WORDS = 500
 # --- images -----------------------------------------------------------------------
 
 
-def _drawings(package: DocxPackage) -> Iterator[tuple[str, str, object]]:
+def _drawings(package: DocxPackage) -> Iterator[tuple[str, str, etree._Element]]:
     """(part name, position, wp:docPr) for every drawing in every story."""
     for name, root in package.story_parts():
         for n, doc_pr in enumerate(root.iter(f"{{{NS['wp']}}}docPr"), start=1):
             yield name, f"{name} drawing {n}", doc_pr
 
 
-def _is_decorative(doc_pr: object) -> bool:
-    for ext in doc_pr.iterfind("a:extLst/a:ext", NS):  # type: ignore[attr-defined]
+def _is_decorative(doc_pr: etree._Element) -> bool:
+    for ext in doc_pr.iterfind("a:extLst/a:ext", NS):
         if ext.get("uri") == DECORATIVE_URI:
             flag = ext.find("adec:decorative", NS)
             if flag is not None and flag.get("val") in ("1", "true"):
@@ -75,7 +77,7 @@ def _is_decorative(doc_pr: object) -> bool:
 @rule("MS-ALT-001", Severity.ERROR, "All non-text content has alt text (or is marked decorative)")
 def missing_alt_text(package: DocxPackage) -> Iterator[Finding]:
     for _name, where, doc_pr in _drawings(package):
-        alt = (doc_pr.get("descr") or doc_pr.get("title") or "").strip()  # type: ignore[attr-defined]
+        alt = (doc_pr.get("descr") or doc_pr.get("title") or "").strip()
         if not alt and not _is_decorative(doc_pr):
             yield Finding("picture or object has no alt text and is not marked decorative", where)
     for name, root in package.story_parts():
@@ -87,7 +89,7 @@ def missing_alt_text(package: DocxPackage) -> Iterator[Finding]:
 @rule("MS-ALT-002", Severity.ERROR, "Alt text is not a file name or a default picture name")
 def file_name_alt_text(package: DocxPackage) -> Iterator[Finding]:
     for _name, where, doc_pr in _drawings(package):
-        alt = (doc_pr.get("descr") or doc_pr.get("title") or "").strip()  # type: ignore[attr-defined]
+        alt = (doc_pr.get("descr") or doc_pr.get("title") or "").strip()
         if alt and (IMAGE_EXTENSION.search(alt) or DEFAULT_PICTURE_NAME.match(alt)):
             yield Finding(f"alt text {alt!r} is a file or default name, not a description", where)
 
@@ -95,7 +97,7 @@ def file_name_alt_text(package: DocxPackage) -> Iterator[Finding]:
 @rule("ALT-LEN-001", Severity.TIP, f"Alt text is short (at most {ALT_MAX} characters)")
 def long_alt_text(package: DocxPackage) -> Iterator[Finding]:
     for _name, where, doc_pr in _drawings(package):
-        alt = (doc_pr.get("descr") or "").strip()  # type: ignore[attr-defined]
+        alt = (doc_pr.get("descr") or "").strip()
         if len(alt) > ALT_MAX:
             yield Finding(f"alt text is {len(alt)} characters; put long detail in the body text", where)
 
@@ -128,13 +130,13 @@ def watermarks(package: DocxPackage) -> Iterator[Finding]:
 # --- tables ---------------------------------------------------------------------
 
 
-def _table_where(package: DocxPackage, tbl: object, row: int | None = None) -> str:
-    where = f"table {package.tables.index(tbl) + 1}"  # type: ignore[arg-type]
+def _table_where(package: DocxPackage, tbl: etree._Element, row: int | None = None) -> str:
+    where = f"table {package.tables.index(tbl) + 1}"
     return f"{where} row {row}" if row else where
 
 
-def _header_row(tbl: object) -> object | None:
-    first = tbl.find(w("tr"))  # type: ignore[attr-defined]
+def _header_row(tbl: etree._Element) -> etree._Element | None:
+    first = tbl.find(w("tr"))
     if first is None:
         return None
     return first if is_on(first.find("w:trPr/w:tblHeader", NS)) else None
@@ -162,13 +164,13 @@ def table_look(package: DocxPackage) -> Iterator[Finding]:
             )
 
 
-def _look_first_row(look: object) -> bool:
+def _look_first_row(look: etree._Element) -> bool:
     """w:firstRow when present; otherwise bit 0x0020 of the legacy hex w:val."""
-    explicit = look.get(w("firstRow"))  # type: ignore[attr-defined]
+    explicit = look.get(w("firstRow"))
     if explicit is not None:
         return explicit in ("1", "true", "on")
     try:
-        return bool(int(look.get(w("val"), "0") or "0", 16) & 0x0020)  # type: ignore[attr-defined]
+        return bool(int(look.get(w("val"), "0") or "0", 16) & 0x0020)
     except ValueError:
         return False
 
@@ -179,7 +181,7 @@ def empty_header_cells(package: DocxPackage) -> Iterator[Finding]:
         header = _header_row(tbl)
         if header is None:
             continue
-        for n, cell in enumerate(header.findall(w("tc")), start=1):  # type: ignore[attr-defined]
+        for n, cell in enumerate(header.findall(w("tc")), start=1):
             if not text_of(cell).strip():
                 yield Finding(f"header cell {n} is empty", _table_where(package, tbl, 1))
 
@@ -251,7 +253,7 @@ def content_control_titles(package: DocxPackage) -> Iterator[Finding]:
 # --- headings ---------------------------------------------------------------------
 
 
-def _headings(package: DocxPackage) -> list[tuple[object, int]]:
+def _headings(package: DocxPackage) -> list[tuple[etree._Element, int]]:
     styles = package.styles
     found = []
     for p in package.paragraphs:
@@ -277,23 +279,23 @@ def heading_order(package: DocxPackage) -> Iterator[Finding]:
     previous = None
     for p, level in _headings(package):
         if previous is not None and level > previous + 1:
-            yield Finding(f"heading level {level} follows level {previous}", package.where(p))  # type: ignore[arg-type]
+            yield Finding(f"heading level {level} follows level {previous}", package.where(p))
         previous = level
 
 
 @rule("HDG-EMPTY-001", Severity.WARNING, "No empty headings")
 def empty_headings(package: DocxPackage) -> Iterator[Finding]:
     for p, level in _headings(package):
-        if not text_of(p).strip():  # type: ignore[arg-type]
-            yield Finding(f"empty heading (level {level})", package.where(p))  # type: ignore[arg-type]
+        if not text_of(p).strip():
+            yield Finding(f"empty heading (level {level})", package.where(p))
 
 
 @rule("HDG-LEN-001", Severity.TIP, f"Headings are short (at most {HEADING_MAX} characters)")
 def long_headings(package: DocxPackage) -> Iterator[Finding]:
     for p, _level in _headings(package):
-        text = text_of(p).strip()  # type: ignore[arg-type]
+        text = text_of(p).strip()
         if len(text) > HEADING_MAX:
-            yield Finding(f"heading is {len(text)} characters long", package.where(p))  # type: ignore[arg-type]
+            yield Finding(f"heading is {len(text)} characters long", package.where(p))
 
 
 @rule("HDG-TITLE-001", Severity.TIP, "The title is a real heading (Heading 1), not the Title style")
@@ -312,7 +314,7 @@ def title_style(package: DocxPackage) -> Iterator[Finding]:
 # --- links ------------------------------------------------------------------------
 
 
-def _hyperlinks(package: DocxPackage) -> Iterator[tuple[str, object, str]]:
+def _hyperlinks(package: DocxPackage) -> Iterator[tuple[str, etree._Element, str]]:
     for name, root in package.story_parts():
         for n, link in enumerate(root.iter(w("hyperlink")), start=1):
             where = package.where(link.getparent()) if name == package.main else f"{name} link {n}"
@@ -322,7 +324,7 @@ def _hyperlinks(package: DocxPackage) -> Iterator[tuple[str, object, str]]:
 @rule("MS-LNK-001", Severity.WARNING, "Hyperlink text is meaningful")
 def link_text(package: DocxPackage) -> Iterator[Finding]:
     for _name, link, where in _hyperlinks(package):
-        text = " ".join(text_of(link).split())  # type: ignore[arg-type]
+        text = " ".join(text_of(link).split())
         if not text:
             yield Finding("link has no text", where)
         elif text.lower().strip(" .:!>»") in GENERIC_LINK_TEXT:
@@ -332,8 +334,8 @@ def link_text(package: DocxPackage) -> Iterator[Finding]:
 @rule("MS-LNK-002", Severity.TIP, "Link text is not the raw URL")
 def url_link_text(package: DocxPackage) -> Iterator[Finding]:
     for name, link, where in _hyperlinks(package):
-        text = text_of(link).strip()  # type: ignore[arg-type]
-        rel = package.rels_of(name).get(link.get(f"{{{NS['r']}}}id", ""))  # type: ignore[attr-defined]
+        text = text_of(link).strip()
+        rel = package.rels_of(name).get(link.get(f"{{{NS['r']}}}id", ""))
         if text and (URL.fullmatch(text) or (rel is not None and text == rel.target)):
             yield Finding(f"link text is the address {text!r}; describe the destination", where)
 
@@ -341,8 +343,8 @@ def url_link_text(package: DocxPackage) -> Iterator[Finding]:
 @rule("LNK-REL-001", Severity.ERROR, "Hyperlinks resolve (external relationship or existing bookmark)")
 def link_targets(package: DocxPackage) -> Iterator[Finding]:
     for name, link, where in _hyperlinks(package):
-        r_id = link.get(f"{{{NS['r']}}}id")  # type: ignore[attr-defined]
-        anchor = link.get(w("anchor"))  # type: ignore[attr-defined]
+        r_id = link.get(f"{{{NS['r']}}}id")
+        anchor = link.get(w("anchor"))
         if r_id:
             rel = package.rels_of(name).get(r_id)
             if rel is None or rel.type != HYPERLINK_REL or not rel.external:
@@ -378,7 +380,7 @@ def manual_lists(package: DocxPackage) -> Iterator[Finding]:
             yield Finding("typed bullet or number; use a list style", package.where(p))
 
 
-def _toc_fields(package: DocxPackage) -> Iterator[tuple[object, str]]:
+def _toc_fields(package: DocxPackage) -> Iterator[tuple[etree._Element, str]]:
     """(first paragraph, result text) for each complex TOC field in the main story."""
     state = None  # None, "code" or "result"
     start = None
@@ -422,7 +424,7 @@ def has_contents(package: DocxPackage) -> Iterator[Finding]:
 def empty_contents(package: DocxPackage) -> Iterator[Finding]:
     for start, text in _toc_fields(package):
         if not text.strip():
-            yield Finding("contents field has no entries until Word updates it", package.where(start))  # type: ignore[arg-type]
+            yield Finding("contents field has no entries until Word updates it", package.where(start))
 
 
 @rule("HF-PAGE-001", Severity.TIP, "Headers or footers show the page number")

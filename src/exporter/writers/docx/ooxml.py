@@ -127,7 +127,7 @@ def fld_simple(instruction: str, result: str) -> etree._Element:
 
 def footnote_reference(footnote_id: int, style_id: str) -> etree._Element:
     run = OxmlElement("w:r")
-    run.append(r_pr(style_id=style_id))  # type: ignore[arg-type]
+    run.append(r_pr(style_id=style_id))
     run.append(_el("w:footnoteReference", id=str(footnote_id)))
     return run
 
@@ -135,7 +135,7 @@ def footnote_reference(footnote_id: int, style_id: str) -> etree._Element:
 def footnote_ref_mark(style_id: str) -> etree._Element:
     """The number shown at the start of the note itself."""
     run = OxmlElement("w:r")
-    run.append(r_pr(style_id=style_id))  # type: ignore[arg-type]
+    run.append(r_pr(style_id=style_id))
     run.append(OxmlElement("w:footnoteRef"))
     return run
 

@@ -232,6 +232,19 @@ def test_trap_4_events_between_utterances_are_procedural() -> None:
     assert kinds["Po prestávke."] is ProceduralKind.NOTE
 
 
+def test_events_between_segments_stay_inside_the_speech_as_bracketed_paragraphs() -> None:
+    body = (
+        '<u who="#A"><seg>First point.</seg><kinesic type="applause"><desc>Applause</desc></kinesic>'
+        "<seg>Second point.</seg></u>"
+    )
+    speech = speeches(read(small(body))[0])[0]
+    assert [(p.text, p.runs[0].emphasis) for p in speech.paragraphs] == [  # type: ignore[union-attr]
+        ("First point.", False),
+        ("[Applause]", True),
+        ("Second point.", False),
+    ]
+
+
 def test_trap_5_end_of_section_notes_are_dropped_and_gaps_are_noted() -> None:
     debate, reporter = read(GB.read_bytes())
     texts = [i.paragraphs[0].text for i in walk_items(debate.sections) if isinstance(i, Procedural)]  # type: ignore[union-attr]

@@ -74,7 +74,12 @@ def sample_document(extra_paragraphs: int = 0) -> Document:
         ),
         BulletList(
             (
-                ListItem((Paragraph((Text("First amendment"),)),)),
+                ListItem(
+                    (
+                        Paragraph((Text("First amendment"),)),
+                        Paragraph((Text("It removes clause 3."),)),
+                    )
+                ),
                 ListItem((Paragraph((Text("Second amendment"),)),)),
             ),
             ordered=True,

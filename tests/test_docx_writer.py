@@ -244,7 +244,7 @@ def test_lists_use_numbering_not_typed_bullets(xml: dict[str, etree._Element]) -
     items = [
         (style_of(p), p.find("w:pPr/w:numPr", NS), text(p))
         for p in body_paragraphs(xml)
-        if (style_of(p) or "").startswith("List")
+        if style_of(p) in ("ListBullet", "ListNumber")
     ]
     levels = [
         (s, n.find("w:numId", NS).get(q("w:val")), n.find("w:ilvl", NS).get(q("w:val")), t)
@@ -263,6 +263,16 @@ def test_lists_use_numbering_not_typed_bullets(xml: dict[str, etree._Element]) -
         for a in numbering.findall("w:abstractNum", NS)
     }
     assert sorted(formats.values()) == ["bullet", "decimal"]
+
+
+def test_later_paragraphs_of_a_list_item_are_indented_without_a_marker(
+    xml: dict[str, etree._Element],
+) -> None:
+    continued = next(p for p in body_paragraphs(xml) if text(p) == "It removes clause 3.")
+    assert style_of(continued) == "ListContinue"
+    assert continued.find("w:pPr/w:numPr", NS) is None
+    style = xml["word/styles.xml"].find("w:style[@w:styleId='ListContinue']", NS)
+    assert style.find("w:pPr/w:ind", NS).get(q("w:left")) == "720"
 
 
 def test_table_has_header_row_caption_description_and_widths(xml: dict[str, etree._Element]) -> None:

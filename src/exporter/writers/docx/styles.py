@@ -31,6 +31,7 @@ ROLE_IDS = {
 }
 LIST_BULLET_ID = "ListBullet"
 LIST_NUMBER_ID = "ListNumber"
+LIST_CONTINUE_IDS = ("ListContinue", "ListContinue2", "ListContinue3")
 HYPERLINK_ID = "Hyperlink"
 FOOTNOTE_TEXT_ID = "FootnoteText"
 FOOTNOTE_REFERENCE_ID = "FootnoteReference"
@@ -119,10 +120,19 @@ def _paragraph_styles(style: Style) -> tuple[_Para, ...]:
         _Para("Caption", "caption", bold=True, extra_ppr="<w:keepNext/>"),
         _Para(LIST_BULLET_ID, "List Bullet", extra_ppr=_list_ppr(BULLET_NUM_ID)),
         _Para(LIST_NUMBER_ID, "List Number"),
+        *(
+            _Para(LIST_CONTINUE_IDS[i], "List Continue" + (f" {i + 1}" if i else ""), extra_ppr=_indent(i))
+            for i in range(LIST_LEVELS)
+        ),
         _Para(FOOTNOTE_TEXT_ID, "footnote text", extra_ppr='<w:spacing w:after="0"/>'),
         _Para(FOOTER_ID, "footer", extra_ppr='<w:spacing w:after="0"/><w:jc w:val="center"/>'),
     )
     return headings + tocs + roles
+
+
+def _indent(level: int) -> str:
+    """The text indent of a list level, matching numbering_xml's w:ind."""
+    return f'<w:ind w:left="{720 * (level + 1)}"/>'
 
 
 def _list_ppr(num_id: int) -> str:

@@ -180,7 +180,11 @@ class _DocxWriter:
         self.visit_inlines(p, heading.children, lang=None, footnotes_allowed=True)
         self._bookmark(p, heading.anchor)
 
-    def visit_paragraph(self, node: doc.Paragraph, list_item: tuple[int, int] | None = None) -> None:
+    def visit_paragraph(
+        self, node: doc.Paragraph, list_item: tuple[int, int] | None = None, continues: int | None = None
+    ) -> None:
+        """A paragraph; ``list_item`` = (numId, level) starts a list item, ``continues``
+        = level sets a later paragraph of an item at its indent, without a marker."""
         style_id = styles.ROLE_IDS.get(node.role)
         if style_id is None:
             self.reporter.warn("DOCX-ROLE", f"unknown paragraph role {node.role!r} rendered as body text")
@@ -188,6 +192,8 @@ class _DocxWriter:
         if list_item is not None:
             num_id, level = list_item
             style_id = styles.LIST_BULLET_ID if num_id == styles.BULLET_NUM_ID else styles.LIST_NUMBER_ID
+        elif continues is not None:
+            style_id = styles.LIST_CONTINUE_IDS[continues]
         p = self._paragraph(style_id)
         if list_item is not None:
             p.get_or_add_pPr().append(ooxml.num_pr(*list_item))
@@ -199,16 +205,17 @@ class _DocxWriter:
             self._ordered_lists += 1
         else:
             num_id = styles.BULLET_NUM_ID
+        shown_level = min(level, _MAX_LIST_LEVEL)
         for item in node.items:
-            first = True
-            for block in item.blocks:
-                if isinstance(block, doc.Paragraph) and first:
-                    self.visit_paragraph(block, list_item=(num_id, min(level, _MAX_LIST_LEVEL)))
+            for index, block in enumerate(item.blocks):
+                if isinstance(block, doc.Paragraph) and index == 0:
+                    self.visit_paragraph(block, list_item=(num_id, shown_level))
+                elif isinstance(block, doc.Paragraph):
+                    self.visit_paragraph(block, continues=shown_level)
                 elif isinstance(block, doc.BulletList):
                     self.visit_bullet_list(block, level + 1)
-                else:
+                else:  # a table in a list item stands at full width, after the item's text
                     self.visit_blocks((block,))
-                first = False
 
     def _count_ordered_lists(self, blocks: tuple[doc.Block, ...]) -> None:
         for block in blocks:

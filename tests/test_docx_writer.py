@@ -224,6 +224,8 @@ def test_note_becomes_a_real_footnote_with_its_link(sample: bytes, xml: dict[str
     assert f"{R}/footnotes" in rel_types
     style_ids = {s.get(q("w:styleId")) for s in xml["word/styles.xml"].iter(q("w:style"))}
     assert {"FootnoteText", "FootnoteReference"} <= style_ids
+    declared = xml["word/settings.xml"].findall("w:footnotePr/w:footnote", NS)
+    assert [f.get(q("w:id")) for f in declared] == ["-1", "0"]
 
 
 def test_white_space_is_never_used_for_spacing() -> None:
@@ -519,3 +521,24 @@ def test_libreoffice_tagged_pdf_has_headings_table_headers_and_contents(
     assert re.search(r"^Title:\s+Energy Bill: second reading$", info, re.M)
     words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Page 1 of" in words and "Proceedings" in words
+
+
+def test_python_docx_reopens_the_output_and_sees_the_structure(sample: bytes) -> None:
+    import docx
+
+    reopened = docx.Document(io.BytesIO(sample))
+    assert reopened.core_properties.title == "Energy Bill: second reading"
+    assert [p.style.name for p in reopened.paragraphs if p.style.name.startswith("Heading")] == [
+        "Heading 1",
+        "Heading 2",
+        "Heading 2",
+        "Heading 3",
+    ]
+    assert reopened.tables[0].rows[0].cells[0].text == "Lobby"
+    assert reopened.sections[0].page_width.twips == 11906
+
+
+def test_document_without_notes_has_no_footnotes_part() -> None:
+    document = Document("T", "en-GB", (Heading(1, (Text("T"),), "t"), Paragraph((Text("x"),))))
+    names = zipfile.ZipFile(io.BytesIO(render(document)[0])).namelist()
+    assert "word/footnotes.xml" not in names

@@ -64,6 +64,19 @@ def add_footnotes_part(document: DocxDocument) -> XmlPart:
     return footnotes
 
 
+def declare_separators(settings: etree._Element) -> None:
+    """settings.xml names the separator notes, as Word itself writes it (w:footnotePr
+    comes just before w:compat in CT_Settings)."""
+    footnote_pr = parse_xml(
+        f'<w:footnotePr xmlns:w="{W_NS}"><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+    )
+    compat = settings.find(f"{{{W_NS}}}compat")
+    if compat is not None:
+        compat.addprevious(footnote_pr)
+    else:
+        settings.append(footnote_pr)
+
+
 def core_xml(
     *, title: str, subject: str, keywords: str, language: str, author: str, date: str | None
 ) -> bytes:

@@ -367,6 +367,7 @@ class _DocxWriter:
     def _footnote(self, node: doc.NoteRef) -> etree._Element:
         if self._footnotes is None:
             self._footnotes = parts.add_footnotes_part(self.docx)
+            parts.declare_separators(self.docx.settings.element)
         self._footnote_id += 1
         footnote = etree.SubElement(self._footnotes.element, _w("footnote"))
         footnote.set(_w("id"), str(self._footnote_id))

@@ -175,9 +175,16 @@ def seed_briefing(sections: int = 1, long_url: bool = False, date: str = "2022-0
     )
 
 
+PAGES_PER_SECTION = 1.33  # one speech section, as the PDF writer lays it out on A4
+
+
+def sections_for(pages: int) -> int:
+    return max(1, round(pages / PAGES_PER_SECTION))
+
+
 def long_briefing(pages: int) -> Document:
-    """A briefing of about ``pages`` A4 pages (each speech section fills about 2.2 pages)."""
-    return seed_briefing(sections=max(1, round(pages / 2.2)))
+    """A briefing of about ``pages`` A4 pages, by repeating the speeches section."""
+    return seed_briefing(sections=sections_for(pages))
 
 
 def big_table_briefing(rows: int) -> Document:

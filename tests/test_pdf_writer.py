@@ -1,0 +1,233 @@
+"""The PDF writer, read back with independent tools: pikepdf, pdfinfo and pdftotext."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing_trees import (
+    KIM,
+    LONG_URL,
+    SPEECH,
+    TITLE,
+    big_table_briefing,
+    long_briefing,
+    sections_for,
+    seed_briefing,
+)
+from conftest import needs
+from exporter.diagnostics import Reporter
+from exporter.document import Document, Heading, Link, Paragraph, Text
+from pdf_reading import element_texts, open_pdf, poppler, poppler_file, squash, structure_tree, write_pdf
+
+STANDARD_14 = {
+    "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",
+    "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold", "Times-Italic",
+    "Times-BoldItalic", "Symbol", "ZapfDingbats",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def seed_pdf() -> bytes:
+    return write_pdf(seed_briefing())
+
+
+@pytest.fixture(scope="module")
+def forty_pages() -> bytes:
+    return write_pdf(long_briefing(40))
+
+
+def test_same_tree_gives_identical_bytes(seed_pdf: bytes) -> None:
+    assert write_pdf(seed_briefing()) == seed_pdf
+
+
+def test_metadata_title_language_and_creation_date_come_from_the_document(seed_pdf: bytes) -> None:
+    with open_pdf(seed_pdf) as pdf:
+        assert str(pdf.docinfo["/Title"]) == TITLE
+        assert str(pdf.docinfo["/CreationDate"]).startswith("D:20220223")
+        assert str(pdf.Root.Lang) == "en-GB"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        assert pdf.Root.MarkInfo.Marked is True
+        with pdf.open_metadata() as xmp:
+            assert xmp["dc:title"] == TITLE
+            assert xmp["pdfuaid:part"] == "1"
+
+
+@needs("pdfinfo")
+def test_outline_and_tagged_text_read_as_the_briefing(seed_pdf: bytes, tmp_path: Path) -> None:
+    tagged = poppler_file("pdfinfo", seed_pdf, "-struct-text", tmp=tmp_path)
+    lines = [line.strip() for line in tagged.splitlines()]
+    assert lines[lines.index("H1 (block)") + 1] == f'"{TITLE}"'
+    assert '"Members debated child sexual exploitation by organised networks."' in lines
+    assert tagged.count("TH:") == 3 and '"Speaker"' in lines and '"Constituency"' in lines
+    kim = next(i for i, line in enumerate(lines) if line == f'"{KIM}"' and lines[i - 1] == "H3 (block)")
+    assert lines[kim + 1] == "P (block)"
+    assert lines[kim + 2].startswith('"I welcome the opportunity')
+
+
+@needs("pdftotext")
+def test_every_word_of_every_speech_is_extracted_in_order(seed_pdf: bytes, tmp_path: Path) -> None:
+    text = squash(poppler("pdftotext", seed_pdf, tmp=tmp_path))
+    assert "Justice delayed is justice denied. Currently victims have to wait too long" in text
+    position = 0
+    for paragraph in SPEECH:
+        position = text.index(squash(paragraph), position)
+    assert "Page 1 of 2" in text
+
+
+@needs("pdfinfo")
+def test_structure_text_never_glues_the_words_at_a_line_end(forty_pages: bytes, tmp_path: Path) -> None:
+    """Each P's tagged text, joined over lines and pages as a screen reader does, is the speech."""
+    tagged = poppler_file("pdfinfo", forty_pages, "-struct-text", tmp=tmp_path)
+    texts = [text.strip() for element, text in element_texts(tagged) if element == "P"]
+    for paragraph in SPEECH:
+        assert texts.count(paragraph) == sections_for(40)
+    assert "denied.Currently" not in tagged
+
+
+def test_a_paragraph_split_over_pages_stays_one_p(forty_pages: bytes) -> None:
+    with open_pdf(forty_pages) as pdf:
+        tree = structure_tree(pdf)
+        split = [p for p in tree.find("P") if len({page for page, _mcid in p.mcids}) > 1]
+        assert split, "some paragraph should run over a page break in a 40-page briefing"
+        assert 36 <= len(pdf.pages) <= 44
+
+
+def test_parent_tree_maps_every_mcid_to_the_element_holding_it(forty_pages: bytes) -> None:
+    with open_pdf(forty_pages) as pdf:
+        tree = structure_tree(pdf)
+        nums = list(pdf.Root.StructTreeRoot.ParentTree.Nums)
+        parent_tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        for node in tree.walk():
+            for page, mcid in node.mcids:
+                entry = parent_tree[int(pdf.pages[page].obj.StructParents)]
+                assert entry[mcid].objgen == node.obj.objgen
+            for annotation in node.annotations:
+                assert parent_tree[int(annotation.StructParent)].objgen == node.obj.objgen
+
+
+def test_only_embedded_truetype_fonts_with_tounicode(forty_pages: bytes) -> None:
+    with open_pdf(forty_pages) as pdf:
+        fonts = {font.objgen: font for page in pdf.pages for font in page.Resources.Font.values()}
+        assert len(fonts) >= 3
+        for font in fonts.values():
+            base = str(font.BaseFont).lstrip("/").split("+")[-1]
+            assert base not in STANDARD_14
+            assert font.Subtype == "/TrueType"
+            assert "/FontFile2" in font.FontDescriptor and "/ToUnicode" in font
+
+
+def test_links_are_tagged_with_contents_and_struct_parent(seed_pdf: bytes) -> None:
+    with open_pdf(seed_pdf) as pdf:
+        tree = structure_tree(pdf)
+        links = tree.find("Link")
+        annotations = [a for page in pdf.pages for a in page.get("/Annots", [])]
+        assert all(page.Tabs == "/S" for page in pdf.pages if "/Annots" in page)
+        assert len(annotations) == sum(len(link.annotations) for link in links)
+        for link in links:
+            assert link.mcids, "the link's visible text is inside the Link element"
+            for annotation in link.annotations:
+                assert str(annotation.Contents)
+                assert "/StructParent" in annotation
+        hansard = [a for a in annotations if "/A" in a and "hansard" in str(a.A.URI)]
+        assert hansard and str(hansard[0].Contents) == "Read this speech in Hansard"
+        internal = [a for a in annotations if "/Dest" in a]
+        assert internal, "contents entries and notes link inside the document"
+
+
+def test_a_link_wrapped_over_two_lines_is_two_annotations_in_one_link() -> None:
+    words = "the full record of this debate in the official report of the House of Commons"
+    document = Document(
+        "Wrapped link", "en-GB",
+        (Heading(1, (Text("Wrapped link"),), "t"),
+         Paragraph((Text("Read " * 12), Link("https://hansard.parliament.uk/x", (Text(words),), "Hansard"))),),
+    )  # fmt: skip
+    with open_pdf(write_pdf(document)) as pdf:
+        (link,) = structure_tree(pdf).find("Link")
+        assert len(link.annotations) == 2
+        assert {str(a.Contents) for a in link.annotations} == {"Hansard"}
+
+
+def test_a_200000_character_url_wraps_instead_of_failing() -> None:
+    data = write_pdf(seed_briefing(long_url=True))
+    with open_pdf(data) as pdf:
+        assert len(pdf.pages) > 60
+        long_link = max(structure_tree(pdf).find("Link"), key=lambda link: len(link.annotations))
+        assert len(long_link.annotations) > 2000
+        actions = {a.A.objgen for a in long_link.annotations}
+        assert len(actions) == 1, "one URI action shared by every line of the link"
+        assert str(long_link.annotations[0].A.URI) == LONG_URL
+    assert len(data) < 5_000_000
+
+
+def test_lists_tables_contents_and_notes_have_their_structure(seed_pdf: bytes) -> None:
+    with open_pdf(seed_pdf) as pdf:
+        tree = structure_tree(pdf)
+    (bullets,) = tree.find("L")
+    assert [kid.type for kid in bullets.kids] == ["LI"] * 3
+    assert [kid.type for kid in bullets.kids[0].kids] == ["Lbl", "LBody"]
+    (table,) = tree.find("Table")
+    assert [kid.type for kid in table.kids] == ["Caption", "TR", "TR", "TR", "TR"]
+    header = table.kids[1].kids
+    assert [cell.type for cell in header] == ["TH"] * 3
+    assert all(cell.obj.A.Scope == "/Column" for cell in header)
+    (toc,) = tree.find("TOC")
+    assert {kid.type for kid in toc.kids} == {"TOCI"}
+    assert toc.kids[0].kids[0].type == "Reference" and toc.kids[0].kids[0].kids[0].type == "Link"
+    notes = tree.find("Note")
+    assert notes and all(str(note.obj.ID).startswith("note-") for note in notes)
+    assert tree.find("Reference")
+
+
+def test_headings_are_in_order_and_bookmarks_follow_them(seed_pdf: bytes) -> None:
+    with open_pdf(seed_pdf) as pdf:
+        levels = [node.type for node in structure_tree(pdf).walk() if node.type in ("H1", "H2", "H3")]
+        with pdf.open_outline() as outline:
+            titles = [item.title for item in outline.root]
+    assert levels[0] == "H1" and levels.count("H1") == 1
+    assert titles == [TITLE]
+    with open_pdf(seed_pdf) as pdf, pdf.open_outline() as outline:
+        second = [child.title for child in outline.root[0].children]
+    assert second[:3] == ["Summary", "Contents", "Speakers"]
+
+
+def test_welsh_is_a_span_with_its_language(seed_pdf: bytes) -> None:
+    with open_pdf(seed_pdf) as pdf:
+        spans = [node for node in structure_tree(pdf).find("Span") if "/Lang" in node.obj]
+        assert [str(span.obj.Lang) for span in spans] == ["cy"]
+
+
+def test_a_table_over_pages_repeats_its_header_as_an_artifact(tmp_path: Path) -> None:
+    data = write_pdf(big_table_briefing(120))
+    with open_pdf(data) as pdf:
+        assert len(pdf.pages) > 2
+        (table,) = structure_tree(pdf).find("Table")
+        assert len(table.find("TH")) == 2, "the repeated header row is not read again"
+    if shutil.which("pdftotext") is None:
+        return
+    text = poppler("pdftotext", data, tmp=tmp_path)
+    assert all("Constituency" in page for page in text.split("\f")[:-1])
+
+
+def test_characters_no_font_has_are_reported_and_the_fallback_draws_greek() -> None:
+    document = Document(
+        "Scripts", "en-GB",
+        (Heading(1, (Text("Scripts"),), "t"), Paragraph((Text("Greek αβγ, Hindi हिन्दी, arrow →"),))),
+    )  # fmt: skip
+    reporter = Reporter("scripts")
+    data = write_pdf(document, reporter)
+    (warning,) = reporter.diagnostics
+    assert warning.code == "PDF-GLYPH-001" and "U+0939" in warning.message and "α" not in warning.message
+    with open_pdf(data) as pdf:
+        faces = {str(font.BaseFont) for font in pdf.pages[0].Resources.Font.values()}
+        spans = [n for n in structure_tree(pdf).find("Span") if "/ActualText" in n.obj]
+    assert any("DejaVuSans" in face for face in faces)
+    assert [str(span.obj.ActualText) for span in spans] == ["हिन्दी"]
+
+
+def test_an_unknown_block_fails_loudly() -> None:
+    document = Document("x", "en-GB", (Heading(1, (Text("x"),), "t"), "not a block"))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="cannot render"):
+        write_pdf(document)

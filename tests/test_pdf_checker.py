@@ -1,0 +1,161 @@
+"""The PDF checker: a good briefing passes, and each rule catches its own injected fault.
+
+Every fault is made with pikepdf in a copy of a briefing the writer made, so each test
+changes exactly one thing that PDF/UA-1 forbids and expects the rule for it to fire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from io import BytesIO
+
+import pikepdf
+import pytest
+
+from briefing_trees import seed_briefing
+from exporter import checks
+from exporter.checks.pdf import RULES, check
+from exporter.diagnostics import Severity
+from exporter.errors import InputError
+from pdf_reading import write_pdf
+
+XMP_WITHOUT = """<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">{body}</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>"""
+TITLE_XMP = '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">T</rdf:li></rdf:Alt></dc:title>'
+PART_XMP = "<pdfuaid:part>1</pdfuaid:part>"
+
+
+@pytest.fixture(scope="module")
+def good() -> bytes:
+    return write_pdf(seed_briefing())
+
+
+def inject(data: bytes, fault: Callable[[pikepdf.Pdf], None]) -> bytes:
+    with pikepdf.open(BytesIO(data)) as pdf:
+        fault(pdf)
+        out = BytesIO()
+        pdf.save(out)
+    return out.getvalue()
+
+
+def codes(data: bytes) -> set[str]:
+    return {diagnostic.code for diagnostic in check(data, "briefing.pdf")}
+
+
+def elements(pdf: pikepdf.Pdf, type_: str) -> list[pikepdf.Dictionary]:
+    found = []
+
+    def visit(node: pikepdf.Object) -> None:
+        if isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            if "/" + type_ == node.S:
+                found.append(node)
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                visit(kid)
+
+    visit(pdf.Root.StructTreeRoot.K)
+    return found
+
+
+def add_content(pdf: pikepdf.Pdf, operators: bytes) -> None:
+    page = pdf.pages[0]
+    page.contents_add(pikepdf.Stream(pdf, operators), prepend=False)
+
+
+def set_xmp(pdf: pikepdf.Pdf, body: str) -> None:
+    pdf.Root.Metadata = pdf.make_stream(XMP_WITHOUT.format(body=body).encode("utf-8"))
+
+
+def first_link_annotation(pdf: pikepdf.Pdf) -> pikepdf.Dictionary:
+    return next(annot for page in pdf.pages for annot in page.get("/Annots", []))
+
+
+def first_font(pdf: pikepdf.Pdf) -> pikepdf.Dictionary:
+    return next(iter(pdf.pages[0].Resources.Font.values()))
+
+
+def swap_first_two_parent_tree_entries(pdf: pikepdf.Pdf) -> None:
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    key = int(pdf.pages[0].StructParents)
+    for index in range(0, len(nums), 2):
+        if int(nums[index]) == key:
+            entry = nums[index + 1]
+            entry[0], entry[1] = entry[1], entry[0]
+
+
+def role_map(pdf: pikepdf.Pdf, mapping: dict[str, str]) -> None:
+    pdf.Root.StructTreeRoot.RoleMap = pikepdf.Dictionary({k: pikepdf.Name(v) for k, v in mapping.items()})
+
+
+FAULTS: dict[str, Callable[[pikepdf.Pdf], None]] = {
+    "PDFUA-5-pdfuaid": lambda pdf: set_xmp(pdf, TITLE_XMP),
+    "PDFUA-7.1-metadata": lambda pdf: pdf.Root.__delattr__("Metadata"),
+    "PDFUA-7.1-title": lambda pdf: set_xmp(pdf, PART_XMP),
+    "PDFUA-7.1-display-doc-title": lambda pdf: pdf.Root.ViewerPreferences.__setattr__(
+        "DisplayDocTitle", False
+    ),
+    "PDFUA-7.1-marked": lambda pdf: pdf.Root.MarkInfo.__setattr__("Marked", False),
+    "PDFUA-7.1-struct-tree": lambda pdf: pdf.Root.StructTreeRoot.__delattr__("ParentTree"),
+    "PDFUA-7.1-untagged-content": lambda pdf: add_content(pdf, b"0 0 m 100 100 l S"),
+    "PDFUA-7.1-artifact-nesting": lambda pdf: add_content(pdf, b"/Artifact BMC /P <</MCID 0>> BDC EMC EMC"),
+    "PDFUA-7.1-unbalanced": lambda pdf: add_content(pdf, b"/Artifact BMC"),
+    "PDFUA-7.1-text-object": lambda pdf: add_content(pdf, b"BT /Artifact BMC ET EMC"),
+    "PDFUA-7.1-mcid-unique": lambda pdf: add_content(pdf, b"/P <</MCID 0>> BDC EMC"),
+    "PDFUA-7.1-struct-parents": lambda pdf: pdf.pages[0].obj.__delattr__("StructParents"),
+    "PDFUA-7.1-parent-tree": swap_first_two_parent_tree_entries,
+    "PDFUA-7.1-standard-type": lambda pdf: elements(pdf, "P")[0].__setattr__("S", pikepdf.Name("/Speech")),
+    "PDFUA-7.1-role-map": lambda pdf: role_map(pdf, {"/H1": "/H1"}),
+    "PDFUA-7.2-lang": lambda pdf: pdf.Root.__delattr__("Lang"),
+    "PDFUA-7.4-heading-order": lambda pdf: elements(pdf, "H2")[0].__setattr__("S", pikepdf.Name("/H3")),
+    "PDFUA-7.4-empty-heading": lambda pdf: elements(pdf, "H2")[0].__setattr__("K", pikepdf.Array()),
+    "PDFUA-7.18.3-tabs": lambda pdf: pdf.pages[0].obj.__delattr__("Tabs"),
+    "PDFUA-7.18.5-contents": lambda pdf: first_link_annotation(pdf).__delattr__("Contents"),
+    "PDFUA-7.18.5-tagged": lambda pdf: first_link_annotation(pdf).__delattr__("StructParent"),
+    "PDFUA-7.21-embedded": lambda pdf: first_font(pdf).FontDescriptor.__delattr__("FontFile2"),
+    "PDFUA-7.21-tounicode": lambda pdf: first_font(pdf).__delattr__("ToUnicode"),
+}
+
+
+def test_every_rule_has_a_fault_test() -> None:
+    assert set(FAULTS) == set(RULES)
+
+
+def test_a_briefing_from_the_writer_passes(good: bytes) -> None:
+    assert check(good, "briefing.pdf") == []
+
+
+def test_checks_dispatches_pdfs_by_content(good: bytes) -> None:
+    assert checks.check(good, "briefing.pdf") == []
+
+
+@pytest.mark.parametrize("rule", sorted(FAULTS))
+def test_each_injected_fault_is_caught_by_its_rule(good: bytes, rule: str) -> None:
+    found = check(inject(good, FAULTS[rule]), "briefing.pdf")
+    assert rule in {diagnostic.code for diagnostic in found}
+    assert all(diagnostic.severity == Severity.ERROR for diagnostic in found)
+
+
+def test_a_circular_role_map_is_caught(good: bytes) -> None:
+    assert "PDFUA-7.1-role-map" in codes(inject(good, lambda pdf: role_map(pdf, {"/A": "/B", "/B": "/A"})))
+
+
+def test_a_role_mapped_custom_type_is_accepted(good: bytes) -> None:
+    def custom_paragraph(pdf: pikepdf.Pdf) -> None:
+        role_map(pdf, {"/Speech": "/P"})
+        elements(pdf, "P")[0].S = pikepdf.Name("/Speech")
+
+    assert codes(inject(good, custom_paragraph)) == set()
+
+
+def test_a_parent_tree_pointing_at_the_wrong_element_names_the_mcids(good: bytes) -> None:
+    found = check(inject(good, swap_first_two_parent_tree_entries), "briefing.pdf")
+    (finding,) = [d for d in found if d.code == "PDFUA-7.1-parent-tree"]
+    assert finding.location == "page 1" and "[0, 1]" in finding.message
+
+
+def test_an_unreadable_file_is_an_input_error() -> None:
+    with pytest.raises(InputError):
+        check(b"%PDF-1.4 nothing else", "broken.pdf")

@@ -225,3 +225,13 @@ def test_large_document_is_checked_quickly() -> None:
     elapsed = time.perf_counter() - start
     assert {d.code for d in found} == BASELINE
     assert elapsed < 10
+
+
+def test_messages_quote_long_text_briefly() -> None:
+    from docx_faults import append_paragraph, body_text
+
+    long_url = "https://example.org/" + "a" * 5000
+    found = [
+        d for d in check(fault(DOC, append_paragraph(body_text(long_url)))(), "x") if d.code == "LNK-BARE-001"
+    ]
+    assert len(found) == 1 and len(found[0].message) < 150 and "…" in found[0].message

@@ -18,6 +18,16 @@ class Finding:
     severity: Severity | None = None
 
 
+QUOTE_MAX = 80
+
+
+def quoted(text: str) -> str:
+    """Text for a message: quoted, and cut short so a 200,000-character URL stays one line."""
+    if len(text) > QUOTE_MAX:
+        text = text[: QUOTE_MAX - 1] + "…"
+    return repr(text)
+
+
 RuleCheck = Callable[[DocxPackage], Iterable[Finding]]
 
 

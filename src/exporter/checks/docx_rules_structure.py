@@ -18,7 +18,7 @@ from exporter.checks.docx_package import (
     text_of,
     w,
 )
-from exporter.checks.docx_registry import Finding, rule
+from exporter.checks.docx_registry import Finding, quoted, rule
 from exporter.diagnostics import Severity
 
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
@@ -91,7 +91,7 @@ def file_name_alt_text(package: DocxPackage) -> Iterator[Finding]:
     for _name, where, doc_pr in _drawings(package):
         alt = (doc_pr.get("descr") or doc_pr.get("title") or "").strip()
         if alt and (IMAGE_EXTENSION.search(alt) or DEFAULT_PICTURE_NAME.match(alt)):
-            yield Finding(f"alt text {alt!r} is a file or default name, not a description", where)
+            yield Finding(f"alt text {quoted(alt)} is a file or default name, not a description", where)
 
 
 @rule("ALT-LEN-001", Severity.TIP, f"Alt text is short (at most {ALT_MAX} characters)")
@@ -328,7 +328,7 @@ def link_text(package: DocxPackage) -> Iterator[Finding]:
         if not text:
             yield Finding("link has no text", where)
         elif text.lower().strip(" .:!>»") in GENERIC_LINK_TEXT:
-            yield Finding(f"link text {text!r} does not say where it goes", where)
+            yield Finding(f"link text {quoted(text)} does not say where it goes", where)
 
 
 @rule("MS-LNK-002", Severity.TIP, "Link text is not the raw URL")
@@ -337,7 +337,7 @@ def url_link_text(package: DocxPackage) -> Iterator[Finding]:
         text = text_of(link).strip()
         rel = package.rels_of(name).get(link.get(f"{{{NS['r']}}}id", ""))
         if text and (URL.fullmatch(text) or (rel is not None and text == rel.target)):
-            yield Finding(f"link text is the address {text!r}; describe the destination", where)
+            yield Finding(f"link text is the address {quoted(text)}; describe the destination", where)
 
 
 @rule("LNK-REL-001", Severity.ERROR, "Hyperlinks resolve (external relationship or existing bookmark)")
@@ -351,7 +351,7 @@ def link_targets(package: DocxPackage) -> Iterator[Finding]:
                 yield Finding(f"link relationship {r_id} is missing or not an external hyperlink", where)
         elif anchor is not None:
             if anchor not in package.bookmarks:
-                yield Finding(f"link points to bookmark {anchor!r}, which does not exist", where)
+                yield Finding(f"link points to bookmark {quoted(anchor)}, which does not exist", where)
         else:
             yield Finding("link has neither a target nor an anchor", where)
 
@@ -365,7 +365,7 @@ def bare_urls(package: DocxPackage) -> Iterator[Finding]:
             match = URL.search(text_of(run))
             if match:
                 address = match.group(0).rstrip('.,;:)!?\x27"')
-                yield Finding(f"address {address!r} is text, not a link", package.where(p))
+                yield Finding(f"address {quoted(address)} is text, not a link", package.where(p))
                 break
 
 

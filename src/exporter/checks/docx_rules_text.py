@@ -12,7 +12,7 @@ from functools import lru_cache
 from lxml import etree
 
 from exporter.checks.docx_package import NS, DocxPackage, text_of, w
-from exporter.checks.docx_registry import Finding, rule
+from exporter.checks.docx_registry import Finding, quoted, rule
 from exporter.checks.docx_styles import RunFormat, cell_background
 from exporter.diagnostics import Severity
 
@@ -179,7 +179,7 @@ def document_title(package: DocxPackage) -> Iterator[Finding]:
     if not title:
         yield Finding("no document title in File > Properties (dc:title)", "docProps/core.xml")
     elif PLACEHOLDER_TITLE.match(title):
-        yield Finding(f"document title {title!r} is a placeholder or file name", "docProps/core.xml")
+        yield Finding(f"document title {quoted(title)} is a placeholder or file name", "docProps/core.xml")
 
 
 def default_language(package: DocxPackage) -> str | None:
@@ -207,7 +207,7 @@ def language_real(package: DocxPackage) -> Iterator[Finding]:
         return  # DOC-LANG-001 reports it
     declared = (package.core_text("dc:language") or "").strip()
     if not LANGUAGE_TAG.match(default):
-        yield Finding(f"default language {default!r} is not a BCP 47 language tag", "word/styles.xml")
+        yield Finding(f"default language {quoted(default)} is not a BCP 47 language tag", "word/styles.xml")
     elif declared and declared.lower() != default.lower():
         yield Finding(f"default language {default} differs from dc:language {declared}", "word/styles.xml")
     elif not declared and default.lower() == "en-us":

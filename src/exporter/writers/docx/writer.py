@@ -233,17 +233,20 @@ class _DocxWriter:
             raise ValueError(f"table {node.caption!r}: every row must have {columns} cells, like its header")
         table = self.docx.add_table(rows=1 + len(node.rows), cols=columns)
         table.style = self.docx.styles.get_by_id(styles.TABLE_GRID_ID, 3)
-        self._table_properties(table, node)
-        for row_index, cells in enumerate((node.header, *node.rows)):
-            row = table.rows[row_index]
-            for cell, content in zip(row.cells, cells, strict=True):
-                paragraph = cell.paragraphs[0]
+        twips = self._table_properties(table, node)
+        # the oxml layer: python-docx's Table.rows and Row.cells rebuild the cell grid on
+        # every call, which made a 2,000-row division list take seconds
+        trs = table._tbl.tr_lst
+        for row_index, (tr, cells) in enumerate(zip(trs, (node.header, *node.rows), strict=True)):
+            for tc, content, width in zip(tr.tc_lst, cells, twips, strict=True):
+                tc.width = Twips(width)
                 self.visit_inlines(
-                    paragraph._p, content.children, lang=None, footnotes_allowed=True, bold=row_index == 0
+                    tc.p_lst[0], content.children, lang=None, footnotes_allowed=True, bold=row_index == 0
                 )
-        table.rows[0]._tr.insert(0, ooxml.tr_pr_tbl_header())
+        trs[0].insert(0, ooxml.tr_pr_tbl_header())
 
-    def _table_properties(self, table: DocxTable, node: doc.Table) -> None:
+    def _table_properties(self, table: DocxTable, node: doc.Table) -> list[int]:
+        """Set tblPr (style, width, look, caption) and the grid; the column widths in twips."""
         tbl = table._tbl
         tbl_pr = tbl.tblPr
         for look in tbl_pr.findall(_w("tblLook")):
@@ -270,9 +273,7 @@ class _DocxWriter:
         tbl_pr.append(ooxml.tbl_description(_clean(node.caption)))
         for grid_col, width in zip(tbl.tblGrid.findall(_w("gridCol")), twips, strict=True):
             grid_col.set(_w("w"), str(width))
-        for row in table.rows:
-            for cell, width in zip(row.cells, twips, strict=True):
-                cell.width = Twips(width)
+        return twips
 
     def visit_contents(self, node: doc.Contents) -> None:
         entries = [entry for entry in node.entries if entry.anchor in self.bookmarks]

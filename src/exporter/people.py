@@ -82,6 +82,8 @@ def _settled(values: Iterable[str | None]) -> str | None:
 
 
 class Directory:
+    """People by every id a record may name them by, with what is true of them when."""
+
     def __init__(self, people: dict[str, Person], source: str) -> None:
         self._people = people
         self.source = source

@@ -12,7 +12,11 @@ en-US and no dc:language confirms it (python-docx's and Word's template value).
 
 from __future__ import annotations
 
-from exporter.checks import docx_rules_structure, docx_rules_text  # noqa: F401 - they register rules
+from exporter.checks import (  # noqa: F401 - importing a rules module registers its rules
+    docx_rules_structure,
+    docx_rules_tables,
+    docx_rules_text,
+)
 from exporter.checks.docx_package import DocxPackage
 from exporter.checks.docx_registry import RULES, Rule, rule
 from exporter.diagnostics import Diagnostic, Severity

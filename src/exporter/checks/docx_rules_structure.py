@@ -1,5 +1,5 @@
-"""Structure rules of DOCX-RULES.md: images, tables, content controls, headings, links,
-objects, lists, contents and page numbers."""
+"""Structure rules of DOCX-RULES.md: images, objects, content controls, headings, links,
+lists, contents and page numbers (tables are in docx_rules_tables)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from exporter.checks.docx_package import (
     NS,
     DocxPackage,
     field_instructions,
-    is_on,
     runs_outside_fields,
     text_of,
     w,
@@ -125,115 +124,6 @@ def watermarks(package: DocxPackage) -> Iterator[Finding]:
         for shape in root.iter(f"{{{NS['v']}}}shape") if root is not None else ():
             if "PowerPlusWaterMarkObject" in (shape.get("id") or ""):
                 yield Finding("a watermark carries content screen readers do not announce", name)
-
-
-# --- tables ---------------------------------------------------------------------
-
-
-def _table_where(package: DocxPackage, tbl: etree._Element, row: int | None = None) -> str:
-    where = f"table {package.tables.index(tbl) + 1}"
-    return f"{where} row {row}" if row else where
-
-
-def _header_row(tbl: etree._Element) -> etree._Element | None:
-    first = tbl.find(w("tr"))
-    if first is None:
-        return None
-    return first if is_on(first.find("w:trPr/w:tblHeader", NS)) else None
-
-
-@rule("MS-TBL-001", Severity.ERROR, "Tables specify a header row (w:tblHeader on the first row)")
-def table_header_rows(package: DocxPackage) -> Iterator[Finding]:
-    for tbl in package.tables:
-        if tbl.find(w("tr")) is not None and _header_row(tbl) is None:
-            yield Finding(
-                "first row is not marked as a header row (Repeat Header Rows)", _table_where(package, tbl)
-            )
-
-
-@rule("TBL-LOOK-001", Severity.TIP, "The header row is also switched on in the table look (tblLook firstRow)")
-def table_look(package: DocxPackage) -> Iterator[Finding]:
-    for tbl in package.tables:
-        if _header_row(tbl) is None:
-            continue
-        look = tbl.find("w:tblPr/w:tblLook", NS)
-        first_row = look is not None and _look_first_row(look)
-        if not first_row:
-            yield Finding(
-                "header row is not ticked in Table Design (tblLook firstRow)", _table_where(package, tbl)
-            )
-
-
-def _look_first_row(look: etree._Element) -> bool:
-    """w:firstRow when present; otherwise bit 0x0020 of the legacy hex w:val."""
-    explicit = look.get(w("firstRow"))
-    if explicit is not None:
-        return explicit in ("1", "true", "on")
-    try:
-        return bool(int(look.get(w("val"), "0") or "0", 16) & 0x0020)
-    except ValueError:
-        return False
-
-
-@rule("TBL-HDR-EMPTY-001", Severity.WARNING, "Header cells are not empty")
-def empty_header_cells(package: DocxPackage) -> Iterator[Finding]:
-    for tbl in package.tables:
-        header = _header_row(tbl)
-        if header is None:
-            continue
-        for n, cell in enumerate(header.findall(w("tc")), start=1):
-            if not text_of(cell).strip():
-                yield Finding(f"header cell {n} is empty", _table_where(package, tbl, 1))
-
-
-@rule("MS-TBL-002", Severity.WARNING, "Tables have a simple structure: no merged or split cells")
-def merged_cells(package: DocxPackage) -> Iterator[Finding]:
-    for tbl in package.tables:
-        for r, row in enumerate(tbl.findall(w("tr")), start=1):
-            for cell in row.findall(w("tc")):
-                span = cell.find("w:tcPr/w:gridSpan", NS)
-                merged = (
-                    cell.find("w:tcPr/w:vMerge", NS) is not None
-                    or cell.find("w:tcPr/w:hMerge", NS) is not None
-                )
-                if merged or (span is not None and span.get(w("val"), "1") not in ("0", "1")):
-                    yield Finding(
-                        "merged cells confuse screen reader navigation", _table_where(package, tbl, r)
-                    )
-                    break
-
-
-@rule("MS-TBL-003", Severity.WARNING, "No nested tables")
-def nested_tables(package: DocxPackage) -> Iterator[Finding]:
-    for tbl in package.tables:
-        if any(ancestor.tag == w("tc") for ancestor in tbl.iterancestors()):
-            yield Finding("a table inside a table cell", _table_where(package, tbl))
-
-
-@rule("MS-TBL-004", Severity.WARNING, "No blank table rows used for spacing")
-def blank_rows(package: DocxPackage) -> Iterator[Finding]:
-    for tbl in package.tables:
-        for r, row in enumerate(tbl.findall(w("tr")), start=1):
-            if not text_of(row).strip() and row.find(".//w:drawing", NS) is None:
-                yield Finding("blank row", _table_where(package, tbl, r))
-
-
-@rule("TBL-CAP-001", Severity.TIP, "Tables have a caption or alt text")
-def table_captions(package: DocxPackage) -> Iterator[Finding]:
-    styles = package.styles
-    for tbl in package.tables:
-        caption = tbl.find("w:tblPr/w:tblCaption", NS)
-        if caption is not None and (caption.get(w("val")) or "").strip():
-            continue
-        neighbours = (tbl.getprevious(), tbl.getnext())
-        if any(
-            n is not None and n.tag == w("p") and styles.name(styles.paragraph_style(n)) == "caption"
-            for n in neighbours
-        ):
-            continue
-        yield Finding(
-            "no table caption (tblCaption) and no Caption paragraph next to it", _table_where(package, tbl)
-        )
 
 
 # --- content controls -------------------------------------------------------------

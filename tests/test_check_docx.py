@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import struct
 import time
 import zipfile
+import zlib
 
 import docx
 import pytest
 from lxml import etree
-from PIL import Image
 
 from docx_faults import CORE, DOC, FAULTS, NS, STYLES, edit_parts, fault, good_docx, q
 from docx_samples import sample_document
@@ -141,10 +142,20 @@ def test_uppercase_text_counts_as_capitals() -> None:
 
 
 def tiny_png() -> io.BytesIO:
-    buffer = io.BytesIO()
-    Image.new("RGB", (8, 8), (200, 30, 30)).save(buffer, "PNG")
-    buffer.seek(0)
-    return buffer
+    """An 8 x 8 red PNG, written by hand so the tests need no imaging library."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    rows = b"".join(b"\x00" + b"\xc8\x1e\x1e" * 8 for _ in range(8))
+    header = struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+    return io.BytesIO(png)
 
 
 def test_naive_python_docx_document_fails() -> None:

@@ -207,6 +207,19 @@ def test_malformed_part_raises_input_error_with_its_name() -> None:
     assert caught.value.location.startswith(DOC)
 
 
+def test_strict_open_xml_is_refused_with_a_clear_message() -> None:
+    source = zipfile.ZipFile(io.BytesIO(good_docx()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            raw = source.read(name)
+            if name == DOC:
+                raw = raw.replace(NS["w"].encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            target.writestr(name, raw)
+    with pytest.raises(InputError, match="Strict"):
+        check(out.getvalue(), "strict.docx")
+
+
 def test_external_entities_are_not_resolved(tmp_path: object) -> None:
     secret = "TOP-SECRET-CONTENT"
     path = f"{tmp_path}/secret.txt"

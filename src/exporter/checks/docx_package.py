@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from exporter.checks.docx_styles import Styles
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"  # ISO 29500 Strict
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 NS = {
@@ -78,6 +79,12 @@ class DocxPackage:
         self._parsed: dict[str, etree._Element | None] = {}
         self.main = self._main_part_name()
         root = self.part(self.main)
+        if root is not None and etree.QName(root).namespace == STRICT_W:
+            raise InputError(
+                "Strict Open XML is not checked; save it as a Word Document (.docx, transitional)",
+                source,
+                self.main,
+            )
         if root is None or root.find(w("body")) is None:
             raise InputError(f"{self.main} has no w:body", source, self.main)
         self.document = root

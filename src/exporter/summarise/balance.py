@@ -6,7 +6,7 @@ meant to be fair by construction:
 1. In each debate (innermost section), the member who opened it and the minister who replied
    are represented by their best sentence, best-scoring debates first, while the budget lasts.
 2. Then sentences are taken by score, but no speaker may take more than ``max_share`` of the
-   budget (or an equal share, when there are few speakers).
+   budget (half, by default), or an equal share when there are only one or two speakers.
 3. Only if budget is left over because no one else has anything left to say does the cap
    give way, so a short debate between two people still gets a full summary.
 
@@ -26,7 +26,7 @@ OPENING_KINDS = frozenset({"speech", "statement", "question", "answer"})
 
 @dataclass(frozen=True)
 class BalanceSettings:
-    max_share: float = 0.4
+    max_share: float = 0.5  # of the word budget, for any one speaker
     redundancy: float = 0.5
 
 
@@ -94,8 +94,15 @@ def required(candidates: list[Candidate], eligible: list[int], scores: list[floa
             ),
             None,
         )
+        # Records name a minister's office on their first speech only, so a member is the
+        # minister if any of their speeches here says so; the reply is the last one to speak.
+        ministers = {candidates[i].sentence.speaker_id for i in indexes if candidates[i].minister}
         minister = next(
-            (candidates[i].sentence.speaker_id for i in reversed(indexes) if candidates[i].minister),
+            (
+                candidates[i].sentence.speaker_id
+                for i in reversed(indexes)
+                if candidates[i].sentence.speaker_id in ministers
+            ),
             None,
         )
         for speaker in dict.fromkeys(s for s in (opener, minister) if s is not None):

@@ -39,7 +39,7 @@ _COURTESY = re.compile(
             (?:\w+\s+)?(?:point|points)\b
       | I\s+(?:\w+\s+){0,2}?(?:make|making)\s+(?:a\s+(?:bit|little)\s+)?(?:more\s+|some\s+|further\s+)?progress
       | I\s+(?:have\s+)?listened\s+(?:\w+\s+){0,3}?to\s+the\s+(?:noble|hon\.|right)
-      | I\s+(?:entirely\s+|completely\s+|fully\s+|wholly\s+)?agree\s+with\s+(?:the|my)\s+(?:noble|hon\.|right\s+hon\.)\s+\w+\.?$
+      | I\s+(?:entirely\s+|completely\s+|fully\s+|wholly\s+)?(?:agree|concur)\s+with\s+(?:the|my)\s+(?:noble|hon\.|right\s+hon\.)\s+\w+\.?$
       | I\s+call\b
       | (?:will|would)\s+(?:the|my)\s+(?:right\s+)?(?:hon\.|honourable|noble|hon)\s+\w+(?:\s+\w+)?\s+give\s+way
       | on\s+a\s+point\s+of\s+order\b
@@ -51,9 +51,13 @@ _COURTESY = re.compile(
 
 # Committee and chamber housekeeping anywhere in a sentence.
 _HOUSEKEEPING = re.compile(
-    r"""apologies\s+for\s+absence|declarations?\s+of\s+interests?|papers\s+to\s+note
+    r"""\bapologies\b|declarations?\s+of\s+interests?|papers\s+to\s+note|straight\s+(?:in)?to\s+questions
       |(?:move|go)\s+(?:in)?to\s+private\s+session|under\s+standing\s+order\s+\d
-      |agreed\s+to\.?$|give\s+way\??$|in\s+the\s+chair\]?\.?$""",
+      |agreed\s+to\.?$|give\s+way\??$|in\s+the\s+chair\]?\.?$
+      |serve\s+under\s+your\s+chairmanship|(?:pleasure|privilege)\b.{0,40}\bto\s+serve\b
+      |^it\s+is\s+(?:\w+\s+){0,4}(?:pleasure|privilege|honour)\b
+      |keep\s+(?:my\s+remarks|it|this|to\s+the\s+time)\b.{0,30}(?:brief|short|set)
+      |[:—–-]$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -81,6 +85,9 @@ _VOCATIVE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Words that open spoken sentences without adding to them ("So, thank you, all…").
+_DISCOURSE = re.compile(r"^(?:(?:so|well|okay|ok|right|now|and|but|yes|oh|again)\b,?\s+)+", re.IGNORECASE)
+
 _TITLE_WORDS = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|the)\.?\s+", re.I)
 
 # Speeches whose sentences are never candidates: they are about procedure by definition.
@@ -89,7 +96,7 @@ UNSUMMARISED_KINDS = frozenset({SpeechKind.POINT_OF_ORDER})
 
 def is_procedural(sentence: str) -> bool:
     """Whether a sentence is procedure or courtesy rather than substance."""
-    stripped = _VOCATIVE.sub("", sentence.strip().lstrip("\"'“‘([—–- "))
+    stripped = _VOCATIVE.sub("", _DISCOURSE.sub("", sentence.strip().lstrip("\"'“‘([—–- ")))
     if len(stripped.split()) < MIN_WORDS:
         return True
     return bool(_COURTESY.match(stripped) or _HOUSEKEEPING.search(stripped))

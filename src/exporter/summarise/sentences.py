@@ -22,81 +22,14 @@ import re
 
 # Abbreviations that never end a sentence, compared in lower case.
 TITLES: frozenset[str] = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "messrs",
-        "mx",
-        "dr",
-        "prof",
-        "st",
-        "rev",
-        "revd",
-        "hon",
-        "rt",
-        "gen",
-        "lt",
-        "capt",
-        "cmdr",
-        "sgt",
-        "cllr",
-        "gov",
-        "jr",
-        "sr",
-        "cf",
-        "viz",
-        "vs",
-        "v",
-        "eg",
-        "ie",
-        "esp",
-        "approx",
-        "dept",
-    ]
+    """mr mrs ms messrs mx dr prof st rev revd hon rt gen lt capt cmdr sgt cllr gov jr sr cf viz
+    vs v eg ie esp approx dept""".split()  # noqa: SIM905
 )
 
 # Abbreviations that end a sentence unless a number follows ("No. 10" but "No. We will").
 NUMBERED: frozenset[str] = frozenset(
-    [
-        "no",
-        "nos",
-        "vol",
-        "vols",
-        "col",
-        "cols",
-        "para",
-        "paras",
-        "p",
-        "pp",
-        "s",
-        "ss",
-        "sch",
-        "pt",
-        "art",
-        "arts",
-        "cl",
-        "r",
-        "reg",
-        "regs",
-        "fig",
-        "c",
-        "ch",
-        "ed",
-        "op",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
+    """no nos vol vols col cols para paras p pp s ss sch pt art arts cl r reg regs fig c ch ed
+    op jan feb mar apr jun jul aug sep sept oct nov dec""".split()  # noqa: SIM905
 )
 
 # A candidate end: terminal punctuation, then closing quotes or brackets.

@@ -521,6 +521,10 @@ def test_libreoffice_tagged_pdf_has_headings_table_headers_and_contents(
     assert re.search(r"^Title:\s+Energy Bill: second reading$", info, re.M)
     words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Page 1 of" in words and "Proceedings" in words
+    pikepdf = pytest.importorskip("pikepdf")
+    with pikepdf.open(pdf) as opened:  # the docDefaults language becomes the PDF's /Lang
+        assert str(opened.Root.Lang) == "en-GB"
+        assert bool(opened.Root.ViewerPreferences.DisplayDocTitle)
 
 
 def test_python_docx_reopens_the_output_and_sees_the_structure(sample: bytes) -> None:

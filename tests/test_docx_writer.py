@@ -546,3 +546,11 @@ def test_document_without_notes_has_no_footnotes_part() -> None:
     document = Document("T", "en-GB", (Heading(1, (Text("T"),), "t"), Paragraph((Text("x"),))))
     names = zipfile.ZipFile(io.BytesIO(render(document)[0])).namelist()
     assert "word/footnotes.xml" not in names
+
+
+def test_caption_role_paragraph_uses_the_caption_style() -> None:
+    document = Document(
+        "T", "en-GB", (Heading(1, (Text("T"),), "t"), Paragraph((Text("Votes by lobby"),), role="caption"))
+    )
+    paragraphs = body_paragraphs(parts(render(document)[0]))
+    assert [style_of(p) for p in paragraphs] == ["Heading1", "Caption"]

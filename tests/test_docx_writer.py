@@ -433,6 +433,8 @@ def test_unknown_block_or_inline_raises_type_error() -> None:
         render(Document("T", "en-GB", (Mystery(),)))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="Mystery"):
         render(Document("T", "en-GB", (Paragraph((Mystery(),)),)))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="Mystery"):
+        render(Document("T", "en-GB", (Paragraph((Link(HANSARD_URL, (Mystery(),)),)),)))  # type: ignore[arg-type]
 
 
 # --- independent readers and our own checker -----------------------------------------------

@@ -348,6 +348,9 @@ class _DocxWriter:
     def _link(
         self, parent: etree._Element, node: doc.Link, lang: str | None, bold: bool, part: XmlPart | None
     ) -> None:
+        for child in node.children:
+            if not isinstance(child, doc.Text):
+                raise TypeError(f"the Word writer cannot render a {type(child).__name__} inside a link")
         if node.internal:
             name = self.bookmarks.get(node.target[1:])
             if name is None:  # keep the words; a link to nowhere would fail LNK-REL-001

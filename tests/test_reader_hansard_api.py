@@ -166,6 +166,7 @@ def test_chair_form_names_the_member_in_the_chair() -> None:
         ("The Earl of Erroll (CB)", "The Earl of Erroll", None, None, "Crossbench"),
         ("Jim Shannon (Strangford) (DUP)", "Jim Shannon", None, "Strangford", "Democratic Unionist Party"),
         ("Mr Speaker", "Mr Speaker", "Mr Speaker", None, None),
+        ("Sir Christopher Chope (in the Chair)", "Sir Christopher Chope", "Chair", None, None),
     ],
 )
 def test_attribution_forms(

@@ -7,7 +7,8 @@ The Hansard API's ``AttributedTo`` packs everything into one string, in forms li
 - ``"Madam Deputy Speaker (Caroline Nokes)"``: the chair, office first, name in brackets;
 - ``"The Minister for Industry (Chris McDonald)"``: a minister, same shape;
 - ``"Lord Hanson of Flint (Lab)"``: peers have no constituency;
-- ``"The Parliamentary Under-Secretary of State for Health (Ashley Dalton) (Lab)"``.
+- ``"The Parliamentary Under-Secretary of State for Health (Ashley Dalton) (Lab)"``;
+- ``"Sir Christopher Chope (in the Chair)"``: the chair in Westminster Hall.
 
 Assembly records in ParlParse use the office form too ("The Deputy Presiding Officer
 (Alasdair Morgan)"), so the ParlParse reader shares this parser.
@@ -30,6 +31,7 @@ _OFFICE = re.compile(
 _CHAIR = re.compile(
     r"\b((deputy |lord )?speaker|chair(man|woman)?|(deputy )?presiding officer|llywydd)\b", re.I
 )
+_IN_THE_CHAIR = re.compile(r"^in the chair$", re.IGNORECASE)
 _HONORIFIC = re.compile(r"^(madam|mr\.?|mrs\.?|ms\.?|the)\s+", re.IGNORECASE)
 
 
@@ -58,6 +60,9 @@ def parse_attribution(text: str) -> Attribution:
             break
         groups.insert(0, " ".join(match.group(1).split()))
         head = head[: match.start()].strip()
+    in_the_chair = [group for group in groups if _IN_THE_CHAIR.match(group)]
+    if in_the_chair:  # Westminster Hall: "Sir Christopher Chope (in the Chair)"
+        groups = [group for group in groups if group not in in_the_chair]
     party = None
     if groups and is_party(groups[-1]):
         party = expand_party(groups.pop())
@@ -71,4 +76,6 @@ def parse_attribution(text: str) -> Attribution:
         # "Name (Constituency) (Party)" with a party this table does not know
         party = groups.pop()
     constituency = ", ".join(groups) if groups else None
-    return Attribution(name=head, constituency=constituency, party=party)
+    return Attribution(
+        name=head, role="Chair" if in_the_chair else None, constituency=constituency, party=party
+    )

@@ -259,3 +259,23 @@ def test_messages_quote_long_text_briefly() -> None:
         d for d in check(fault(DOC, append_paragraph(body_text(long_url)))(), "x") if d.code == "LNK-BARE-001"
     ]
     assert len(found) == 1 and len(found[0].message) < 150 and "…" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("texts", "fires"),
+    [
+        (("1. First amendment", "2. Second amendment"), True),
+        (("a) the first case", "b) the second case"), True),
+        (("1. What progress her Department has made on trade.", "The Minister replied."), False),
+        (("(1) The Courts and Legal Services Act 1990 is amended.", "(2) In section 1, omit."), False),
+        (("3. Question three", "7. Question seven"), False),
+    ],
+)
+def test_typed_numbers_are_a_manual_list_only_in_sequence(texts: tuple[str, str], fires: bool) -> None:
+    from docx_faults import append_paragraph, body_text
+
+    def add(root: etree._Element) -> None:
+        for text in texts:
+            append_paragraph(body_text(text))(root)
+
+    assert ("LIST-MANUAL-001" in codes(fault(DOC, add)())) is fires

@@ -48,7 +48,8 @@ GENERIC_LINK_TEXT = frozenset(
     ]
 )
 URL = re.compile(r"(https?://|www\.)\S+", re.I)
-MANUAL_LIST = re.compile(r"^\s*([•◦▪▫■□●○‣⁃·*\-–]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
+TYPED_BULLET = re.compile(r"^\s*[•◦▪▫■□●○‣⁃·*\-–]\s")
+TYPED_NUMBER = re.compile(r"^\s*(\d{1,3}|[a-z])[.)]\s")
 HEADING_MAX = 120
 TOC_WORDS = 5000
 HDG_WARNING_WORDS = 500
@@ -264,10 +265,27 @@ def bare_urls(package: DocxPackage) -> Iterator[Finding]:
 
 @rule("LIST-MANUAL-001", Severity.WARNING, "Lists use list formatting, not typed bullets or numbers")
 def manual_lists(package: DocxPackage) -> Iterator[Finding]:
+    """A typed bullet is a list item on its own; a typed number only when the next paragraph
+    carries the next number. Debate records are full of lone numbers that are not lists: an
+    order-paper question "1. What progress ...", a quoted subsection "(1) The Act ..."."""
     styles = package.styles
+    numbers: list[tuple[etree._Element, int] | None] = []
     for p in package.paragraphs:
-        if MANUAL_LIST.match(text_of(p)) and not styles.paragraph_format(p).numbered:
-            yield Finding("typed bullet or number; use a list style", package.where(p))
+        text = text_of(p)
+        if styles.paragraph_format(p).numbered:
+            numbers.append(None)
+            continue
+        if TYPED_BULLET.match(text):
+            yield Finding("typed bullet; use a list style", package.where(p))
+        match = TYPED_NUMBER.match(text)
+        numbers.append((p, _ordinal(match.group(1))) if match else None)
+    for first, second in zip(numbers, numbers[1:], strict=False):
+        if first is not None and second is not None and second[1] == first[1] + 1:
+            yield Finding("typed numbers; use a numbered list style", package.where(first[0]))
+
+
+def _ordinal(label: str) -> int:
+    return int(label) if label.isdigit() else ord(label) - ord("a") + 1
 
 
 def _toc_fields(package: DocxPackage) -> Iterator[tuple[etree._Element, str]]:

@@ -186,3 +186,33 @@ def test_xml_without_people_is_refused(tmp_path: Path) -> None:
 def test_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read"):
         load(tmp_path / "absent.json")
+
+
+# --- through the command line ---------------------------------------------------------------
+
+
+def test_convert_with_people_puts_names_and_parties_in_the_record(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from exporter.cli import main
+
+    sitting = DATA / "parlamint" / "gb_ParlaMint-GB_2022-07-21-commons_trimmed.xml"
+    out = tmp_path / "out"
+    args = ["convert", str(sitting), "-o", str(out), "-f", "json", "--people", str(LIST_PERSON)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    written = json.loads((out / f"{sitting.stem}.json").read_text(encoding="utf-8"))
+    speakers = {s["id"]: s for s in written["speakers"]}
+    assert speakers["DavidRutley"] == {"id": "DavidRutley", "name": "David Rutley", "party": "Conservative"}
+    assert speakers["LindsayHoyle"]["name"] == "Lindsay Hoyle" and "party" not in speakers["LindsayHoyle"]
+
+
+def test_members_api_ids_of_the_hansard_api_find_people_in_either_directory() -> None:
+    # ParlaMint: <idno subtype="parliament">https://members.parliament.uk/member/4005/contact</idno>
+    blackman = load(LIST_PERSON).lookup("4005", dt.date(2022, 7, 21))
+    assert blackman == Speaker("4005", "Robert Blackman", party="Conservative")
+    # people.json: "identifiers": [{"scheme": "datadotparl_id", "identifier": "1524"}]
+    ryan = load(PEOPLE_JSON).lookup("1524", dt.date(2009, 10, 28))
+    assert ryan == Speaker("1524", "Joan Ryan", constituency="Enfield North", party="Labour")

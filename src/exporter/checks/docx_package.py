@@ -77,6 +77,7 @@ class DocxPackage:
         if total > MAX_PACKAGE_BYTES or any(i.file_size > MAX_PART_BYTES for i in self.zip.infolist()):
             raise InputError("the package inflates to an implausible size (zip bomb?)", source)
         self._parsed: dict[str, etree._Element | None] = {}
+        self._rels: dict[str, dict[str, Relationship]] = {}
         self.main = self._main_part_name()
         root = self.part(self.main)
         if root is not None and etree.QName(root).namespace == STRICT_W:
@@ -120,6 +121,11 @@ class DocxPackage:
 
     def rels_of(self, part_name: str) -> dict[str, Relationship]:
         """Relationships of a part ("" for the package), targets resolved to member names."""
+        if part_name not in self._rels:  # rules ask once per hyperlink
+            self._rels[part_name] = self._read_rels(part_name)
+        return self._rels[part_name]
+
+    def _read_rels(self, part_name: str) -> dict[str, Relationship]:
         folder, base = posixpath.split(part_name)
         rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
         root = self.part(rels_name)

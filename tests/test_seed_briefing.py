@@ -32,8 +32,8 @@ def test_pandoc_reads_title_speaker_heading_and_speech(seed_docx: Path) -> None:
     ).stdout
     lines = markdown.splitlines()
     assert "# Child Sexual Exploitation by Organised Networks" in lines
-    speaker = [line for line in lines if line.startswith("#") and "Kim Leadbeater" in line]
-    assert speaker and "Labour" in speaker[0] and "Batley and Spen" in speaker[0]
+    speaker = [line for line in lines if line.startswith("### Kim Leadbeater")]
+    assert "### Kim Leadbeater (Labour, Batley and Spen)" in speaker
     assert "Justice delayed is justice denied. Currently victims have to wait too long" in markdown
 
 
@@ -112,6 +112,6 @@ def test_libreoffice_tagged_pdf_shows_headings_and_header_cells(seed_docx: Path,
     structure = subprocess.run(
         ["pdfinfo", "-struct-text", str(pdf)], capture_output=True, text=True, check=True
     ).stdout
-    for tag in ("H1", "H2", "H3", "TH", "Link"):
-        assert f"{tag} " in structure or f"{tag}\n" in structure or f"<{tag}>" in structure, tag
-    assert "Child Sexual Exploitation by Organised Networks" in structure
+    tags = {line.strip().split(" ")[0].rstrip(":") for line in structure.splitlines()}
+    assert {"H1", "H2", "H3", "Table", "TR", "TH", "TD", "Link"} <= tags
+    assert "Child Sexual Exploitation by Organised" in structure

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
+import yaml
 from lxml import etree
 
 
@@ -20,6 +21,7 @@ class Sniff:
     root: str | None = None  # XML root element's local name
     namespace: str | None = None
     keys: frozenset[str] = frozenset()  # top-level JSON/YAML keys
+    broken: bool = False  # looks like JSON or YAML but does not parse
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,8 @@ class OutputFormat:
 
 
 def _native(s: Sniff) -> bool:
-    return s.kind in ("json", "yaml") and "sections" in s.keys and "title" in s.keys
+    # A broken JSON file goes to our reader too, which names the line and column of the fault.
+    return (s.kind in ("json", "yaml") and bool({"sections", "format"} & s.keys)) or s.broken
 
 
 INPUT_FORMATS: tuple[InputFormat, ...] = (
@@ -103,6 +106,9 @@ def output_format(name: str) -> OutputFormat:
     raise KeyError(name)
 
 
+_YAML_KEY = re.compile(r"^(format|title|sections):", re.M)
+
+
 def sniff(data: bytes) -> Sniff:
     """Look at the content, never the file name, to tell what an input is."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
@@ -112,30 +118,30 @@ def sniff(data: bytes) -> Sniff:
         try:
             value = json.loads(data.decode("utf-8-sig"))
         except (ValueError, UnicodeDecodeError):
-            return Sniff("json")
+            return Sniff("json", broken=True)
         keys = frozenset(value) if isinstance(value, dict) else frozenset()
         return Sniff("json", keys=keys)
-    text = head.decode("utf-8", errors="replace")
-    if re.match(r"^(%YAML|---\s*$|[A-Za-z_]+:\s)", text, re.M) and re.search(
-        r"^sections:", data.decode("utf-8", "replace"), re.M
-    ):
-        keys = frozenset(
-            m.group(1) for m in re.finditer(r"^([A-Za-z_]+):", data.decode("utf-8", "replace"), re.M)
-        )
-        return Sniff("yaml", keys=keys)
+    text = data.decode("utf-8", errors="replace")
+    if _YAML_KEY.search(text):
+        try:
+            value = yaml.safe_load(text)
+        except yaml.YAMLError:
+            return Sniff("yaml", broken=True)  # our reader names the line of the fault
+        if isinstance(value, dict):
+            return Sniff("yaml", keys=frozenset(str(k) for k in value))
     return Sniff("text")
 
 
 def _xml_root(data: bytes) -> tuple[str | None, str | None]:
     parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True, load_dtd=False)
-    try:
-        for offset in range(0, min(len(data), 1 << 20), 8192):
+    for offset in range(0, min(len(data), 1 << 20), 8192):
+        try:
             parser.feed(data[offset : offset + 8192])
-            for _event, element in parser.read_events():
-                qname = etree.QName(element)
-                return qname.localname, qname.namespace
-    except etree.XMLSyntaxError:
-        return None, None
+        except etree.XMLSyntaxError:
+            pass  # the root may still have been seen; the reader reports the fault with its line
+        for _event, element in parser.read_events():
+            qname = etree.QName(element)
+            return qname.localname, qname.namespace
     return None, None
 
 

@@ -22,6 +22,7 @@ from exporter.diagnostics import Diagnostic, Reporter, Severity
 from exporter.errors import ExporterError, InputError, OutputError, UnknownFormatError
 from exporter.formats import INPUT_FORMATS, InputFormat, detect, input_format, output_format
 from exporter.options import ComposeOptions, ReadOptions, WriteOptions
+from exporter.readers import _xml as xml
 from exporter.writers.json_record import write_record
 
 
@@ -65,6 +66,8 @@ def _choose_format(data: bytes, requested: str, source: str) -> InputFormat:
     if not data.strip():
         raise InputError("the file is empty", source)
     found = detect(data)
+    if found is None and data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        xml.parse(data, source)  # raises with the line of the fault when the XML is broken
     if found is None:
         names = ", ".join(f.name for f in INPUT_FORMATS)
         raise UnknownFormatError(

@@ -168,7 +168,7 @@ def _schema_errors(data: Any) -> list[ValidationError]:
     found = []
     for error in validator.iter_errors(data):
         found.append(_deepest(error))
-    found.sort(key=lambda e: [str(p) for p in e.absolute_path])
+    found.sort(key=_place)
     unique: dict[tuple[str, str], ValidationError] = {}
     for error in found:
         unique.setdefault((_place(error), _describe(error)), error)

@@ -14,7 +14,7 @@ from typing import Any
 
 from exporter import document as d
 from exporter import model as m
-from exporter.citations import cite, cite_debate, record_url
+from exporter.citations import cite, cite_columns, debate_columns, record_url
 from exporter.compose.anchors import Anchors
 from exporter.compose.front import details, sources
 from exporter.compose.names import long_date, plural
@@ -49,7 +49,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     speakers = speakers_table(debate, next(table_counter))
     context = ProceedingsContext(debate, speech_anchors, anchors.make, source_of, lambda: next(table_counter))
     debate_blocks = proceedings(context)
-    debate_citation = cite_debate(debate, options.citation)
+    debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
     closing: list[d.Block] = [d.Heading(2, (d.Text("Sources"),), anchors.make("sources"))]
     closing.extend(sources(debate, debate_citation))
 

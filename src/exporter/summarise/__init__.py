@@ -57,14 +57,16 @@ def ranking(debate: Debate, settings: RankSettings | None = None) -> Ranking:
     if _last is not None and _last[0] is debate and _last[1] == settings:
         return _last[2]
     candidates = collect(debate)
-    vecs = centrality.vectors(candidates)
     eligible = [i for i, candidate in enumerate(candidates) if not candidate.procedural]
+    chosen = [candidates[i] for i in eligible]
+    # Procedural sentences are never picked, so they neither get a vector nor a score.
+    vecs: list[Vector] = [{} for _ in candidates]
     scores = [0.0] * len(candidates)
-    for index, score in zip(
-        eligible,
-        centrality.rank([candidates[i] for i in eligible], [vecs[i] for i in eligible], settings),
-        strict=True,
+    eligible_vecs = centrality.vectors(chosen)
+    for index, vec, score in zip(
+        eligible, eligible_vecs, centrality.rank(chosen, eligible_vecs, settings), strict=True
     ):
+        vecs[index] = vec
         scores[index] = score
     result = Ranking(candidates, vecs, scores)
     _last = (debate, settings, result)

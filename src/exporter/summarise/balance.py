@@ -4,7 +4,8 @@ Language-model summaries of debates skew by speaking order and party; this selec
 meant to be fair by construction:
 
 1. In each debate (innermost section), the member who opened it and the minister who replied
-   are represented by their best sentence, best-scoring debates first, while the budget lasts.
+   are represented by their best sentence that leaves room for the others who must be heard,
+   best-scoring first, while the budget lasts.
 2. Then sentences are taken by score, but no speaker may take more than ``max_share`` of the
    budget (half, by default), or an equal share when there are only one or two speakers.
 3. Only if budget is left over because no one else has anything left to say does the cap
@@ -68,8 +69,13 @@ def select(
         return []
     by_score = sorted(eligible, key=lambda i: (-scores[i], i))
     selection = _Selection(candidates, vecs, words, settings.redundancy)
-    for index in sorted(required(candidates, eligible, scores), key=lambda i: (-scores[i], i)):
-        selection.add(index)
+    forced = required(candidates, eligible, scores)
+    allowance = words // max(len(forced), 1)
+    for options in sorted(forced, key=lambda own: (-scores[own[0]], own[0])):
+        # Their best sentence that leaves room for the others who must be heard, else any
+        # that still fits.
+        fitting = [i for i in options if candidates[i].words <= allowance] + options
+        any(selection.add(index) for index in fitting)
     speakers = {candidates[i].sentence.speaker_id for i in eligible}
     cap = max(settings.max_share, 1 / len(speakers)) * words
     for index in by_score:
@@ -79,12 +85,12 @@ def select(
     return sorted(selection.chosen)
 
 
-def required(candidates: list[Candidate], eligible: list[int], scores: list[float]) -> list[int]:
-    """The best sentence of each debate's opener and of its replying minister."""
+def required(candidates: list[Candidate], eligible: list[int], scores: list[float]) -> list[list[int]]:
+    """The sentences of each debate's opener and of its replying minister, best first."""
     by_section: dict[int, list[int]] = {}
     for index in eligible:
         by_section.setdefault(candidates[index].section, []).append(index)
-    found: list[int] = []
+    found: list[list[int]] = []
     for indexes in by_section.values():
         opener = next(
             (
@@ -107,5 +113,5 @@ def required(candidates: list[Candidate], eligible: list[int], scores: list[floa
         )
         for speaker in dict.fromkeys(s for s in (opener, minister) if s is not None):
             own = [i for i in indexes if candidates[i].sentence.speaker_id == speaker]
-            found.append(min(own, key=lambda i: (-scores[i], i)))
+            found.append(sorted(own, key=lambda i: (-scores[i], i)))
     return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporter.model import Debate, Paragraph, ParagraphStyle, Section, Speech
+from exporter.model import Debate, Paragraph, ParagraphStyle, Section, Speaker, Speech
 from exporter.summarise import procedural
 from exporter.summarise.sentences import split
 
@@ -44,22 +44,24 @@ class Candidate:
 def collect(debate: Debate) -> list[Candidate]:
     """Every sentence of every member's speech, in debate order."""
     found: list[Candidate] = []
+    speakers = {speaker.id: speaker for speaker in debate.speakers}
     for index, (speech, section_index, chair_note) in enumerate(_speeches_in_sections(debate)):
-        found.extend(_speech_candidates(debate, speech, index, section_index, chair_note, len(found)))
+        speaker = speakers.get(speech.speaker) if speech.speaker is not None else None
+        chair_notes = (debate.chair, chair_note)
+        found.extend(_speech_candidates(speaker, speech, index, section_index, chair_notes, len(found)))
     return found
 
 
 def _speech_candidates(
-    debate: Debate,
+    speaker: Speaker | None,
     speech: Speech,
     speech_index: int,
     section_index: int,
-    chair_note: str | None,
+    chair_notes: tuple[str | None, ...],
     order_start: int,
 ) -> list[Candidate]:
-    speaker = debate.speaker(speech.speaker)
-    chair = procedural.is_chair(debate, speech, (chair_note,) if chair_note else ())
-    minister = procedural.is_minister(debate, speech)
+    chair = procedural.is_chair(speaker, speech, chair_notes)
+    minister = procedural.is_minister(speaker, speech)
     never = speech.speaker is None or chair or speech.kind in procedural.UNSUMMARISED_KINDS
     name = procedural.display_name(speaker, speech)
     texts = [

@@ -111,7 +111,7 @@ def _chair(debate: Debate, items: list[object]) -> str | None:
         if isinstance(item, Section) and item.chair:
             return _clean_chair(item.chair)
     for item in items:
-        if isinstance(item, Speech) and procedural.is_chair(debate, item):
+        if isinstance(item, Speech) and procedural.is_chair(debate.speaker(item.speaker), item):
             return procedural.display_name(debate.speaker(item.speaker), item)
     return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from exporter.model import Debate, Speaker, Speech, SpeechKind
+from exporter.model import Speaker, Speech, SpeechKind
 
 # A sentence shorter than this says too little to stand alone in a summary ("Order.",
 # "I give way.", "Okay, thank you.").
@@ -49,17 +49,21 @@ _COURTESY = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# Committee and chamber housekeeping anywhere in a sentence.
+# Committee and chamber housekeeping anywhere in a sentence. Each alternative starts with a
+# word, so the search stays fast; a keyword test (below) spares most sentences the search.
 _HOUSEKEEPING = re.compile(
-    r"""\bapologies\b|declarations?\s+of\s+interests?|papers\s+to\s+note|straight\s+(?:in)?to\s+questions
-      |(?:move|go)\s+(?:in)?to\s+private\s+session|under\s+standing\s+order\s+\d
-      |agreed\s+to\.?$|give\s+way\??$|in\s+the\s+chair\]?\.?$
-      |serve\s+under\s+your\s+chairmanship|(?:pleasure|privilege)\b.{0,40}\bto\s+serve\b
-      |^it\s+is\s+(?:\w+\s+){0,4}(?:pleasure|privilege|honour)\b
-      |keep\s+(?:my\s+remarks|it|this|to\s+the\s+time)\b.{0,30}(?:brief|short|set)
-      |[:—–-]$""",
+    r"""\bapologies\b|\bdeclarations?\s+of\s+interests?|\bpapers\s+to\s+note|\bstraight\s+(?:in)?to\s+questions
+      |\b(?:move|go)\s+(?:in)?to\s+private\s+session|\bunder\s+standing\s+order\s+\d
+      |\bserve\s+under\s+your\s+chairmanship|\b(?:pleasure|privilege)\b[^.?!]{0,40}\bto\s+serve\b
+      |\bkeep\s+(?:my\s+remarks|it|this|to\s+the\s+time)\b[^.?!]{0,30}(?:brief|short|set)""",
     re.IGNORECASE | re.VERBOSE,
 )
+_HOUSEKEEPING_WORDS = ("apolog", "declaration", "papers", "straight", "private", "standing", "serve", "keep")
+# How a sentence that only leads into something else, or closes a procedure, ends.
+_PROCEDURAL_END = re.compile(
+    r"(?:agreed\s+to\.?|give\s+way\??|in\s+the\s+chair\]?\.?|[:—–-])$", re.IGNORECASE
+)
+_IT_IS_A_PLEASURE = re.compile(r"^it\s+is\s+(?:\w+\s+){0,4}(?:pleasure|privilege|honour)\b", re.IGNORECASE)
 
 _CHAIR_ROLE = re.compile(
     r"""^(?:the\s+)?(?:mr\.?\s+|madam\s+|mister\s+)?(?:deputy\s+)?(?:lord\s+)?speaker\b
@@ -99,30 +103,36 @@ def is_procedural(sentence: str) -> bool:
     stripped = _VOCATIVE.sub("", _DISCOURSE.sub("", sentence.strip().lstrip("\"'“‘([—–- ")))
     if len(stripped.split()) < MIN_WORDS:
         return True
-    return bool(_COURTESY.match(stripped) or _HOUSEKEEPING.search(stripped))
+    if (
+        _COURTESY.match(stripped)
+        or _IT_IS_A_PLEASURE.match(stripped)
+        or _PROCEDURAL_END.search(stripped[-16:])
+    ):
+        return True
+    lower = stripped.lower()
+    return any(word in lower for word in _HOUSEKEEPING_WORDS) and bool(_HOUSEKEEPING.search(stripped))
 
 
-def role_of(debate: Debate, speech: Speech) -> str:
-    speaker = debate.speaker(speech.speaker)
+def role_of(speaker: Speaker | None, speech: Speech) -> str:
     return speech.role or (speaker.role if speaker else None) or ""
 
 
-def is_chair(debate: Debate, speech: Speech, chair_notes: tuple[str, ...] = ()) -> bool:
-    """The chair keeps order; their remarks are never the substance of a debate."""
-    role = role_of(debate, speech)
-    speaker = debate.speaker(speech.speaker)
+def is_chair(speaker: Speaker | None, speech: Speech, chair_notes: tuple[str | None, ...] = ()) -> bool:
+    """The chair keeps order; their remarks are never the substance of a debate.
+
+    ``speaker`` is the speech's speaker; ``chair_notes`` are the debate's and the section's
+    chair lines ("[Mr. Joe Benton in the Chair]")."""
     label = speech.label or (speaker.name if speaker else "")
-    if _CHAIR_ROLE.search(role) or _CHAIR_ROLE.search(label):
+    if _CHAIR_ROLE.search(role_of(speaker, speech)) or _CHAIR_ROLE.search(label):
         return True
     if speaker is None:
         return False
-    name = _TITLE_WORDS.sub("", speaker.name).strip()
-    notes = tuple(note for note in (debate.chair, *chair_notes) if note)
-    return bool(name) and any(name.lower() in note.lower() for note in notes)
+    name = _TITLE_WORDS.sub("", speaker.name).strip().lower()
+    return bool(name) and any(name in note.lower() for note in chair_notes if note)
 
 
-def is_minister(debate: Debate, speech: Speech) -> bool:
-    return bool(_MINISTER_ROLE.search(role_of(debate, speech)))
+def is_minister(speaker: Speaker | None, speech: Speech) -> bool:
+    return bool(_MINISTER_ROLE.search(role_of(speaker, speech)))
 
 
 def display_name(speaker: Speaker | None, speech: Speech) -> str:

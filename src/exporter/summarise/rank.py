@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,21 +79,17 @@ def terms(text: str) -> list[str]:
 
 def vectors(candidates: list[Candidate]) -> list[Vector]:
     """Unit TF-IDF vectors, document frequency counted over the candidates."""
-    counts: list[dict[str, int]] = []
-    frequency: dict[str, int] = {}
-    for candidate in candidates:
-        bag: dict[str, int] = {}
-        for term in terms(candidate.sentence.text):
-            bag[term] = bag.get(term, 0) + 1
-        counts.append(bag)
-        for term in bag:
-            frequency[term] = frequency.get(term, 0) + 1
+    bags = [Counter(terms(candidate.sentence.text)) for candidate in candidates]
+    frequency: Counter[str] = Counter()
+    for bag in bags:
+        frequency.update(bag.keys())
     total = len(candidates)
+    idf = {term: math.log(1 + total / count) for term, count in frequency.items()}
     found: list[Vector] = []
-    for bag in counts:
-        weights = {term: (1 + math.log(n)) * math.log(1 + total / frequency[term]) for term, n in bag.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        found.append({term: w / norm for term, w in weights.items()})
+    for bag in bags:
+        weights = {term: idf[term] if n == 1 else (1 + math.log(n)) * idf[term] for term, n in bag.items()}
+        scale = 1 / (math.sqrt(sum(w * w for w in weights.values())) or 1.0)
+        found.append({term: w * scale for term, w in weights.items()})
     return found
 
 

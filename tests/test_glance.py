@@ -1,0 +1,90 @@
+"""At-a-glance figures (exporter.summarise.glance)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from exporter.model import Debate, Procedural, ProceduralKind, Section, Speaker
+from exporter.summarise import PartyRow, glance
+from summarise_debates import DEATH_PENALTY, OIL_REFINING, load_debate, speech
+
+
+def test_hansard_api_debate_at_a_glance() -> None:
+    facts = glance(load_debate(OIL_REFINING))
+    assert facts.date == dt.date(2026, 1, 14)
+    assert facts.house == "House of Commons"
+    assert facts.location == "Commons Chamber"
+    assert facts.chair == "Caroline Nokes"  # no chair note: the member who spoke from the Chair
+    assert facts.speakers == 4
+    assert facts.contributions == 5
+    assert facts.parties[:2] == (
+        PartyRow("Conservative", 2, 3, facts.parties[0].words),
+        PartyRow("Labour", 1, 1, facts.parties[1].words),
+    )
+    assert facts.parties[-1].party == "Party not recorded"
+    assert sum(row.words for row in facts.parties) == facts.words > 300
+
+
+def test_duration_runs_from_first_to_last_time_stamp_in_reading_order() -> None:
+    facts = glance(load_debate(DEATH_PENALTY))
+    assert facts.chair == "Mr. Joe Benton"  # from "[Mr. Joe Benton in the Chair]"
+    assert (facts.start, facts.end, facts.duration_minutes) == ("09:30", "10:45", 75)
+    assert facts.speakers == 11
+    assert facts.contributions == 26
+
+
+def _timed(*times: str | None) -> Debate:
+    items = tuple(speech(f"s{n}", "m1", "Words here.", time=time) for n, time in enumerate(times))
+    return Debate("Timed", (Section("Timed", items),), (Speaker("m1", "A Member", party="Labour"),))
+
+
+def test_a_sitting_past_midnight() -> None:
+    facts = glance(_timed("22:30", "23:59:30", "01:15:00"))
+    assert (facts.start, facts.end, facts.duration_minutes) == ("22:30", "01:15", 165)
+
+
+def test_stamps_out_of_order_give_no_duration() -> None:
+    assert glance(_timed("10:30", "09:00")).duration_minutes is None
+
+
+def test_unusable_or_missing_stamps_are_ignored() -> None:
+    facts = glance(_timed(None, "unknown", "25:00", "11:00"))
+    assert (facts.start, facts.end, facts.duration_minutes) == ("11:00", "11:00", 0)
+    assert glance(_timed(None)).duration_minutes is None
+
+
+def test_procedural_time_stamps_count_but_collective_speeches_do_not() -> None:
+    items = (
+        Procedural((), ProceduralKind.TIME, time="14:00"),
+        speech("s1", "m1", "One two three."),
+        speech("s2", None, "Hear, hear.", label="Hon. Members"),
+        Procedural((), ProceduralKind.TIME, time="15:30"),
+    )
+    debate = Debate("D", (Section("D", items),), (Speaker("m1", "A Member"),))
+    facts = glance(debate)
+    assert facts.duration_minutes == 90
+    assert (facts.speakers, facts.contributions, facts.words) == (1, 1, 3)
+
+
+def test_facts_and_party_rows_as_table_text() -> None:
+    facts = glance(load_debate(DEATH_PENALTY))
+    rows = dict(facts.facts())
+    assert rows["Date"] == "28 October 2009"
+    assert rows["Location"] == "Westminster Hall"
+    assert rows["Time"] == "09:30 to 10:45"
+    assert rows["Duration"] == "1 hour 15 minutes"
+    assert rows["Contributions"] == "26"
+    assert all(value for value in rows.values())
+    assert facts.party_rows() == [("Party not recorded", "11", "26", f"{facts.words:,}")]
+
+
+def test_an_empty_record_has_only_what_it_states() -> None:
+    facts = glance(Debate("Nothing", (Section("Nothing", ()),)))
+    assert (facts.date, facts.chair, facts.duration_minutes, facts.speakers, facts.parties) == (
+        None,
+        None,
+        None,
+        0,
+        (),
+    )
+    assert dict(facts.facts()) == {"Speakers": "0", "Contributions": "0", "Words": "0"}

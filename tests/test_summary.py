@@ -1,0 +1,228 @@
+"""The extractive summary and key points, through exporter.summarise's public functions."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.model import (
+    Debate,
+    Paragraph,
+    ParagraphStyle,
+    Run,
+    Section,
+    Speaker,
+    Speech,
+    SpeechKind,
+    speeches,
+)
+from exporter.summarise import key_points, summarise
+from summarise_debates import DEATH_PENALTY, OIL_REFINING, WAREHAM, load_debate, speech
+
+REAL = [WAREHAM, DEATH_PENALTY, OIL_REFINING]
+CARMICHAEL = "uk.org.publicwhip/member/2006"  # opened the death penalty debate
+BRYANT = "uk.org.publicwhip/member/1779"  # the Minister for Europe, who replied
+BENTON = "uk.org.publicwhip/member/1434"  # in the Chair
+TAYLOR = "uk.org.publicwhip/member/1677"  # intervened only
+
+
+def words(sentences: list) -> int:
+    return sum(len(sentence.text.split()) for sentence in sentences)
+
+
+@pytest.mark.parametrize("name", REAL)
+@pytest.mark.parametrize("budget", [40, 120, 250, 600])
+def test_every_sentence_is_verbatim_from_a_body_paragraph_of_its_own_speech(name: str, budget: int) -> None:
+    debate = load_debate(name)
+    all_speeches = speeches(debate)
+    summary = summarise(debate, budget)
+    assert summary
+    for sentence in summary:
+        source = all_speeches[sentence.speech_index]
+        assert source.id == sentence.speech_id
+        assert source.speaker == sentence.speaker_id
+        assert source.column == sentence.column
+        bodies = [
+            b.text for b in source.paragraphs if isinstance(b, Paragraph) and b.style is ParagraphStyle.BODY
+        ]
+        assert any(sentence.text in body for body in bodies)
+        assert sentence.speaker_name == debate.speaker(sentence.speaker_id).name
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_summary_keeps_to_its_word_budget_and_debate_order(name: str) -> None:
+    debate = load_debate(name)
+    for budget in (30, 100, 250):
+        summary = summarise(debate, budget)
+        assert words(summary) <= budget
+        orders = [sentence.order for sentence in summary]
+        assert orders == sorted(orders) and len(set(orders)) == len(orders)
+
+
+def test_a_larger_budget_fills_more_of_a_long_debate() -> None:
+    debate = load_debate(DEATH_PENALTY)
+    assert words(summarise(debate, 250)) > 200
+    assert words(summarise(debate, 250)) > words(summarise(debate, 100))
+
+
+def test_no_budget_no_summary() -> None:
+    assert summarise(load_debate(WAREHAM), 0) == []
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_running_twice_gives_the_same_summary_word_for_word(name: str) -> None:
+    first = [(s.text, s.speech_id) for s in summarise(load_debate(name))]
+    second = [(s.text, s.speech_id) for s in summarise(load_debate(name))]  # a fresh, equal debate
+    assert first == second
+
+
+def test_opener_and_replying_minister_are_always_represented() -> None:
+    debate = load_debate(DEATH_PENALTY)
+    for budget in (60, 120, 250):
+        speakers = {sentence.speaker_id for sentence in summarise(debate, budget)}
+        assert CARMICHAEL in speakers, budget
+        assert BRYANT in speakers, budget
+
+
+def test_minister_is_found_though_only_the_first_speech_names_the_office() -> None:
+    debate = load_debate(WAREHAM)
+    assert "uk.org.publicwhip/member/1653" in {s.speaker_id for s in summarise(debate, 60)}
+
+
+def test_no_speaker_takes_more_than_half_of_a_debate_with_many_voices() -> None:
+    debate = load_debate(DEATH_PENALTY)
+    for budget in (150, 250, 400):
+        summary = summarise(debate, budget)
+        for speaker in {s.speaker_id for s in summary}:
+            assert words([s for s in summary if s.speaker_id == speaker]) <= budget / 2
+
+
+def test_the_chair_is_never_quoted() -> None:
+    for name in (DEATH_PENALTY, OIL_REFINING):
+        debate = load_debate(name)
+        summary = summarise(debate, 2000)
+        assert BENTON not in {s.speaker_id for s in summary}
+        assert "4048" not in {s.speaker_id for s in summary}  # Madam Deputy Speaker's "Order."
+
+
+def _debate_with_courtesies() -> Debate:
+    substance = (
+        "The regional rail franchise has cut evening services to the coastal towns by a third since the spring.",
+        "Passengers from Skegness now wait two hours for a connection that used to take twenty minutes.",
+        "The Department should require the operator to restore the evening timetable before the winter.",
+    )
+    opener = speech(
+        "s1",
+        "m1",
+        "It is a pleasure to serve under your chairmanship, Mr Hollobone, in this important debate today.",
+        "I thank my hon. Friend the Member for Boston and Skegness for his long campaign on these services.",
+        *substance,
+    )
+    chair = speech(
+        "s2", "c1", "Order. The hon. Member must address her remarks through the Chair at all times."
+    )
+    intervention = speech(
+        "s3",
+        "m2",
+        "Will my hon. Friend give way?",
+        "I congratulate my hon. Friend on securing this debate on a subject of great importance to us all.",
+        "The closure of ticket offices across the region has made the problem of late services far worse.",
+        kind=SpeechKind.INTERVENTION,
+    )
+    decision = speech("s4", "c1", "Question put and agreed to.")
+    minister = speech(
+        "s5",
+        "m3",
+        "I thank the hon. Lady for her contribution and for the constructive way she has made her case.",
+        "The Government will publish a review of evening rail services in the region by the end of March.",
+        role="The Parliamentary Under-Secretary of State for Transport",
+    )
+    speakers = (
+        Speaker("m1", "Alice Member"),
+        Speaker("m2", "Bob Member"),
+        Speaker("m3", "Carol Minister"),
+        Speaker("c1", "Philip Hollobone", role="Chair"),
+    )
+    section = Section("Rail Services", (opener, chair, intervention, decision, minister))
+    return Debate("Rail Services", (section,), speakers)
+
+
+def test_procedural_and_courtesy_sentences_are_never_picked() -> None:
+    debate = _debate_with_courtesies()
+    texts = [s.text for s in summarise(debate, 1000)]
+    assert texts  # everything substantive fits
+    for text in texts:
+        assert not text.startswith(
+            ("It is a pleasure", "I thank", "Order", "Will my", "I congratulate", "Question put")
+        )
+    assert (
+        "The Government will publish a review of evening rail services in the region by the end of March."
+        in texts
+    )
+    points = [p.text for kp in key_points(debate) for p in kp.points]
+    assert not any(p.startswith(("It is a pleasure", "I thank", "Order", "I congratulate")) for p in points)
+
+
+def test_quotations_and_unattributed_speeches_are_not_summarised() -> None:
+    quoted = Speech(
+        "s1",
+        "m1",
+        (
+            Paragraph(
+                (Run("The report's author wrote the following words about the harbour closure plans."),)
+            ),
+            Paragraph(
+                (Run("The harbour closure will devastate the fishing fleet and the whole harbour town."),),
+                ParagraphStyle.QUOTE,
+            ),
+        ),
+    )
+    several = speech(
+        "s2",
+        None,
+        "The harbour closure will devastate the fishing fleet of the whole town.",
+        label="Several hon. Members",
+    )
+    section = Section("Harbours", (quoted, several))
+    debate = Debate("Harbours", (section,), (Speaker("m1", "Dai Member"),))
+    texts = [s.text for s in summarise(debate, 500)]
+    assert texts == ["The report's author wrote the following words about the harbour closure plans."]
+
+
+def test_key_points_cover_each_substantive_speaker_with_one_to_three_of_their_own_sentences() -> None:
+    debate = load_debate(DEATH_PENALTY)
+    points = key_points(debate)
+    ids = [kp.speaker_id for kp in points]
+    assert ids[0] == CARMICHAEL  # in the order they first spoke at length
+    assert BRYANT in ids
+    assert BENTON not in ids  # the chair
+    assert TAYLOR not in ids  # interventions only
+    assert len(ids) == len(set(ids))
+    by_id = {s.id: s for s in speeches(debate)}
+    for kp in points:
+        assert 1 <= len(kp.points) <= 3
+        assert kp.speaker_name == debate.speaker(kp.speaker_id).name
+        assert [p.order for p in kp.points] == sorted(p.order for p in kp.points)
+        for point in kp.points:
+            assert point.speaker_id == kp.speaker_id
+            assert any(point.text in b.text for b in by_id[point.speech_id].paragraphs)
+
+
+def test_key_points_per_speaker_limit() -> None:
+    points = key_points(load_debate(DEATH_PENALTY), per_speaker=1)
+    assert points and all(len(kp.points) == 1 for kp in points)
+    with pytest.raises(ValueError):
+        key_points(load_debate(DEATH_PENALTY), per_speaker=0)
+
+
+def test_key_points_leave_out_a_member_who_only_intervened() -> None:
+    points = key_points(load_debate(OIL_REFINING))
+    names = [kp.speaker_name for kp in points]
+    assert names[0] == "Martin Vickers"  # opened the debate
+    assert "Sir Edward Leigh" not in names  # one intervention
+    assert "Caroline Nokes" not in names  # in the Chair
+
+
+def test_an_empty_debate_has_no_summary_or_key_points() -> None:
+    debate = Debate("Nothing", (Section("Nothing", ()),))
+    assert summarise(debate) == []
+    assert key_points(debate) == []

@@ -175,7 +175,7 @@ def seed_briefing(sections: int = 1, long_url: bool = False, date: str = "2022-0
     )
 
 
-PAGES_PER_SECTION = 1.33  # one speech section, as the PDF writer lays it out on A4
+PAGES_PER_SECTION = 1.25  # one speech section, as the PDF writer lays it out on A4
 
 
 def sections_for(pages: int) -> int:

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from exporter.model import Debate, Division, Procedural, Section, Speech, block_runs, walk_items
+from exporter.model import Debate, Division, Item, Procedural, Section, Speech, block_runs, walk_items
 from exporter.summarise import procedural
 
 NO_PARTY = "Party not recorded"
@@ -104,7 +104,7 @@ def glance(debate: Debate) -> AtAGlance:
     )
 
 
-def _chair(debate: Debate, items: list[object]) -> str | None:
+def _chair(debate: Debate, items: list[Item]) -> str | None:
     if debate.chair:
         return _clean_chair(debate.chair)
     for item in items:
@@ -121,7 +121,7 @@ def _clean_chair(note: str) -> str:
     return match.group(1) if match and match.group(1) else note.strip()
 
 
-def _span(items: list[object]) -> tuple[str | None, str | None, int | None]:
+def _span(items: list[Item]) -> tuple[str | None, str | None, int | None]:
     stamps = [
         seconds
         for item in items
@@ -131,9 +131,9 @@ def _span(items: list[object]) -> tuple[str | None, str | None, int | None]:
     if not stamps:
         return None, None, None
     first, last = stamps[0], stamps[-1]
-    elapsed = last - first
-    if elapsed < 0:
-        elapsed = elapsed + 86400 if first >= 12 * 3600 and last < 12 * 3600 else None
+    elapsed: int | None = last - first
+    if last < first:
+        elapsed = last - first + 86400 if first >= 12 * 3600 and last < 12 * 3600 else None
     duration = round(elapsed / 60) if elapsed is not None else None
     return _clock(first), _clock(last), duration
 

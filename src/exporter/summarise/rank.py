@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -162,25 +163,27 @@ class _Matrix:
     to no other, so they are left out: no similarity changes."""
 
     def __init__(self, vecs: list[Vector]):
-        frequency: dict[str, int] = {}
-        for vec in vecs:
-            for term in vec:
-                frequency[term] = frequency.get(term, 0) + 1
+        frequency = Counter(chain.from_iterable(vecs))
         term_ids: dict[str, int] = {}
-        row_ids: list[int] = []
-        column_ids: list[int] = []
-        values: list[float] = []
-        for row, vec in enumerate(vecs):
-            for term, weight in vec.items():
-                if frequency[term] > 1:
-                    row_ids.append(row)
-                    column_ids.append(term_ids.setdefault(term, len(term_ids)))
-                    values.append(weight)
+        for term, count in frequency.items():
+            if count > 1:
+                term_ids[term] = len(term_ids)
+        lengths = np.fromiter((len(vec) for vec in vecs), dtype=np.int64, count=len(vecs))
+        columns = np.fromiter(
+            (term_ids.get(term, -1) for term in chain.from_iterable(vecs)),
+            dtype=np.int64,
+            count=int(lengths.sum()),
+        )
+        values = np.fromiter(
+            chain.from_iterable(vec.values() for vec in vecs), dtype=np.float64, count=int(lengths.sum())
+        )
+        rows = np.repeat(np.arange(len(vecs), dtype=np.int64), lengths)
+        shared = columns >= 0
         self.row_count = len(vecs)
         self.column_count = len(term_ids)
-        self.row_ids = np.array(row_ids, dtype=np.int64)
-        self.column_ids = np.array(column_ids, dtype=np.int64)
-        self.values = np.array(values, dtype=np.float64)
+        self.row_ids = rows[shared]
+        self.column_ids = columns[shared]
+        self.values = values[shared]
 
     def rows(self, per_entry: np.ndarray) -> np.ndarray:
         """Sum of per-entry values along each row."""

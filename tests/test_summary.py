@@ -16,6 +16,7 @@ from exporter.model import (
     speeches,
 )
 from exporter.summarise import key_points, summarise
+from exporter.summarise.procedural import is_procedural
 from summarise_debates import DEATH_PENALTY, OIL_REFINING, WAREHAM, load_debate, speech
 
 REAL = [WAREHAM, DEATH_PENALTY, OIL_REFINING]
@@ -226,3 +227,44 @@ def test_an_empty_debate_has_no_summary_or_key_points() -> None:
     debate = Debate("Nothing", (Section("Nothing", ()),))
     assert summarise(debate) == []
     assert key_points(debate) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Order.",
+        "Question put and agreed to.",
+        "It is a pleasure to serve under your chairmanship, Mr Benton.",
+        "May I add to the comments made by the hon. Member and say what a pleasure it is, Mr. Benton, to serve under you?",
+        "I thank my hon. Friend the Member for Rotherham (Sarah Champion) for her ongoing work.",
+        "My Lords, I thank the Minister for that response.",
+        "Madam Chair, I'd like to thank my honourable colleague for her question.",
+        "The hon. Gentleman makes an important point.",
+        "I want to make a bit more progress.",
+        "Will my hon. Friend give way?",
+        "My Lords, I beg leave to ask the Question standing in my name on the Order Paper.",
+        "In doing so, I declare an interest as an honorary colonel of a TA regiment.",
+        "We've received apologies for absence from Siân Gwenllian this morning.",
+        "Good morning, everyone, and welcome to the committee this morning.",
+        "So, thank you, all, for your attendance.",
+        "Clause 24 of the lease states:",
+        "I will speak about Grangemouth and the jobs that have been lost there—",
+        "Mr. Chair, it's always been public.",
+    ],
+)
+def test_procedure_and_courtesy_are_recognised(sentence: str) -> None:
+    assert is_procedural(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The loss of Lindsey oil refinery will reduce the UK to just four refineries.",
+        "I think we should thank the nurses for their work during the pandemic.",
+        "So the Government will invest in the refinery this year.",
+        "My Lords, the value of unpaid tax debts is shown on page 96 of HMRC's trust statement.",
+        "Madam Chair, the Canada emergency response benefit has helped workers across the country.",
+    ],
+)
+def test_substance_is_not_mistaken_for_procedure(sentence: str) -> None:
+    assert not is_procedural(sentence)

@@ -52,13 +52,13 @@ _COURTESY = re.compile(
 # Committee and chamber housekeeping anywhere in a sentence. Each alternative starts with a
 # word, so the search stays fast; a keyword test (below) spares most sentences the search.
 _HOUSEKEEPING = re.compile(
-    r"""\bapologies\b|\bdeclarations?\s+of\s+interests?|\bpapers\s+to\s+note|\bstraight\s+(?:in)?to\s+questions
+    r"""\bapologies\b|\bdeclarations?\s+of\s+interests?|\bdeclare\s+(?:an\s+|my\s+)?interests?|\bpapers\s+to\s+note|\bstraight\s+(?:in)?to\s+questions
       |\b(?:move|go)\s+(?:in)?to\s+private\s+session|\bunder\s+standing\s+order\s+\d
-      |\bserve\s+under\s+your\s+chairmanship|\b(?:pleasure|privilege)\b[^.?!]{0,40}\bto\s+serve\b
+      |\bserve\s+under\s+your\s+chairmanship|\b(?:pleasure|privilege)\b.{0,40}?\bto\s+serve\b
       |\bkeep\s+(?:my\s+remarks|it|this|to\s+the\s+time)\b[^.?!]{0,30}(?:brief|short|set)""",
     re.IGNORECASE | re.VERBOSE,
 )
-_HOUSEKEEPING_WORDS = ("apolog", "declaration", "papers", "straight", "private", "standing", "serve", "keep")
+_HOUSEKEEPING_WORDS = ("apolog", "declar", "papers", "straight", "private", "standing", "serve", "keep")
 # How a sentence that only leads into something else, or closes a procedure, ends.
 _PROCEDURAL_END = re.compile(
     r"(?:agreed\s+to\.?|give\s+way\??|in\s+the\s+chair\]?\.?|[:—–-])$", re.IGNORECASE

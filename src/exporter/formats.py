@@ -63,7 +63,7 @@ INPUT_FORMATS: tuple[InputFormat, ...] = (
         "hansard-api",
         "hansard_api",
         "UK Parliament Hansard API debate JSON (Overview, Items, ChildDebates)",
-        lambda s: s.kind == "json" and "Overview" in s.keys and "Items" in s.keys,
+        lambda s: s.kind == "json" and ({"Overview", "Items"} <= s.keys or "AyesCount" in s.keys),
     ),
     InputFormat(
         "akoma-ntoso",
@@ -119,6 +119,8 @@ def sniff(data: bytes) -> Sniff:
             value = json.loads(data.decode("utf-8-sig"))
         except (ValueError, UnicodeDecodeError):
             return Sniff("json", broken=True)
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value = value[0]  # a list response (Hansard API divisions) is told by its items' keys
         keys = frozenset(value) if isinstance(value, dict) else frozenset()
         return Sniff("json", keys=keys)
     text = data.decode("utf-8", errors="replace")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from exporter import document as d
 from exporter import model as m
 from exporter.compose.inlines import inlines
+from exporter.compose.lists import gather_lists
 from exporter.compose.names import KIND_LABELS, plural, speaker_name
 
 MAX_LEVEL = 6
@@ -133,7 +134,7 @@ def _blocks(
             )
         else:
             out.append(_table(ctx, block))
-    return out
+    return gather_lists(out)
 
 
 def _table(ctx: ProceedingsContext, table: m.Table) -> d.Table:

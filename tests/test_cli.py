@@ -145,3 +145,12 @@ def test_a_style_that_breaks_the_typography_rules_is_refused(tmp_path: Path, run
     style.write_text("text_colour: 'AAAAAA'\n")
     result = runner.invoke(main, ["convert", str(SEED_RECORD), "-o", str(tmp_path), "--style", str(style)])
     assert result.exit_code == 2 and "4.5:1" in result.output
+
+
+def test_check_lists_its_rules_with_ids_and_severities(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "--list-rules"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert any(line.startswith("MS-TBL-001") and " error " in line for line in lines)
+    assert any(line.startswith("PDFUA-7.21-embedded") for line in lines)
+    assert runner.invoke(main, ["check"]).exit_code == 2

@@ -180,15 +180,31 @@ def _print_error(error: ExporterError) -> None:
         click.echo(f"error: {line}", err=True)
 
 
-@main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+CHECK_EXAMPLES = """
+\b
+Examples:
+  debate-export check briefings/*.docx briefings/*.pdf
+  debate-export check --json --strict briefing.docx > findings.json
+  debate-export check --list-rules
+"""
+
+
+@main.command(epilog=CHECK_EXAMPLES)
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--tips", is_flag=True, help="Also print tips and notes.")
-def check(files: tuple[Path, ...], as_json: bool, strict: bool, tips: bool) -> None:
+@click.option("--list-rules", is_flag=True, help="List every rule with its id and severity, and stop.")
+def check(files: tuple[Path, ...], as_json: bool, strict: bool, tips: bool, list_rules: bool) -> None:
     """Audit .docx and PDF files for accessibility (exit 1 on any error)."""
     from exporter import checks
 
+    if list_rules:
+        for rule_id, severity, summary in checks.rules():
+            click.echo(f"{rule_id:<32} {severity.label:<8} {summary}")
+        return
+    if not files:
+        raise click.UsageError("give the files to check, or --list-rules")
     failed = False
     findings = []
     shown = Severity.INFO if tips or as_json else Severity.WARNING

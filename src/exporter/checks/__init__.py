@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from exporter.diagnostics import Diagnostic
+from exporter.diagnostics import Diagnostic, Severity
 from exporter.errors import InputError
 
 
@@ -17,6 +17,15 @@ def kind_of(data: bytes) -> str | None:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "docx"  # an encrypted (IRM/password) package: the docx checks report it
     return None
+
+
+def rules() -> list[tuple[str, Severity, str]]:
+    """Every rule of every checker: its id, severity and what it asks."""
+    from exporter.checks import docx, pdf
+
+    found = [(rule.id, rule.severity, f"Word: {rule.summary}") for rule in docx.rules()]
+    found.extend((rule_id, Severity.ERROR, f"PDF: {summary}") for rule_id, summary in sorted(pdf.RULES.items()))
+    return found
 
 
 def check(data: bytes, source: str) -> list[Diagnostic]:

@@ -537,3 +537,29 @@ def test_a_chair_note_between_speeches_is_chair_procedure() -> None:
     )
     note = debate.sections[0].items[0]
     assert isinstance(note, Procedural) and note.kind is ProceduralKind.CHAIR
+
+
+def test_place_holders_give_the_column_and_time_of_what_follows() -> None:
+    debate, _ = read_text(
+        '<publicwhip><major-heading id="uk.org.publicwhip/spor/2004-01-14.20527.0">Business</major-heading>'
+        '<place-holder colnum="20529"/><place-holder time="14:30"/>'
+        '<speech id="uk.org.publicwhip/spor/2004-01-14.20529.1" speakername="A" '
+        'speakerid="uk.org.publicwhip/member/80001"><p>Words.</p></speech></publicwhip>'
+    )
+    speech = speeches(debate)[0]
+    assert (speech.column, speech.time) == ("20529", "14:30")
+
+
+def test_openaustralia_chambers_and_bill_lists() -> None:
+    debate, reporter = read_text(
+        '<debates><major-heading id="uk.org.publicwhip/lords/2000-01-01.1.1">BILLS</major-heading>'
+        '<bills><bill id="r1" url="https://www.aph.gov.au/r1">Tax Bill 2000</bill></bills>'
+        '<speech id="uk.org.publicwhip/lords/2000-01-01.1.2" speakerid="101" speakername="james" '
+        'talktype="speech" time="9:00"><p>This is a speech</p></speech></debates>'
+    )
+    assert debate.house == "Senate"
+    note = debate.sections[0].items[0]
+    assert isinstance(note, Procedural) and note.kind is ProceduralKind.NOTE
+    assert note.paragraphs[0].runs[0].link == "https://www.aph.gov.au/r1"
+    assert speeches(debate)[0].time == "09:00"
+    assert reporter.diagnostics == []

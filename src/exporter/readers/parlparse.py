@@ -20,7 +20,8 @@ Paragraphs: ``pwmotiontext`` -> motion style, ``class="indent"`` -> quotation; i
 ``i``/``I``/``em``/``b``/``strong``/``sup``/``a href``/``span class=Italic``; ``phrase``
 and unknown inline elements keep their text; ``<table>`` -> a table. Constituencies
 named in ``<phrase class="honfriend">`` ("the hon. Member for Orkney and Shetland (Mr.
-Carmichael)") fill in the speaker's constituency. ``<division>`` -> a division (see
+Carmichael)") fill in the speaker's constituency. ``<place-holder colnum|time>`` between speeches gives the column or time of what follows
+when it has none of its own. OpenAustralia's ``<bills>`` is a note. ``<division>`` -> a division (see
 :mod:`exporter.readers.parlparse_divisions`). House of Commons files without ``type``
 attributes get interventions inferred (:mod:`exporter.readers.hansard_api_conventions`);
 Lords files do not, as Lords question time (Minister, peer, Minister) has the same shape.
@@ -40,6 +41,7 @@ from exporter.model import (
     Item,
     Paragraph,
     Procedural,
+    ProceduralKind,
     Section,
     Source,
     Speaker,
@@ -76,7 +78,7 @@ _KINDS = {
 _TITLE_EDGES = " \t\r\n—–-:"
 _HONFRIEND_SEAT = re.compile(r"\bMember for (.+?)\s*\(")
 _HEADINGS = frozenset({"major-heading", "oral-heading", "minor-heading"})
-_IGNORED = frozenset({"gidredirect", "place-holder"})
+_IGNORED = frozenset({"gidredirect"})
 
 
 @dataclass
@@ -103,7 +105,8 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
             f"line {root.sourceline}",
         )
     gids = [element.get("id", "") for element in root if local(element) in _HEADINGS | {"speech"}]
-    day = _DayReader(sitting_of(gids, source), source, reporter, _seats_named(root))
+    sitting = sitting_of(gids, source, australian=local(root) == "debates")
+    day = _DayReader(sitting, source, reporter, _seats_named(root))
     for element in root:
         day.take(element)
     return day.debate()
@@ -135,12 +138,18 @@ class _DayReader:
         self.minor: _OpenSection | None = None
         self.typed = False  # whether speeches carry ParlParse's `type`
         self.first_url: str | None = None
+        self.column_hint: str | None = None  # from <place-holder colnum>, for elements without one
+        self.time_hint: str | None = None
 
     # --- structure ---------------------------------------------------------------
 
     def take(self, element: etree._Element) -> None:
         name = local(element)
         if not name or name in _IGNORED:
+            return
+        if name == "place-holder":  # a column or time that holds for what follows
+            self.column_hint = self._column(element) or self.column_hint
+            self.time_hint = self._time(element) or self.time_hint
             return
         if name in ("major-heading", "oral-heading"):
             self._close_minor()
@@ -151,6 +160,8 @@ class _DayReader:
             self.minor = self._heading(element)
         elif name == "speech":
             self._current().items.extend(self._speech(element))
+        elif name == "bills":
+            self._bills(element)
         elif name == "division":
             self._current().items.append(
                 division_from(
@@ -202,6 +213,19 @@ class _DayReader:
             url=self._url(element),
         )
 
+    def _bills(self, element: etree._Element) -> None:
+        """OpenAustralia's list of the bills a debate concerns: a note, each bill linked."""
+        paragraphs = []
+        for bill in element.iter("bill"):
+            runs = element_runs(bill)
+            url = (bill.get("url") or "").strip()
+            if runs and url.startswith(("http://", "https://")):
+                runs = tuple(replace(run, link=run.link or url) for run in runs)
+            if runs:
+                paragraphs.append(Paragraph(runs))
+        if paragraphs:
+            self._current().items.append(Procedural(tuple(paragraphs), ProceduralKind.NOTE))
+
     def _unknown(self, element: etree._Element, name: str) -> None:
         where = f"line {element.sourceline}"
         runs = element_runs(element)
@@ -217,11 +241,15 @@ class _DayReader:
     # --- attributes --------------------------------------------------------------
 
     def _column(self, element: etree._Element) -> str | None:
+        if element.get("colnum") is None:
+            return self.column_hint
         colnum = (element.get("colnum") or "").strip()
         return f"{colnum}{self.sitting.place.column_suffix}" if colnum else None
 
     def _time(self, element: etree._Element) -> str | None:
         value = element.get("time")
+        if value is None:
+            return self.time_hint
         time = normalise_time(value)
         if time is None and value and value.strip().lower() not in ("unknown", ""):
             self.reporter.warn(

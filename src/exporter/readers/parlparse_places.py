@@ -60,6 +60,12 @@ _FILE_STEMS: tuple[tuple[str, str], ...] = (
     ("ni", "ni"),
 )
 
+# OpenAustralia (root <debates>) reuses the publicwhip id scheme for the federal chambers
+_AUSTRALIAN_PLACES: dict[str, Place] = {
+    "debate": Place("House of Representatives", None),
+    "lords": Place("Senate", None),
+}
+
 UNKNOWN_PLACE = Place(None, None)
 
 
@@ -71,20 +77,21 @@ class Sitting:
     place: Place
 
 
-def sitting_of(gids: list[str], file_name: str) -> Sitting:
+def sitting_of(gids: list[str], file_name: str, australian: bool = False) -> Sitting:
     """The sitting a file records, from its first recognisable gid or its name."""
+    places = {**_PLACES, **_AUSTRALIAN_PLACES} if australian else _PLACES
     for gid in gids:
         match = _GID.match(gid)
         if match:
             kind = match.group("type")
             date = _date(match.group("date"))
             prefix = f"uk.org.publicwhip/{kind}/{match.group('date')}{match.group('rev')}"
-            return Sitting(kind, date, prefix, _PLACES.get(kind, UNKNOWN_PLACE))
+            return Sitting(kind, date, prefix, places.get(kind, UNKNOWN_PLACE))
     name = file_name.replace("\\", "/").rpartition("/")[2].lower()
     kind = next((kind for stem, kind in _FILE_STEMS if name.startswith(stem)), None)
     found = _DATE.search(name)
     date = _date(found.group(0)) if found else None
-    place = _PLACES.get(kind, UNKNOWN_PLACE) if kind else UNKNOWN_PLACE
+    place = places.get(kind, UNKNOWN_PLACE) if kind else UNKNOWN_PLACE
     return Sitting(kind, date, None, place)
 
 

@@ -19,7 +19,7 @@ from briefing_trees import (
 )
 from conftest import needs
 from exporter.diagnostics import Reporter
-from exporter.document import Document, Heading, Link, Paragraph, Text
+from exporter.document import Cell, Document, Heading, Link, Paragraph, Table, Text
 from pdf_reading import element_texts, open_pdf, poppler, poppler_file, squash, structure_tree, write_pdf
 
 STANDARD_14 = {
@@ -231,3 +231,19 @@ def test_an_unknown_block_fails_loudly() -> None:
     document = Document("x", "en-GB", (Heading(1, (Text("x"),), "t"), "not a block"))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="cannot render"):
         write_pdf(document)
+
+
+def test_ragged_table_rows_become_regular_rows() -> None:
+    document = Document(
+        "Ragged", "en-GB",
+        (Heading(1, (Text("Ragged"),), "t"),
+         Table("Votes", (Cell((Text("Member"),)), Cell((Text("Vote"),))),
+               ((Cell(()), Cell((Text("Aye"),))), (Cell((Text("Lord A"),)),),
+                (Cell((Text("Lord B"),)), Cell((Text("No"),)), Cell((Text("teller"),)))))),
+    )  # fmt: skip
+    reporter = Reporter("ragged")
+    with open_pdf(write_pdf(document, reporter)) as pdf:
+        (table,) = structure_tree(pdf).find("Table")
+        rows = [kid for kid in table.kids if kid.type == "TR"]
+        assert [[cell.type for cell in row.kids] for row in rows] == [["TH", "TH"]] + [["TD", "TD"]] * 3
+    assert [d.code for d in reporter.diagnostics] == ["PDF-TABLE-001"]

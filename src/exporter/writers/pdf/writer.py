@@ -30,6 +30,7 @@ QUOTE_INDENT = 24.0
 _WHITESPACE = re.compile(r"[\t\n\r\f\v\u2028\u2029\u0085]")
 
 GLYPH_CODE = "PDF-GLYPH-001"
+TABLE_CODE = "PDF-TABLE-001"
 
 
 def clean_text(text: str) -> str:
@@ -154,7 +155,7 @@ class StoryBuilder:
         for row in table.rows:
             row_element = table_element.child("TR")
             cells = []
-            for cell in row:
+            for cell in self.fit_row(row, len(table.header)):
                 td = row_element.child("TD")
                 cells.append(TextBlock(self.runs(cell.children, td, cell_style.size), td, cell_style))
             rows.append(cells)
@@ -167,6 +168,21 @@ class StoryBuilder:
         block = TableBlock(header, rows, fractions)
         block.spaceAfter = self.style.paragraph_after * 2
         return [caption, block]
+
+    def fit_row(self, row: tuple[doc.Cell, ...], columns: int) -> tuple[doc.Cell, ...]:
+        """As many cells as the header has: PDF/UA tables are regular (veraPDF 7.2-43). Short
+        rows get empty cells; cells beyond the header join the last column, with a warning."""
+        if len(row) <= columns:
+            return (*row, *[doc.Cell(())] * (columns - len(row)))
+        self.reporter.warn(
+            TABLE_CODE,
+            f"a table row has {len(row)} cells for {columns} header cells; the rest join the last",
+            self.location,
+        )
+        joined: list[doc.Inline] = []
+        for cell in row[columns - 1 :]:
+            joined += [*([doc.Text(" ")] if joined else []), *cell.children]
+        return (*row[: columns - 1], doc.Cell(tuple(joined)))
 
     def contents(self, contents: doc.Contents, parent: StructElem) -> list[Flowable]:
         toc = parent.child("TOC")

@@ -3,7 +3,8 @@
 The day is made by repeating the speeches and headings of the Westminster Hall sample
 (the shared record when present, else the trimmed copy in tests/data) until the file
 passes 1 MB, keeping its ISO-8859-1 declaration and internal DTD. Prints the size, the
-best and median of several runs, and how the time splits between parsing the XML and
+best and median of several runs (wall clock, and CPU time, which a busy machine
+disturbs less), and how the time splits between parsing the XML and
 building the model.
 
     python benchmarks/bench_parlparse.py [--runs N] [--megabytes M]
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from exporter.diagnostics import Reporter
@@ -38,12 +40,14 @@ def sitting_of_size(megabytes: float) -> tuple[bytes, Path]:
     return head + b"<publicwhip" + opening + b">" + body * copies + b"</publicwhip>\n", source
 
 
-def timed(action: object, runs: int) -> list[float]:
+def timed(
+    action: Callable[[], object], runs: int, clock: Callable[[], float] = time.perf_counter
+) -> list[float]:
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
-        action()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
+        start = clock()
+        action()
+        times.append(clock() - start)
     return times
 
 
@@ -55,6 +59,9 @@ def main() -> None:
     data, source = sitting_of_size(args.megabytes)
     debate = parlparse.read(data, "bench.xml", ReadOptions(), Reporter())
     read_times = timed(lambda: parlparse.read(data, "bench.xml", ReadOptions(), Reporter()), args.runs)
+    cpu_times = timed(
+        lambda: parlparse.read(data, "bench.xml", ReadOptions(), Reporter()), args.runs, time.process_time
+    )
     parse_times = timed(lambda: _xml.parse(data, "bench.xml"), args.runs)
     best, median = min(read_times), statistics.median(read_times)
     print(f"source:         {source}")
@@ -63,6 +70,7 @@ def main() -> None:
     )
     print(f"read (best):    {best:.3f} s   ({len(data) / best / 1e6:.1f} MB/s)")
     print(f"read (median):  {median:.3f} s   over {args.runs} runs")
+    print(f"CPU (best):     {min(cpu_times):.3f} s   (process time: less disturbed by a busy machine)")
     print(f"of which parse: {min(parse_times):.3f} s (lxml, safe settings, size checks)")
     print(f"target:         under 0.500 s: {'met' if best < 0.5 else 'NOT MET'}")
 

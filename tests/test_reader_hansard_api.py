@@ -372,3 +372,8 @@ def test_a_contribution_attributed_to_no_member_keeps_its_printed_name() -> None
         "Several hon. Members",
         "rose—",
     )
+
+
+def test_divisions_list_is_detected_so_it_is_refused_clearly() -> None:
+    found = formats.detect(DIVISIONS.read_bytes())
+    assert found is not None and found.name == "hansard-api"

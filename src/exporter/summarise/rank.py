@@ -2,9 +2,11 @@
 
 The graph is LexRank's: sentences are nodes, edges are the cosine similarity of their TF-IDF
 vectors, and a sentence is central when sentences central themselves resemble it. The random
-walk restarts according to a prior that favours the opening of the debate and the opening of
-each speech (members state their case first), because plain centrality loses to simply taking
-the first sentences on meeting summaries.
+walk restarts according to a prior on position, because plain centrality loses to simply
+taking the first sentences on meeting summaries: the prior can favour each debate's opening
+(where the case is put) and each speech's or speaker's first sentences. As tuned, it is all
+on the debate's opening, and centrality then carries the weight to the sentences that most
+resemble it; that is also what ranks a later speaker's sentences for their key points.
 
 The walk never builds the n-by-n similarity matrix: with unit vectors a_i, the similarity
 sum a_j . (sum_i w_i a_i) minus the self term costs one pass over the non-zero weights (two

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from exporter.model import Run
+from exporter.readers._runs import merge_runs
 from exporter.readers._xml import local
 
 _SPACE = re.compile(r"\s+")
@@ -38,7 +39,7 @@ class _Style:
 def inline_runs(element: etree._Element, note_text: NoteText, language: str) -> tuple[Run, ...]:
     """The runs of ``element``'s content (not its tail), whitespace collapsed and trimmed."""
     pieces = list(_walk(element, _Style(), note_text, language))
-    return tidy_runs(pieces)
+    return merge_runs(pieces)
 
 
 def inline_notes(element: etree._Element, note_text: NoteText) -> list[str]:
@@ -93,40 +94,6 @@ def _run(text: str, style: _Style) -> Run:
         superscript=style.superscript,
         link=style.link,
         lang=style.lang,
-    )
-
-
-def tidy_runs(pieces: list[Run]) -> tuple[Run, ...]:
-    """Collapse whitespace across run boundaries, trim the ends, join runs styled alike."""
-    merged: list[Run] = []
-    for piece in pieces:
-        text = _SPACE.sub(" ", piece.text)
-        if merged and merged[-1].text.endswith(" ") and text.startswith(" "):
-            text = text[1:]
-        if not merged and text.startswith(" "):
-            text = text[1:]
-        if not text:
-            continue
-        if merged and _same_style(merged[-1], piece):
-            merged[-1] = replace(merged[-1], text=merged[-1].text + text)
-        else:
-            merged.append(replace(piece, text=text))
-    while merged and merged[-1].text.endswith(" "):
-        stripped = merged[-1].text.rstrip(" ")
-        if stripped:
-            merged[-1] = replace(merged[-1], text=stripped)
-            break
-        merged.pop()
-    return tuple(merged)
-
-
-def _same_style(a: Run, b: Run) -> bool:
-    return (a.emphasis, a.strong, a.superscript, a.link, a.lang) == (
-        b.emphasis,
-        b.strong,
-        b.superscript,
-        b.link,
-        b.lang,
     )
 
 

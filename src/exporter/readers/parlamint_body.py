@@ -23,8 +23,8 @@ from lxml import etree
 
 from exporter.diagnostics import Reporter
 from exporter.model import Item, Paragraph, Procedural, ProceduralKind, Run, Section, Speaker, Speech
+from exporter.readers._runs import merge_runs
 from exporter.readers._xml import local, text_of
-from exporter.readers.akoma_ntoso_inline import tidy_runs
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -221,7 +221,7 @@ def _who(u: etree._Element, ctx: BodyContext) -> tuple[str | None, str | None]:
 def _paragraph(seg: etree._Element, ctx: BodyContext) -> Paragraph | None:
     tokenised = any(local(node) in _TOKENS for node in seg.iter())
     pieces = _seg_runs(seg, None, ctx.language, tokenised)
-    runs = tidy_runs(pieces)
+    runs = merge_runs(pieces)
     if not runs:
         return None
     return Paragraph(runs, lang=_lang(seg, ctx))

@@ -216,3 +216,11 @@ def test_members_api_ids_of_the_hansard_api_find_people_in_either_directory() ->
     # people.json: "identifiers": [{"scheme": "datadotparl_id", "identifier": "1524"}]
     ryan = load(PEOPLE_JSON).lookup("1524", dt.date(2009, 10, 28))
     assert ryan == Speaker("1524", "Joan Ryan", constituency="Enfield North", party="Labour")
+
+
+
+def test_a_placeholder_member_name_gives_way_to_the_directory() -> None:
+    directory = load(PEOPLE_JSON)
+    [filled] = directory.apply(debate_with(Speaker(RYAN, f"Member {RYAN}"))).speakers
+    assert filled.name != f"Member {RYAN}"
+    assert filled == directory.lookup(RYAN, dt.date(2009, 10, 28))

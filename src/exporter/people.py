@@ -106,7 +106,8 @@ class Directory:
         found = self.lookup(speaker.id, day)
         if found is None:
             return speaker
-        printed_name = speaker.name and speaker.name != speaker.id
+        # A reader that knows only an id names the speaker by it ("LindsayHoyle", "Member 4123").
+        printed_name = speaker.name and speaker.name not in (speaker.id, f"Member {speaker.id}")
         return replace(
             speaker,
             name=speaker.name if printed_name or found.name == found.id else found.name,

@@ -377,3 +377,12 @@ def test_a_contribution_attributed_to_no_member_keeps_its_printed_name() -> None
 def test_divisions_list_is_detected_so_it_is_refused_clearly() -> None:
     found = formats.detect(DIVISIONS.read_bytes())
     assert found is not None and found.name == "hansard-api"
+
+
+def test_a_question_keeps_its_uin() -> None:
+    value = sample()
+    contribution = next(item for item in value["Items"] if item.get("MemberId"))
+    contribution["UIN"] = "904342"
+    debate = read_json(value)
+    numbered = [s for s in speeches(debate) if s.number]
+    assert [s.number for s in numbered] == ["904342"]

@@ -563,3 +563,9 @@ def test_openaustralia_chambers_and_bill_lists() -> None:
     assert note.paragraphs[0].runs[0].link == "https://www.aph.gov.au/r1"
     assert speeches(debate)[0].time == "09:00"
     assert reporter.diagnostics == []
+
+
+def test_oral_question_number_is_kept() -> None:
+    debate = read(MODERN)
+    first = next(s for s in speeches(debate) if s.id == "uk.org.publicwhip/debate/2023-03-28d.809.7")
+    assert first.number == "1"

@@ -98,6 +98,7 @@ class Speech:
     column: str | None = None  # as printed: "98", "98WH", "WA12"
     url: str | None = None
     lang: str | None = None
+    number: str | None = None  # the question's number as printed (an oral question, a UIN)
 
 
 @dataclass(frozen=True)

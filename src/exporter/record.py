@@ -74,7 +74,7 @@ def _item_out(item: m.Item) -> dict[str, Any]:
             _put(data, key, getattr(item, key))
         if item.kind is not m.SpeechKind.SPEECH:
             data["kind"] = item.kind.value
-        for key in ("role", "time", "column", "url", "lang"):
+        for key in ("role", "time", "column", "url", "lang", "number"):
             _put(data, key, getattr(item, key))
         data["paragraphs"] = [_block_out(b) for b in item.paragraphs]
         return data
@@ -293,6 +293,7 @@ def _item_in(data: dict[str, Any]) -> m.Item:
             label=data.get("label"),
             role=data.get("role"),
             lang=data.get("lang"),
+            number=data.get("number"),
             **common,
         )
     if kind == "procedural":

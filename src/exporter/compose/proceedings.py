@@ -84,6 +84,8 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
     facts = []
     if speech.kind is not m.SpeechKind.SPEECH:
         facts.append(KIND_LABELS[speech.kind])
+    if speech.number:
+        facts.append(f"Question number {speech.number}")
     if speech.time:
         facts.append(f"Time: {speech.time[:5]}")
     source = ctx.source_of(speech)

@@ -265,6 +265,7 @@ def _item(item: Mapping[str, Any], pointer: str, state: _State) -> list[Item]:
             role=attribution.role,
             time=time,
             column=column,
+            number=_text(item.get("UIN")) or None,
         )
     ]
 

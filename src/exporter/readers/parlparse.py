@@ -296,6 +296,7 @@ class _DayReader:
             time=time,
             column=column,
             url=url,
+            number=_question_number(element),
         )
         items: list[Item] = [speech]
         if first_italic:
@@ -388,3 +389,11 @@ def _kind(type_text: str) -> SpeechKind:
     words = type_text.lower().split()
     key = words[-1] if words else ""
     return _KINDS.get(key, SpeechKind.SPEECH)
+
+
+def _question_number(element: etree._Element) -> str | None:
+    """The oral question's number: on the speech (modern files) or its first paragraph."""
+    number = element.get("oral-qnum") or next(
+        (p.get("qnum") for p in element.iter("p") if p.get("qnum")), None
+    )
+    return number.strip() or None if number else None

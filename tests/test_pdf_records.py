@@ -1,0 +1,50 @@
+"""Every PDF the tool makes from samples/ and the test records passes our PDF/UA checker,
+and veraPDF when it is installed. The conversion runs through the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import DATA, SAMPLES
+from exporter.checks.pdf import check
+from exporter.cli import main
+from pdf_reading import VERAPDF, verapdf
+
+RECORDS = sorted(
+    [path for path in SAMPLES.iterdir() if path.suffix in (".yaml", ".txt", ".json", ".xml")]
+    + [
+        path
+        for folder in ("parlparse", "hansard-api", "akoma-ntoso", "parlamint")
+        for path in (DATA / folder).iterdir()
+        if "divisions_for_debate" not in path.name  # a division list alone is not a debate
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def briefings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("briefings")
+    made: dict[str, Path] = {}
+    for record in RECORDS:
+        target = out / record.name
+        result = CliRunner().invoke(main, ["convert", str(record), "-o", str(target), "-f", "pdf", "-q"])
+        assert result.exit_code == 0, result.output
+        (pdf,) = target.glob("*.pdf")
+        made[record.name] = pdf
+    return made
+
+
+@pytest.mark.parametrize("record", [path.name for path in RECORDS])
+def test_briefing_passes_the_pdf_checker(briefings: dict[str, Path], record: str) -> None:
+    pdf = briefings[record]
+    assert check(pdf.read_bytes(), pdf.name) == []
+
+
+@pytest.mark.skipif(not VERAPDF.exists(), reason="veraPDF is not installed (set VERAPDF)")
+@pytest.mark.parametrize("record", [path.name for path in RECORDS])
+def test_briefing_passes_verapdf(briefings: dict[str, Path], record: str) -> None:
+    verdict = verapdf(briefings[record])
+    assert verdict is not None and verdict["failed_checks"] == 0, verdict

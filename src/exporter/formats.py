@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import re
@@ -137,10 +138,9 @@ def sniff(data: bytes) -> Sniff:
 def _xml_root(data: bytes) -> tuple[str | None, str | None]:
     parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True, load_dtd=False)
     for offset in range(0, min(len(data), 1 << 20), 8192):
-        try:
+        # The root may be seen before a fault; the reader reports the fault with its line.
+        with contextlib.suppress(etree.XMLSyntaxError):
             parser.feed(data[offset : offset + 8192])
-        except etree.XMLSyntaxError:
-            pass  # the root may still have been seen; the reader reports the fault with its line
         for _event, element in parser.read_events():
             qname = etree.QName(element)
             return qname.localname, qname.namespace

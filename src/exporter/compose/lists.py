@@ -41,7 +41,7 @@ def _bullet_run(blocks: list[d.Block], start: int) -> tuple[list[d.Paragraph], b
 
 
 def _number_run(blocks: list[d.Block], start: int) -> tuple[list[d.Paragraph], bool] | None:
-    items = []
+    items: list[d.Paragraph] = []
     for block in blocks[start:]:
         if not isinstance(block, d.Paragraph):
             break

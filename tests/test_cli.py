@@ -154,3 +154,20 @@ def test_check_lists_its_rules_with_ids_and_severities(runner: CliRunner) -> Non
     assert any(line.startswith("MS-TBL-001") and " error " in line for line in lines)
     assert any(line.startswith("PDFUA-7.21-embedded") for line in lines)
     assert runner.invoke(main, ["check"]).exit_code == 2
+
+
+def test_split_writes_one_briefing_per_debate_of_a_day(tmp_path: Path, runner: CliRunner) -> None:
+    from conftest import DATA
+
+    day = DATA / "parlparse" / "westminster2009-10-28a-excerpt.xml"
+    whole = runner.invoke(main, ["convert", str(day), "-o", str(tmp_path / "whole"), "-f", "json"])
+    split = runner.invoke(main, ["convert", str(day), "-o", str(tmp_path / "split"), "-f", "json", "--split"])
+    assert whole.exit_code == 0 and split.exit_code == 0, split.output
+    sections = json.loads((tmp_path / "whole" / f"{day.stem}.json").read_text())["sections"]
+    written = sorted((tmp_path / "split").iterdir())
+    assert len(sections) > 1 and len(written) == len(sections)
+    for path, section in zip(written, sections, strict=True):
+        piece = json.loads(path.read_text())
+        assert piece["title"] == section["title"] and piece["sections"] == [section]
+        used = {i.get("speaker") for i in section["items"] if i.get("type") == "speech"} - {None}
+        assert {s["id"] for s in piece["speakers"]} == used

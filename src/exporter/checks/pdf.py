@@ -10,12 +10,14 @@ tree maps each MCID and link annotation to the element that really holds it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from io import BytesIO
 
 import pikepdf
 from lxml import etree
 
 from exporter.checks.pdf_structure import (
+    StructureFacts,
     key_of,
     read_content,
     read_number_tree,
@@ -128,6 +130,8 @@ def check(data: bytes, source: str) -> list[Diagnostic]:
     findings = _Findings(source)
     with pdf:
         root = pdf.Root
+        if not isinstance(root, pikepdf.Dictionary):
+            raise InputError("the PDF has no document catalog", source)
         _check_catalog(root, findings)
         role_map = _check_role_map(root, findings)
         facts = read_structure(root)
@@ -206,7 +210,7 @@ def _resolve(type_: str, role_map: dict[str, str]) -> str:
     return type_
 
 
-def _check_types_and_headings(facts, role_map: dict[str, str], findings: _Findings) -> None:  # type: ignore[no-untyped-def]
+def _check_types_and_headings(facts: StructureFacts, role_map: dict[str, str], findings: _Findings) -> None:
     if facts.cycles:
         findings.add("PDFUA-7.1-struct-tree", "the structure tree contains a cycle", "StructTreeRoot")
     previous = 0
@@ -229,7 +233,13 @@ def _check_types_and_headings(facts, role_map: dict[str, str], findings: _Findin
         previous = level
 
 
-def _check_pages(pdf: pikepdf.Pdf, root, facts, role_map, findings: _Findings) -> None:  # type: ignore[no-untyped-def]
+def _check_pages(
+    pdf: pikepdf.Pdf,
+    root: pikepdf.Dictionary,
+    facts: StructureFacts,
+    role_map: dict[str, str],
+    findings: _Findings,
+) -> None:
     tree = root.get("/StructTreeRoot")
     parent_tree = read_number_tree(tree.get("/ParentTree")) if isinstance(tree, pikepdf.Dictionary) else {}
     for number, page in enumerate(pdf.pages, start=1):
@@ -257,7 +267,14 @@ def _check_pages(pdf: pikepdf.Pdf, root, facts, role_map, findings: _Findings) -
         _check_annotations(page, parent_tree, facts, role_map, findings, where)
 
 
-def _check_page_parent_tree(page, mcids, parent_tree, facts, findings: _Findings, where: str) -> None:  # type: ignore[no-untyped-def]
+def _check_page_parent_tree(
+    page: pikepdf.Page,
+    mcids: list[int],
+    parent_tree: dict[int, pikepdf.Object],
+    facts: StructureFacts,
+    findings: _Findings,
+    where: str,
+) -> None:
     if not mcids:
         return
     key = page.obj.get("/StructParents")
@@ -285,7 +302,14 @@ def _check_page_parent_tree(page, mcids, parent_tree, facts, findings: _Findings
         )
 
 
-def _check_annotations(page, parent_tree, facts, role_map, findings: _Findings, where: str) -> None:  # type: ignore[no-untyped-def]
+def _check_annotations(
+    page: pikepdf.Page,
+    parent_tree: dict[int, pikepdf.Object],
+    facts: StructureFacts,
+    role_map: dict[str, str],
+    findings: _Findings,
+    where: str,
+) -> None:
     annotations = page.obj.get("/Annots")
     if not isinstance(annotations, pikepdf.Array) or len(annotations) == 0:
         return
@@ -313,15 +337,16 @@ def _check_annotations(page, parent_tree, facts, role_map, findings: _Findings, 
             findings.add("PDFUA-7.1-parent-tree", "the parent tree maps this link to another element", here)
 
 
-def _fonts_of(resources: pikepdf.Object, seen: set[tuple[int, int]]):  # type: ignore[no-untyped-def]
+def _fonts_of(
+    resources: pikepdf.Object | None, seen: set[tuple[int, int]]
+) -> Iterator[tuple[str, pikepdf.Dictionary]]:
     if not isinstance(resources, pikepdf.Dictionary):
         return
     fonts = resources.get("/Font")
     if isinstance(fonts, pikepdf.Dictionary):
         for name, font in fonts.items():
-            key = font.objgen
-            if key not in seen:
-                seen.add(key)
+            if isinstance(font, pikepdf.Dictionary) and font.objgen not in seen:
+                seen.add(font.objgen)
                 yield name, font
     xobjects = resources.get("/XObject")
     if isinstance(xobjects, pikepdf.Dictionary):
@@ -337,7 +362,7 @@ def _check_fonts(pdf: pikepdf.Pdf, findings: _Findings) -> None:
         for name, font in _fonts_of(page.obj.get("/Resources"), seen):
             base = str(font.get("/BaseFont", name)).lstrip("/")
             where = f"page {number}, font {base}"
-            descriptor_holder = font
+            descriptor_holder: pikepdf.Object = font
             if font.get("/Subtype") == "/Type0":
                 descendants = font.get("/DescendantFonts")
                 descriptor_holder = descendants[0] if isinstance(descendants, pikepdf.Array) else font

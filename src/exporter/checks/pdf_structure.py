@@ -57,7 +57,7 @@ def read_structure(root: pikepdf.Dictionary) -> StructureFacts:
         return facts
     seen: set[ObjectKey] = set()
 
-    def visit(node: pikepdf.Object, depth: int, page: ObjectKey | None) -> None:
+    def visit(node: pikepdf.Object | None, depth: int, page: ObjectKey | None) -> None:
         if not isinstance(node, pikepdf.Dictionary):
             return
         key = key_of(node)
@@ -127,8 +127,11 @@ def read_content(page: pikepdf.Page) -> ContentFacts:
     # (is artifact, has MCID, opened inside BT; None once a crossing has been counted)
     stack: list[tuple[bool, bool, bool | None]] = []
     in_text = False
-    for operands, operator in pikepdf.parse_content_stream(page):
-        op = str(operator)
+    for instruction in pikepdf.parse_content_stream(page):
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            operands, op = [], "INLINE IMAGE"
+        else:
+            operands, op = list(instruction.operands), str(instruction.operator)
         if op == "BT":
             in_text = True
         elif op == "ET":

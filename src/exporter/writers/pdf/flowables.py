@@ -10,8 +10,10 @@ their element, so a paragraph across two pages is one P with kids on both pages.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, cast
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
@@ -20,6 +22,9 @@ from exporter.writers.pdf.lines import Line, LinkTarget, Piece, Run, break_lines
 from exporter.writers.pdf.tagging.emit import LinkAnnotation, uri_action
 from exporter.writers.pdf.tagging.marked import Tagger
 from exporter.writers.pdf.tagging.structure import StructElem
+
+if TYPE_CHECKING:
+    from exporter.writers.pdf.page import TaggedCanvas
 
 
 @dataclass(frozen=True)
@@ -40,9 +45,8 @@ class BlockStyle:
     space_after: float = 0.0
 
 
-def _tagger(canvas: object) -> Tagger:
-    tagger: Tagger = canvas.tagger  # type: ignore[attr-defined]
-    return tagger
+def _tagger(canvas: Canvas) -> Tagger:
+    return cast("TaggedCanvas", canvas).tagger
 
 
 class TextBlock(Flowable):

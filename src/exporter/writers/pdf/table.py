@@ -71,7 +71,7 @@ class TableBlock(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        tagger: Tagger = canvas.tagger  # type: ignore[attr-defined]
+        tagger: Tagger = canvas.tagger
         self._draw_furniture(tagger)
         top = self.height
         for row, height in zip([self.header, *self.rows], self._row_heights, strict=False):

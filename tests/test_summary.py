@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from exporter.model import (
@@ -268,3 +273,29 @@ def test_procedure_and_courtesy_are_recognised(sentence: str) -> None:
 )
 def test_substance_is_not_mistaken_for_procedure(sentence: str) -> None:
     assert not is_procedural(sentence)
+
+
+_PRINT_SUMMARY = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from summarise_debates import DEATH_PENALTY, load_debate
+from exporter.summarise import key_points, summarise
+debate = load_debate(DEATH_PENALTY)
+print([(s.text, s.speech_id) for s in summarise(debate)])
+print([(k.speaker_id, [p.text for p in k.points]) for k in key_points(debate)])
+"""
+
+
+def test_same_summary_in_separate_processes_whatever_the_hash_seed() -> None:
+    outputs = []
+    for seed in ("1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _PRINT_SUMMARY, str(Path(__file__).parent)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and outputs[0].strip()

@@ -299,3 +299,17 @@ def test_same_summary_in_separate_processes_whatever_the_hash_seed() -> None:
         )
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1] and outputs[0].strip()
+
+
+def test_a_sentence_in_another_language_keeps_its_language_tag() -> None:
+    welsh = Paragraph(
+        (Run("Mae'r Llywodraeth yn buddsoddi yn y gwasanaethau iechyd meddwl plant eleni."),), lang="cy"
+    )
+    english = Paragraph((Run("The Government is investing in children's mental health services this year."),))
+    debate = Debate(
+        "Iechyd meddwl",
+        (Section("Iechyd meddwl", (Speech("s1", "m1", (welsh, english)),)),),
+        (Speaker("m1", "A Member"),),
+    )
+    langs = {s.text[:3]: s.lang for s in summarise(debate, 100)}
+    assert langs == {"Mae": "cy", "The": None}

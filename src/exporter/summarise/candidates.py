@@ -27,6 +27,7 @@ class SummarySentence:
     column: str | None = None  # the speech's column as printed, for citations
     time: str | None = None
     url: str | None = None
+    lang: str | None = None  # BCP 47, when the paragraph or speech is in another language
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _speech_candidates(
     never = speech.speaker is None or chair or speech.kind in procedural.UNSUMMARISED_KINDS
     name = procedural.display_name(speaker, speech)
     texts = [
-        sentence
+        (sentence, block.lang or speech.lang)
         for block in speech.paragraphs
         if isinstance(block, Paragraph) and block.style is ParagraphStyle.BODY
         for sentence in split(block.text)
@@ -82,6 +83,7 @@ def _speech_candidates(
                 column=speech.column,
                 time=speech.time,
                 url=speech.url,
+                lang=lang,
             ),
             words=len(text.split()),
             procedural=never or procedural.is_procedural(text),
@@ -91,7 +93,7 @@ def _speech_candidates(
             chair=chair,
             minister=minister,
         )
-        for position, text in enumerate(texts)
+        for position, (text, lang) in enumerate(texts)
     ]
 
 

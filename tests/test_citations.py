@@ -150,3 +150,12 @@ def test_record_url_falls_back_to_the_sitting_reference() -> None:
         record_url(debate, speech(None, "m", "Text.")) == "https://www.theyworkforyou.com/lords/?d=2009-10-29"
     )
     assert record_url(sitting(), None) is None
+
+
+def test_other_houses() -> None:
+    assert cite_columns(sitting("Scottish Parliament", None), ["12"]) == "SP OR 29 October 2009, col 12"
+    assert cite_columns(sitting("National Assembly", None), []) == "National Assembly Deb 29 October 2009"
+    assert (
+        cite_columns(sitting("Scottish Parliament", None), ["12"], "short")
+        == "Scottish Parliament Deb 29 October 2009 c12"
+    )

@@ -17,8 +17,9 @@ lacks is left out, never guessed.
     the day it is made): ``Hansard HC Deb. vol. 709 col. 98WH, 23 February 2022. Available at:
     https://…`` (the URL when the record has one).
 
-Houses other than the two at Westminster are named in full (``Scottish Parliament Deb 3 May
-2012, col 12``), except the Scottish Parliament's Official Report in OSCOLA (``SP OR``).
+Houses other than the two at Westminster are named in full (``National Assembly Deb 20
+September 2012``), except the Scottish Parliament's Official Report in OSCOLA (``SP OR 3 May
+2012, col 12``).
 
 Column ranges are shortened as in the Chicago Manual (a range from a number under 100, or from
 a multiple of 100, is written in full; otherwise the second number drops the leading digits it

@@ -211,20 +211,21 @@ def test_a_table_over_pages_repeats_its_header_as_an_artifact(tmp_path: Path) ->
     assert all("Constituency" in page for page in text.split("\f")[:-1])
 
 
-def test_characters_no_font_has_are_reported_and_the_fallback_draws_greek() -> None:
+def test_characters_no_font_has_are_reported_and_fallbacks_draw_greek_and_chinese() -> None:
     document = Document(
         "Scripts", "en-GB",
-        (Heading(1, (Text("Scripts"),), "t"), Paragraph((Text("Greek αβγ, Hindi हिन्दी, arrow →"),))),
+        (Heading(1, (Text("Scripts"),), "t"), Paragraph((Text("Greek αβγ, Chinese 中文, Hindi हिन्दी, arrow →"),))),
     )  # fmt: skip
     reporter = Reporter("scripts")
     data = write_pdf(document, reporter)
     (warning,) = reporter.diagnostics
-    assert warning.code == "PDF-GLYPH-001" and "U+0939" in warning.message and "α" not in warning.message
+    assert warning.code == "PDF-GLYPH-001" and "U+0939" in warning.message
+    assert "α" not in warning.message and "中" not in warning.message
     with open_pdf(data) as pdf:
-        faces = {str(font.BaseFont) for font in pdf.pages[0].Resources.Font.values()}
+        faces = {str(font.BaseFont).split("+")[-1] for font in pdf.pages[0].Resources.Font.values()}
         spans = [n for n in structure_tree(pdf).find("Span") if "/ActualText" in n.obj]
-    assert any("DejaVuSans" in face for face in faces)
-    assert [str(span.obj.ActualText) for span in spans] == ["हिन्दी"]
+        assert {"DejaVuSans", "DroidSansFallback"} <= faces
+        assert [str(span.obj.ActualText) for span in spans] == ["हिन्दी"]
 
 
 def test_an_unknown_block_fails_loudly() -> None:

@@ -23,14 +23,16 @@ _FACES: dict[str, str] = {
     "Atkinson-BoldItalic": "AtkinsonHyperlegibleNext_700Bold_Italic.ttf",
     "DejaVuSans": "DejaVuSans.ttf",
     "DejaVuSans-Bold": "DejaVuSans-Bold.ttf",
+    "DroidSansFallback": "DroidSansFallback.ttf",
 }
 
-# The fallback for each face: italics fall back to upright, as DejaVu's obliques are not bundled.
-_FALLBACK: dict[str, str] = {
-    "Atkinson-Regular": "DejaVuSans",
-    "Atkinson-Italic": "DejaVuSans",
-    "Atkinson-Bold": "DejaVuSans-Bold",
-    "Atkinson-BoldItalic": "DejaVuSans-Bold",
+# The fallbacks of each face, in order: DejaVu Sans (italics fall back to upright, as its
+# obliques are not bundled), then Droid Sans Fallback for Chinese, Japanese and Korean.
+_FALLBACKS: dict[str, tuple[str, ...]] = {
+    "Atkinson-Regular": ("DejaVuSans", "DroidSansFallback"),
+    "Atkinson-Italic": ("DejaVuSans", "DroidSansFallback"),
+    "Atkinson-Bold": ("DejaVuSans-Bold", "DroidSansFallback"),
+    "Atkinson-BoldItalic": ("DejaVuSans-Bold", "DroidSansFallback"),
 }
 
 BODY_FACE = "Atkinson-Regular"
@@ -41,14 +43,23 @@ _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _coverage: dict[str, frozenset[int]] = {}
 
 
-def register_fonts() -> None:
-    """Register the bundled faces with ReportLab once per process."""
-    if _coverage:
-        return
-    for name, filename in _FACES.items():
-        font = TTFont(name, str(FONT_DIR / filename))
+def _register(name: str) -> frozenset[int]:
+    """Register one bundled face with ReportLab, once per process; return what it covers.
+
+    Faces load on first use: the CJK fallback takes a fifth of a second to read, and most
+    briefings never need it."""
+    if name not in _coverage:
+        font = TTFont(name, str(FONT_DIR / _FACES[name]))
         pdfmetrics.registerFont(font)
         _coverage[name] = frozenset(font.face.charToGlyph)
+    return _coverage[name]
+
+
+def register_fonts() -> None:
+    """Register the Atkinson faces and their first fallbacks (the CJK one waits for use)."""
+    for name in _FALLBACKS:
+        _register(name)
+        _register(_FALLBACKS[name][0])
 
 
 def face_for(strong: bool, emphasis: bool) -> str:
@@ -79,10 +90,9 @@ def segment_by_font(text: str, face: str, missing: set[str]) -> list[FontSegment
     invisible .notdef) in a segment that carries the real characters as ``actual_text``,
     and are added to ``missing`` so that the writer can warn.
     """
-    register_fonts()
-    fallback = _FALLBACK.get(face, face)
-    primary_cover = _coverage[face]
-    fallback_cover = _coverage[fallback]
+    primary_cover = _register(face)
+    fallbacks = _FALLBACKS.get(face, ())
+    fallback = fallbacks[0] if fallbacks else face
     segments: list[FontSegment] = []
     current_face = face
     start = 0
@@ -90,11 +100,10 @@ def segment_by_font(text: str, face: str, missing: set[str]) -> list[FontSegment
         code = ord(char)
         if code in primary_cover or char in _INVISIBLE:
             wanted = face
-        elif code in fallback_cover:
-            wanted = fallback
         else:
-            missing.add(char)
-            wanted = ""
+            wanted = next((name for name in fallbacks if code in _register(name)), "")
+            if not wanted:
+                missing.add(char)
         if wanted != current_face:
             if index > start:
                 segments.append(_segment(text[start:index], current_face, fallback))

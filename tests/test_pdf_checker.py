@@ -159,3 +159,17 @@ def test_a_parent_tree_pointing_at_the_wrong_element_names_the_mcids(good: bytes
 def test_an_unreadable_file_is_an_input_error() -> None:
     with pytest.raises(InputError):
         check(b"%PDF-1.4 nothing else", "broken.pdf")
+
+
+def test_debate_export_check_passes_a_good_pdf_and_fails_a_faulty_one(good: bytes, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from exporter.cli import main
+
+    good_path, bad_path = tmp_path / "good.pdf", tmp_path / "bad.pdf"
+    good_path.write_bytes(good)
+    bad_path.write_bytes(inject(good, FAULTS["PDFUA-7.18.5-contents"]))
+    assert CliRunner().invoke(main, ["check", str(good_path)]).exit_code == 0
+    result = CliRunner().invoke(main, ["check", str(bad_path)])
+    assert result.exit_code == 1
+    assert "PDFUA-7.18.5-contents" in result.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from briefing_trees import (
@@ -248,3 +249,30 @@ def test_ragged_table_rows_become_regular_rows() -> None:
         rows = [kid for kid in table.kids if kid.type == "TR"]
         assert [[cell.type for cell in row.kids] for row in rows] == [["TH", "TH"]] + [["TD", "TD"]] * 3
     assert [d.code for d in reporter.diagnostics] == ["PDF-TABLE-001"]
+
+
+@needs("pdfinfo")
+def test_page_numbers_are_artifacts_not_text(seed_pdf: bytes, tmp_path: Path) -> None:
+    tagged = poppler_file("pdfinfo", seed_pdf, "-struct-text", tmp=tmp_path)
+    assert "Page 1 of" not in tagged
+    with open_pdf(seed_pdf) as pdf:
+        content = pdf.pages[0].Contents.read_bytes()
+    assert b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC" in content
+
+
+def test_large_print_style_sets_the_body_size() -> None:
+    from dataclasses import replace
+
+    from exporter.options import Style, WriteOptions
+    from exporter.writers.pdf import write
+
+    style = replace(Style(), name="large-print", body_size=18.0, heading_sizes=(28.0, 24.0, 20.0))
+    data = write(seed_briefing(), WriteOptions(style=style), Reporter("large"))
+    with open_pdf(data) as pdf:
+        sizes = {
+            float(operands[1])
+            for page in pdf.pages
+            for operands, operator in pikepdf.parse_content_stream(page)
+            if str(operator) == "Tf"
+        }
+    assert 18.0 in sizes and 28.0 in sizes and min(sizes) >= 18.0 * 0.7

@@ -74,7 +74,8 @@ def substance(
         else:
             note = (d.Text(source.citation or f"Speech by {name}"),)
         content: tuple[d.Inline, ...] = (
-            d.Text(f"{sentence.text} ("),
+            d.Text(sentence.text, lang=sentence.lang if sentence.lang != debate.language else None),
+            d.Text(" ("),
             d.Link(
                 f"#{speech_anchors[id(speech)]}",
                 (d.Text(sentence.speaker_name),),

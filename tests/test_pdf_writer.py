@@ -19,6 +19,7 @@ from briefing_trees import (
     seed_briefing,
 )
 from conftest import needs
+from exporter.checks.pdf import check as check_pdf
 from exporter.diagnostics import Reporter
 from exporter.document import Cell, Document, Heading, Link, Paragraph, Table, Text
 from pdf_reading import element_texts, open_pdf, poppler, poppler_file, squash, structure_tree, write_pdf
@@ -276,3 +277,23 @@ def test_large_print_style_sets_the_body_size() -> None:
             if str(operator) == "Tf"
         }
     assert 18.0 in sizes and 28.0 in sizes and min(sizes) >= 18.0 * 0.7
+
+
+def test_a_table_row_taller_than_a_page_splits_between_lines() -> None:
+    long_text = " ".join(SPEECH * 3)
+    document = Document(
+        "Tall row", "en-GB",
+        (Heading(1, (Text("Tall row"),), "t"),
+         Table("Speeches", (Cell((Text("Member"),)), Cell((Text("Words"),))),
+               ((Cell((Text("Kim Leadbeater"),)), Cell((Text(long_text),))),
+                (Cell((Text("Sarah Champion"),)), Cell((Text("Short."),)))), widths=(0.3, 0.7))),
+    )  # fmt: skip
+    data = write_pdf(document)
+    with open_pdf(data) as pdf:
+        assert len(pdf.pages) >= 2
+        (table,) = structure_tree(pdf).find("Table")
+        rows = [kid for kid in table.kids if kid.type == "TR"]
+        assert len(rows) == 3 and [len(row.kids) for row in rows] == [2, 2, 2]
+        long_cell = rows[1].kids[1]
+        assert len({page for page, _mcid in long_cell.mcids}) >= 2
+    assert check_pdf(data, "tall.pdf") == []

@@ -130,7 +130,7 @@ class TextBlock(Flowable):
         page = canvas.getPageNumber() - 1
         style = self.style
         lines = self.lines_for(self.width)
-        if not lines and not self.artifact and self.element is not None:
+        if not lines and not self.artifact and self.element is not None and self.element.type in ("TD", "TH"):
             self.element.attach()  # an empty table cell still takes its place in its row
         for anchor in self.destinations:
             canvas.bookmarkHorizontal(anchor, 0, self.height)

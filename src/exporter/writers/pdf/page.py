@@ -56,6 +56,10 @@ def _timestamp(date: str | None) -> TimeStamp:
     return stamp
 
 
+def frame_height(style: Style) -> float:
+    return A4[1] - 2 * style.margin_cm * cm
+
+
 class _Footer:
     """Draws "Page N of M" as a pagination artifact; M is a form filled in at the end."""
 

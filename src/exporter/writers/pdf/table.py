@@ -25,9 +25,11 @@ class TableBlock(Flowable):
         rows: list[list[TextBlock]],
         fractions: list[float],
         *,
+        max_height: float = 1e9,
         repeated_header: bool = False,
     ) -> None:
         super().__init__()
+        self.max_height = max_height  # the frame's height: a taller row must split
         self.header = header
         self.rows = rows
         self.fractions = fractions
@@ -60,14 +62,34 @@ class TableBlock(Flowable):
                 break
             used += height
             fitting += 1
-        if fitting == 0 or fitting == len(self.rows):
-            return [] if fitting == 0 else [self]
-        first = TableBlock(
-            self.header, self.rows[:fitting], self.fractions, repeated_header=self.repeated_header
-        )
-        repeat = [cell.as_artifact() for cell in self.header]
-        rest = TableBlock(repeat, self.rows[fitting:], self.fractions, repeated_header=True)
-        return [first, rest]
+        if fitting == len(self.rows):
+            return [self]
+        if fitting == 0:
+            if self._row_heights[0] + self._row_heights[1] <= self.max_height:
+                return []  # the row fits on a fresh page: let it move there whole
+            return self._split_first_row(availHeight - self._row_heights[0])
+        return [self._part(self.header, self.rows[:fitting]), self._rest(self.rows[fitting:])]
+
+    def _part(
+        self, header: list[TextBlock], rows: list[list[TextBlock]], repeated: bool = False
+    ) -> TableBlock:
+        return TableBlock(header, rows, self.fractions, max_height=self.max_height, repeated_header=repeated)
+
+    def _rest(self, rows: list[list[TextBlock]]) -> TableBlock:
+        return self._part([cell.as_artifact() for cell in self.header], rows, repeated=True)
+
+    def _split_first_row(self, room: float) -> list[Flowable]:
+        """A row taller than a page splits between lines; its cells keep their TD elements,
+        and a cell with nothing left is an empty artifact on the next page."""
+        heads: list[TextBlock] = []
+        tails: list[TextBlock] = []
+        for cell, column in zip(self.rows[0], self._column_widths, strict=False):
+            parts = cell.split(column - 2 * PADDING, room - 2 * PADDING)
+            if not parts:
+                return []
+            heads.append(parts[0])
+            tails.append(parts[1] if len(parts) > 1 else TextBlock([], None, cell.style))
+        return [self._part(self.header, [heads]), self._rest([tails, *self.rows[1:]])]
 
     def draw(self) -> None:
         canvas = self.canv

@@ -19,7 +19,7 @@ from exporter.options import Style, WriteOptions
 from exporter.writers.pdf.flowables import BlockStyle, OutlineEntry, TextBlock
 from exporter.writers.pdf.fonts import face_for, register_fonts, segment_by_font
 from exporter.writers.pdf.lines import LinkTarget, Run
-from exporter.writers.pdf.page import PRODUCER, build_pdf
+from exporter.writers.pdf.page import PRODUCER, build_pdf, frame_height
 from exporter.writers.pdf.table import TableBlock
 from exporter.writers.pdf.tagging.emit import Metadata
 from exporter.writers.pdf.tagging.marked import Tagger, UntaggedTagger
@@ -165,7 +165,7 @@ class StoryBuilder:
         )
         total = sum(fractions)
         fractions = [fraction / total for fraction in fractions]
-        block = TableBlock(header, rows, fractions)
+        block = TableBlock(header, rows, fractions, max_height=frame_height(self.style))
         block.spaceAfter = self.style.paragraph_after * 2
         return [caption, block]
 
@@ -202,7 +202,8 @@ class StoryBuilder:
     def notes_section(self) -> list[Flowable]:
         if not self.notes:
             return []
-        story: list[Flowable] = [self.heading(doc.Heading(2, (doc.Text("Notes"),), "notes"))]
+        level = 2 if any(isinstance(b, doc.Heading) and b.level == 1 for b in self.document.blocks) else 1
+        story: list[Flowable] = [self.heading(doc.Heading(level, (doc.Text("Notes"),), "notes"))]
         for number, children in self.notes:
             note = self.root.child("Note", element_id=f"note-{number}")
             runs = self.text_runs(f"{number}. ", self.body.size, False, False, None, None, note)

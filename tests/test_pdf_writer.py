@@ -297,3 +297,18 @@ def test_a_table_row_taller_than_a_page_splits_between_lines() -> None:
         long_cell = rows[1].kids[1]
         assert len({page for page, _mcid in long_cell.mcids}) >= 2
     assert check_pdf(data, "tall.pdf") == []
+
+
+def test_a_link_to_a_missing_anchor_keeps_its_words_and_warns() -> None:
+    document = Document(
+        "Dangling", "en-GB",
+        (Heading(1, (Text("Dangling"),), "t"),
+         Paragraph((Text("See "), Link("#nowhere", (Text("the division"),)), Text("."))),
+         Paragraph((Text("Soft\u00adhyphen and zero\u200bwidth."),))),
+    )  # fmt: skip
+    reporter = Reporter("dangling")
+    data = write_pdf(document, reporter)
+    assert [d.code for d in reporter.diagnostics] == ["PDF-LINK-001"]
+    with open_pdf(data) as pdf:
+        assert not structure_tree(pdf).find("Link")
+    assert check_pdf(data, "dangling.pdf") == []

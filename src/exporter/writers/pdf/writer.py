@@ -31,12 +31,27 @@ _WHITESPACE = re.compile(r"[\t\n\r\f\v\u2028\u2029\u0085]")
 
 GLYPH_CODE = "PDF-GLYPH-001"
 TABLE_CODE = "PDF-TABLE-001"
+LINK_CODE = "PDF-LINK-001"
 
 
 def clean_text(text: str) -> str:
-    """Line breaks become spaces and control characters go: the layout breaks lines itself."""
+    """Line breaks become spaces; control and format characters (soft hyphens, zero-width
+    marks) go, as the layout breaks lines itself and shapes nothing."""
     text = _WHITESPACE.sub(" ", text)
-    return "".join(char for char in text if unicodedata.category(char) != "Cc")
+    return "".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cf"))
+
+
+def anchors_of(document: doc.Document) -> set[str]:
+    """Every place an internal link may point to: headings, tables and contents targets."""
+    found: set[str] = set()
+    pending = list(document.blocks)
+    while pending:
+        block = pending.pop()
+        if isinstance(block, doc.Heading) or (isinstance(block, doc.Table) and block.anchor):
+            found.add(block.anchor or "")
+        elif isinstance(block, doc.BulletList):
+            pending.extend(b for item in block.items for b in item.blocks)
+    return found
 
 
 class StoryBuilder:
@@ -48,6 +63,7 @@ class StoryBuilder:
         self.notes: list[tuple[int, tuple[doc.Inline, ...]]] = []
         self.location = ""
         self.missing: dict[str, set[str]] = {}
+        self.anchors = anchors_of(document)
         size = style.body_size
         self.body = BlockStyle(size, size * style.line_spacing, space_after=style.paragraph_after)
 
@@ -189,11 +205,17 @@ class StoryBuilder:
         story: list[Flowable] = []
         for entry in contents.entries:
             item = toc.child("TOCI")
-            link = item.child("Reference").child("Link")
-            target = LinkTarget("#" + entry.anchor, f"Go to {entry.text}", link)
             indent = (max(entry.level, 1) - 1) * LIST_INDENT
             style = BlockStyle(self.body.size, self.body.leading, indent, space_after=2.0)
-            runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
+            if entry.anchor in self.anchors:
+                link = item.child("Reference").child("Link")
+                target = LinkTarget("#" + entry.anchor, f"Go to {entry.text}", link)
+                runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
+            else:
+                self.reporter.warn(
+                    LINK_CODE, f"contents entry #{entry.anchor} has no target here", self.location
+                )
+                runs = self.text_runs(entry.text, self.body.size, False, False, None, None, item)
             story.append(TextBlock(runs, item, style))
         if story:
             story[-1].spaceAfter = self.style.paragraph_after * 2
@@ -236,6 +258,10 @@ class StoryBuilder:
                     parent,
                     superscript=inline.superscript,
                 )
+            elif isinstance(inline, doc.Link) and inline.internal and inline.target[1:] not in self.anchors:
+                # A link to nowhere would make the PDF unwritable; keep its words, drop the link.
+                self.reporter.warn(LINK_CODE, f"link to {inline.target} has no target here", self.location)
+                runs += self.runs(inline.children, parent, size, strong)
             elif isinstance(inline, doc.Link):
                 element = parent.child("Link")
                 target = LinkTarget(inline.target, inline.description or inline.text, element)

@@ -77,6 +77,20 @@ def local(element: etree._Element) -> str:
     return tag.rpartition("}")[2]
 
 
+def first_child(element: etree._Element | None, name: str) -> etree._Element | None:
+    """The first child with this local name, whatever its namespace."""
+    if element is None:
+        return None
+    return next((c for c in element if local(c) == name), None)
+
+
+def first_descendant(element: etree._Element | None, name: str) -> etree._Element | None:
+    """The first element below (or at) ``element`` with this local name."""
+    if element is None:
+        return None
+    return next((n for n in element.iter() if local(n) == name), None)
+
+
 def text_of(element: etree._Element) -> str:
     """All text inside an element, whitespace collapsed."""
     return " ".join("".join(element.itertext()).split())

@@ -26,7 +26,7 @@ from exporter.errors import InputError
 from exporter.model import Count, Debate, Division, Paragraph, Run, Section, Source
 from exporter.options import ReadOptions
 from exporter.readers import _xml
-from exporter.readers._xml import local
+from exporter.readers._xml import first_child, first_descendant, local
 from exporter.readers.akoma_ntoso_body import BodyContext, body_sections, element_id, ref
 from exporter.readers.akoma_ntoso_inline import plain
 
@@ -52,12 +52,12 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     root = _xml.parse(data, source)
     if local(root) != "akomaNtoso":
         raise InputError(f"expected an <akomaNtoso> root, found <{local(root)}>", source, "line 1")
-    debate_el = _child(root, "debate")
+    debate_el = first_child(root, "debate")
     if debate_el is None:
         kinds = ", ".join(f"<{local(child)}>" for child in root if local(child)) or "nothing"
         raise InputError(f"Akoma Ntoso document holds {kinds}, not a <debate>", source, "line 1")
-    meta = _child(debate_el, "meta")
-    body = _child(debate_el, "debateBody")
+    meta = first_child(debate_el, "meta")
+    body = first_child(debate_el, "debateBody")
     if body is None:
         raise InputError("<debate> has no <debateBody>", source, f"line {debate_el.sourceline}")
     references = _references(meta)
@@ -92,28 +92,10 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     )
 
 
-def _child(element: etree._Element | None, name: str) -> etree._Element | None:
-    if element is None:
-        return None
-    for child in element:
-        if local(child) == name:
-            return child
-    return None
-
-
-def _descendant(element: etree._Element | None, name: str) -> etree._Element | None:
-    if element is None:
-        return None
-    for node in element.iter():
-        if local(node) == name:
-            return node
-    return None
-
-
 def _front(debate_el: etree._Element, name: str) -> etree._Element | None:
     """An element of the preface or cover page (or, failing those, anywhere outside meta)."""
     for part in ("preface", "coverPage"):
-        found = _descendant(_child(debate_el, part), name)
+        found = first_descendant(first_child(debate_el, part), name)
         if found is not None:
             return found
     return None
@@ -121,7 +103,7 @@ def _front(debate_el: etree._Element, name: str) -> etree._Element | None:
 
 def _references(meta: etree._Element | None) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
-    block = _child(meta, "references")
+    block = first_child(meta, "references")
     if block is None:
         return found
     for entry in block:
@@ -145,8 +127,8 @@ def _notes(meta: etree._Element | None) -> dict[str, str]:
 
 
 def _language(meta: etree._Element | None) -> str:
-    expression = _descendant(_child(meta, "identification"), "FRBRExpression")
-    language = _descendant(expression, "FRBRlanguage")
+    expression = first_descendant(first_child(meta, "identification"), "FRBRExpression")
+    language = first_descendant(expression, "FRBRlanguage")
     code = (language.get("language") if language is not None else None) or "en"
     return _LANGUAGES.get(code.lower(), code)
 
@@ -158,7 +140,7 @@ def _title(debate_el: etree._Element, body: etree._Element) -> str:
     name = " ".join((debate_el.get("name") or "").split())
     if name and name.lower() not in ("hansard", "debate", "debaterecord"):
         return name
-    heading = _descendant(body, "heading")
+    heading = first_descendant(body, "heading")
     return plain(heading) if heading is not None else ""
 
 
@@ -167,9 +149,9 @@ def _date(debate_el: etree._Element, meta: etree._Element | None) -> dt.date | N
     doc_date = _front(debate_el, "docDate")
     if doc_date is not None:
         candidates.append(doc_date.get("date") or "")
-    work = _descendant(_child(meta, "identification"), "FRBRWork")
+    work = first_descendant(first_child(meta, "identification"), "FRBRWork")
     for name in ("FRBRthis", "FRBRuri"):
-        node = _descendant(work, name)
+        node = first_descendant(work, name)
         if node is not None:
             candidates.append(node.get("value") or "")
     for candidate in candidates:
@@ -192,17 +174,17 @@ def _house(
 
 
 def _author(meta: etree._Element | None, references: dict[str, dict[str, str]]) -> str | None:
-    work = _descendant(_child(meta, "identification"), "FRBRWork")
-    author = _descendant(work, "FRBRauthor")
+    work = first_descendant(first_child(meta, "identification"), "FRBRWork")
+    author = first_descendant(work, "FRBRauthor")
     author_id = ref(author.get("href")) if author is not None else None
     return references.get("TLCOrganization", {}).get(author_id or "")
 
 
 def _source(meta: etree._Element | None, references: dict[str, dict[str, str]]) -> Source:
-    identification = _child(meta, "identification")
-    work = _descendant(identification, "FRBRWork")
-    this = _descendant(work, "FRBRthis")
-    uri = _descendant(work, "FRBRuri")
+    identification = first_child(meta, "identification")
+    work = first_descendant(identification, "FRBRWork")
+    this = first_descendant(work, "FRBRthis")
+    uri = first_descendant(work, "FRBRuri")
     reference = (this.get("value") if this is not None else None) or (
         uri.get("value") if uri is not None else None
     )
@@ -217,7 +199,7 @@ def _source(meta: etree._Element | None, references: dict[str, dict[str, str]]) 
 
 
 def _publication(meta: etree._Element | None) -> str | None:
-    publication = _child(meta, "publication")
+    publication = first_child(meta, "publication")
     if publication is None:
         return None
     parts = [publication.get("showAs") or publication.get("name")]
@@ -235,7 +217,7 @@ def _place_divisions(
 ) -> None:
     """Queue each ``voting``/``recount`` at the element it points to, or its section."""
     body_ids = {element_id(node) for node in body.iter() if isinstance(node.tag, str)} - {None}
-    analysis = _child(meta, "analysis")
+    analysis = first_child(meta, "analysis")
     for node in analysis.iter() if analysis is not None else ():
         if local(node) not in ("voting", "recount"):
             continue

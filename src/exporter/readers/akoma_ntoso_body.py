@@ -26,7 +26,7 @@ from exporter.model import (
     Speech,
     SpeechKind,
 )
-from exporter.readers._xml import local
+from exporter.readers._xml import first_child, first_descendant, local
 from exporter.readers.akoma_ntoso_blocks import (
     CONTAINERS,
     LISTS,
@@ -154,7 +154,7 @@ def _untitled(sections: list[Section], debate_title: str, ctx: BodyContext) -> s
 
 def _title(element: etree._Element) -> str:
     """The heading; else the container's kind (``prayers``) or its ``name`` (``opening``)."""
-    heading = _first(element, "heading")
+    heading = first_child(element, "heading")
     if heading is not None and plain(heading):
         return plain(heading)
     if local(element) in SPECIALISED:
@@ -167,7 +167,7 @@ def _section(element: etree._Element, ctx: BodyContext, title: str) -> Section:
     items = _items(element, ctx)
     section_id = element_id(element)
     items.extend(ctx.divisions_about(section_id))
-    return Section(title, tuple(items), id=section_id, time=_first_time(_first(element, "heading")))
+    return Section(title, tuple(items), id=section_id, time=_first_time(first_child(element, "heading")))
 
 
 def _items(container: etree._Element, ctx: BodyContext) -> list[Item]:
@@ -178,7 +178,7 @@ def _items(container: etree._Element, ctx: BodyContext) -> list[Item]:
         if name == "heading" and not seen_heading:
             seen_heading = True
             continue
-        if name == "debateSection" and _first(child, "heading") is None:
+        if name == "debateSection" and first_child(child, "heading") is None:
             items.extend(_items(child, ctx))
             items.extend(ctx.divisions_about(element_id(child)))
         elif name in CONTAINERS:
@@ -235,10 +235,10 @@ def _divisions_at(element: etree._Element, ctx: BodyContext) -> list[Division]:
 def _speech(element: etree._Element, kind: SpeechKind, ctx: BodyContext) -> Speech:
     by = ref(element.get("by"))
     as_ = ref(element.get("as")) or ref(element.get("refersTo"))
-    label_el = _first(element, "from")
+    label_el = first_child(element, "from")
     label = _FROM_END.sub("", plain(label_el)) if label_el is not None else None
-    person_el = _first_deep(label_el, "person")
-    role_el = _first_deep(label_el, "role")
+    person_el = first_descendant(label_el, "person")
+    role_el = first_descendant(label_el, "role")
     printed_role = plain(role_el) if role_el is not None else None
     speaker_id: str | None = None
     role = ctx.roles.get(as_ or "") or printed_role or None
@@ -295,24 +295,6 @@ def _first_time(element: etree._Element | None) -> str | None:
     for node in element.iter():
         if local(node) == "recordedTime":
             return clock(node.get("time"))
-    return None
-
-
-def _first(element: etree._Element | None, name: str) -> etree._Element | None:
-    if element is None:
-        return None
-    for child in element:
-        if local(child) == name:
-            return child
-    return None
-
-
-def _first_deep(element: etree._Element | None, name: str) -> etree._Element | None:
-    if element is None:
-        return None
-    for node in element.iter():
-        if local(node) == name:
-            return node
     return None
 
 

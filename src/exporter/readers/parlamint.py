@@ -27,7 +27,7 @@ from exporter.errors import InputError
 from exporter.model import Debate, Source
 from exporter.options import ReadOptions
 from exporter.readers import _xml
-from exporter.readers._xml import local, text_of
+from exporter.readers._xml import first_child, first_descendant, local, text_of
 from exporter.readers.parlamint_body import XML_ID, XML_LANG, BodyContext, body_sections
 
 # the ParlaMint organisation ids of the houses, as their names
@@ -41,8 +41,8 @@ _VOLUME = re.compile(r"\bVolume\s+(\d+)\b", re.I)
 def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> Debate:
     root = _xml.parse(data, source)
     tei = _sitting(root, source)
-    header = _child(tei, "teiHeader")
-    body = _descendant(_child(tei, "text"), "body")
+    header = first_child(tei, "teiHeader")
+    body = first_descendant(first_child(tei, "text"), "body")
     if body is None:
         raise InputError("<TEI> has no <text>/<body>", source, f"line {tei.sourceline}")
     language = tei.get(XML_LANG) or root.get(XML_LANG) or "en"
@@ -95,18 +95,6 @@ def _sitting(root: etree._Element, source: str) -> etree._Element:
     raise InputError(f"expected a <TEI> root, found <{local(root)}>", source, "line 1")
 
 
-def _child(element: etree._Element | None, name: str) -> etree._Element | None:
-    if element is None:
-        return None
-    return next((child for child in element if local(child) == name), None)
-
-
-def _descendant(element: etree._Element | None, name: str) -> etree._Element | None:
-    if element is None:
-        return None
-    return next((node for node in element.iter() if local(node) == name), None)
-
-
 def _all(element: etree._Element | None, name: str) -> list[etree._Element]:
     if element is None:
         return []
@@ -114,7 +102,7 @@ def _all(element: etree._Element | None, name: str) -> list[etree._Element]:
 
 
 def _title(header: etree._Element | None, language: str) -> str:
-    title_stmt = _descendant(header, "titleStmt")
+    title_stmt = first_descendant(header, "titleStmt")
     titles = [title for title in _all(title_stmt, "title") if title.get("type") in ("main", None)]
     titles.sort(key=lambda title: 0 if title.get(XML_LANG) in (None, language) else 1)
     return text_of(titles[0]) if titles else ""
@@ -122,7 +110,7 @@ def _title(header: etree._Element | None, language: str) -> str:
 
 def _date(header: etree._Element | None) -> dt.date | None:
     for container in ("setting", "bibl"):
-        found = _descendant(_descendant(header, container), "date")
+        found = first_descendant(first_descendant(header, container), "date")
         value = (found.get("when") or found.get("from") or "") if found is not None else ""
         try:
             return dt.date.fromisoformat(value[:10])
@@ -132,7 +120,7 @@ def _date(header: etree._Element | None) -> dt.date | None:
 
 
 def _house(header: etree._Element | None) -> str | None:
-    meetings = _all(_descendant(header, "titleStmt"), "meeting")
+    meetings = _all(first_descendant(header, "titleStmt"), "meeting")
     for meeting in meetings:
         for reference in (meeting.get("corresp") or "").split():
             house = _HOUSES.get(reference.lstrip("#"))
@@ -146,7 +134,7 @@ def _house(header: etree._Element | None) -> str | None:
 
 
 def _location(header: etree._Element | None) -> str | None:
-    names = _all(_descendant(header, "setting"), "name")
+    names = _all(first_descendant(header, "setting"), "name")
     for kind in ("place", "address", "city"):
         found = [text_of(name) for name in names if name.get("type") == kind and text_of(name)]
         if found:
@@ -156,13 +144,13 @@ def _location(header: etree._Element | None) -> str | None:
 
 
 def _source(header: etree._Element | None, tei: etree._Element) -> Source:
-    bibl = _descendant(_descendant(header, "sourceDesc"), "bibl")
+    bibl = first_descendant(first_descendant(header, "sourceDesc"), "bibl")
     idnos = [idno for idno in _all(bibl, "idno") if idno.get("type") == "URI"]
     idnos.sort(key=lambda idno: 0 if idno.get("subtype") == "parliament" else 1)
-    publication = _descendant(header, "publicationStmt")
-    publisher = _descendant(_child(publication, "publisher"), "orgName")
-    licence = _descendant(publication, "licence")
-    citation_el = _child(bibl, "title")
+    publication = first_descendant(header, "publicationStmt")
+    publisher = first_descendant(first_child(publication, "publisher"), "orgName")
+    licence = first_descendant(publication, "licence")
+    citation_el = first_child(bibl, "title")
     citation = text_of(citation_el) if citation_el is not None else None
     volume = _VOLUME.search(citation or "")
     return Source(

@@ -36,7 +36,13 @@ def parse(data: bytes, source: str) -> etree._Element:
     except etree.XMLSyntaxError as err:
         line = f"line {err.lineno}" if err.lineno else None
         message = str(err.msg or err).split(" (line")[0]
-        raise InputError(f"not well-formed XML: {message}", source, line) from None
+        if "amplification" in message or "entity reference loop" in message:
+            message = "entities expand to far more text than the file holds (entity amplification)"
+        elif "Excessive depth" in message:
+            message = "elements nest too deep"
+        else:
+            message = f"not well-formed XML: {message.split(', line ')[0]}"
+        raise InputError(message, source, line) from None
     if root is None:
         raise InputError("empty XML document", source)
     _check_size(root, data, source)

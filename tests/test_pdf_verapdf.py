@@ -22,7 +22,7 @@ SCRIPTS = Document(
     "en-GB",
     (
         Heading(1, (Text("Scripts"),), "t"),
-        Paragraph((Text("Greek αβγ, Cyrillic Дом, Hebrew שלום, Hindi हिन्दी, Chinese 中文, arrow →"),)),
+        Paragraph((Text("Greek αβγ, Cyrillic Дом, Hebrew שלום, Hindi हिन्दी, Chinese 中文, Egyptian 𓀀, →"),)),
     ),
 )
 

@@ -8,6 +8,7 @@ Sans draws what it lacks (Greek, Cyrillic, Hebrew, Arabic letters, arrows).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,16 +24,19 @@ _FACES: dict[str, str] = {
     "Atkinson-BoldItalic": "AtkinsonHyperlegibleNext_700Bold_Italic.ttf",
     "DejaVuSans": "DejaVuSans.ttf",
     "DejaVuSans-Bold": "DejaVuSans-Bold.ttf",
+    "LohitDevanagari": "Lohit-Devanagari.ttf",
     "DroidSansFallback": "DroidSansFallback.ttf",
 }
 
 # The fallbacks of each face, in order: DejaVu Sans (italics fall back to upright, as its
-# obliques are not bundled), then Droid Sans Fallback for Chinese, Japanese and Korean.
+# obliques are not bundled), Lohit Devanagari, then Droid Sans Fallback for Chinese,
+# Japanese and Korean.
+_LATER = ("LohitDevanagari", "DroidSansFallback")
 _FALLBACKS: dict[str, tuple[str, ...]] = {
-    "Atkinson-Regular": ("DejaVuSans", "DroidSansFallback"),
-    "Atkinson-Italic": ("DejaVuSans", "DroidSansFallback"),
-    "Atkinson-Bold": ("DejaVuSans-Bold", "DroidSansFallback"),
-    "Atkinson-BoldItalic": ("DejaVuSans-Bold", "DroidSansFallback"),
+    "Atkinson-Regular": ("DejaVuSans", *_LATER),
+    "Atkinson-Italic": ("DejaVuSans", *_LATER),
+    "Atkinson-Bold": ("DejaVuSans-Bold", *_LATER),
+    "Atkinson-BoldItalic": ("DejaVuSans-Bold", *_LATER),
 }
 
 BODY_FACE = "Atkinson-Regular"
@@ -83,9 +87,10 @@ class FontSegment:
     actual_text: str | None = None  # the characters a substitute box stands for
 
 
-def segment_by_font(text: str, face: str, missing: set[str]) -> list[FontSegment]:
+def segment_by_font(text: str, face: str, missing: set[str], unshaped: set[str]) -> list[FontSegment]:
     """Split text into runs each drawable in one font, the face first, then its fallback.
 
+    Characters that need shaping or right-to-left ordering go into ``unshaped``.
     Characters no bundled font has are drawn as a white square (a glyph, so never an
     invisible .notdef) in a segment that carries the real characters as ``actual_text``,
     and are added to ``missing`` so that the writer can warn.
@@ -101,6 +106,8 @@ def segment_by_font(text: str, face: str, missing: set[str]) -> list[FontSegment
         if code in primary_cover or char in _INVISIBLE:
             wanted = face
         else:
+            if needs_shaping(char):
+                unshaped.add(char)
             wanted = next((name for name in fallbacks if code in _register(name)), "")
             if not wanted:
                 missing.add(char)
@@ -117,6 +124,12 @@ def _segment(text: str, face: str, fallback: str) -> FontSegment:
     if face:
         return FontSegment(text, face)
     return FontSegment(SUBSTITUTE * len(text), fallback, actual_text=text)
+
+
+def needs_shaping(char: str) -> bool:
+    """Right-to-left letters (Hebrew, Arabic) and Indic scripts need ordering or shaping that
+    this writer does not do: they are drawn in logical order, one glyph per character."""
+    return unicodedata.bidirectional(char) in ("R", "AL") or "\u0900" <= char <= "\u0dff"
 
 
 def string_width(text: str, face: str, size: float) -> float:

@@ -32,6 +32,7 @@ _WHITESPACE = re.compile(r"[\t\n\r\f\v\u2028\u2029\u0085]")
 GLYPH_CODE = "PDF-GLYPH-001"
 TABLE_CODE = "PDF-TABLE-001"
 LINK_CODE = "PDF-LINK-001"
+SHAPING_CODE = "PDF-SHAPE-001"
 
 
 def clean_text(text: str) -> str:
@@ -63,6 +64,7 @@ class StoryBuilder:
         self.notes: list[tuple[int, tuple[doc.Inline, ...]]] = []
         self.location = ""
         self.missing: dict[str, set[str]] = {}
+        self.unshaped: dict[str, set[str]] = {}
         self.anchors = anchors_of(document)
         size = style.body_size
         self.body = BlockStyle(size, size * style.line_spacing, space_after=style.paragraph_after)
@@ -81,6 +83,14 @@ class StoryBuilder:
             self.reporter.warn(
                 GLYPH_CODE,
                 f"no bundled font can draw {listed}; drawn as \u25a1 (the text keeps them)",
+                location,
+            )
+        for location, chars in self.unshaped.items():
+            sample = "".join(sorted(chars))[:12]
+            self.reporter.warn(
+                SHAPING_CODE,
+                f"text in a script that needs shaping or right-to-left order ({sample}) is drawn letter by"
+                " letter in reading order; the tagged text is right, check the look",
                 location,
             )
         return story
@@ -314,12 +324,13 @@ class StoryBuilder:
         destination: str | None = None,
     ) -> list[Run]:
         missing: set[str] = set()
+        unshaped: set[str] = set()
         face = face_for(strong, emphasis)
         run_size = size * 0.7 if superscript else size
         rise = size * 0.38 if superscript else 0.0
         colour = self.style.link_colour if link else self.style.text_colour
         runs = []
-        for segment in segment_by_font(clean_text(text), face, missing):
+        for segment in segment_by_font(clean_text(text), face, missing, unshaped):
             segment_owner = owner
             if segment.actual_text is not None:
                 segment_owner = (owner or parent).child("Span", actual_text=segment.actual_text)
@@ -338,6 +349,8 @@ class StoryBuilder:
             )
         if missing:
             self.missing.setdefault(self.location, set()).update(missing)
+        if unshaped - missing:
+            self.unshaped.setdefault(self.location, set()).update(unshaped - missing)
         return runs
 
 

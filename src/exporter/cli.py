@@ -99,7 +99,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     type=click.IntRange(40, 5000),
     default=250,
     show_default=True,
-    help="Length of the automatic summary, in words.",
+    help="Length of the automatic summary, in words (at most a quarter of the debate's words).",
 )
 @click.option(
     "--citation",

@@ -59,6 +59,8 @@ def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.
             blocks.extend(_section(ctx, item, level + 1))
         elif isinstance(item, m.Speech):
             blocks.extend(_speech(ctx, item, level + 1))
+        elif isinstance(item, m.Procedural) and item.kind is m.ProceduralKind.TIME and item.time:
+            blocks.append(d.Paragraph((d.Text(f"Time: {item.time[:5]}"),), role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Procedural):
             blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Division):

@@ -38,5 +38,5 @@ def speakers_table(debate: m.Debate, number: int) -> d.Table:
         header=header,
         rows=tuple(rows),
         anchor="speakers-table",
-        widths=(0.25, 0.22, 0.16, 0.17, 0.2),
+        widths=(0.22, 0.22, 0.2, 0.16, 0.2),
     )

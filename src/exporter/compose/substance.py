@@ -127,7 +127,7 @@ def _summary(
         parts = [{"text": p.text, "speech": None} for p in debate.summary]
         return Substance(blocks, parts, "editorial")
     if options.summary == "auto":
-        sentences = summarise.summarise(debate, words=options.summary_words)
+        sentences = summarise.summarise(debate, words=summary_length(debate, options.summary_words))
         if sentences:
             items, parts = [], []
             for sentence in sentences:
@@ -145,6 +145,13 @@ def _summary(
             )
             return Substance([intro, d.BulletList(tuple(items))], parts, "automatic")
     return _who_spoke(debate, speech_anchors)
+
+
+def summary_length(debate: m.Debate, requested: int) -> int:
+    """The words asked for, but never more than a quarter of a short debate: a summary
+    half as long as what it summarises saves the reader nothing."""
+    spoken = sum(len(block.text.split()) for speech in m.speeches(debate) for block in speech.paragraphs)
+    return max(40, min(requested, spoken // 4))
 
 
 def _who_spoke(debate: m.Debate, speech_anchors: dict[int, str]) -> Substance:

@@ -315,3 +315,15 @@ def test_a_link_to_a_missing_anchor_keeps_its_words_and_warns() -> None:
     with open_pdf(data) as pdf:
         assert not structure_tree(pdf).find("Link")
     assert check_pdf(data, "dangling.pdf") == []
+
+
+def test_an_empty_briefing_still_makes_a_page_with_its_title() -> None:
+    with open_pdf(write_pdf(Document("Nothing said", "en-GB", ()))) as pdf:
+        assert len(pdf.pages) == 1
+        assert [node.type for node in structure_tree(pdf).kids] == ["H1"]
+
+
+def test_a_skipped_heading_level_does_not_stop_writing() -> None:
+    document = Document("x", "en-GB", (Heading(1, (Text("x"),), "a"), Heading(3, (Text("y"),), "b")))
+    data = write_pdf(document)
+    assert "PDFUA-7.4-heading-order" in {d.code for d in check_pdf(data, "skip.pdf")}

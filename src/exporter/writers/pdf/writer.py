@@ -66,6 +66,7 @@ class StoryBuilder:
         self.missing: dict[str, set[str]] = {}
         self.unshaped: dict[str, set[str]] = {}
         self.anchors = anchors_of(document)
+        self.outline_level = 0
         size = style.body_size
         self.body = BlockStyle(size, size * style.line_spacing, space_after=style.paragraph_after)
 
@@ -78,6 +79,8 @@ class StoryBuilder:
             story.extend(self.block(block, self.root, 0.0))
         self.location = "notes"
         story.extend(self.notes_section())
+        if not story:  # a PDF needs a page: an empty briefing shows its title
+            story.append(self.heading(doc.Heading(1, (doc.Text(self.document.title),), "title")))
         for location, chars in self.missing.items():
             listed = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in sorted(chars))
             self.reporter.warn(
@@ -120,9 +123,12 @@ class StoryBuilder:
             space_after=self.style.paragraph_after,
         )
         runs = self.runs(heading.children, element, size, strong=True)
-        return TextBlock(
-            runs, element, style, outline=OutlineEntry(title, heading.anchor, level), keep_with_next=True
-        )
+        # Outlines cannot skip a level (ReportLab refuses); a skipped heading level is the
+        # document checker's finding, not a reason to fail writing.
+        outline_level = min(level, self.outline_level + 1)
+        self.outline_level = outline_level
+        outline = OutlineEntry(title, heading.anchor, outline_level)
+        return TextBlock(runs, element, style, outline=outline, keep_with_next=True)
 
     def paragraph(self, paragraph: doc.Paragraph, parent: StructElem, indent: float) -> TextBlock:
         quote = paragraph.role == "quote"

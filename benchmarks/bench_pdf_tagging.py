@@ -13,6 +13,7 @@ less), and the overhead; the aim is at most 15%.
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import time
@@ -33,6 +34,7 @@ def measure(pages: int, runs: int) -> dict[bool, tuple[list[float], bytes]]:
     results: dict[bool, tuple[list[float], bytes]] = {False: ([], b""), True: ([], b"")}
     for _ in range(runs):
         for tagged in (False, True):
+            gc.collect()  # start each run with no garbage left by the one before
             start = time.process_time()
             data = render(document, WriteOptions(), Reporter("bench"), tagged=tagged)
             elapsed = time.process_time() - start

@@ -152,8 +152,15 @@ class TextBlock(Flowable):
                 state.show(Piece(self.label.text, self.label, label_width))
             text.setTextOrigin(style.indent, baseline)
             x = style.indent
-            for piece in line.pieces + line.trailing:
-                state.show(piece)
+            pieces = line.pieces + line.trailing
+            # Consecutive pieces of one run are shown with one operator: fewer, longer strings.
+            start = 0
+            for end in range(1, len(pieces) + 1):
+                if end == len(pieces) or pieces[end].run is not pieces[start].run:
+                    run = pieces[start].run
+                    state.show(Piece("".join(p.text for p in pieces[start:end]), run, 0.0))
+                    start = end
+            for piece in pieces:
                 run = piece.run
                 if run.destination:
                     canvas.bookmarkHorizontal(run.destination, x, baseline + style.size)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import DATA, SAMPLES
+from conftest import DATA, SAMPLES, needs
 from exporter.checks.pdf import check
 from exporter.cli import main
-from pdf_reading import VERAPDF, verapdf
+from pdf_reading import VERAPDF, element_texts, poppler, poppler_file, squash, verapdf
 
 RECORDS = sorted(
     [path for path in SAMPLES.iterdir() if path.suffix in (".yaml", ".txt", ".json", ".xml")]
@@ -48,3 +48,21 @@ def test_briefing_passes_the_pdf_checker(briefings: dict[str, Path], record: str
 def test_briefing_passes_verapdf(briefings: dict[str, Path], record: str) -> None:
     verdict = verapdf(briefings[record])
     assert verdict is not None and verdict["failed_checks"] == 0, verdict
+
+
+@needs("pdfinfo")
+@needs("pdftotext")
+def test_seed_briefing_reads_as_the_issue_asks(briefings: dict[str, Path], tmp_path: Path) -> None:
+    """Issue 3, done when: the seed briefing's tagged text shows the title as H1, the summary,
+    the speakers table with TH cells, and H3 "Kim Leadbeater ..." followed by its paragraphs."""
+    data = briefings["westminster-hall-2022-02-23-web-text.txt"].read_bytes()
+    elements = element_texts(poppler_file("pdfinfo", data, "-struct-text", tmp=tmp_path))
+    assert elements[1] == ("H1", "Child Sexual Exploitation by Organised Networks")
+    assert any(kind == "H2" and text == "Summary" for kind, text in elements)
+    assert sum(kind == "TH" for kind, _text in elements) >= 3
+    kim = next(
+        i for i, (kind, text) in enumerate(elements) if kind == "H3" and text.startswith("Kim Leadbeater (")
+    )
+    assert elements[kim + 1][0] == "P" and elements[kim + 1][1].startswith("I welcome the opportunity")
+    text = squash(poppler("pdftotext", data, tmp=tmp_path))
+    assert "Justice delayed is justice denied. Currently victims have to wait too long" in text

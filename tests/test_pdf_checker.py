@@ -90,6 +90,16 @@ def role_map(pdf: pikepdf.Pdf, mapping: dict[str, str]) -> None:
     pdf.Root.StructTreeRoot.RoleMap = pikepdf.Dictionary({k: pikepdf.Name(v) for k, v in mapping.items()})
 
 
+def retype(pdf: pikepdf.Pdf, old: str, new: str, count: int = 1) -> None:
+    for element in elements(pdf, old)[:count]:
+        element.S = pikepdf.Name("/" + new)
+
+
+def drop_a_cell(pdf: pikepdf.Pdf) -> None:
+    row = elements(pdf, "TR")[-1]
+    del row.K[len(row.K) - 1]
+
+
 FAULTS: dict[str, Callable[[pikepdf.Pdf], None]] = {
     "PDFUA-5-pdfuaid": lambda pdf: set_xmp(pdf, TITLE_XMP),
     "PDFUA-7.1-metadata": lambda pdf: pdf.Root.__delattr__("Metadata"),
@@ -116,6 +126,11 @@ FAULTS: dict[str, Callable[[pikepdf.Pdf], None]] = {
     "PDFUA-7.18.5-tagged": lambda pdf: first_link_annotation(pdf).__delattr__("StructParent"),
     "PDFUA-7.21-embedded": lambda pdf: first_font(pdf).FontDescriptor.__delattr__("FontFile2"),
     "PDFUA-7.21-tounicode": lambda pdf: first_font(pdf).__delattr__("ToUnicode"),
+    "PDFUA-7.3-figure-alt": lambda pdf: retype(pdf, "P", "Figure"),
+    "PDFUA-7.5-table-headers": lambda pdf: retype(pdf, "TH", "TD", count=99),
+    "PDFUA-7.5-table-regular": drop_a_cell,
+    "PDFUA-7.6-list-structure": lambda pdf: retype(pdf, "LI", "P"),
+    "PDFUA-7.9-note-id": lambda pdf: elements(pdf, "Note")[0].__delattr__("ID"),
 }
 
 

@@ -16,6 +16,7 @@ from io import BytesIO
 import pikepdf
 from lxml import etree
 
+from exporter.checks.pdf_elements import ELEMENT_RULES, check_elements
 from exporter.checks.pdf_structure import (
     StructureFacts,
     key_of,
@@ -110,6 +111,7 @@ RULES: dict[str, str] = {
     "PDFUA-7.18.5-tagged": "link annotations sit in a Link element (OBJR) with a /StructParent",
     "PDFUA-7.21-embedded": "every font is embedded",
     "PDFUA-7.21-tounicode": "every font has a /ToUnicode map",
+    **ELEMENT_RULES,
 }
 
 
@@ -136,6 +138,7 @@ def check(data: bytes, source: str) -> list[Diagnostic]:
         role_map = _check_role_map(root, findings)
         facts = read_structure(root)
         _check_types_and_headings(facts, role_map, findings)
+        check_elements(facts.elements, lambda type_: _resolve(type_, role_map), findings.add)
         _check_pages(pdf, root, facts, role_map, findings)
         _check_fonts(pdf, findings)
     return findings.items

@@ -31,6 +31,7 @@ class Element:
     depth: int
     mcids: list[tuple[ObjectKey | None, int]] = field(default_factory=list)
     annotations: list[ObjectKey] = field(default_factory=list)
+    children: list[Element] = field(default_factory=list)  # the kids that are elements
     has_kids: bool = False
 
 
@@ -57,14 +58,14 @@ def read_structure(root: pikepdf.Dictionary) -> StructureFacts:
         return facts
     seen: set[ObjectKey] = set()
 
-    def visit(node: pikepdf.Object | None, depth: int, page: ObjectKey | None) -> None:
+    def visit(node: pikepdf.Object | None, depth: int, page: ObjectKey | None) -> Element | None:
         if not isinstance(node, pikepdf.Dictionary):
-            return
+            return None
         key = key_of(node)
         if key is not None:
             if key in seen:
                 facts.cycles = True
-                return
+                return None
             seen.add(key)
         element = Element(node, str(node.get("/S", "")).lstrip("/"), depth)
         facts.elements.append(element)
@@ -88,7 +89,10 @@ def read_structure(root: pikepdf.Dictionary) -> StructureFacts:
                     element.annotations.append(annotation)
                     facts.annotation_owner[annotation] = key
             else:
-                visit(kid, depth + 1, own_page)
+                child = visit(kid, depth + 1, own_page)
+                if child is not None:
+                    element.children.append(child)
+        return element
 
     top = tree.get("/K")
     for kid in list(top) if isinstance(top, pikepdf.Array) else [top]:

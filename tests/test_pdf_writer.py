@@ -327,3 +327,32 @@ def test_a_skipped_heading_level_does_not_stop_writing() -> None:
     document = Document("x", "en-GB", (Heading(1, (Text("x"),), "a"), Heading(3, (Text("y"),), "b")))
     data = write_pdf(document)
     assert "PDFUA-7.4-heading-order" in {d.code for d in check_pdf(data, "skip.pdf")}
+
+
+def test_bytes_do_not_depend_on_the_process(seed_pdf: bytes) -> None:
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "import sys, hashlib; sys.path.insert(0, 'tests');"
+        "from briefing_trees import seed_briefing; from pdf_reading import write_pdf;"
+        "print(hashlib.sha256(write_pdf(seed_briefing())).hexdigest())"
+    )
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    result = subprocess.run(
+        [sys.executable, "-c", program], cwd=root, env=env, capture_output=True, check=True
+    )
+    assert result.stdout.decode().strip() == hashlib.sha256(seed_pdf).hexdigest()
+
+
+def test_a_paragraph_in_another_language_carries_its_lang() -> None:
+    document = Document(
+        "Senedd", "en-GB",
+        (Heading(1, (Text("Senedd"),), "t"), Paragraph((Text("Bore da, Llywydd."),), lang="cy")),
+    )  # fmt: skip
+    with open_pdf(write_pdf(document)) as pdf:
+        (paragraph,) = structure_tree(pdf).find("P")
+        assert str(paragraph.obj.Lang) == "cy"

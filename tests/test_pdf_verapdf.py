@@ -12,6 +12,10 @@ import pytest
 
 from briefing_trees import big_table_briefing, long_briefing, seed_briefing
 from exporter.checks.pdf import check
+from exporter.diagnostics import Reporter
+from exporter.options import WriteOptions
+from exporter.styles import load_style
+from exporter.writers.pdf import write
 from exporter.document import Document, Heading, Paragraph, Text
 from pdf_reading import VERAPDF, verapdf, write_pdf
 
@@ -32,12 +36,15 @@ CASES = {
     "long-url": lambda: seed_briefing(long_url=True),
     "table-over-pages": lambda: big_table_briefing(150),
     "missing-glyphs": lambda: SCRIPTS,
+    "large-print": lambda: seed_briefing(sections=3),
 }
+STYLES = {"large-print": "large-print"}
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_verapdf_finds_no_failed_check(case: str, tmp_path: Path) -> None:
-    data = write_pdf(CASES[case]())
+    style = load_style(STYLES.get(case, "standard"))
+    data = write(CASES[case](), WriteOptions(style=style), Reporter(case))
     path = tmp_path / f"{case}.pdf"
     path.write_bytes(data)
     verdict = verapdf(path)

@@ -264,14 +264,12 @@ def test_page_numbers_are_artifacts_not_text(seed_pdf: bytes, tmp_path: Path) ->
     assert b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC" in content
 
 
-def test_large_print_style_sets_the_body_size() -> None:
-    from dataclasses import replace
-
-    from exporter.options import Style, WriteOptions
+def test_large_print_style_sets_the_sizes_and_still_passes() -> None:
+    from exporter.options import WriteOptions
+    from exporter.styles import load_style
     from exporter.writers.pdf import write
 
-    style = replace(Style(), name="large-print", body_size=18.0, heading_sizes=(28.0, 24.0, 20.0))
-    data = write(seed_briefing(), WriteOptions(style=style), Reporter("large"))
+    data = write(seed_briefing(), WriteOptions(style=load_style("large-print")), Reporter("large"))
     with open_pdf(data) as pdf:
         sizes = {
             float(operands[1])
@@ -279,7 +277,8 @@ def test_large_print_style_sets_the_body_size() -> None:
             for operands, operator in pikepdf.parse_content_stream(page)
             if str(operator) == "Tf"
         }
-    assert 18.0 in sizes and 28.0 in sizes and min(sizes) >= 18.0 * 0.7
+    assert {18.0, 28.0, 24.0, 21.0} <= sizes and min(sizes) >= 18.0 * 0.7
+    assert check_pdf(data, "large-print.pdf") == []
 
 
 def test_a_table_row_taller_than_a_page_splits_between_lines() -> None:

@@ -13,10 +13,10 @@ import pytest
 from briefing_trees import big_table_briefing, long_briefing, seed_briefing
 from exporter.checks.pdf import check
 from exporter.diagnostics import Reporter
+from exporter.document import Document, Heading, Paragraph, Text
 from exporter.options import WriteOptions
 from exporter.styles import load_style
 from exporter.writers.pdf import write
-from exporter.document import Document, Heading, Paragraph, Text
 from pdf_reading import VERAPDF, verapdf, write_pdf
 
 pytestmark = pytest.mark.skipif(not VERAPDF.exists(), reason="veraPDF is not installed (set VERAPDF)")

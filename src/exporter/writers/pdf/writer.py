@@ -77,7 +77,7 @@ class StoryBuilder:
         for index, block in enumerate(self.document.blocks):
             self.location = f"blocks[{index}]"
             story.extend(self.block(block, self.root, 0.0))
-        self.location = "notes"
+        self.location = "notes"  # anchors made here start "pdf-": none of the tree's can clash
         story.extend(self.notes_section())
         if not story:  # a PDF needs a page: an empty briefing shows its title
             story.append(self.heading(doc.Heading(1, (doc.Text(self.document.title),), "title")))
@@ -241,18 +241,18 @@ class StoryBuilder:
         if not self.notes:
             return []
         level = 2 if any(isinstance(b, doc.Heading) and b.level == 1 for b in self.document.blocks) else 1
-        story: list[Flowable] = [self.heading(doc.Heading(level, (doc.Text("Notes"),), "notes"))]
+        story: list[Flowable] = [self.heading(doc.Heading(level, (doc.Text("Notes"),), "pdf-notes"))]
         for number, children in self.notes:
             note = self.root.child("Note", element_id=f"note-{number}")
             runs = self.text_runs(f"{number}. ", self.body.size, False, False, None, None, note)
             runs += self.runs(children, note, self.body.size)
             back = note.child("Link")
-            target = LinkTarget(f"#noteref-{number}", f"Back to where note {number} is referenced", back)
+            target = LinkTarget(f"#pdf-noteref-{number}", f"Back to where note {number} is referenced", back)
             runs += self.text_runs(" ", self.body.size, False, False, None, None, note)
             runs += self.text_runs(
                 "Back to text", self.body.size, False, False, back, target, back, link=True
             )
-            story.append(TextBlock(runs, note, self.body, destinations=(f"note-{number}",)))
+            story.append(TextBlock(runs, note, self.body, destinations=(f"pdf-note-{number}",)))
         return story
 
     # --- inlines ---------------------------------------------------------------
@@ -298,7 +298,7 @@ class StoryBuilder:
                 number = len(self.notes) + 1
                 self.notes.append((number, inline.children))
                 element = parent.child("Reference").child("Link")
-                target = LinkTarget(f"#note-{number}", f"Note {number}", element)
+                target = LinkTarget(f"#pdf-note-{number}", f"Note {number}", element)
                 runs += self.text_runs(
                     str(number),
                     size,
@@ -309,7 +309,7 @@ class StoryBuilder:
                     parent,
                     superscript=True,
                     link=True,
-                    destination=f"noteref-{number}",
+                    destination=f"pdf-noteref-{number}",
                 )
             else:
                 raise TypeError(f"the PDF writer cannot render a {type(inline).__name__}")

@@ -77,7 +77,7 @@ class StoryBuilder:
         for index, block in enumerate(self.document.blocks):
             self.location = f"blocks[{index}]"
             story.extend(self.block(block, self.root, 0.0))
-        self.location = "notes"  # anchors made here start "pdf-": none of the tree's can clash
+        self.location = "notes"  # anchors made here start "pdf-", apart from the tree's
         story.extend(self.notes_section())
         if not story:  # a PDF needs a page: an empty briefing shows its title
             story.append(self.heading(doc.Heading(1, (doc.Text(self.document.title),), "title")))

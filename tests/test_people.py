@@ -218,7 +218,6 @@ def test_members_api_ids_of_the_hansard_api_find_people_in_either_directory() ->
     assert ryan == Speaker("1524", "Joan Ryan", constituency="Enfield North", party="Labour")
 
 
-
 def test_a_placeholder_member_name_gives_way_to_the_directory() -> None:
     directory = load(PEOPLE_JSON)
     [filled] = directory.apply(debate_with(Speaker(RYAN, f"Member {RYAN}"))).speakers

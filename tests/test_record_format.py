@@ -117,10 +117,10 @@ def test_schema_command_prints_the_shipped_schema(runner: CliRunner) -> None:
 def test_sample_record_is_valid_and_matches_the_seed_text() -> None:
     from_record = native.read(SEED_RECORD.read_bytes(), str(SEED_RECORD), ReadOptions(), Reporter())
     from_text = text.read(SEED_TEXT.read_bytes(), str(SEED_TEXT), ReadOptions(), Reporter())
+
     def words(debate):
-        return " ".join(
-            p.text for s in debate.sections for i in s.items for p in i.paragraphs
-        ).split()  # noqa: E731
+        return " ".join(p.text for s in debate.sections for i in s.items for p in i.paragraphs).split()  # noqa: E731
+
     assert words(from_record) == words(from_text)
     assert from_record.speakers == from_text.speakers
     assert (from_record.date, from_record.location, from_record.department) == (

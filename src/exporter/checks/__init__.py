@@ -24,7 +24,9 @@ def rules() -> list[tuple[str, Severity, str]]:
     from exporter.checks import docx, pdf
 
     found = [(rule.id, rule.severity, f"Word: {rule.summary}") for rule in docx.rules()]
-    found.extend((rule_id, Severity.ERROR, f"PDF: {summary}") for rule_id, summary in sorted(pdf.RULES.items()))
+    found.extend(
+        (rule_id, Severity.ERROR, f"PDF: {summary}") for rule_id, summary in sorted(pdf.RULES.items())
+    )
     return found
 
 

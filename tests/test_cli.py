@@ -171,3 +171,19 @@ def test_split_writes_one_briefing_per_debate_of_a_day(tmp_path: Path, runner: C
         assert piece["title"] == section["title"] and piece["sections"] == [section]
         used = {i.get("speaker") for i in section["items"] if i.get("type") == "speech"} - {None}
         assert {s["id"] for s in piece["speakers"]} == used
+
+
+def test_people_directory_fills_speaker_headings(tmp_path: Path, runner: CliRunner) -> None:
+    from conftest import DATA
+
+    sitting = DATA / "parlamint" / "gb_ParlaMint-GB_2022-07-21-commons_trimmed.xml"
+    directory = DATA / "people" / "parlamint-gb" / "ParlaMint-GB-listPerson.xml"
+    bare = runner.invoke(main, ["convert", str(sitting), "-o", str(tmp_path / "bare"), "-f", "json"])
+    named = runner.invoke(
+        main, ["convert", str(sitting), "-o", str(tmp_path / "named"), "-f", "json", "--people", str(directory)]
+    )
+    assert bare.exit_code == 0 and named.exit_code == 0, named.output
+    before = {s["id"]: s for s in json.loads((tmp_path / "bare" / f"{sitting.stem}.json").read_text())["speakers"]}
+    after = {s["id"]: s for s in json.loads((tmp_path / "named" / f"{sitting.stem}.json").read_text())["speakers"]}
+    assert "party" not in before["DavidRutley"]  # without a directory nothing is invented
+    assert after["DavidRutley"]["name"] == "David Rutley" and after["DavidRutley"]["party"] == "Conservative"

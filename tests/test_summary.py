@@ -110,6 +110,54 @@ def test_the_chair_is_never_quoted() -> None:
         assert "4048" not in {s.speaker_id for s in summary}  # Madam Deputy Speaker's "Order."
 
 
+def _committee_sitting() -> Debate:
+    chair = speech(
+        "s1",
+        "c1",
+        "I call this meeting to order.",
+        "Welcome to the fifth meeting of the House of Commons Special Committee on the COVID-19 Pandemic.",
+        "Pursuant to the order passed on Monday, the committee is meeting today to consider ministerial "
+        "announcements and to question ministers.",
+        "We are taking evidence today on the wage subsidy programme from the Minister of Finance and from "
+        "the Parliamentary Budget Officer and his officials, who have joined us from Ottawa.",
+        "Please wait until I call on you by name before you begin to speak.",
+        "I would like to thank the clerks and the interpreters for their hard work this week.",
+    )
+    member = speech(
+        "s2",
+        "m1",
+        "The wage subsidy has reached only a fraction of the small firms that applied in April.",
+        "Will the Government extend the subsidy to seasonal businesses before the summer begins?",
+    )
+    minister = speech(
+        "s3",
+        "m2",
+        "The wage subsidy will be extended to seasonal businesses from the first of June this year.",
+        role="Minister of Finance",
+    )
+    speakers = (
+        Speaker("m1", "Alice Member"),
+        Speaker("m2", "Bill Minister"),
+        Speaker("c1", "Anthony Rota", role="The Chair"),
+    )
+    section = Section("Special Committee on the COVID-19 Pandemic", (chair, member, minister))
+    return Debate("Special Committee on the COVID-19 Pandemic", (section,), speakers)
+
+
+def test_a_chair_saying_what_the_sitting_is_about_may_be_quoted_but_never_keeping_order() -> None:
+    debate = _committee_sitting()
+    chair_texts = [s.text for s in summarise(debate, 1000) if s.speaker_id == "c1"]
+    assert chair_texts == [
+        "Welcome to the fifth meeting of the House of Commons Special Committee on the COVID-19 Pandemic.",
+        "Pursuant to the order passed on Monday, the committee is meeting today to consider ministerial "
+        "announcements and to question ministers.",
+        "We are taking evidence today on the wage subsidy programme from the Minister of Finance and from "
+        "the Parliamentary Budget Officer and his officials, who have joined us from Ottawa.",
+    ]
+    # The chair's framing (over 50 words here) is not a speech of substance: no key points.
+    assert "c1" not in {kp.speaker_id for kp in key_points(debate)}
+
+
 def _debate_with_courtesies() -> Debate:
     substance = (
         "The regional rail franchise has cut evening services to the coastal towns by a third since the spring.",
@@ -255,6 +303,18 @@ def test_an_empty_debate_has_no_summary_or_key_points() -> None:
         "Clause 24 of the lease states:",
         "I will speak about Grangemouth and the jobs that have been lost there—",
         "Mr. Chair, it's always been public.",
+        "Can I ask Members who are present if they wish to declare any interests?",
+        "In accordance with Standing Order 34.19, I determine that the public are excluded from the meeting.",
+        "Honourable members, I call this meeting to order.",
+        "I have a point of order.",
+        "And the first questions are from Julie Morgan.",
+        "Can I just ask you to introduce your officials for the record, please?",
+        "Janet Finch-Saunders is joining us from the Assembly offices in Colwyn Bay via video-link.",
+        "I therefore declare that John Griffiths has been appointed temporary Chair.",
+        "Unfortunately, the Chair, Lynne Neagle, is unable to attend today's meeting.",
+        "This meeting is, however, being broadcast live on Senedd.tv, with all participants joining remotely.",
+        "We're very pleased to have you here this morning.",
+        "We're looking forward to hearing what you've got to say.",
     ],
 )
 def test_procedure_and_courtesy_are_recognised(sentence: str) -> None:

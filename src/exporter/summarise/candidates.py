@@ -1,8 +1,9 @@
 """The sentences a summary may quote, each tied to the speech it comes from.
 
 Only members' own words are candidates: body paragraphs of speeches with a speaker, never
-quoted matter (it is someone else's words), motion text, tables, the chair, or procedural
-items. Each candidate is verbatim, a slice of one paragraph of its speech.
+quoted matter (it is someone else's words), motion text, tables, or procedural items. Of
+the chair's words only the sentences that frame the sitting ("the committee is meeting today
+to question ministers") are candidates: the rest keep order. Each candidate is verbatim, a slice of one paragraph of its speech.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def _speech_candidates(
 ) -> list[Candidate]:
     chair = procedural.is_chair(speaker, speech, chair_notes)
     minister = procedural.is_minister(speaker, speech)
-    never = speech.speaker is None or chair or speech.kind in procedural.UNSUMMARISED_KINDS
+    never = speech.speaker is None or speech.kind in procedural.UNSUMMARISED_KINDS
     name = procedural.display_name(speaker, speech)
     texts = [
         (sentence, block.lang or speech.lang)
@@ -86,7 +87,8 @@ def _speech_candidates(
                 lang=lang,
             ),
             words=len(text.split()),
-            procedural=never or procedural.is_procedural(text),
+            procedural=never
+            or (not procedural.is_framing(text) if chair else procedural.is_procedural(text)),
             position_in_speech=position,
             section=section_index,
             speech_kind=speech.kind.value,

@@ -1,7 +1,7 @@
 """Key points: for each member who made a substantive speech, their own best sentences.
 
 A speech is substantive when it is the member's own speech (not an intervention, a point of
-order or the chair's business) and says at least ``SUBSTANTIVE_WORDS`` words of substance.
+order or the chair's business, framing included) and says at least ``SUBSTANTIVE_WORDS`` words of substance.
 Old records do not flag interventions, so the word count also keeps a two-line intervention
 from earning its author a key-point entry.
 """
@@ -53,7 +53,9 @@ def _substantive_speakers(candidates: list[Candidate]) -> dict[str, list[int]]:
     """Each substantive speaker's eligible sentences (from all their speeches)."""
     words_in_speech: dict[int, int] = {}
     for candidate in candidates:
-        if not candidate.procedural and candidate.speech_kind not in _NOT_OWN_SPEECH:
+        # A chair's framing of the sitting may be quoted in the summary, but it is not a
+        # speech of their own.
+        if not candidate.procedural and not candidate.chair and candidate.speech_kind not in _NOT_OWN_SPEECH:
             index = candidate.sentence.speech_index
             words_in_speech[index] = words_in_speech.get(index, 0) + candidate.words
     first_speech: dict[str, int] = {}

@@ -55,10 +55,40 @@ _HOUSEKEEPING = re.compile(
     r"""\bapologies\b|\bdeclarations?\s+of\s+interests?|\bdeclare\s+(?:an\s+|my\s+)?interests?|\bpapers\s+to\s+note|\bstraight\s+(?:in)?to\s+questions
       |\b(?:move|go)\s+(?:in)?to\s+private\s+session|\bunder\s+standing\s+order\s+\d
       |\bserve\s+under\s+your\s+chairmanship|\b(?:pleasure|privilege)\b.{0,40}?\bto\s+serve\b
-      |\bkeep\s+(?:my\s+remarks|it|this|to\s+the\s+time)\b[^.?!]{0,30}(?:brief|short|set)""",
+      |\bkeep\s+(?:my\s+remarks|it|this|to\s+the\s+time)\b[^.?!]{0,30}(?:brief|short|set)
+      |\bdeclare\s+any\s+interests?|\b(?:in\s+accordance\s+with|pursuant\s+to)\s+standing\s+order\s+\d
+      |\bcall\s+(?:this|the)\s+(?:meeting|committee|sitting)\s+to\s+order|\bhave\s+a\s+point\s+of\s+order
+      |\b(?:first|next)\s+(?:set\s+of\s+)?questions?\s+(?:are|is|will\s+be|comes?)\s+from\b
+      |\bintroduce\s+(?:yourself|yourselves|your\s+officials)|\bjoining\s+us\s+(?:from|via|by|remotely)
+      |\bparticipat\w*\s+(?:via|by)\s+video|\bnominations?\s+for\b|\bappointed\s+(?:as\s+)?(?:temporary\s+)?chair
+      |\bunable\s+to\s+attend|\bbroadcast\s+live|\bmarshalled\s+list
+      |\b(?:pleased|glad|delighted)\s+to\s+(?:have|see)\s+you|\blooking\s+forward\s+to\s+(?:hearing|the\s+session|this\s+session)""",
     re.IGNORECASE | re.VERBOSE,
 )
-_HOUSEKEEPING_WORDS = ("apolog", "declar", "papers", "straight", "private", "standing", "serve", "keep")
+_HOUSEKEEPING_WORDS = (
+    "apolog",
+    "declar",
+    "papers",
+    "straight",
+    "private",
+    "standing",
+    "serve",
+    "keep",
+    "order",
+    "questions",
+    "introduce",
+    "joining",
+    "video",
+    "nominat",
+    "appointed",
+    "unable",
+    "broadcast",
+    "marshalled",
+    "pleased",
+    "glad",
+    "delighted",
+    "looking",
+)
 # How a sentence that only leads into something else, or closes a procedure, ends.
 _PROCEDURAL_END = re.compile(
     r"(?:agreed\s+to\.?|give\s+way\??|in\s+the\s+chair\]?\.?|[:—–-])$", re.IGNORECASE
@@ -111,6 +141,28 @@ def is_procedural(sentence: str) -> bool:
         return True
     lower = stripped.lower()
     return any(word in lower for word in _HOUSEKEEPING_WORDS) and bool(_HOUSEKEEPING.search(stripped))
+
+
+# How a chair frames a sitting: what the meeting is and what it will hear. These sentences
+# are the chair's only substance (a committee chair's "the committee is meeting today to
+# question ministers" or "our evidence session on the Bill"); the rest of what a chair says
+# keeps order. Matched by form, like everything here, and only ever allowed through when the
+# sentence is not procedural or a courtesy as well.
+_FRAMING = re.compile(
+    r"""\b(?:the\s+)?committee\s+is\s+meeting\b
+      |\bwe\s+are\s+(?:meeting|taking\s+evidence)\b
+      |\bmeeting\s+(?:today|this\s+(?:morning|afternoon|evening))\s+to\b
+      |\bwelcome\s+to\s+the\s+(?:\w+\s+){0,4}?(?:meeting|session|sitting)\s+of\b
+      |\b(?:evidence|scrutiny)\s+session\s+(?:on|for|with|into|about)\b
+      |\binquiry\s+(?:into|on)\b
+      |^item\s+\d+\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_framing(sentence: str) -> bool:
+    """Whether a chair's sentence says what the sitting is about rather than keeping order."""
+    return bool(_FRAMING.search(sentence)) and not is_procedural(sentence)
 
 
 def role_of(speaker: Speaker | None, speech: Speech) -> str:

@@ -315,6 +315,9 @@ def test_an_empty_debate_has_no_summary_or_key_points() -> None:
         "This meeting is, however, being broadcast live on Senedd.tv, with all participants joining remotely.",
         "We're very pleased to have you here this morning.",
         "We're looking forward to hearing what you've got to say.",
+        "I'm pleased to welcome Vikki Howells, who is substituting for Jack this morning.",
+        "I welcome the Minister to her place and look forward to her reply.",
+        "I'm just going to run through the procedures that we're going to follow now.",
     ],
 )
 def test_procedure_and_courtesy_are_recognised(sentence: str) -> None:
@@ -329,6 +332,9 @@ def test_procedure_and_courtesy_are_recognised(sentence: str) -> None:
         "So the Government will invest in the refinery this year.",
         "My Lords, the value of unpaid tax debts is shown on page 96 of HMRC's trust statement.",
         "Madam Chair, the Canada emergency response benefit has helped workers across the country.",
+        # Introducing a witness by name and office says who gives evidence, in what capacity.
+        "I'm very pleased to welcome Carol Shillabeer, who is chief executive of Powys Teaching Health Board.",
+        "I'd like to welcome Kirsty Williams AM, Minister for Education, and Steve Davies, director of education.",
     ],
 )
 def test_substance_is_not_mistaken_for_procedure(sentence: str) -> None:

@@ -61,7 +61,7 @@ _HOUSEKEEPING = re.compile(
       |\b(?:first|next)\s+(?:set\s+of\s+)?questions?\s+(?:are|is|will\s+be|comes?)\s+from\b
       |\bintroduce\s+(?:yourself|yourselves|your\s+officials)|\bjoining\s+us\s+(?:from|via|by|remotely)
       |\bparticipat\w*\s+(?:via|by)\s+video|\bnominations?\s+for\b|\bappointed\s+(?:as\s+)?(?:temporary\s+)?chair
-      |\bunable\s+to\s+attend|\bbroadcast\s+live|\bmarshalled\s+list
+      |\bunable\s+to\s+attend|\brun\s+through\s+the\s+procedures?|\bbroadcast\s+live|\bmarshalled\s+list
       |\b(?:pleased|glad|delighted)\s+to\s+(?:have|see)\s+you|\blooking\s+forward\s+to\s+(?:hearing|the\s+session|this\s+session)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -84,6 +84,7 @@ _HOUSEKEEPING_WORDS = (
     "unable",
     "broadcast",
     "marshalled",
+    "procedure",
     "pleased",
     "glad",
     "delighted",
@@ -128,13 +129,28 @@ _TITLE_WORDS = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|th
 UNSUMMARISED_KINDS = frozenset({SpeechKind.POINT_OF_ORDER})
 
 
+# A welcome that introduces a witness by name and office ("I'm pleased to welcome Carol
+# Shillabeer, who is chief executive of Powys Teaching Health Board") says who is giving
+# evidence in what capacity: that is the sitting's substance, not a courtesy. The name must
+# be capitalised and the office must follow it directly, so "I welcome the Minister to her
+# place" and "I'm pleased to welcome Vikki Howells, who is substituting" stay courtesies.
+_INTRODUCTION = re.compile(
+    r"""\bwelcome\s+(?-i:(?:[A-Z][\w'’-]+\s+){1,4}?)(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:AM|MP|MS|MSP|MLA))?,\s*
+        (?:who\s+is\s+|who's\s+|who’s\s+)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?
+        (?:minister|secretary|director|chief|executive|head|commissioner|officer|president|chair
+          |professor|manager|lead|inspector|adviser|advisor|ombudsman|counsel|lawyer|registrar)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
 def is_procedural(sentence: str) -> bool:
     """Whether a sentence is procedure or courtesy rather than substance."""
     stripped = _VOCATIVE.sub("", _DISCOURSE.sub("", sentence.strip().lstrip("\"'“‘([—–- ")))
     if len(stripped.split()) < MIN_WORDS:
         return True
+    introduction = "elcome" in stripped and bool(_INTRODUCTION.search(stripped))
     if (
-        _COURTESY.match(stripped)
+        (_COURTESY.match(stripped) and not introduction)
         or _IT_IS_A_PLEASURE.match(stripped)
         or _PROCEDURAL_END.search(stripped[-16:])
     ):
@@ -152,7 +168,9 @@ _FRAMING = re.compile(
     r"""\b(?:the\s+)?committee\s+is\s+meeting\b
       |\bwe\s+are\s+(?:meeting|taking\s+evidence)\b
       |\bmeeting\s+(?:today|this\s+(?:morning|afternoon|evening))\s+to\b
-      |\bwelcome\s+to\s+the\s+(?:\w+\s+){0,4}?(?:meeting|session|sitting)\s+of\b
+      |\bwelcome\s+to\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:meeting|session|sitting)(?:\s+number\s+\d+)?\s+of\b
+      |\bpurpose\s+of\s+(?:the|this|today's|today’s)\s+(?:meeting|session|sitting)\b
+      |^welcome\s+to\s+the\s+(?:[\w,]+\s+){0,8}?committee\b
       |\b(?:evidence|scrutiny)\s+session\s+(?:on|for|with|into|about)\b
       |\binquiry\s+(?:into|on)\b
       |^item\s+\d+\b""",

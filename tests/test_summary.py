@@ -318,6 +318,13 @@ def test_an_empty_debate_has_no_summary_or_key_points() -> None:
         "I'm pleased to welcome Vikki Howells, who is substituting for Jack this morning.",
         "I welcome the Minister to her place and look forward to her reply.",
         "I'm just going to run through the procedures that we're going to follow now.",
+        "I'll take this opportunity to welcome Dawn to the committee and to place on record our thanks to John.",
+        "A record of proceedings will be published as usual.",
+        "All other Standing Order requirements for committees remain in place.",
+        "The meeting is bilingual, and simultaneous translation from Welsh to English is available.",
+        "Jean, you wanted to come in.",
+        "I rise today to present a petition that has many signatures from constituents in Nanaimo.",
+        "I rise today to table e-petition 2466, initiated by a constituent of mine in Stittsville.",
     ],
 )
 def test_procedure_and_courtesy_are_recognised(sentence: str) -> None:
@@ -335,6 +342,9 @@ def test_procedure_and_courtesy_are_recognised(sentence: str) -> None:
         # Introducing a witness by name and office says who gives evidence, in what capacity.
         "I'm very pleased to welcome Carol Shillabeer, who is chief executive of Powys Teaching Health Board.",
         "I'd like to welcome Kirsty Williams AM, Minister for Education, and Steve Davies, director of education.",
+        # What a petition asks for is substance; presenting it is procedure.
+        "The petitioners call on the Government to ban the sale of animal-tested cosmetics.",
+        "We should reform the Standing Orders so that petitions are debated within a month.",
     ],
 )
 def test_substance_is_not_mistaken_for_procedure(sentence: str) -> None:

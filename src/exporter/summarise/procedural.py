@@ -57,6 +57,10 @@ _HOUSEKEEPING = re.compile(
       |\bserve\s+under\s+your\s+chairmanship|\b(?:pleasure|privilege)\b.{0,40}?\bto\s+serve\b
       |\bkeep\s+(?:my\s+remarks|it|this|to\s+the\s+time)\b[^.?!]{0,30}(?:brief|short|set)
       |\bdeclare\s+any\s+interests?|\b(?:in\s+accordance\s+with|pursuant\s+to)\s+standing\s+order\s+\d
+      |\brecord\s+of\s+(?:the\s+)?proceedings|\bstanding\s+order\s+requirements|\b(?:meeting|session)\s+is\s+bilingual|\bsimultaneous\s+(?:translation|interpretation)
+      |\b(?:wanted|want|like)\s+to\s+come\s+in\b|\bcome\s+in\s+(?:on|here)\s+(?:that|this)\b
+      |\brise\s+(?:today\s+)?to\s+(?:present|table)\b|\b(?:present|presenting|table|tabling)\s+(?:an?\s+)?(?:e-?)?petition
+      |\btake\s+this\s+opportunity\s+to\s+(?:welcome|thank|congratulate)|\bplace\s+on\s+record\s+(?:my|our)\s+(?:thanks|gratitude)
       |\bcall\s+(?:this|the)\s+(?:meeting|committee|sitting)\s+to\s+order|\bhave\s+a\s+point\s+of\s+order
       |\b(?:first|next)\s+(?:set\s+of\s+)?questions?\s+(?:are|is|will\s+be|comes?)\s+from\b
       |\bintroduce\s+(?:yourself|yourselves|your\s+officials)|\bjoining\s+us\s+(?:from|via|by|remotely)
@@ -66,6 +70,14 @@ _HOUSEKEEPING = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _HOUSEKEEPING_WORDS = (
+    "petition",
+    "rise",
+    "record of",
+    "bilingual",
+    "simultaneous",
+    "come in",
+    "opportunity",
+    "on record",
     "apolog",
     "declar",
     "papers",

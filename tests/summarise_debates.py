@@ -1,30 +1,19 @@
-"""Debates for the summariser's tests, built as model objects from trimmed real records.
+"""Debates for the summariser's tests: whole real debates stored in our record format.
 
 The JSON files in tests/data/summarise/ hold debates as the readers gave them (see
-tests/data/README.md); building the model here keeps these tests independent of any reader.
+tests/data/README.md), written out with ``exporter.record``; reading them back needs only
+our own record reader, so these tests do not depend on the format readers.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
-from exporter.model import (
-    Debate,
-    Item,
-    Paragraph,
-    ParagraphStyle,
-    Procedural,
-    ProceduralKind,
-    Run,
-    Section,
-    Source,
-    Speaker,
-    Speech,
-    SpeechKind,
-)
+from exporter.diagnostics import Reporter
+from exporter.model import Debate, Paragraph, Run, Speech, SpeechKind
+from exporter.options import ReadOptions
+from exporter.readers import native
 
 DATA = Path(__file__).parent / "data" / "summarise"
 WAREHAM = "westminhall_2009-10-28_wareham.json"
@@ -33,55 +22,9 @@ OIL_REFINING = "commons_2026-01-14_oil_refining.json"
 
 
 def load_debate(name: str) -> Debate:
-    data = json.loads((DATA / name).read_text(encoding="utf-8"))
-    return Debate(
-        title=data["title"],
-        sections=tuple(_section(section) for section in data["sections"]),
-        speakers=tuple(Speaker(**speaker) for speaker in data["speakers"]),
-        date=dt.date.fromisoformat(data["date"]),
-        house=data["house"],
-        location=data["location"],
-        chair=data["chair"],
-        source=Source(**data["source"]),
-    )
-
-
-def paragraphs(texts: list[dict[str, str]]) -> tuple[Paragraph, ...]:
-    return tuple(Paragraph((Run(p["text"]),), ParagraphStyle(p["style"])) for p in texts)
-
-
-def _section(data: dict[str, Any]) -> Section:
-    return Section(
-        title=data["title"],
-        items=tuple(_item(item) for item in data["items"]),
-        id=data["id"],
-        chair=data["chair"],
-        time=data["time"],
-        column=data["column"],
-        url=data["url"],
-    )
-
-
-def _item(data: dict[str, Any]) -> Item:
-    if data["type"] == "procedural":
-        return Procedural(
-            paragraphs(data["paragraphs"]),
-            ProceduralKind(data["kind"]),
-            id=data["id"],
-            time=data["time"],
-            column=data["column"],
-        )
-    return Speech(
-        id=data["id"],
-        speaker=data["speaker"],
-        paragraphs=paragraphs(data["paragraphs"]),
-        kind=SpeechKind(data["kind"]),
-        label=data["label"],
-        role=data["role"],
-        time=data["time"],
-        column=data["column"],
-        url=data["url"],
-    )
+    """A stored debate, in our record format."""
+    path = DATA / name
+    return native.read(path.read_bytes(), str(path), ReadOptions(), Reporter(str(path)))
 
 
 def speech(

@@ -187,3 +187,9 @@ def test_people_directory_fills_speaker_headings(tmp_path: Path, runner: CliRunn
     after = {s["id"]: s for s in json.loads((tmp_path / "named" / f"{sitting.stem}.json").read_text())["speakers"]}
     assert "party" not in before["DavidRutley"]  # without a directory nothing is invented
     assert after["DavidRutley"]["name"] == "David Rutley" and after["DavidRutley"]["party"] == "Conservative"
+
+
+def test_convert_check_audits_every_briefing_it_writes(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["convert", str(SEED_TEXT), "-o", str(tmp_path), "--check", "-v"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".pdf"]

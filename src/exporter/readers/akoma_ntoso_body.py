@@ -26,6 +26,7 @@ from exporter.model import (
     Speech,
     SpeechKind,
 )
+from exporter.readers._sections import UNTITLED, TopLevelSections
 from exporter.readers._xml import first_child, first_descendant, local
 from exporter.readers.akoma_ntoso_blocks import (
     CONTAINERS,
@@ -50,7 +51,6 @@ _PROCEDURAL = {
     "num": ProceduralKind.NOTE,
 }
 _FROM_END = re.compile(r"[\s:]+$|\s*\.\s*-\s*$")
-UNTITLED = "Untitled section"
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 
@@ -102,25 +102,16 @@ class BodyContext:
 
 def body_sections(body: etree._Element, ctx: BodyContext, debate_title: str) -> list[Section]:
     """Top-level sections; content outside any titled container gets the nearest honest title."""
-    sections: list[Section] = []
-    loose: list[Item] = []
-
-    def flush() -> None:
-        if loose:
-            sections.append(Section(_untitled(sections, debate_title, ctx), tuple(loose)))
-            loose.clear()
-
+    top = TopLevelSections(
+        debate_title, ctx.reporter, "AKN_UNTITLED_SECTION", "a top-level section has no heading"
+    )
     for child in body:
         if local(child) in CONTAINERS:
-            flush()
-            title = _title(child)
-            if not title:
-                title = _untitled(sections, debate_title, ctx)
-            sections.append(_section(child, ctx, title))
+            top.flush()  # loose items before this container come first, in reading order
+            top.add(_section(child, ctx, _title(child) or top.untitled()))
         else:
-            loose.extend(_child_items(child, ctx))
-    flush()
-    return _unwrap(sections, debate_title)
+            top.add_loose(_child_items(child, ctx))
+    return _unwrap(top.finish(), debate_title)
 
 
 def _unwrap(sections: list[Section], debate_title: str) -> list[Section]:
@@ -143,13 +134,6 @@ def _unwrap(sections: list[Section], debate_title: str) -> list[Section]:
             leading.append(item)
     opening = [replace(wrapper, items=tuple(leading))] if leading else []
     return opening + lifted
-
-
-def _untitled(sections: list[Section], debate_title: str, ctx: BodyContext) -> str:
-    if not sections:
-        return debate_title
-    ctx.reporter.info("AKN_UNTITLED_SECTION", f'a top-level section has no heading: titled "{UNTITLED}"')
-    return UNTITLED
 
 
 def _title(element: etree._Element) -> str:

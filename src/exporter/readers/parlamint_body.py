@@ -24,6 +24,7 @@ from lxml import etree
 from exporter.diagnostics import Reporter
 from exporter.model import Item, Paragraph, Procedural, ProceduralKind, Run, Section, Speaker, Speech
 from exporter.readers._runs import merge_runs
+from exporter.readers._sections import UNTITLED, TopLevelSections
 from exporter.readers._xml import local, text_of
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -45,7 +46,6 @@ _DECISION = re.compile(
 _TOKENS = frozenset({"w", "pc"})
 _ANNOTATION = frozenset({"linkGrp", "link", "spanGrp", "span"})  # syntax and analyses, not words
 UNKNOWN_SPEAKER = "Unknown speaker"
-UNTITLED = "Untitled section"
 
 
 @dataclass
@@ -59,29 +59,16 @@ class BodyContext:
 
 def body_sections(body: etree._Element, ctx: BodyContext, debate_title: str) -> list[Section]:
     """Top-level sections; a ``div`` with no ``head`` gets the nearest honest title."""
-    sections: list[Section] = []
-    loose: list[Item] = []
-
-    def flush() -> None:
-        if loose:
-            sections.append(Section(_untitled(sections, debate_title, ctx), tuple(loose)))
-            loose.clear()
-
+    top = TopLevelSections(
+        debate_title, ctx.reporter, "PARLAMINT_UNTITLED_SECTION", "a division has no <head>"
+    )
     for child in body:
         if local(child) == "div":
-            flush()
-            sections.append(_section(child, ctx, lambda: _untitled(sections, debate_title, ctx)))
+            top.flush()  # loose items before this division come first, in reading order
+            top.add(_section(child, ctx, top.untitled))
         else:
-            loose.extend(_items_of(child, ctx))
-    flush()
-    return sections
-
-
-def _untitled(sections: list[Section], debate_title: str, ctx: BodyContext) -> str:
-    if not sections:
-        return debate_title
-    ctx.reporter.info("PARLAMINT_UNTITLED_SECTION", f'a division has no <head>: titled "{UNTITLED}"')
-    return UNTITLED
+            top.add_loose(_items_of(child, ctx))
+    return top.finish()
 
 
 def _section(div: etree._Element, ctx: BodyContext, untitled: Callable[[], str]) -> Section:

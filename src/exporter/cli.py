@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from exporter import __version__, record
+from exporter.citations import STYLES as CITATION_STYLES
 from exporter.diagnostics import Severity
 from exporter.errors import ExitStatus, ExporterError, RecordErrors
 from exporter.formats import INPUT_FORMATS, OUTPUT_FORMATS
@@ -103,7 +104,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 )
 @click.option(
     "--citation",
-    type=click.Choice(["oscola", "short", "harvard"]),
+    type=click.Choice(CITATION_STYLES),
     default="oscola",
     show_default=True,
     help="Citation style for the official record.",

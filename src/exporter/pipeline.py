@@ -13,6 +13,7 @@ import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from exporter import checks, record
@@ -22,6 +23,8 @@ from exporter.diagnostics import Diagnostic, Reporter, Severity
 from exporter.errors import ExporterError, InputError, OutputError, UnknownFormatError
 from exporter.formats import INPUT_FORMATS, InputFormat, detect, input_format, output_format
 from exporter.options import ComposeOptions, ReadOptions, WriteOptions
+from exporter.people import Directory
+from exporter.people import load as load_people
 from exporter.readers import _xml as xml
 from exporter.writers.json_record import write_record
 
@@ -54,10 +57,15 @@ def read_debate(path: Path, job: Job, reporter: Reporter) -> tuple[m.Debate, Inp
     fmt = _choose_format(data, job.input_format, source)
     debate: m.Debate = fmt.load().read(data, source, job.read, reporter)
     if job.read.people is not None:
-        from exporter.people import load as load_people
-
-        debate = load_people(job.read.people).apply(debate)
+        debate = _directory(job.read.people).apply(debate)
     return debate, fmt
+
+
+@lru_cache(maxsize=4)
+def _directory(path: Path) -> Directory:
+    """A speaker directory is read once per batch, not once per input (a ParlaMint listPerson
+    takes about half a second)."""
+    return load_people(path)
 
 
 def _choose_format(data: bytes, requested: str, source: str) -> InputFormat:
@@ -127,8 +135,8 @@ def convert(path: Path, out_dir: Path, job: Job, on_progress: Callable[[str], No
     if job.check:
         for target, data in planned:
             if target.suffix in (".docx", ".pdf"):
-                _audit(data, target, reporter)
-        errors = [x for x in reporter.diagnostics if x.severity is Severity.ERROR and x.code != "INPUT"]
+                reporter.diagnostics.extend(checks.check(data, str(target)))
+        errors = [x for x in reporter.diagnostics if x.severity is Severity.ERROR]
         if errors:
             raise ExporterError(
                 f"the briefing fails {len(errors)} accessibility check(s); first: {errors[0]}", str(path)
@@ -139,11 +147,6 @@ def convert(path: Path, out_dir: Path, job: Job, on_progress: Callable[[str], No
         if on_progress:
             on_progress(str(target))
     return result
-
-
-def _audit(data: bytes, target: Path, reporter: Reporter) -> None:
-    for diagnostic in checks.check(data, str(target)):
-        reporter.diagnostics.append(diagnostic)
 
 
 def write_atomically(target: Path, data: bytes) -> None:

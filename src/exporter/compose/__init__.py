@@ -17,9 +17,9 @@ from exporter import model as m
 from exporter.citations import cite, cite_columns, debate_columns, record_url
 from exporter.compose.anchors import Anchors
 from exporter.compose.front import details, sources
-from exporter.compose.names import long_date, plural
+from exporter.compose.names import long_date
 from exporter.compose.proceedings import ProceedingsContext, SpeechSource, proceedings
-from exporter.compose.speakers import speakers_table
+from exporter.compose.speakers import contributions, speakers_table
 from exporter.compose.substance import Substance, substance
 from exporter.diagnostics import Reporter
 from exporter.options import ComposeOptions
@@ -73,10 +73,11 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         keywords=_keywords(debate),
         date=debate.date.isoformat() if debate.date else None,
     )
+    counts = contributions(debate)
     parts = {
         **found.parts(),
         "speakers": [
-            {"id": s.id, "heading": s.name, "contributions": c} for s, c in _contribution_counts(debate)
+            {"id": s.id, "heading": s.name, "contributions": counts.get(s.id, 0)} for s in debate.speakers
         ],
         "citation": debate_citation,
     }
@@ -99,11 +100,4 @@ def _keywords(debate: m.Debate) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
-def _contribution_counts(debate: m.Debate) -> list[tuple[m.Speaker, int]]:
-    from exporter.compose.speakers import contributions
-
-    counts = contributions(debate)
-    return [(s, counts.get(s.id, 0)) for s in debate.speakers]
-
-
-__all__ = ["Briefing", "compose", "plural"]
+__all__ = ["Briefing", "compose"]

@@ -161,3 +161,29 @@ def test_json_output_carries_the_briefing_parts(tmp_path: Path, runner: CliRunne
     assert summary and all(item["text"] and item["speech"] == "kim-leadbeater-1" for item in summary)
     speech_text = " ".join(data["sections"][0]["items"][0]["paragraphs"])
     assert all(item["text"] in speech_text for item in summary)
+
+
+def test_the_briefing_tree_dumps_as_json_for_debugging() -> None:
+    from exporter.compose import compose
+    from exporter.document import to_json
+    from exporter.options import ComposeOptions
+
+    debate = native.read(SEED_RECORD.read_bytes(), str(SEED_RECORD), ReadOptions(), Reporter())
+    dump = to_json(compose(debate, ComposeOptions(), Reporter()).document)
+    assert dump["node"] == "Document" and dump["language"] == "en-GB"
+    assert json.loads(json.dumps(dump)) == dump
+    assert dump["blocks"][0] == {
+        "node": "Heading",
+        "level": 1,
+        "anchor": "title",
+        "children": [
+            {
+                "node": "Text",
+                "text": debate.title,
+                "emphasis": False,
+                "strong": False,
+                "superscript": False,
+                "lang": None,
+            }
+        ],
+    }

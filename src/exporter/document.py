@@ -9,7 +9,7 @@ text), so writers only render.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Union
 
 # --- inlines -----------------------------------------------------------------
@@ -119,7 +119,6 @@ class Document:
     keywords: tuple[str, ...] = ()
     author: str = "debate-exporter"
     date: str | None = None  # ISO date of the sitting, used for deterministic metadata
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 # --- helpers shared by writers -------------------------------------------------
@@ -134,19 +133,11 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
-def headings(document: Document) -> list[Heading]:
-    return [block for block in document.blocks if isinstance(block, Heading)]
-
-
 def to_json(node: Any) -> Any:
     """Dump any tree node as plain JSON data, for debugging and golden files."""
-    from dataclasses import fields, is_dataclass
-
     if is_dataclass(node) and not isinstance(node, type):
         data: dict[str, Any] = {"node": type(node).__name__}
         for f in fields(node):
-            if f.name == "extra":
-                continue
             data[f.name] = to_json(getattr(node, f.name))
         return data
     if isinstance(node, (tuple, list)):

@@ -1,17 +1,15 @@
 """One input through the whole pipeline: detect, read, compose, write, check.
 
 Everything for one input is made in memory first; only when every output is ready
-are the files written, each to a temporary file renamed into place. A failure
-never leaves a partial file and never destroys an earlier good one.
+are the files written, as one set (``output_set``): all replace the old ones or none
+does. A failure never leaves a partial file and never destroys an earlier good one.
+Batches (``exporter.batch``) run the same steps in worker processes.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,9 +18,11 @@ from exporter import checks, record
 from exporter import model as m
 from exporter.compose import Briefing, compose
 from exporter.diagnostics import Diagnostic, Reporter, Severity
-from exporter.errors import ExporterError, InputError, OutputError, UnknownFormatError
+from exporter.errors import ExporterError, InputError, UnknownFormatError
+from exporter.file_names import fit
 from exporter.formats import INPUT_FORMATS, InputFormat, detect, input_format, output_format
 from exporter.options import ComposeOptions, ReadOptions, WriteOptions
+from exporter.output_set import PlannedFile, write_set
 from exporter.people import Directory
 from exporter.people import load as load_people
 from exporter.readers import _xml as xml
@@ -54,6 +54,11 @@ def read_debate(path: Path, job: Job, reporter: Reporter) -> tuple[m.Debate, Inp
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}", source) from None
+    return parse_debate(data, source, job, reporter)
+
+
+def parse_debate(data: bytes, source: str, job: Job, reporter: Reporter) -> tuple[m.Debate, InputFormat]:
+    """A debate from an input's bytes (a file's, or standard input's), named ``source``."""
     fmt = _choose_format(data, job.input_format, source)
     debate: m.Debate = fmt.load().read(data, source, job.read, reporter)
     if job.read.people is not None:
@@ -103,6 +108,11 @@ def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
     return parts
 
 
+def stem_from_title(title: str) -> str:
+    """A file name stem for a record that has no file name (standard input)."""
+    return _slug(title)
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:50].strip("-") or "debate"
 
@@ -120,48 +130,54 @@ def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
     return outputs
 
 
-def convert(path: Path, out_dir: Path, job: Job, on_progress: Callable[[str], None] | None = None) -> Result:
-    """Convert one input. Raises ExporterError; writes nothing unless everything succeeded."""
+@dataclass(frozen=True)
+class OutputFile:
+    """One file of a briefing, made in memory: its name (no folder), format and bytes."""
+
+    name: str
+    format: str
+    data: bytes
+
+
+def render_files(debate: m.Debate, stem: str, job: Job, reporter: Reporter) -> list[OutputFile]:
+    """Every file an input makes: each piece (``--split``) in each format, named after
+    ``stem`` and kept within 255 bytes (``file_names.fit``)."""
+    pieces = split_debate(debate) if job.split else [("", debate)]
+    files = []
+    for suffix, piece in pieces:
+        for name, data in render(piece, job, reporter).items():
+            extension = output_format(name).extension
+            files.append(OutputFile(fit(stem, extension, f"-{suffix}" if suffix else ""), name, data))
+    return files
+
+
+def audit(data: bytes, source: str) -> list[Diagnostic]:
+    """The accessibility findings of one written file (none for formats we do not audit)."""
+    return checks.check(data, source) if checks.kind_of(data) else []
+
+
+def convert(path: Path, out_dir: Path, job: Job) -> Result:
+    """Convert one input into ``out_dir``. Raises ExporterError; writes nothing unless
+    every output was made (and, with ``job.check``, passed the audit)."""
     reporter = Reporter(str(path))
     result = Result(str(path), diagnostics=reporter.diagnostics)
     debate, fmt = read_debate(path, job, reporter)
     result.format = fmt.name
-    pieces = split_debate(debate) if job.split else [("", debate)]
-    planned: list[tuple[Path, bytes]] = []
-    for suffix, piece in pieces:
-        stem = f"{path.stem}-{suffix}" if suffix else path.stem
-        for name, data in render(piece, job, reporter).items():
-            planned.append((out_dir / f"{stem}{output_format(name).extension}", data))
+    planned = [PlannedFile(out_dir / f.name, f.data) for f in render_files(debate, path.stem, job, reporter)]
     if job.check:
-        for target, data in planned:
-            if target.suffix in (".docx", ".pdf"):
-                reporter.diagnostics.extend(checks.check(data, str(target)))
+        for file in planned:
+            reporter.diagnostics.extend(audit(file.data, str(file.path)))
         errors = [x for x in reporter.diagnostics if x.severity is Severity.ERROR]
         if errors:
             raise ExporterError(
                 f"the briefing fails {len(errors)} accessibility check(s); first: {errors[0]}", str(path)
             )
-    for target, data in planned:
-        write_atomically(target, data)
-        result.written.append(target)
-        if on_progress:
-            on_progress(str(target))
+    for note in write_set(planned):
+        reporter.warn("output-old-version-left", note)
+    result.written.extend(file.path for file in planned)
     return result
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, 0o644)  # mkstemp makes files private; a briefing is for sharing
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as err:
-        raise OutputError(f"cannot write: {err.strerror or err}", str(target)) from None
+    """Write one file whole or not at all (a set of one; see ``output_set``)."""
+    write_set([PlannedFile(target, data)])

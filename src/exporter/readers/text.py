@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from exporter.diagnostics import Reporter
-from exporter.errors import InputError
+from exporter.errors import InputError, UnknownFormatError
 from exporter.model import Debate, Paragraph, Run, Section, Source, Speaker, Speech
 from exporter.options import ReadOptions
 from exporter.readers.parties import expand_party
@@ -137,7 +137,8 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         drafts[-1].lines.append(raw)
 
     if not drafts:
-        raise InputError("no speaker lines found (expected e.g. 'Name (Constituency) (Party)')", source)
+        # Not debate text at all (a licence, notes): a folder walk skips it rather than failing.
+        raise UnknownFormatError("no speaker lines found (expected e.g. 'Name (Constituency) (Party)')", source)
     items = tuple(
         Speech(
             id=f"speech-{index}",

@@ -1,0 +1,157 @@
+"""The options ``convert`` and ``check`` share, and how a run is driven, reported and ended."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from exporter import batch
+from exporter.batch import interrupts, junit, report
+from exporter.batch.inputs import Plan, UsageProblem
+from exporter.batch.pool import usable_cores
+from exporter.cli.console import Stream
+from exporter.cli.progress import Progress
+from exporter.errors import ExitStatus
+from exporter.output_set import OutputSetError, PlannedFile, write_set
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def batch_options(include_help: str) -> Callable[[F], F]:
+    """-j, --include, --exclude, --report, --junit: the same for convert and check."""
+
+    def decorate(command: F) -> F:
+        for option in reversed(
+            (
+                click.option(
+                    "-j",
+                    "--jobs",
+                    type=click.IntRange(min=1),
+                    default=None,
+                    metavar="N",
+                    help="Worker processes [default: the usable cores].",
+                ),
+                click.option("--include", multiple=True, metavar="GLOB", help=include_help),
+                click.option(
+                    "--exclude",
+                    multiple=True,
+                    metavar="GLOB",
+                    help="Leave out files and folders found in a folder that match (gitignore syntax; repeatable).",
+                ),
+                click.option(
+                    "--report",
+                    "report_path",
+                    type=click.Path(dir_okay=False, path_type=Path),
+                    help="Write a JSON report: per input its status, outputs, time, warnings, findings "
+                    "(`debate-export schema report`).",
+                ),
+                click.option(
+                    "--junit",
+                    "junit_path",
+                    type=click.Path(dir_okay=False, path_type=Path),
+                    help="Write a JUnit XML report (a test case per input and format) for CI test reporters.",
+                ),
+            )
+        ):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def usage_problem(problem: UsageProblem) -> NoReturn:
+    err = Stream(sys.stderr)
+    for line in problem.lines:
+        err.line(f"error: {line}")
+    sys.exit(ExitStatus.USAGE)
+
+
+def drive(
+    command: str,
+    plan: Plan,
+    start: Callable[[interrupts.InterruptGuard, Progress], batch.Run],
+    *,
+    progress: Progress,
+    report_path: Path | None,
+    junit_path: Path | None,
+    formats: tuple[str, ...] = (),
+    nothing_found: str,
+    after: Callable[[batch.Run], None] | None = None,
+) -> NoReturn:
+    """Run ``start`` under an interrupt guard, then write the reports, print the summary
+    (or what finished, if interrupted) and exit with the run's status."""
+    err = progress.err
+    try:
+        with interrupts.InterruptGuard() as guard:
+            try:
+                run = start(guard, progress)
+            finally:
+                progress.close()
+            written = _write_reports(run, formats, report_path, junit_path, guard, err)
+    except interrupts.Interrupted as signal:  # before the workers started, or while reporting
+        err.line(f"interrupted by {signal.name}; no partial files left")
+        sys.exit(signal.exit_status)
+    if after is not None:
+        after(run)
+    if run.interrupted is not None:
+        err.line(_interrupted_line(run))
+    elif run.found_nothing:
+        skipped = run.count("skipped")
+        found = (
+            f" ({skipped} file{'s' if skipped != 1 else ''} skipped: {_skip_reasons(run)})" if skipped else ""
+        )
+        err.line(f"{nothing_found} in {', '.join(plan.searched) or 'the arguments'}{found}")
+    elif progress.mode != "quiet":
+        err.line(progress.summary(run))
+    status = report.exit_status(run)
+    sys.exit(status if written or status else ExitStatus.FAILED)
+
+
+def default_jobs(jobs: int | None) -> int:
+    return jobs or usable_cores()
+
+
+def _write_reports(
+    run: batch.Run,
+    formats: tuple[str, ...],
+    report_path: Path | None,
+    junit_path: Path | None,
+    guard: interrupts.InterruptGuard,
+    err: Stream,
+) -> bool:
+    made = []
+    if report_path is not None:
+        made.append(PlannedFile(report_path, report.to_bytes(run)))
+    if junit_path is not None:
+        made.append(PlannedFile(junit_path, junit.to_bytes(run, formats)))
+    ok = True
+    for planned in made:  # each report on its own: one that cannot be written does not lose the other
+        try:
+            write_set([planned], hold=guard.held)
+        except OutputSetError as error:
+            err.line(f"error: {error}")
+            ok = False
+    return ok
+
+
+def _skip_reasons(run: batch.Run) -> str:
+    reasons = {e.outcome.skipped_because for e in run.entries if e.outcome and e.outcome.skipped_because}
+    return "; ".join(sorted(reasons)) or "not records"
+
+
+def _interrupted_line(run: batch.Run) -> str:
+    assert run.interrupted is not None
+    total = len(run.entries)
+    finished = total - run.count("interrupted")
+    verb = "converted" if run.command == "convert" else "checked"
+    parts = [f"{run.count(verb)} {verb}", f"{run.count('failed')} failed"]
+    if run.count("skipped"):
+        parts.append(f"{run.count('skipped')} skipped")
+    return (
+        f"interrupted by {run.interrupted.name}: {finished} of {total} inputs finished ({', '.join(parts)}); "
+        f"{run.count('interrupted')} not {verb}; no partial files left"
+    )

@@ -1,0 +1,57 @@
+"""Output file names that every common file system accepts: at most 255 bytes.
+
+ext4, XFS, Btrfs, APFS and ZFS limit one name (not the path) to 255 bytes (``NAME_MAX``
+in POSIX ``<limits.h>``); we count UTF-8 bytes, the encoding of names on all of them, and
+apply the same limit everywhere so that the same input gives the same names on every
+machine. A name that would be longer keeps as much of its stem as fits, then a hyphen and
+a hash of the whole name it stands for, then its suffix and extension: stable from run to
+run, distinct for distinct names, and the same for each format of one briefing (the room
+kept is that of the longest extension written). Temporary names are short and fixed in
+length (see ``output_set``), so they never push a legal name over the limit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from exporter.formats import OUTPUT_FORMATS
+
+NAME_MAX = 255  # bytes of UTF-8 in one file name
+HASH_CHARS = 12  # hexadecimal digits of SHA-256: 48 bits, no clash in any real archive
+LONGEST_EXTENSION = max(len(fmt.extension.encode("utf-8")) for fmt in OUTPUT_FORMATS)
+
+
+def encoded_length(text: str) -> int:
+    """Bytes of ``text`` in a file name (UTF-8; undecodable bytes kept as themselves)."""
+    return len(text.encode("utf-8", "surrogateescape"))
+
+
+def fit(stem: str, extension: str, suffix: str = "") -> str:
+    """The file name ``stem + suffix + extension``, at most ``NAME_MAX`` bytes.
+
+    ``suffix`` is the part a split adds (``-03-climate-change``); it is kept whole when
+    the name is shortened, so the pieces of one long-named day still tell which is which.
+    Whether to shorten is decided with the longest output extension, so a briefing's
+    .docx and .pdf are shortened together or not at all.
+    """
+    budget = NAME_MAX - LONGEST_EXTENSION
+    whole = stem + suffix
+    if encoded_length(whole) <= budget:
+        return whole + extension
+    digest = hashlib.sha256(whole.encode("utf-8", "surrogateescape")).hexdigest()[:HASH_CHARS]
+    tail = f"-{digest}{suffix}"
+    if encoded_length(tail) > budget // 2:  # an unusually long suffix is shortened with the stem
+        tail, stem = f"-{digest}", whole
+    return _cut(stem, budget - encoded_length(tail)) + tail + extension
+
+
+def _cut(text: str, limit: int) -> str:
+    """The longest start of ``text`` of at most ``limit`` bytes, cut between characters."""
+    kept, used = [], 0
+    for char in text:
+        size = encoded_length(char)
+        if used + size > limit:
+            break
+        kept.append(char)
+        used += size
+    return "".join(kept).rstrip(" .-_")

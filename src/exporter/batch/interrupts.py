@@ -3,8 +3,9 @@
 While an ``InterruptGuard`` is active (entered in the main thread), SIGINT, SIGTERM and
 SIGHUP raise ``Interrupted`` in the main thread, wherever it is, so that ``finally``
 blocks remove temporary files and stop the workers. Inside ``guard.held()`` a signal
-is only noted, and raised when the block ends: a set of outputs being renamed into
-place is finished first, so it is never left half old, half new. A second signal while
+is only noted, and raised by ``raise_pending`` once the caller has recorded what the block
+did: a set of outputs being renamed into place is finished first, so it is never left
+half old, half new, and it is counted as written. A second signal while
 held is raised at once (an impatient second Ctrl-C); ``output_set`` then rolls the set
 back. The exit status of an interrupted run is 128 + the signal's number (130 for
 SIGINT, 143 for SIGTERM), as shells report a process ended by that signal.
@@ -70,14 +71,13 @@ class InterruptGuard:
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
-        """Hold signals until the block ends, then raise the first one that came. If the
-        block raises, the signal stays pending for ``raise_pending``."""
+        """Hold signals while the block runs; the first that came is raised by the next
+        ``raise_pending``, at a point where the caller's accounts are up to date."""
         self._holding += 1
         try:
             yield
         finally:
             self._holding -= 1
-        self.raise_pending()
 
     def raise_pending(self) -> None:
         """Raise ``Interrupted`` for a signal that came while held."""

@@ -17,8 +17,10 @@ fails only the task it was running, and a new one takes its place (Pebble report
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import Any, Protocol, TypeVar
@@ -86,6 +88,7 @@ class WorkerPool:
 
     def __init__(self, workers: int):
         self.window = workers * 2
+        self._started = False
         self._pool = ProcessPool(
             max_workers=workers,
             max_tasks=TASKS_PER_WORKER,
@@ -94,7 +97,11 @@ class WorkerPool:
         )
 
     def submit(self, function: Callable[..., R], *args: Any) -> Future[R]:
-        return self._pool.schedule(function, args=args)
+        if self._started:
+            return self._pool.schedule(function, args=args)
+        with _ctrl_c_for_this_process_only():  # the first task starts the workers
+            self._started = True
+            return self._pool.schedule(function, args=args)
 
     def stop(self) -> None:
         """End every worker now; tasks still running are lost (they write nothing)."""
@@ -104,6 +111,28 @@ class WorkerPool:
     def close(self) -> None:
         self._pool.close()
         self._pool.join()
+
+
+@contextlib.contextmanager
+def _ctrl_c_for_this_process_only() -> Iterator[None]:
+    """Processes started in this block (the fork server, the workers) inherit SIGINT and
+    SIGHUP ignored: Ctrl-C reaches a whole process group, and it is this process's to handle
+    (it stops the workers); a fork server still importing would otherwise die with a
+    traceback. The signals are blocked meanwhile, so one that comes is not lost: it is
+    delivered to this process's own handler at the end of the block."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no process groups to share Ctrl-C with
+        yield
+        return
+    held = [signal.SIGINT, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    handlers = {signum: signal.signal(signum, signal.SIG_IGN) for signum in held}
+    try:
+        yield
+    finally:
+        for signum, handler in handlers.items():
+            if handler is not None:
+                signal.signal(signum, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _context() -> Any:

@@ -19,7 +19,7 @@ from exporter.batch.inputs import DEFAULT_INCLUDE
 from exporter.citations import STYLES as CITATION_STYLES
 from exporter.cli.console import Stream
 from exporter.cli.progress import Progress
-from exporter.cli.run_batch import batch_options, default_jobs, drive, usage_problem
+from exporter.cli.run_batch import batch_options, default_jobs, drive
 from exporter.diagnostics import Severity
 from exporter.errors import ExporterError
 from exporter.formats import INPUT_FORMATS, OUTPUT_FORMATS
@@ -195,20 +195,20 @@ def convert(
         compose=ComposeOptions(summary=summary, summary_words=summary_words, citation=citation),
         write=WriteOptions(style=chosen_style),
     )
-    try:
+
+    def collect() -> batch_inputs.Plan:
         plan = batch_inputs.collect(
             inputs, out_dir, include=include, exclude=exclude, name=name, stdin=_stdin_bytes()
         )
         problems = batch_inputs.clashes(plan.sources, formats)
         if problems:
             raise batch_inputs.UsageProblem(problems)
-    except batch_inputs.UsageProblem as problem:
-        usage_problem(problem)
-    progress = Progress(Stream(sys.stdout), Stream(sys.stderr), quiet=quiet, verbosity=verbose)
+        return plan
+
     drive(
         "convert",
-        plan,
-        lambda guard, events: batch.convert(
+        collect,
+        lambda plan, guard, events: batch.convert(
             plan,
             Settings(job, debug=debug),
             jobs=default_jobs(jobs),
@@ -216,7 +216,7 @@ def convert(
             events=events,
             guard=guard,
         ),
-        progress=progress,
+        progress=Progress(Stream(sys.stdout), Stream(sys.stderr), quiet=quiet, verbosity=verbose),
         report_path=report_path,
         junit_path=junit_path,
         formats=formats,
@@ -292,10 +292,6 @@ def check(
         return
     if not files:
         raise click.UsageError("give the files or folders to check, or --list-rules")
-    try:
-        plan = batch_inputs.collect(files, Path("."), include=include or ("*.docx", "*.pdf"), exclude=exclude)
-    except batch_inputs.UsageProblem as problem:
-        usage_problem(problem)
     shown = Severity.INFO if tips or as_json else Severity.WARNING
     progress = Progress(
         Stream(sys.stdout),
@@ -320,8 +316,10 @@ def check(
 
     drive(
         "check",
-        plan,
-        lambda guard, events: batch.check(
+        lambda: batch_inputs.collect(
+            files, Path("."), include=include or ("*.docx", "*.pdf"), exclude=exclude
+        ),
+        lambda plan, guard, events: batch.check(
             plan,
             Settings(),
             jobs=default_jobs(jobs),

@@ -72,8 +72,8 @@ def usage_problem(problem: UsageProblem) -> NoReturn:
 
 def drive(
     command: str,
-    plan: Plan,
-    start: Callable[[interrupts.InterruptGuard, Progress], batch.Run],
+    collect: Callable[[], Plan],
+    start: Callable[[Plan, interrupts.InterruptGuard, Progress], batch.Run],
     *,
     progress: Progress,
     report_path: Path | None,
@@ -82,17 +82,22 @@ def drive(
     nothing_found: str,
     after: Callable[[batch.Run], None] | None = None,
 ) -> NoReturn:
-    """Run ``start`` under an interrupt guard, then write the reports, print the summary
-    (or what finished, if interrupted) and exit with the run's status."""
+    """Collect the inputs and run ``start`` under an interrupt guard, then write the
+    reports, print the summary (or what finished, if interrupted) and exit with the
+    run's status. ``collect`` raises ``UsageProblem`` for arguments that cannot make a run."""
     err = progress.err
     try:
         with interrupts.InterruptGuard() as guard:
             try:
-                run = start(guard, progress)
+                plan = collect()
+            except UsageProblem as problem:
+                usage_problem(problem)
+            try:
+                run = start(plan, guard, progress)
             finally:
                 progress.close()
             written = _write_reports(run, formats, report_path, junit_path, guard, err)
-    except interrupts.Interrupted as signal:  # before the workers started, or while reporting
+    except interrupts.Interrupted as signal:  # while collecting the inputs, or reporting
         err.line(f"interrupted by {signal.name}; no partial files left")
         sys.exit(signal.exit_status)
     if after is not None:
@@ -107,6 +112,10 @@ def drive(
         err.line(f"{nothing_found} in {', '.join(plan.searched) or 'the arguments'}{found}")
     elif progress.mode != "quiet":
         err.line(progress.summary(run))
+    if progress.out.failed is not None and not err.failed:
+        err.line(
+            f"note: standard output could not be written ({progress.out.failed.strerror or progress.out.failed}); its lines were dropped"
+        )
     status = report.exit_status(run)
     sys.exit(status if written or status else ExitStatus.FAILED)
 

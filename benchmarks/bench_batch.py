@@ -1,0 +1,150 @@
+"""Batch conversion on every core: ``-j 2`` against ``-j 1``, and the workers' memory over a long batch.
+
+The inputs are the shared records (``../shared/records``, when present; else the records in
+``tests/data``) and ``samples/``, repeated in turn to ``--inputs`` files (24 by default).
+Each run is a whole ``debate-export convert DIR -f docx,pdf -j N -q`` process, as a CI job
+runs it; ``-j 1`` and ``-j 2`` alternate, ``--runs`` times each, and the median wall-clock
+times and their ratio are printed, with how busy the machine was meanwhile (the load
+average, and the share of all cores busy during each run, read from ``/proc/stat``, which
+includes this run's own work: 100% of 2 cores is the most a -j 2 run can use). The
+outputs of ``-j 1`` and ``-j 2`` are compared byte for byte.
+
+Then one batch of ``--long`` inputs (100 by default) runs through the library with two
+workers, and each worker's peak resident memory is printed after the 10th input and after
+the last: flat memory means the two are about equal.
+
+    python benchmarks/bench_batch.py [--runs 3] [--inputs 24] [--long 100] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from exporter import batch
+from exporter.batch import inputs
+from exporter.batch.work import Settings
+from exporter.pipeline import Job
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "records"
+SUFFIXES = {".xml", ".json", ".yaml", ".yml", ".txt"}
+
+
+def records() -> list[Path]:
+    folder = SHARED if SHARED.is_dir() else ROOT / "tests" / "data"
+    found = sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES and p.name != "README.md")
+    found += sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in SUFFIXES)
+    return found
+
+
+def repeated(sources: list[Path], count: int, folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for index in range(count):
+        source = sources[index % len(sources)]
+        (folder / f"{index + 1:03d}-{source.name}").write_bytes(source.read_bytes())
+    return folder
+
+
+def busy_jiffies() -> tuple[int, int]:
+    """(busy, total) CPU time of the whole machine so far, in clock ticks (Linux)."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return 0, 0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return sum(fields) - idle, sum(fields)
+
+
+def whole_run(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Wall-clock seconds of one ``convert`` process, and the share of the machine busy meanwhile."""
+    busy0, total0 = busy_jiffies()
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "exporter", "convert", str(folder), "-o", str(out), "-f", "docx,pdf", "-j", str(jobs), "-q"],
+        capture_output=True,
+    )  # fmt: skip
+    seconds = time.perf_counter() - started
+    if result.returncode not in (0, 1):
+        raise SystemExit(result.stderr.decode())
+    busy1, total1 = busy_jiffies()
+    return seconds, (busy1 - busy0) / (total1 - total0) if total1 > total0 else float("nan")
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    names = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    if names != sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()):
+        return False
+    return all(filecmp.cmp(a / name, b / name, shallow=False) for name in names)
+
+
+def speed(sources: list[Path], count: int, runs: int, work: Path) -> None:
+    folder = repeated(sources, count, work / "inputs")
+    print(
+        f"{count} inputs from {len(sources)} records ({sum(p.stat().st_size for p in folder.iterdir()) / 1e6:.1f} MB)"
+    )
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    times: dict[int, list[float]] = {1: [], 2: []}
+    for run in range(runs):
+        for jobs in (1, 2):
+            seconds, busy = whole_run(folder, work / f"out-{jobs}-{run}", jobs)
+            times[jobs].append(seconds)
+            print(f"  run {run + 1}, -j {jobs}: {seconds:6.2f} s   machine busy {busy:.0%}")
+    one, two = statistics.median(times[1]), statistics.median(times[2])
+    print(f"median -j 1: {one:.2f} s   -j 2: {two:.2f} s   speed-up: {one / two:.2f}x")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"-j 1 and -j 2 outputs byte-identical: {same_tree(work / 'out-1-0', work / 'out-2-0')}")
+
+
+def memory(sources: list[Path], count: int, jobs: int, work: Path) -> None:
+    folder = repeated(sources, count, work / "long")
+    plan = inputs.collect([str(folder)], work / "long-out")
+    seen: list[tuple[int, int]] = []
+
+    class Events:
+        def started(self, total: int) -> None:
+            pass
+
+        def finished(self, entry: batch.Entry) -> None:
+            if entry.outcome is not None:
+                seen.append((entry.outcome.worker, entry.outcome.peak_memory))
+
+    started = time.perf_counter()
+    run = batch.convert(plan, Settings(Job(formats=("docx", "pdf"))), jobs=jobs, events=Events())
+    print(f"\n{count} inputs with -j {jobs}: {run.count('converted')} converted, {run.count('failed')} failed "
+          f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
+    workers = sorted({pid for pid, _ in seen})
+    print("peak resident memory per worker (MB): after the 10th input -> after the last")
+    for pid in workers:
+        mine = [(i, peak) for i, (who, peak) in enumerate(seen, start=1) if who == pid]
+        at_10 = next((peak for i, peak in mine if i >= 10), mine[0][1])
+        last = mine[-1][1]
+        print(
+            f"  worker {pid}: {at_10 / 2**20:7.1f} -> {last / 2**20:7.1f}  ({len(mine)} inputs, {(last - at_10) / 2**20:+.1f} MB)"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--inputs", type=int, default=24)
+    parser.add_argument("--long", type=int, default=100)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    sources = records()
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        speed(sources, args.inputs, args.runs, work)
+        if args.long:
+            memory(sources, args.long, args.jobs, work)
+
+
+if __name__ == "__main__":
+    main()

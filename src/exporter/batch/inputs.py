@@ -42,7 +42,8 @@ class Source:
     ``out_dir`` is the folder its outputs go to; ``explicit`` is False for a file found
     by walking a folder (skipped, not failed, when its format cannot be told); ``stem``
     names its outputs (None: from the record's title, for standard input); ``problem``
-    is why it cannot even be read (a missing file).
+    is why it cannot even be read (a missing file); ``relative`` is its path (POSIX)
+    inside the folder it was found in, or its name when named on its own.
     """
 
     display: str
@@ -53,6 +54,7 @@ class Source:
     data: bytes | None = None
     size: int = 0
     problem: str | None = None
+    relative: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,17 +124,28 @@ def _sources(
     path: Path, out_dir: Path, wanted: pathspec.PathSpec, unwanted: pathspec.PathSpec
 ) -> Iterator[Source]:
     if path.is_dir():
-        for found in _walk(path, out_dir, wanted, unwanted):
-            relative = found.parent.relative_to(path)
-            yield Source(str(found), found, out_dir / relative, False, found.stem, size=_size(found))
+        for found in sorted(_walk(path, out_dir, wanted, unwanted), key=lambda p: p.relative_to(path).parts):
+            inner = found.relative_to(path)
+            yield Source(
+                str(found),
+                found,
+                out_dir / inner.parent,
+                False,
+                found.stem,
+                size=_size(found),
+                relative=inner.as_posix(),
+            )
     elif path.exists():
-        yield Source(str(path), path, out_dir, True, path.stem, size=_size(path))
+        yield Source(str(path), path, out_dir, True, path.stem, size=_size(path), relative=path.name)
     else:
-        yield Source(str(path), path, out_dir, True, path.stem, problem="no such file or folder")
+        yield Source(
+            str(path), path, out_dir, True, path.stem, problem="no such file or folder", relative=path.name
+        )
 
 
 def _walk(top: Path, out_dir: Path, wanted: pathspec.PathSpec, unwanted: pathspec.PathSpec) -> Iterator[Path]:
-    """Files under ``top`` in a stable order (sorted by name at each level)."""
+    """Files under ``top`` (the caller sorts them: by their path's parts, so that the
+    order is the same however the inputs are found, and a shard can be put back in place)."""
     skip = os.path.realpath(out_dir) if _inside(out_dir, top) else None
     for folder, subfolders, files in os.walk(top):
         here = Path(folder)

@@ -4,16 +4,18 @@ The inputs are the shared records (``../shared/records``, when present; else the
 ``tests/data``) and ``samples/``, repeated in turn to ``--inputs`` files (24 by default).
 Each run is a whole ``debate-export convert DIR -f docx,pdf -j N -q`` process, as a CI job
 runs it; ``-j 1`` and ``-j 2`` alternate, ``--runs`` times each, and the median wall-clock
-times and their ratio are printed, with how busy the machine was meanwhile (the load
-average, and the share of all cores busy during each run, read from ``/proc/stat``, which
-includes this run's own work: 100% of 2 cores is the most a -j 2 run can use). The
-outputs of ``-j 1`` and ``-j 2`` are compared byte for byte.
+times and their ratio are printed, with how busy the machine was meanwhile: the share of
+all cores busy, and the mean number of runnable tasks (``procs_running`` in ``/proc/stat``,
+sampled five times a second; this run's own workers and main process count too, so on an
+otherwise idle 2-core machine a -j 2 run shows about 2). On a shared machine, ``--quiet``
+waits (up to that many seconds) before each run for the rest of the machine to fall idle.
+The outputs of ``-j 1`` and ``-j 2`` are compared byte for byte.
 
 Then one batch of ``--long`` inputs (100 by default) runs through the library with two
 workers, and each worker's peak resident memory is printed after the 10th input and after
 the last: flat memory means the two are about equal.
 
-    python benchmarks/bench_batch.py [--runs 3] [--inputs 24] [--long 100] [--jobs 2]
+    python benchmarks/bench_batch.py [--runs 3] [--inputs 24] [--long 100] [--jobs 2] [--quiet SECONDS]
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -63,19 +66,55 @@ def busy_jiffies() -> tuple[int, int]:
     return sum(fields) - idle, sum(fields)
 
 
-def whole_run(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """Wall-clock seconds of one ``convert`` process, and the share of the machine busy meanwhile."""
+def runnable() -> int:
+    """Tasks running or ready to run on the whole machine now (Linux; 0 elsewhere)."""
+    try:
+        for line in Path("/proc/stat").read_text().splitlines():
+            if line.startswith("procs_running "):
+                return int(line.split()[1]) - 1  # less this reader itself
+    except OSError:
+        pass
+    return 0
+
+
+def wait_for_quiet(limit: float) -> None:
+    """Wait up to ``limit`` seconds until, over two seconds, at most one task is runnable."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        samples = []
+        for _ in range(10):
+            samples.append(runnable())
+            time.sleep(0.2)
+        if statistics.mean(samples) <= 1.0:
+            return
+
+
+def whole_run(folder: Path, out: Path, jobs: int) -> tuple[float, float, float]:
+    """Wall-clock seconds of one ``convert`` process, the share of the machine busy meanwhile,
+    and the mean number of runnable tasks (ours included)."""
+    samples: list[int] = []
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            samples.append(runnable())
+
+    sampler = threading.Thread(target=sample, daemon=True)
     busy0, total0 = busy_jiffies()
     started = time.perf_counter()
+    sampler.start()
     result = subprocess.run(
         [sys.executable, "-m", "exporter", "convert", str(folder), "-o", str(out), "-f", "docx,pdf", "-j", str(jobs), "-q"],
         capture_output=True,
     )  # fmt: skip
     seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
     if result.returncode not in (0, 1):
         raise SystemExit(result.stderr.decode())
     busy1, total1 = busy_jiffies()
-    return seconds, (busy1 - busy0) / (total1 - total0) if total1 > total0 else float("nan")
+    busy = (busy1 - busy0) / (total1 - total0) if total1 > total0 else float("nan")
+    return seconds, busy, statistics.mean(samples) if samples else float("nan")
 
 
 def same_tree(a: Path, b: Path) -> bool:
@@ -85,7 +124,7 @@ def same_tree(a: Path, b: Path) -> bool:
     return all(filecmp.cmp(a / name, b / name, shallow=False) for name in names)
 
 
-def speed(sources: list[Path], count: int, runs: int, work: Path) -> None:
+def speed(sources: list[Path], count: int, runs: int, work: Path, quiet: float) -> None:
     folder = repeated(sources, count, work / "inputs")
     print(
         f"{count} inputs from {len(sources)} records ({sum(p.stat().st_size for p in folder.iterdir()) / 1e6:.1f} MB)"
@@ -94,9 +133,13 @@ def speed(sources: list[Path], count: int, runs: int, work: Path) -> None:
     times: dict[int, list[float]] = {1: [], 2: []}
     for run in range(runs):
         for jobs in (1, 2):
-            seconds, busy = whole_run(folder, work / f"out-{jobs}-{run}", jobs)
+            if quiet:
+                wait_for_quiet(quiet)
+            seconds, busy, tasks = whole_run(folder, work / f"out-{jobs}-{run}", jobs)
             times[jobs].append(seconds)
-            print(f"  run {run + 1}, -j {jobs}: {seconds:6.2f} s   machine busy {busy:.0%}")
+            print(
+                f"  run {run + 1}, -j {jobs}: {seconds:6.2f} s   machine busy {busy:4.0%}   runnable tasks {tasks:4.1f}"
+            )
     one, two = statistics.median(times[1]), statistics.median(times[2])
     print(f"median -j 1: {one:.2f} s   -j 2: {two:.2f} s   speed-up: {one / two:.2f}x")
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -137,11 +180,12 @@ def main() -> None:
     parser.add_argument("--inputs", type=int, default=24)
     parser.add_argument("--long", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--quiet", type=float, default=0, metavar="SECONDS", help="wait for an idle machine")
     args = parser.parse_args()
     sources = records()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
-        speed(sources, args.inputs, args.runs, work)
+        speed(sources, args.inputs, args.runs, work, args.quiet)
         if args.long:
             memory(sources, args.long, args.jobs, work)
 

@@ -93,6 +93,10 @@ OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
 )
 
 
+# The files a folder is searched for (gitignore patterns; what each is, is told by its content).
+FOLDER_PATTERNS = ("*.json", "*.yaml", "*.yml", "*.xml", "*.txt", "*.akn")
+
+
 def input_format(name: str) -> InputFormat:
     for fmt in INPUT_FORMATS:
         if fmt.name == name:

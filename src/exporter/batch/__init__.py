@@ -28,8 +28,6 @@ from exporter.batch.work import Failure, Outcome, Settings
 from exporter.diagnostics import Diagnostic, Severity
 from exporter.output_set import OutputSetError, PlannedFile, write_set
 
-FAIL_ON = ("error", "warning", "never")
-
 
 @dataclass
 class Entry:

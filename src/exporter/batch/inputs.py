@@ -27,9 +27,9 @@ from typing import BinaryIO
 import pathspec
 
 from exporter.file_names import fit
-from exporter.formats import output_format
+from exporter.formats import FOLDER_PATTERNS, output_format
 
-DEFAULT_INCLUDE = ("*.json", "*.yaml", "*.yml", "*.xml", "*.txt", "*.akn")
+DEFAULT_INCLUDE = FOLDER_PATTERNS
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 

@@ -15,18 +15,14 @@ from typing import BinaryIO
 import click
 
 from exporter import __version__, record
-from exporter.batch.inputs import DEFAULT_INCLUDE
 from exporter.citations import STYLES as CITATION_STYLES
 from exporter.cli.console import Stream
-from exporter.cli.progress import Progress
-from exporter.cli.run_batch import batch_options, default_jobs, drive
+from exporter.cli.options import FAIL_ON, batch_options
 from exporter.diagnostics import Severity
 from exporter.errors import ExporterError
-from exporter.formats import INPUT_FORMATS, OUTPUT_FORMATS
+from exporter.formats import FOLDER_PATTERNS, INPUT_FORMATS, OUTPUT_FORMATS
 from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.printable import printable
-
-FAIL_ON = ("error", "warning", "never")
 
 CONVERT_EXAMPLES = """
 \b
@@ -133,7 +129,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 )
 @batch_options(
     "Convert only files found in a folder that match (gitignore syntax; repeatable) "
-    f"[default: {' '.join(DEFAULT_INCLUDE)}]."
+    f"[default: {' '.join(FOLDER_PATTERNS)}]."
 )
 @click.option(
     "--fail-on",
@@ -177,6 +173,8 @@ def convert(
     from exporter import batch
     from exporter.batch import inputs as batch_inputs
     from exporter.batch.work import Settings
+    from exporter.cli.progress import Progress
+    from exporter.cli.run_batch import default_jobs, drive
     from exporter.pipeline import Job
     from exporter.styles import load_style
 
@@ -285,6 +283,8 @@ def check(
     from exporter import batch, checks
     from exporter.batch import inputs as batch_inputs
     from exporter.batch.work import Settings
+    from exporter.cli.progress import Progress
+    from exporter.cli.run_batch import default_jobs, drive
 
     if list_rules:
         for rule_id, severity, summary in checks.rules():

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import click
 
-from exporter.batch import Entry, Run
 from exporter.cli.console import Stream, interactive
 from exporter.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from exporter.batch import Entry, Run
 
 PLACES_SHOWN = 3
 

@@ -1,13 +1,11 @@
-"""The options ``convert`` and ``check`` share, and how a run is driven, reported and ended."""
+"""How a run of ``convert`` or ``check`` is driven, reported and ended."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
-
-import click
+from typing import NoReturn
 
 from exporter import batch
 from exporter.batch import interrupts, junit, report
@@ -17,50 +15,6 @@ from exporter.cli.console import Stream
 from exporter.cli.progress import Progress
 from exporter.errors import ExitStatus
 from exporter.output_set import OutputSetError, PlannedFile, write_set
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def batch_options(include_help: str) -> Callable[[F], F]:
-    """-j, --include, --exclude, --report, --junit: the same for convert and check."""
-
-    def decorate(command: F) -> F:
-        for option in reversed(
-            (
-                click.option(
-                    "-j",
-                    "--jobs",
-                    type=click.IntRange(min=1),
-                    default=None,
-                    metavar="N",
-                    help="Worker processes [default: the usable cores].",
-                ),
-                click.option("--include", multiple=True, metavar="GLOB", help=include_help),
-                click.option(
-                    "--exclude",
-                    multiple=True,
-                    metavar="GLOB",
-                    help="Leave out files and folders found in a folder that match (gitignore syntax; repeatable).",
-                ),
-                click.option(
-                    "--report",
-                    "report_path",
-                    type=click.Path(dir_okay=False, path_type=Path),
-                    help="Write a JSON report: per input its status, outputs, time, warnings, findings "
-                    "(`debate-export schema report`).",
-                ),
-                click.option(
-                    "--junit",
-                    "junit_path",
-                    type=click.Path(dir_okay=False, path_type=Path),
-                    help="Write a JUnit XML report (a test case per input and format) for CI test reporters.",
-                ),
-            )
-        ):
-            command = option(command)
-        return command
-
-    return decorate
 
 
 def usage_problem(problem: UsageProblem) -> NoReturn:

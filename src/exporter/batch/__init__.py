@@ -12,6 +12,7 @@ finish is a small one and every core stays busy to the end.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Callable
@@ -29,15 +30,27 @@ from exporter.diagnostics import Diagnostic, Severity
 from exporter.output_set import OutputSetError, PlannedFile, write_set
 
 
+@dataclass(frozen=True)
+class Written:
+    """A file now in place: its path, format, size in bytes and SHA-256 (hex)."""
+
+    path: Path
+    format: str
+    size: int
+    sha256: str
+
+
 @dataclass
 class Entry:
     """One input's account: ``status`` is converted, checked, failed, skipped or
-    interrupted (not finished when the run was stopped); ``written`` the files now in place."""
+    interrupted (not finished when the run was stopped); ``written`` the files now in place;
+    ``notes`` what the user should know about them. The outcome keeps no file's bytes once
+    written, so a long batch does not hold them all."""
 
     source: Source
     status: str = "interrupted"
     outcome: Outcome | None = None
-    written: list[Path] = field(default_factory=list)
+    written: list[Written] = field(default_factory=list)
     failure: Failure | None = None
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -106,6 +119,7 @@ def convert(
         started = time.perf_counter()
         entry.failure = _write(entry, outcome, claimed, inputs, guard)
         entry.seconds += time.perf_counter() - started
+        outcome.files = []
         if entry.failure is None:
             entry.failure = judge(entry, fail_on, "its briefing fails")
         entry.status = "failed" if entry.failure else "converted"
@@ -202,6 +216,10 @@ def _write(
 ) -> Failure | None:
     source = entry.source
     planned = [PlannedFile(source.out_dir / file.name, file.data) for file in outcome.files]
+    made = [
+        Written(plan.path, file.format, len(file.data), hashlib.sha256(file.data).hexdigest())
+        for plan, file in zip(planned, outcome.files, strict=True)
+    ]
     for file in planned:
         other = claimed.get(clash_key(file.path))
         if other is not None and other != source.display:
@@ -215,9 +233,9 @@ def _write(
     try:
         entry.notes = write_set(planned, hold=guard.held)
     except OutputSetError as error:
-        entry.written = error.replaced
+        entry.written = [file for file in made if file.path in error.replaced]
         return Failure("output", (str(error),))
-    entry.written = [file.path for file in planned]
+    entry.written = made
     for file in planned:
         claimed[clash_key(file.path)] = source.display
     return None

@@ -51,7 +51,7 @@ def to_bytes(run: Run, formats: tuple[str, ...]) -> bytes:
 def _case(entry: Entry, fmt: str | None, run: Run) -> TestCase:
     case = TestCase(fmt or "accessibility", _name(entry.source.display))
     outcome = entry.outcome
-    paths = [str(entry.source.out_dir / f.name) for f in outcome.files if f.format == fmt] if outcome else []
+    paths = [str(file.path) for file in entry.written if file.format == fmt]
     if fmt is None:
         paths = [entry.source.display]
     findings = [f for path in paths for f in (outcome.findings.get(path, []) if outcome else [])]

@@ -7,7 +7,6 @@ or was skipped. Everything but the times is the same from run to run.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from importlib.resources import files
 from typing import Any
@@ -57,19 +56,10 @@ def to_bytes(run: Run) -> bytes:
 
 def _entry(entry: Entry) -> dict[str, Any]:
     outcome = entry.outcome
-    made = {str(entry.source.out_dir / f.name): f for f in outcome.files} if outcome else {}
-    outputs = []
-    for path in entry.written:
-        file = made.get(str(path))
-        if file is not None:
-            outputs.append(
-                {
-                    "path": text(str(path)),
-                    "format": file.format,
-                    "bytes": len(file.data),
-                    "sha256": hashlib.sha256(file.data).hexdigest(),
-                }
-            )
+    outputs = [
+        {"path": text(str(file.path)), "format": file.format, "bytes": file.size, "sha256": file.sha256}
+        for file in entry.written
+    ]
     failure = entry.failure
     return {
         "input": text(entry.source.display),

@@ -70,6 +70,7 @@ class Progress:
         self.failed += entry.status == "failed"
         lines = self._failure_lines(entry)
         warnings = [] if self.mode == "quiet" else self._diagnostic_lines(entry.diagnostics)
+        warnings += [f"warning: {note}" for note in entry.notes]
         if self.bar is not None:
             if lines or warnings:
                 self.err.write("\r\x1b[2K")
@@ -105,7 +106,7 @@ class Progress:
         if entry.status == "failed" and not entry.written:
             return f"failed {source}"
         if entry.written:
-            shown = ", ".join(str(path) for path in entry.written)
+            shown = ", ".join(str(file.path) for file in entry.written)
             return (
                 f"{source} -> {shown} ({entry.seconds:.1f} s){' FAILED' if entry.status == 'failed' else ''}"
             )

@@ -83,14 +83,14 @@ def test_a_newline_or_escape_in_a_file_name_cannot_split_a_line_or_drive_the_ter
 ) -> None:
     folder = tmp_path / "records"
     folder.mkdir()
-    bad = folder / "bad\nname\x1b[31m.yaml"
+    bad = folder / "bad\nname\x1b[31m\u202egpj.yaml"  # a newline, a colour, a right-to-left override
     bad.write_text("title: [unclosed\n")
     result = runner.invoke(main, ["convert", str(folder), "-o", str(tmp_path / "out"), "-f", "json"])
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if "bad" in line]
     assert len(errors) == 1 and errors[0].startswith("error: ")
-    assert "bad\\nname\\x1b[31m.yaml" in errors[0]
-    assert "\x1b" not in result.output
+    assert "bad\\nname\\x1b[31m\\u202egpj.yaml" in errors[0]
+    assert "\x1b" not in result.output and "\u202e" not in result.output
 
 
 def run_on_a_terminal(args: list[str], env: dict[str, str]) -> str:

@@ -17,8 +17,11 @@ from cli_runs import copies, tree
 
 
 def processes_marked(mark: str) -> list[int]:
-    """Processes (workers, fork server) whose environment carries ``mark``."""
-    found = []
+    """Processes (workers, fork server) whose environment carries ``mark`` (Linux; none
+    where there is no /proc to look in)."""
+    found: list[int] = []
+    if not Path("/proc/self/environ").exists():
+        return found
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue

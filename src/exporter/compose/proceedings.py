@@ -121,24 +121,51 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
 def _blocks(
     ctx: ProceedingsContext, blocks: tuple[m.Block, ...], role: str, lang: str | None = None
 ) -> list[d.Block]:
-    language = ctx.debate.language
     out: list[d.Block] = []
     for block in blocks:
         if isinstance(block, m.Paragraph):
-            if not block.text.strip():
-                continue
-            paragraph_role = "quote" if block.style is m.ParagraphStyle.QUOTE else role
-            paragraph_lang = block.lang or lang
-            out.append(
-                d.Paragraph(
-                    inlines(block.runs, paragraph_lang or language),
-                    role=paragraph_role,
-                    lang=paragraph_lang if paragraph_lang and paragraph_lang != language else None,
-                )
-            )
+            if block.text.strip():
+                out.append(_paragraph(ctx, block, role, lang))
+        elif isinstance(block, m.ListBlock):
+            if block.items:
+                out.append(_list(ctx, block, role, lang))
         else:
             out.append(_table(ctx, block))
     return gather_lists(out)
+
+
+def _paragraph(
+    ctx: ProceedingsContext, block: m.Paragraph, role: str, lang: str | None, label: str | None = None
+) -> d.Paragraph:
+    language = ctx.debate.language
+    paragraph_role = "quote" if block.style is m.ParagraphStyle.QUOTE else role
+    paragraph_lang = block.lang or lang
+    children = inlines(block.runs, paragraph_lang or language)
+    if label:
+        children = (d.Text(f"{label} "), *children)
+    return d.Paragraph(
+        children,
+        role=paragraph_role,
+        lang=paragraph_lang if paragraph_lang and paragraph_lang != language else None,
+    )
+
+
+def _list(ctx: ProceedingsContext, block: m.ListBlock, role: str, lang: str | None) -> d.BulletList:
+    """A list the record marks as one. Labels that count 1., 2., 3. make a numbered list
+    (the writer numbers it); any other label ("(a)", a term) stays at the start of its item."""
+    labels = [(item.label or "").strip() for item in block.items]
+    counted = all(label.rstrip(".)") == str(n) for n, label in enumerate(labels, start=1))
+    ordered = block.ordered or counted
+    items = []
+    for item, label in zip(block.items, labels, strict=True):
+        shown = None if counted or not label else label
+        paragraphs = [p for p in item.paragraphs if p.text.strip()] or [m.Paragraph(())]
+        blocks = tuple(
+            _paragraph(ctx, p, role, lang, shown if index == 0 else None)
+            for index, p in enumerate(paragraphs)
+        )
+        items.append(d.ListItem(blocks))
+    return d.BulletList(tuple(items), ordered=ordered)
 
 
 def _table(ctx: ProceedingsContext, table: m.Table) -> d.Table:

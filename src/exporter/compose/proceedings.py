@@ -49,22 +49,28 @@ def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
 
 
 def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.Block]:
-    blocks: list[d.Block] = [
-        d.Heading(min(level, MAX_LEVEL), (d.Text(section.title),), ctx.section_anchor(section.title))
-    ]
+    """A section's heading at ``level`` and its items one level below. A section whose
+    title is blank (an empty heading in the record) adds no heading, and so no contents
+    entry: its items stand at its own level."""
+    blocks: list[d.Block] = []
+    if section.title.strip():
+        blocks.append(
+            d.Heading(min(level, MAX_LEVEL), (d.Text(section.title),), ctx.section_anchor(section.title))
+        )
+        level += 1
     if section.chair:
         blocks.append(d.Paragraph((d.Text(f"Chair: {section.chair}"),), role="details"))
     for item in section.items:
         if isinstance(item, m.Section):
-            blocks.extend(_section(ctx, item, level + 1))
+            blocks.extend(_section(ctx, item, level))
         elif isinstance(item, m.Speech):
-            blocks.extend(_speech(ctx, item, level + 1))
+            blocks.extend(_speech(ctx, item, level))
         elif isinstance(item, m.Procedural) and item.kind is m.ProceduralKind.TIME and item.time:
             blocks.append(d.Paragraph((d.Text(f"Time: {item.time[:5]}"),), role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Procedural):
             blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Division):
-            blocks.extend(_division(ctx, item, level + 1))
+            blocks.extend(_division(ctx, item, level))
         else:
             raise TypeError(f"unknown item {type(item).__name__}")
     return blocks
@@ -203,25 +209,32 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list
     if division.time:
         blocks.append(d.Paragraph((d.Text(f"Time: {division.time[:5]}."),), role="source"))
     if division.votes:
-        rows = tuple(
-            (
-                d.Cell((d.Text(vote.name),)),
-                d.Cell((d.Text(_vote(vote.side)),)),
-                d.Cell((d.Text(_vote_note(vote)),)),
-            )
-            for vote in division.votes
-        )
+        notes = [_vote_note(vote) for vote in division.votes]
+        with_notes = any(notes)
+        header = [d.Cell((d.Text("Member"),)), d.Cell((d.Text("Vote"),))]
+        if with_notes:
+            header.append(d.Cell((d.Text("Note"),)))
+        rows = []
+        for vote, note in zip(division.votes, notes, strict=True):
+            cells = [d.Cell((d.Text(vote.name),)), d.Cell(_texts(_vote(vote.side)))]
+            if with_notes:
+                cells.append(d.Cell(_texts(note)))  # an empty cell, never "None"
+            rows.append(tuple(cells))
         number = ctx.table_number()
         blocks.append(
             d.Table(
                 caption=f"Table {number}: how members voted in {title.lower()} "
                 f"({plural(len(division.votes), 'recorded vote')})",
-                header=(d.Cell((d.Text("Member"),)), d.Cell((d.Text("Vote"),)), d.Cell((d.Text("Note"),))),
-                rows=rows,
-                widths=(0.5, 0.25, 0.25),
+                header=tuple(header),
+                rows=tuple(rows),
+                widths=(0.5, 0.25, 0.25) if with_notes else (0.6, 0.4),
             )
         )
     return blocks
+
+
+def _texts(text: str) -> tuple[d.Inline, ...]:
+    return (d.Text(text),) if text else ()
 
 
 def _side(side: str) -> str:
@@ -242,9 +255,17 @@ def _vote(side: str) -> str:
 
 
 def _vote_note(vote: m.Vote) -> str:
+    """ "Teller", "Proxy vote cast by Bell Ribeiro-Addy"; "" when the record notes nothing."""
     notes = []
     if vote.teller:
         notes.append("Teller")
     if vote.proxy:
-        notes.append(f"Proxy vote cast by {vote.proxy}")
-    return "; ".join(notes) or "None"
+        if _is_id(vote.proxy):
+            notes.append(f"Proxy vote; the record names the member who cast it only by id ({vote.proxy})")
+        else:
+            notes.append(f"Proxy vote cast by {vote.proxy}")
+    return "; ".join(notes)
+
+
+def _is_id(text: str) -> bool:
+    return "/" in text and " " not in text.strip()

@@ -136,6 +136,12 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     for element in root:
         day.take(element)
     superseded, successor = later_version(root, source)
+    if superseded and not day.sections:
+        raise InputError(
+            "the file holds no headings, speeches or divisions, only redirects to a later version of the "
+            f"record ({successor or 'not named'})",
+            source,
+        )
     if superseded:
         reporter.warn(
             "parlparse-superseded",

@@ -22,6 +22,7 @@ from its italic lines when it has any and from its wording otherwise.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, replace
 
@@ -46,6 +47,7 @@ from exporter.readers.hansard_api_conventions import procedural_kind
 # pwmotiontext values that mark motion text; "unrecognized" marks the rest of that stretch
 _MOTION_TEXT = frozenset({"yes", "moved", "quot", "lines"})
 _LISTS = frozenset({"dl", "ul", "ol"})
+_BLOCKS = _LISTS | {"table"}
 
 # formulas by which business is disposed of: after one, the member is not speaking
 _CLOSING = re.compile(
@@ -87,7 +89,7 @@ def paragraph_parts(element: etree._Element, reporter: Reporter) -> list[Part]:
     """The blocks of a ``<speech>`` (or ``<ques>``/``<reply>``): paragraphs (empty ones
     left out), tables and lists."""
     parts: list[Part] = []
-    for child in element:
+    for child in _unwrapped(element):
         name = local(child)
         if not name:
             continue
@@ -121,6 +123,29 @@ def paragraph_parts(element: etree._Element, reporter: Reporter) -> list[Part]:
     return parts
 
 
+def _unwrapped(element: etree._Element) -> list[etree._Element]:
+    """The speech's children, with a paragraph that holds a table or a list (Scottish
+    written answers write ``<p><table>…</table></p>``) split around it: the text before,
+    the table, the text after."""
+    children: list[etree._Element] = []
+    for child in element:
+        if local(child) != "p" or not any(local(inner) in _BLOCKS for inner in child):
+            children.append(child)
+            continue
+        current = etree.Element("p", dict(child.attrib))
+        current.text = child.text
+        for inner in child:
+            if local(inner) in _BLOCKS:
+                children.append(current)
+                children.append(inner)
+                current = etree.Element("p", dict(child.attrib))
+                current.text = inner.tail
+            else:
+                current.append(copy.deepcopy(inner))
+        children.append(current)
+    return children
+
+
 def list_block(element: etree._Element) -> ListBlock:
     """``<dl>`` (labels from ``<dt>``), ``<ul>`` or ``<ol>`` as a list block."""
     name = local(element)
@@ -141,14 +166,39 @@ def list_block(element: etree._Element) -> ListBlock:
 
 
 def _item_paragraphs(element: etree._Element) -> tuple[Paragraph, ...]:
-    if any(local(child) == "p" for child in element):
-        paragraphs = [element_runs(child) for child in element if local(child) == "p"]
-        lead = (element.text or "").strip()
-        if lead:
-            paragraphs.insert(0, (Run(lead),))
-        return tuple(Paragraph(runs) for runs in paragraphs if runs)
-    runs = element_runs(element)
-    return (Paragraph(runs),) if runs else ()
+    """A list item's paragraphs: its text, its ``<p>`` children, and the items of a list
+    nested in it, each a paragraph that begins with its label ("(a) before the issue…")."""
+    paragraphs: list[Paragraph] = []
+    for child in _unwrapped_item(element):
+        name = local(child)
+        if name in _LISTS:
+            for entry in list_block(child).items:
+                for index, paragraph in enumerate(entry.paragraphs or (Paragraph(()),)):
+                    runs = paragraph.runs
+                    if index == 0 and entry.label:
+                        runs = (Run(f"{entry.label} "), *runs)
+                    if runs:
+                        paragraphs.append(replace(paragraph, runs=runs))
+        elif runs := element_runs(child):  # text, and any table in an item, as a paragraph
+            paragraphs.append(Paragraph(runs))
+    return tuple(paragraphs)
+
+
+def _unwrapped_item(element: etree._Element) -> list[etree._Element]:
+    """A list item's content as a run of paragraphs and nested lists, in order."""
+    pieces: list[etree._Element] = []
+    current = etree.Element("p")
+    current.text = element.text
+    for child in element:
+        if local(child) in _LISTS or local(child) == "p":
+            pieces.append(current)
+            pieces.append(child)
+            current = etree.Element("p")
+            current.text = child.tail
+        else:
+            current.append(copy.deepcopy(child))
+    pieces.append(current)
+    return pieces
 
 
 def _all_italic(element: etree._Element) -> bool:

@@ -190,7 +190,8 @@ def _date(text: str) -> dt.date | None:
 
 def sitting_title(sitting: Sitting) -> str:
     """ "Westminster Hall, 28 October 2009": the series where it is not the house's own
-    chamber (with the house when both Houses have a series of that name), and the date."""
+    chamber (with the house when other series share its name: "House of Lords Written
+    Answers"), and the date."""
     profile = sitting.profile
     where: str | None = None
     if profile is not None:

@@ -40,6 +40,7 @@ class Speakers:
         person = element.get("person_id") or element.get("speakerid") or ""
         printed = " ".join((element.get("speakername") or "").split())
         role = " ".join((element.get("speakeroffice") or "").split()) or None
+        as_printed = printed
         constituency = party = None
         if "(" in printed:
             attribution = parse_attribution(printed)
@@ -47,7 +48,10 @@ class Speakers:
             role = role or attribution.role
             constituency, party = attribution.constituency, attribution.party
         if not person or person == "unknown":
-            return None, printed or UNKNOWN_SPEAKER, role
+            # no id: the name stays as printed, with what it says of the speaker
+            # ("Father Paul Kelly (St Michael's Roman Catholic Church, Linlithgow)"), unless it
+            # is an office with the name in brackets ("The Deputy Presiding Officer (Alasdair Morgan)")
+            return None, (printed if role else as_printed) or UNKNOWN_SPEAKER, role
         self._remember(person, printed, constituency, party)
         return person, None, role
 

@@ -9,7 +9,8 @@ Only what the record states is given; anything it lacks is ``None``. Counting ru
 - words are the words of those speeches, quotations and tables included;
 - the time runs from the first time stamp (in reading order) to the latest; a stamp earlier
   than the one before is taken to have passed midnight (once) only when the one before is
-  in the afternoon or evening and it is in the morning. The duration is given only when
+  in the evening (18:00 or later) and it is early in the morning (before 09:00): a second
+  venue's morning (Australia's Main Committee after the Chamber) is not a new day. The duration is given only when
   the stamps run in order; when they do not, no duration is claimed.
 """
 
@@ -25,6 +26,8 @@ from exporter.summarise import procedural
 NO_PARTY = "Party not recorded"
 PARTY_HEADER = ("Party", "Speakers", "Contributions", "Words")
 
+_EVENING = 18 * 3600  # a stamp after one this late, and before _EARLY, is past midnight
+_EARLY = 9 * 3600
 _TIME = re.compile(r"^(\d{1,3}):(\d{2})(?::(\d{2}))?$")
 _CHAIR_NOTE = re.compile(r"^\s*\[?\s*(.*?)\s*(?:in\s+the\s+chair)?\s*\]?\s*$", re.IGNORECASE)
 
@@ -145,7 +148,7 @@ def _span(items: list[Item]) -> tuple[str | None, str | None, int | None]:
     unwrapped: list[int] = []
     offset = 0
     for stamp in stamps:
-        if unwrapped and not offset and unwrapped[-1] >= 12 * 3600 > stamp:
+        if unwrapped and not offset and unwrapped[-1] >= _EVENING > stamp and stamp < _EARLY:
             offset = 86400  # past midnight
         unwrapped.append(stamp + offset)
     in_order = all(a <= b for a, b in zip(unwrapped, unwrapped[1:], strict=False))

@@ -65,7 +65,7 @@ from exporter.readers.hansard_api_conventions import (
     is_chair_role,
     normalise_time,
 )
-from exporter.readers.parlparse_charrefs import repair
+from exporter.readers.parlparse_charrefs import may_hold_c1, repair
 from exporter.readers.parlparse_committee import (
     Committee,
     committee_chair,
@@ -121,7 +121,8 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
             source,
             f"line {root.sourceline}",
         )
-    repair(root, reporter)
+    if may_hold_c1(data):
+        repair(root, reporter)
     sitting = sitting_of(root)
     if sitting.date is None:
         reporter.warn(
@@ -132,7 +133,8 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
             "parlparse-series",
             "the record's ids and addresses do not say which parliament or house it is from; none is shown",
         )
-    day = _DayReader(sitting, source, reporter, Speakers(root), names_by_id(root))
+    names = names_by_id(root) if b"proxy=" in data else {}  # names are wanted only for proxies
+    day = _DayReader(sitting, source, reporter, Speakers(root), names)
     for element in root:
         day.take(element)
     superseded, successor = later_version(root, source)

@@ -22,6 +22,13 @@ from lxml import etree
 from exporter.diagnostics import Reporter
 
 _C1 = re.compile("[\u0080-\u009f]")
+# what in a file's bytes can become a C1 character: a character number 128-159, the UTF-8
+# encoding of one, or (in a file declared in a single-byte encoding) a raw byte 0x80-0x9F
+_C1_REFERENCE = re.compile(rb"&#(?:0*1[2-5][0-9]|[xX]0*[89][0-9a-fA-F]);")
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+_RAW_C1 = re.compile(rb"[\x80-\x9f]")
+_DECLARATION = re.compile(rb"\s*<\?xml[^>]*\?>")
+_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 
 
 def _mapped(code: int) -> str:
@@ -34,6 +41,17 @@ def _mapped(code: int) -> str:
 #: U+0080–U+009F to what Windows-1252 means by those bytes ("" for the five it leaves unmapped)
 TABLE: dict[int, str] = {code: _mapped(code) for code in range(0x80, 0xA0)}
 UNMAPPED = tuple(code for code, text in TABLE.items() if not text)
+
+
+def may_hold_c1(data: bytes) -> bool:
+    """Whether a file's bytes can give C1 characters at all (most files cannot: the
+    tree is then not walked)."""
+    if _C1_REFERENCE.search(data) or _C1_UTF8.search(data):
+        return True
+    declaration = _DECLARATION.match(data)
+    encoding = _ENCODING.search(declaration.group(0)) if declaration else None
+    single_byte = encoding is not None and encoding.group(1).lower().replace(b"-", b"") != b"utf8"
+    return single_byte and bool(_RAW_C1.search(data))
 
 
 def repair(root: etree._Element, reporter: Reporter) -> None:

@@ -72,6 +72,37 @@ _CLOSING = re.compile(
 )
 
 
+# the words _CLOSING can begin with
+_CLOSING_STARTS = frozenset(
+    [
+        "main",
+        "question",
+        "amendment",
+        "amendments",
+        "moved",
+        "motion",
+        "the",
+        "house",
+        "committee",
+        "assembly",
+        "senate",
+        "parliament",
+        "chamber",
+        "council",
+        "division",
+        "resolved",
+        "ordered",
+        "debate",
+        "bill",
+        "new",
+        "clause",
+        "schedule",
+        "adjourned",
+        "sitting",
+    ]
+)
+
+
 @dataclass
 class Part:
     """One block of a speech, with what the record says about it."""
@@ -129,7 +160,9 @@ def _unwrapped(element: etree._Element) -> list[etree._Element]:
     the table, the text after."""
     children: list[etree._Element] = []
     for child in element:
-        if local(child) != "p" or not any(local(inner) in _BLOCKS for inner in child):
+        if child.tag != "p" or not any(
+            inner.tag in _BLOCKS for inner in child
+        ):  # ParlParse has no namespaces
             children.append(child)
             continue
         current = etree.Element("p", dict(child.attrib))
@@ -224,6 +257,9 @@ def closing_at(parts: list[Part]) -> int | None:
 
 def closes(text: str) -> bool:
     """Whether a paragraph is one of the formulas by which business is disposed of."""
+    words = text.split(maxsplit=1)
+    if not words or words[0].lower().strip(",:") not in _CLOSING_STARTS:
+        return False  # most paragraphs: not worth the expression
     return bool(_CLOSING.match(" ".join(text.split())))
 
 

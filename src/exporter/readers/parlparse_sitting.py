@@ -131,10 +131,11 @@ def _evidence(root: etree._Element) -> tuple[list[str], list[str], int, int]:
                 houses["lords"] += 1
             elif "/member/" in speaker:
                 houses["commons"] += 1
-            for paragraph in element.iter("p"):
-                number = paragraph.get("qnum") or ""
-                if number:
-                    houses["lords" if number.upper().startswith("HL") else "commons"] += 1
+            if name == "ques":
+                for paragraph in element.iter("p"):
+                    number = paragraph.get("qnum") or ""
+                    if number:
+                        houses["lords" if number.upper().startswith("HL") else "commons"] += 1
         elif name == "source" and element.get("url"):
             urls.append(element.get("url", ""))
     return gids, urls, houses["lords"], houses["commons"]

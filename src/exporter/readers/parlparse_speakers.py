@@ -68,15 +68,15 @@ class Speakers:
             if full:
                 self._full.add(person)
             return
+        if not full:
+            return  # a later, shorter printing adds nothing
+        name = printed if printed and person not in self._full else known.name
+        self._full.add(person)
         updated = replace(
-            known,
-            name=printed if full and printed and person not in self._full else known.name,
-            constituency=known.constituency or constituency,
-            party=known.party or party,
+            known, name=name, constituency=known.constituency or constituency, party=known.party or party
         )
-        if full:
-            self._full.add(person)
-        self.by_id[person] = updated
+        if updated != known:
+            self.by_id[person] = updated
 
     def enrich(self, person: str, **facts: str | None) -> None:
         """Add facts (constituency, party, role) a speaker lacks, from elsewhere in the file."""
@@ -92,9 +92,8 @@ def names_by_id(root: etree._Element) -> dict[str, str]:
     """Every member the file names, by id: speakers by their printed name, voters and
     committee members by theirs (used to name who cast a proxy vote)."""
     names: dict[str, str] = {}
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
+    named = root.xpath("./*[@speakername] | ./division/*/* | ./divisioncount/*/* | ./committee//mpname")
+    for element in named:
         person = next((element.get(a) for a in _NAMED_IDS if element.get(a)), None)
         if not person or "/" not in person:
             continue

@@ -14,7 +14,7 @@ from exporter.citations import choose, cite, cite_columns
 from exporter.compose import compose
 from exporter.diagnostics import Reporter
 from exporter.errors import RecordErrors
-from exporter.model import Debate, Paragraph, Run, Section, Source, Speaker, Speech
+from exporter.model import Debate, ListBlock, ListEntry, Paragraph, Run, Section, Source, Speaker, Speech
 from exporter.options import ComposeOptions
 from exporter.parliaments import ColumnMark
 
@@ -242,3 +242,30 @@ def test_an_unknown_profile_is_a_record_error() -> None:
     with pytest.raises(RecordErrors) as raised:
         record.from_dict(data, "r.json")
     assert "profile" in str(raised.value.lines()[0]) and "atlantis" in raised.value.lines()[0]
+
+
+def test_lists_and_superseded_records_round_trip_through_our_json() -> None:
+    listed = ListBlock(
+        (
+            ListEntry((Paragraph((Run("First instrument."),)),), "1."),
+            ListEntry((Paragraph((Run("Second."),)),), "2."),
+        ),
+        ordered=False,
+    )
+    original = Debate(
+        "A sitting",
+        (Section("A sitting", (Speech("s1", None, (listed,), label="A Member"),)),),
+        source=Source(superseded=True, successor="answers2009-10-26f.xml"),
+        profile="uk-commons-written-answers",
+    )
+    data = json.loads(json.dumps(record.to_dict(original)))
+    assert data["source"] == {"superseded": True, "successor": "answers2009-10-26f.xml"}
+    assert data["sections"][0]["items"][0]["paragraphs"][0] == {
+        "list": {
+            "items": [
+                {"label": "1.", "paragraphs": ["First instrument."]},
+                {"label": "2.", "paragraphs": ["Second."]},
+            ]
+        }
+    }
+    assert record.from_dict(data, "r.json") == original

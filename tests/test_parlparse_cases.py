@@ -10,6 +10,7 @@ folder is present, from ../shared itself.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -29,6 +30,9 @@ from exporter.model import (
     ListBlock,
     Paragraph,
     Procedural,
+    Run,
+    Section,
+    Speech,
     SpeechKind,
     Table,
     speeches,
@@ -306,3 +310,72 @@ def test_each_case_converts_to_every_format(tmp_path: Path, runner: CliRunner, n
     )
     assert result.exit_code == 0, result.output
     assert len(list(tmp_path.iterdir())) == 3
+
+
+# --- counts and details agree with the body -----------------------------------------------------------------
+
+
+def test_a_proxy_vote_names_the_member_who_cast_it() -> None:
+    day = (
+        '<publicwhip><major-heading id="uk.org.publicwhip/debate/2023-03-28d.1.0">Votes</major-heading>'
+        '<division id="uk.org.publicwhip/debate/2023-03-28d.2.0" divnumber="7">'
+        '<divisioncount ayes="2" noes="0"/><mplist vote="aye">'
+        '<mpname person_id="uk.org.publicwhip/person/1" vote="aye" proxy="uk.org.publicwhip/person/2">Ann Example</mpname>'
+        '<mpname person_id="uk.org.publicwhip/person/2" vote="aye">Bea Sample</mpname>'
+        '<mpname person_id="uk.org.publicwhip/person/3" vote="aye" proxy="uk.org.publicwhip/person/9">Cy Case</mpname>'
+        "</mplist></division></publicwhip>"
+    )
+    debate, _ = read_text(day)
+    division = next(item for item in walk_items(debate.sections) if isinstance(item, Division))
+    assert [vote.proxy for vote in division.votes] == ["Bea Sample", None, "uk.org.publicwhip/person/9"]
+    table = next(t for t in _no_none_cell(debate) if "how members voted" in t.caption)
+    notes = [d.plain_text(row[2].children) for row in table.rows]
+    assert notes[0] == "Proxy vote cast by Bea Sample"
+    assert notes[1] == ""
+    assert (
+        notes[2]
+        == "Proxy vote; the record names the member who cast it only by id (uk.org.publicwhip/person/9)"
+    )
+
+
+def test_a_blank_section_title_adds_no_heading_and_no_contents_entry() -> None:
+    spoken = Speech("s1", None, (Paragraph((Run("Words."),)),), label="A Member")
+    debate = Debate("A day", (Section("A day", (Section("  ", (spoken,)),)),))
+    document, _ = briefing(debate)
+    headings = [d.plain_text(b.children) for b in document.blocks if isinstance(b, d.Heading)]
+    assert "  " not in headings and "" not in headings and "A Member" in headings
+    contents = next(b for b in document.blocks if isinstance(b, d.Contents))
+    assert all(entry.text.strip() for entry in contents.entries)
+
+
+@pytest.mark.parametrize("name", ["oa-senate.xml", "oa-reps.xml"])
+def test_openaustralia_lookalikes_convert_to_every_format(
+    tmp_path: Path, runner: CliRunner, name: str
+) -> None:
+    source = tmp_path / name
+    source.write_text(OA_SENATE_NOTICE if "senate" in name else OA_REPS_DAY, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        main, ["convert", str(source), "-f", "docx,pdf,json", "-o", str(out), "--check", "-v"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "licence-no-adaptation" in result.output
+    assert len(list(out.iterdir())) == 3
+
+
+def test_citation_option_offers_every_form_and_falls_back_with_a_warning(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    source = tmp_path / "oa-senate.xml"
+    source.write_text(OA_SENATE_NOTICE, encoding="utf-8")
+    result = runner.invoke(
+        main, ["convert", str(source), "-f", "json", "-o", str(tmp_path), "--citation", "oscola", "-v"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "the au-senate profile offers aglc, neutral, not oscola; cited in aglc" in result.output
+    data = json.loads((tmp_path / "oa-senate.json").read_text())
+    assert data["profile"] == "au-senate"
+    assert data["briefing"]["citation"] == "Commonwealth, Parliamentary Debates, Senate, 20 September 2007"
+    help_text = runner.invoke(main, ["convert", "--help"]).output
+    for style in ("auto", "oscola", "short", "harvard", "aglc", "official-report", "neutral"):
+        assert style in help_text

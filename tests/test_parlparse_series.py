@@ -484,3 +484,30 @@ def test_shared_records_series_and_citations() -> None:
     for name, (profile, citation) in expected.items():
         debate, _ = read(SHARED / name)
         assert (debate.profile, cite(debate, None)) == (profile, citation), name
+
+
+def test_modern_written_answers_tell_the_lords_by_their_question_numbers_and_addresses() -> None:
+    lords = (
+        '<publicwhip><major-heading id="uk.org.publicwhip/wrans/2021-01-05.HL11593.mh">Health</major-heading>'
+        '<ques id="uk.org.publicwhip/wrans/2021-01-05.HL11593.q0" person_id="uk.org.publicwhip/person/1" '
+        'speakername="A Peer" url="https://questions-statements.parliament.uk/written-questions/detail/'
+        '2021-01-05/HL11593"><p qnum="HL11593">To ask Her Majesty\'s Government something.</p></ques>'
+        '<reply id="uk.org.publicwhip/wrans/2021-01-05.HL11593.r0" person_id="uk.org.publicwhip/person/2" '
+        'speakername="A Minister"><p>An answer.</p></reply></publicwhip>'
+    )
+    debate, _ = read_text(lords)
+    assert (debate.house, debate.profile) == ("House of Lords", "uk-lords-written-answers")
+    assert speeches(debate)[0].number == "HL11593"
+    commons = lords.replace("HL11593", "123456")
+    assert read_text(commons)[0].profile == "uk-commons-written-answers"
+
+
+def test_a_lords_file_whose_columns_are_all_grand_committee_columns_is_the_grand_committee() -> None:
+    day = (
+        '<publicwhip><major-heading id="uk.org.publicwhip/lords/2009-07-02a.GC148.0" colnum="GC148">Bill</major-heading>'
+        '<speech id="uk.org.publicwhip/lords/2009-07-02a.GC148.1" speakerid="uk.org.publicwhip/lord/1" '
+        'speakername="Lord Example" colnum="GC148"><p>My Lords, words.</p></speech></publicwhip>'
+    )
+    debate, _ = read_text(day)
+    assert (debate.location, debate.profile) == ("Grand Committee", "uk-lords-grand-committee")
+    assert cite(debate, speeches(debate)[0]) == "HL Deb 2 July 2009, col GC148"

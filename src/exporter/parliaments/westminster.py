@@ -99,7 +99,11 @@ PROFILES: tuple[Profile, ...] = (
         ("Written Answers", "Written Answers to Questions", "Written Questions"),
         "HC Deb",
         mark=ColumnMark("W"),
-        urls=(r"/cmhansrd/cm\d+/text/\d+w\d+\.htm",),
+        urls=(
+            r"/cmhansrd/cm\d+/text/\d+w\d+\.htm",
+            r"/written-question/Commons/",
+            r"written-questions/detail/\d{4}-\d{2}-\d{2}/(?!HL)\w",
+        ),
         link=IdLink("uk.org.publicwhip/wrans/", f"{_TWFY}/wrans/?id={{id}}", f"{_TWFY}/wrans/?d={{date}}"),
     ),
     _profile(
@@ -108,7 +112,11 @@ PROFILES: tuple[Profile, ...] = (
         ("Written Ministerial Statements", "Written Statements"),
         "HC Deb",
         mark=ColumnMark("WS"),
-        urls=(r"/cmhansrd/cm\d+/wmstext/",),
+        urls=(
+            r"/cmhansrd/cm\d+/wmstext/",
+            r"/written-statement/Commons/",
+            r"written-statements/detail/\d{4}-\d{2}-\d{2}/HCWS",
+        ),
         link=IdLink("uk.org.publicwhip/wms/", f"{_TWFY}/wms/?id={{id}}", f"{_TWFY}/wms/?d={{date}}"),
     ),
     _profile(
@@ -156,7 +164,11 @@ PROFILES: tuple[Profile, ...] = (
         ("Written Answers", "Written Answers to Questions", "Written Questions"),
         "HL Deb",
         mark=ColumnMark("WA", prefix=True),
-        urls=(r"/ldhansrd/text/\d+w\d+\.htm",),
+        urls=(
+            r"/ldhansrd/text/\d+w\d+\.htm",
+            r"/written-question/Lords/",
+            r"written-questions/detail/\d{4}-\d{2}-\d{2}/HL",
+        ),
         link=IdLink("uk.org.publicwhip/wrans/", f"{_TWFY}/wrans/?id={{id}}", f"{_TWFY}/wrans/?d={{date}}"),
     ),
     _profile(
@@ -165,7 +177,11 @@ PROFILES: tuple[Profile, ...] = (
         ("Written Ministerial Statements", "Written Statements"),
         "HL Deb",
         mark=ColumnMark("WS", prefix=True),
-        urls=(r"/ldhansrd/text/\d+-wms\d+\.htm",),
+        urls=(
+            r"/ldhansrd/text/\d+-wms\d+\.htm",
+            r"/written-statement/Lords/",
+            r"written-statements/detail/\d{4}-\d{2}-\d{2}/HLWS",
+        ),
         link=IdLink("uk.org.publicwhip/wms/", f"{_TWFY}/wms/?id={{id}}", f"{_TWFY}/wms/?d={{date}}"),
     ),
 )

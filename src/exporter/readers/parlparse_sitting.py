@@ -86,7 +86,7 @@ class Sitting:
 
 def sitting_of(root: etree._Element) -> Sitting:
     """The sitting a ParlParse or OpenAustralia file records, from the record alone."""
-    gids, urls, lords_evidence, commons_evidence = _evidence(root)
+    gids, urls, lords_evidence, commons_evidence, grand_committee = _evidence(root)
     first = next((m for gid in gids if (m := _GID.match(gid))), None)
     kind = first.group("type") if first else None
     australian = local(root) == "debates" or any(_AUSTRALIAN_URL.search(url) for url in urls)
@@ -106,6 +106,8 @@ def sitting_of(root: etree._Element) -> Sitting:
             date = _date(day.group("date"))
             reference = f"uk.org.publicwhip/{kind}/{day.group('date')}{day.group('rev')}"
     profile = _profile(kind, urls, australian, committee, lords_evidence > commons_evidence)
+    if kind == "lords" and grand_committee and not australian:  # every column printed "GC…"
+        profile = parliaments.find("uk-lords-grand-committee")
     date_from = "ids" if date else None
     if date is None:
         date = _url_date(urls)
@@ -113,12 +115,14 @@ def sitting_of(root: etree._Element) -> Sitting:
     return Sitting(profile, date, reference, committee, date_from)
 
 
-def _evidence(root: etree._Element) -> tuple[list[str], list[str], int, int]:
-    """The ids and addresses of the file's headings and speeches, and how many speakers
-    and question numbers are of the Lords and of the Commons."""
+def _evidence(root: etree._Element) -> tuple[list[str], list[str], int, int, bool]:
+    """The ids and addresses of the file's headings and speeches, how many speakers and
+    question numbers are of the Lords and of the Commons, and whether every column is a
+    Grand Committee's ("GC12")."""
     gids: list[str] = []
     urls: list[str] = []
     houses: Counter[str] = Counter()
+    columns: Counter[bool] = Counter()
     for element in root:
         name = local(element)
         if name in ("major-heading", "minor-heading", "oral-heading", "speech", "ques", "reply", "division"):
@@ -126,6 +130,8 @@ def _evidence(root: etree._Element) -> tuple[list[str], list[str], int, int]:
                 gids.append(element.get("id", ""))
             if element.get("url"):
                 urls.append(element.get("url", ""))
+            if element.get("colnum"):
+                columns[element.get("colnum", "").strip().upper().startswith("GC")] += 1
             speaker = element.get("speakerid") or element.get("person_id") or ""
             if "/lord/" in speaker:
                 houses["lords"] += 1
@@ -138,7 +144,7 @@ def _evidence(root: etree._Element) -> tuple[list[str], list[str], int, int]:
                         houses["lords" if number.upper().startswith("HL") else "commons"] += 1
         elif name == "source" and element.get("url"):
             urls.append(element.get("url", ""))
-    return gids, urls, houses["lords"], houses["commons"]
+    return gids, urls, houses["lords"], houses["commons"], bool(columns[True]) and not columns[False]
 
 
 def _profile(

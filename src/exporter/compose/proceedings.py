@@ -245,6 +245,10 @@ def _side(side: str) -> str:
         "noes": "Noes",
         "content": "Contents",
         "not-content": "Not contents",
+        "for": "For",
+        "against": "Against",
+        "abstentions": "Abstentions",
+        "spoiledvotes": "Spoiled votes",
     }.get(side.lower(), side.capitalize())
 
 

@@ -1,7 +1,7 @@
 """The parlparse-* cases of ../shared/cases/README.md ("Reading records faithfully"), each
 with its right value.
 
-The UK cases are copied in tests/data/parlparse/cases/ (Open Parliament Licence); the
+The UK cases are copied in tests/data/parlparse-cases/ (Open Parliament Licence); the
 OpenAustralia ones are Australian Hansard (CC BY-NC-ND), so they are tested with
 look-alikes written for the tests (tests/parlparse_lookalikes.py) and, when the shared
 folder is present, from ../shared itself.
@@ -42,7 +42,7 @@ from exporter.options import ComposeOptions, ReadOptions
 from exporter.readers import parlparse
 from parlparse_lookalikes import OA_REPS_DAY, OA_SENATE_NOTICE
 
-CASES = DATA / "parlparse" / "cases"
+CASES = DATA / "parlparse-cases"
 SHARED_CASES = ROOT.parent / "shared" / "cases"
 
 

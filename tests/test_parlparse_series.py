@@ -414,7 +414,7 @@ def assert_no_empty_heading_and_no_none(debate: Debate) -> None:
             assert all(d.plain_text(c.children) != "None" for row in block.rows for c in row)
 
 
-TRIMMED = sorted(PARLPARSE.glob("*.xml")) + sorted((PARLPARSE / "cases").glob("*.xml"))
+TRIMMED = sorted(PARLPARSE.glob("*.xml")) + sorted((DATA / "parlparse-cases").glob("*.xml"))
 
 
 @pytest.mark.parametrize("path", TRIMMED, ids=lambda p: p.name)

@@ -304,10 +304,20 @@ def test_table_has_header_row_caption_description_and_widths(xml: dict[str, etre
     assert {b.get(q("w:color")) for b in borders} == {"0B0C0C"} and len(borders) == 6
 
 
-def test_table_rows_must_match_the_header() -> None:
-    bad = Table("Bad", (Cell((Text("A"),)), Cell((Text("B"),))), ((Cell((Text("1"),)),),))
-    with pytest.raises(ValueError, match="2 cells"):
-        render(Document("T", "en-GB", (bad,)))
+def test_a_ragged_row_is_made_as_wide_as_the_header_with_a_warning() -> None:
+    bad = Table(
+        "Bad",
+        (Cell((Text("A"),)), Cell((Text("B"),))),
+        ((Cell((Text("1"),)),), (Cell((Text("2"),)), Cell((Text("3"),)), Cell((Text("4"),)))),
+    )
+    data, reporter = render(Document("T", "en-GB", (Heading(1, (Text("T"),), "t"), bad)))
+    rows = parts(data)["word/document.xml"].findall(".//w:tr", NS)
+    assert [[text(tc) for tc in tr.findall("w:tc", NS)] for tr in rows] == [
+        ["A", "B"],
+        ["1", ""],
+        ["2", "3 4"],
+    ]
+    assert [d.code for d in reporter.diagnostics] == ["DOCX-TABLE-ROW"]
 
 
 # --- package, styles, page ---------------------------------------------------------------
@@ -334,20 +344,32 @@ def test_font_table_names_only_the_briefing_font(xml: dict[str, etree._Element])
     assert fonts == ["Arial"]
 
 
-def test_out_of_range_heading_level_and_unknown_role_are_reported() -> None:
+def test_headings_keep_their_level_to_nine_and_deeper_ones_are_reported() -> None:
+    levels = [*range(1, 10), 10, 11]
     document = Document(
         "T",
         "en-GB",
         (
-            Heading(1, (Text("T"),), "t"),
-            Heading(5, (Text("Deep"),), "deep"),
+            *(Heading(n, (Text(f"Level {n}"),), f"h{n}") for n in levels),
             Paragraph((Text("x"),), role="aside"),
         ),
     )
     data, reporter = render(document)
     paragraphs = body_paragraphs(parts(data))
-    assert [style_of(p) for p in paragraphs] == ["Heading1", "Heading3", "BodyText"]
-    assert [d.code for d in reporter.diagnostics] == ["DOCX-HEADING-LEVEL", "DOCX-ROLE"]
+    assert [style_of(p) for p in paragraphs] == [
+        *(f"Heading{n}" for n in range(1, 10)),
+        "Heading9",
+        "Heading9",
+        "BodyText",
+    ]
+    assert [d.code for d in reporter.diagnostics] == ["DOCX-HEADING-LEVEL", "DOCX-HEADING-LEVEL", "DOCX-ROLE"]
+    styles = parts(data)["word/styles.xml"]
+    outline = {
+        s.get(q("w:styleId")): s.find("w:pPr/w:outlineLvl", NS).get(q("w:val"))
+        for s in styles.findall("w:style", NS)
+        if s.find("w:pPr/w:outlineLvl", NS) is not None
+    }
+    assert outline == {f"Heading{n}": str(n - 1) for n in range(1, 10)}
 
 
 def test_template_leftover_parts_are_gone(sample: bytes) -> None:

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from docx_samples import HANSARD_URL, sample_document
 from exporter.checks.docx import check
 from exporter.diagnostics import Reporter, Severity
 from exporter.document import (
@@ -31,6 +30,7 @@ from exporter.document import (
 )
 from exporter.options import Style, WriteOptions
 from exporter.writers.docx import write
+from golden_trees import HANSARD_URL, energy_bill
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -42,7 +42,7 @@ LARGE_PRINT = Style(
 
 def render(document: Document | None = None, options: WriteOptions | None = None) -> tuple[bytes, Reporter]:
     reporter = Reporter("test")
-    data = write(document or sample_document(), options or WriteOptions(), reporter)
+    data = write(document or energy_bill(), options or WriteOptions(), reporter)
     return data, reporter
 
 
@@ -463,7 +463,7 @@ def test_unknown_block_or_inline_raises_type_error() -> None:
 
 
 def test_output_passes_the_docx_check_without_errors_or_warnings(sample: bytes) -> None:
-    for data in (sample, render(options=WriteOptions(style=LARGE_PRINT))[0], render(sample_document(700))[0]):
+    for data in (sample, render(options=WriteOptions(style=LARGE_PRINT))[0], render(energy_bill(700))[0]):
         serious = [d for d in check(data, "out.docx") if d.severity >= Severity.WARNING]
         assert serious == []
 

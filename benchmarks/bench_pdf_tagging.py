@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from golden_trees import long_briefing  # noqa: E402
 from exporter.diagnostics import Reporter  # noqa: E402
 from exporter.options import WriteOptions  # noqa: E402
 from exporter.writers.pdf import render  # noqa: E402
+from golden_trees import long_briefing  # noqa: E402
 
 
 def measure(pages: int, runs: int) -> dict[bool, tuple[list[float], bytes]]:

@@ -397,9 +397,17 @@ def test_styles_set_language_font_colour_size_and_spacing(xml: dict[str, etree._
     assert colours["Heading1"] == colours["Heading3"] == "0B0C0C"
     sizes = {
         s: styles.find(f"w:style[@w:styleId='{s}']/w:rPr/w:sz", NS).get(q("w:val"))
-        for s in ("Normal", "Heading1", "Heading2", "Heading3")
+        for s in ("Normal", "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading9")
     }
-    assert sizes == {"Normal": "24", "Heading1": "40", "Heading2": "32", "Heading3": "28"}
+    assert sizes == {
+        "Normal": "24",
+        "Heading1": "40",
+        "Heading2": "32",
+        "Heading3": "28",
+        "Heading4": "26",
+        "Heading5": "24",
+        "Heading9": "24",
+    }
     spacing = styles.find("w:style[@w:styleId='Normal']/w:pPr/w:spacing", NS)
     assert (spacing.get(q("w:line")), spacing.get(q("w:lineRule")), spacing.get(q("w:after"))) == (
         "360",

@@ -52,7 +52,7 @@ class Link:
 
     @property
     def text(self) -> str:
-        return "".join(child.text for child in self.children)
+        return "".join(child.text for child in self.children if isinstance(child, Text))
 
 
 @dataclass(frozen=True)

@@ -89,9 +89,10 @@ def to_json(document: d.Document) -> dict[str, Any]:
     return data
 
 
-def dumps(document: d.Document) -> bytes:
-    """The tree as UTF-8 JSON text, indented, ending in a newline; the same tree gives the same bytes."""
-    return (json.dumps(to_json(document), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def dumps(data: dict[str, Any], indent: int = 1) -> bytes:
+    """JSON data (a tree's, or a record's) as UTF-8 text, indented, ending in a newline;
+    the same data gives the same bytes."""
+    return (json.dumps(data, ensure_ascii=False, indent=indent) + "\n").encode("utf-8")
 
 
 def from_json(data: Any) -> d.Document:

@@ -36,6 +36,33 @@ class Cause(str, Enum):
     COMPOSER = "composer"  # only a composing bug can do this: fails in strict mode
 
 
+# Every problem the validation finds, with whose it is and what it is.
+RULES: dict[str, tuple[Cause, str]] = {
+    "TREE-TITLE-EMPTY": (Cause.RECORD, "the document has a title"),
+    "TREE-LANGUAGE-EMPTY": (Cause.COMPOSER, "the document has a language"),
+    "TREE-HEADING-FIRST": (Cause.COMPOSER, "the first heading is level 1"),
+    "TREE-HEADING-LEVEL": (Cause.COMPOSER, "heading levels are 1 or more"),
+    "TREE-HEADING-SKIP": (Cause.COMPOSER, "a heading is at most one level deeper than the one before"),
+    "TREE-HEADING-EMPTY": (Cause.RECORD, "every heading has text"),
+    "TREE-ANCHOR-EMPTY": (Cause.COMPOSER, "every heading has an anchor"),
+    "TREE-ANCHOR-DUPLICATE": (Cause.COMPOSER, "anchors are unique"),
+    "TREE-ROLE": (Cause.COMPOSER, "paragraph roles are known"),
+    "TREE-LIST-EMPTY": (Cause.COMPOSER, "a list has items"),
+    "TREE-LIST-ITEM-EMPTY": (Cause.COMPOSER, "a list item has content"),
+    "TREE-TABLE-EMPTY": (Cause.RECORD, "a table has cells"),
+    "TREE-TABLE-CAPTION": (Cause.COMPOSER, "every table has a caption"),
+    "TREE-TABLE-GRID": (Cause.COMPOSER, "every row of a table is as wide as its header"),
+    "TREE-TABLE-WIDTHS": (Cause.COMPOSER, "a table gives one positive width per column, or none"),
+    "TREE-CONTENTS-EMPTY": (Cause.COMPOSER, "the contents has entries"),
+    "TREE-CONTENTS-ANCHOR": (Cause.COMPOSER, "every contents entry points to an anchor"),
+    "TREE-CONTENTS-LEVEL": (Cause.COMPOSER, "contents levels are 1 or more"),
+    "TREE-LINK-CONTENT": (Cause.COMPOSER, "a link holds only text"),
+    "TREE-LINK-ANCHOR": (Cause.COMPOSER, "every internal link points to an anchor"),
+    "TREE-LINK-TEXT": (Cause.COMPOSER, "every link has words"),
+    "TREE-NOTE-NESTED": (Cause.COMPOSER, "notes do not nest"),
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     code: str
@@ -102,8 +129,8 @@ class _Validator(d.Visitor):
 
     # --- bookkeeping ---------------------------------------------------------------
 
-    def _problem(self, code: str, cause: Cause, message: str) -> None:
-        self.problems.append(Problem(code, cause, message, ".".join(self._path) or "document"))
+    def _problem(self, code: str, message: str) -> None:
+        self.problems.append(Problem(code, RULES[code][0], message, ".".join(self._path) or "document"))
 
     @contextmanager
     def _at(self, step: str) -> Iterator[None]:
@@ -135,7 +162,6 @@ class _Validator(d.Visitor):
             unique = self._unique_anchor(anchor)
             self._problem(
                 "TREE-ANCHOR-DUPLICATE",
-                Cause.COMPOSER,
                 f"{what} repeats the anchor {anchor!r}; renamed {unique!r} (links go to the first)",
             )
             return unique
@@ -156,12 +182,10 @@ class _Validator(d.Visitor):
                 "",
             )
             self._title = changes["title"] = first or UNTITLED_DOCUMENT
-            self._problem(
-                "TREE-TITLE-EMPTY", Cause.RECORD, f"the debate has no title; called {self._title!r}"
-            )
+            self._problem("TREE-TITLE-EMPTY", f"the debate has no title; called {self._title!r}")
         if not node.language.strip():
             changes["language"] = "und"
-            self._problem("TREE-LANGUAGE-EMPTY", Cause.COMPOSER, "the document has no language; set 'und'")
+            self._problem("TREE-LANGUAGE-EMPTY", "the document has no language; set 'und'")
         blocks = self._each(node.blocks, "blocks")
         if blocks is not node.blocks:
             changes["blocks"] = blocks
@@ -171,16 +195,15 @@ class _Validator(d.Visitor):
         changes: dict[str, Any] = {}
         level = node.level
         if self._previous_level == 0 and level != 1:
-            self._problem("TREE-HEADING-FIRST", Cause.COMPOSER, f"the first heading is level {level}; made 1")
+            self._problem("TREE-HEADING-FIRST", f"the first heading is level {level}; made 1")
             level = 1
         elif level < 1:
-            self._problem("TREE-HEADING-LEVEL", Cause.COMPOSER, f"heading level {level}; made 1")
+            self._problem("TREE-HEADING-LEVEL", f"heading level {level}; made 1")
             level = 1
         elif level > self._previous_level + 1:
             fixed = self._previous_level + 1
             self._problem(
                 "TREE-HEADING-SKIP",
-                Cause.COMPOSER,
                 f"a level {level} heading follows level {self._previous_level}; made {fixed}",
             )
             level = fixed
@@ -189,9 +212,7 @@ class _Validator(d.Visitor):
         self._previous_level = level
         if not node.anchor:
             changes["anchor"] = self._unique_anchor(f"heading-{len(self._anchors_seen) + 1}")
-            self._problem(
-                "TREE-ANCHOR-EMPTY", Cause.COMPOSER, f"a heading has no anchor; given {changes['anchor']!r}"
-            )
+            self._problem("TREE-ANCHOR-EMPTY", f"a heading has no anchor; given {changes['anchor']!r}")
         else:
             anchor = self._anchor(node.anchor, "a heading")
             if anchor != node.anchor:
@@ -199,9 +220,7 @@ class _Validator(d.Visitor):
         children = self._each(node.children, "children")
         if not d.plain_text(children).strip():
             words = self._title if level == 1 else UNTITLED_SECTION
-            self._problem(
-                "TREE-HEADING-EMPTY", Cause.RECORD, f"a level {level} heading has no text; shown as {words!r}"
-            )
+            self._problem("TREE-HEADING-EMPTY", f"a level {level} heading has no text; shown as {words!r}")
             children = (*children, d.Text(words))
         if children is not node.children:
             changes["children"] = children
@@ -210,7 +229,7 @@ class _Validator(d.Visitor):
     def visit_paragraph(self, node: d.Paragraph) -> tuple[d.Paragraph]:
         changes: dict[str, Any] = {}
         if node.role not in d.PARAGRAPH_ROLES:
-            self._problem("TREE-ROLE", Cause.COMPOSER, f"unknown paragraph role {node.role!r}; made 'body'")
+            self._problem("TREE-ROLE", f"unknown paragraph role {node.role!r}; made 'body'")
             changes["role"] = "body"
         children = self._each(node.children, "children")
         if children is not node.children:
@@ -220,25 +239,25 @@ class _Validator(d.Visitor):
     def visit_bullet_list(self, node: d.BulletList) -> tuple[d.BulletList, ...]:
         items = self._each(node.items, "items")
         if not items:
-            self._problem("TREE-LIST-EMPTY", Cause.COMPOSER, "a list has no items; left out")
+            self._problem("TREE-LIST-EMPTY", "a list has no items; left out")
             return ()
         return (node if items is node.items else replace(node, items=items),)
 
     def visit_list_item(self, node: d.ListItem) -> tuple[d.ListItem, ...]:
         blocks = self._each(node.blocks, "blocks")
         if not blocks:
-            self._problem("TREE-LIST-ITEM-EMPTY", Cause.COMPOSER, "a list item is empty; left out")
+            self._problem("TREE-LIST-ITEM-EMPTY", "a list item is empty; left out")
             return ()
         return (node if blocks is node.blocks else replace(node, blocks=blocks),)
 
     def visit_table(self, node: d.Table) -> tuple[d.Table, ...]:
         columns = d.grid_width(node.header)
         if columns == 0:
-            self._problem("TREE-TABLE-EMPTY", Cause.RECORD, f"table {node.caption!r} has no cells; left out")
+            self._problem("TREE-TABLE-EMPTY", f"table {node.caption!r} has no cells; left out")
             return ()
         changes: dict[str, Any] = {}
         if not node.caption.strip():
-            self._problem("TREE-TABLE-CAPTION", Cause.COMPOSER, "a table has no caption; captioned 'Table'")
+            self._problem("TREE-TABLE-CAPTION", "a table has no caption; captioned 'Table'")
             changes["caption"] = "Table"
         if node.anchor:
             anchor = self._anchor(node.anchor, f"table {node.caption!r}")
@@ -252,7 +271,6 @@ class _Validator(d.Visitor):
                 if d.grid_width(cells) != columns:
                     self._problem(
                         "TREE-TABLE-GRID",
-                        Cause.COMPOSER,
                         f"a row of table {node.caption!r} has {d.grid_width(cells)} cells for {columns} "
                         "columns; "
                         + ("padded" if d.grid_width(cells) < columns else "the rest join the last"),
@@ -266,7 +284,6 @@ class _Validator(d.Visitor):
         if node.widths is not None and (len(node.widths) != columns or any(w <= 0 for w in node.widths)):
             self._problem(
                 "TREE-TABLE-WIDTHS",
-                Cause.COMPOSER,
                 f"table {node.caption!r} gives {len(node.widths)} widths for {columns} columns; "
                 "columns made equal",
             )
@@ -280,7 +297,7 @@ class _Validator(d.Visitor):
     def visit_contents(self, node: d.Contents) -> tuple[d.Contents, ...]:
         entries = self._each(node.entries, "entries")
         if not entries:
-            self._problem("TREE-CONTENTS-EMPTY", Cause.COMPOSER, "the contents has no entries; left out")
+            self._problem("TREE-CONTENTS-EMPTY", "the contents has no entries; left out")
             return ()
         return (node if entries is node.entries else replace(node, entries=entries),)
 
@@ -288,12 +305,11 @@ class _Validator(d.Visitor):
         if node.anchor not in self.anchors:
             self._problem(
                 "TREE-CONTENTS-ANCHOR",
-                Cause.COMPOSER,
                 f"contents entry {node.text!r} points to #{node.anchor}, which is nowhere; left out",
             )
             return ()
         if node.level < 1:
-            self._problem("TREE-CONTENTS-LEVEL", Cause.COMPOSER, f"contents entry level {node.level}; made 1")
+            self._problem("TREE-CONTENTS-LEVEL", f"contents entry level {node.level}; made 1")
             return (replace(node, level=1),)
         return (node,)
 
@@ -307,28 +323,24 @@ class _Validator(d.Visitor):
         if not all(isinstance(child, d.Text) for child in children):
             self._problem(
                 "TREE-LINK-CONTENT",
-                Cause.COMPOSER,
                 f"link to {node.target} holds more than text; kept its words",
             )
             children = (d.Text(d.plain_text(children)),)
         if not self.resolves(node):
             self._problem(
                 "TREE-LINK-ANCHOR",
-                Cause.COMPOSER,
                 f"link {node.text!r} points to {node.target}, which is nowhere; kept its words, unlinked",
             )
             return children
         if not d.plain_text(children).strip():
             words = node.description or node.target
-            self._problem(
-                "TREE-LINK-TEXT", Cause.COMPOSER, f"a link to {node.target} has no words; shown as {words!r}"
-            )
+            self._problem("TREE-LINK-TEXT", f"a link to {node.target} has no words; shown as {words!r}")
             children = (d.Text(words),)
         return (node if children is node.children else replace(node, children=children),)
 
     def visit_note_ref(self, node: d.NoteRef) -> tuple[d.Inline, ...]:
         if self._in_note:
-            self._problem("TREE-NOTE-NESTED", Cause.COMPOSER, "a note inside a note; set inline in brackets")
+            self._problem("TREE-NOTE-NESTED", "a note inside a note; set inline in brackets")
             return (d.Text(f" ({d.plain_text(node.children)})"),)
         self._in_note = True
         try:

@@ -10,12 +10,11 @@ debate: readers ignore ``briefing``.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from exporter import document as doc
 from exporter.diagnostics import Reporter
-from exporter.document_json import TreeJSON
+from exporter.document_json import TreeJSON, dumps
 from exporter.options import WriteOptions
 from exporter.writers.base import Writer
 
@@ -28,7 +27,10 @@ class RecordWriter(TreeJSON, Writer):
         briefing = dict(data.get("briefing") or {})
         briefing["document"] = self.visit(self.document)
         data["briefing"] = briefing
-        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return dumps(data, indent=2)
+
+
+WRITER = RecordWriter
 
 
 def write(document: doc.Document, options: WriteOptions, reporter: Reporter) -> bytes:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from exporter import document as doc
 from exporter.diagnostics import Reporter
-from exporter.document_json import TreeJSON
+from exporter.document_json import TreeJSON, dumps
 from exporter.options import WriteOptions
 from exporter.writers.base import Writer
 
@@ -15,7 +13,10 @@ class TreeWriter(TreeJSON, Writer):
     name = "the tree writer"
 
     def render(self) -> bytes:
-        return (json.dumps(self.visit(self.document), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        return dumps(self.visit(self.document))
+
+
+WRITER = TreeWriter
 
 
 def write(document: doc.Document, options: WriteOptions, reporter: Reporter) -> bytes:

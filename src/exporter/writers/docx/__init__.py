@@ -2,4 +2,6 @@
 
 from exporter.writers.docx.writer import DocxWriter, write
 
-__all__ = ["DocxWriter", "write"]
+WRITER = DocxWriter
+
+__all__ = ["WRITER", "DocxWriter", "write"]

@@ -2,4 +2,6 @@
 
 from exporter.writers.pdf.writer import PdfWriter, render, write
 
-__all__ = ["PdfWriter", "render", "write"]
+WRITER = PdfWriter
+
+__all__ = ["WRITER", "PdfWriter", "render", "write"]

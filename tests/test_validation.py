@@ -69,6 +69,7 @@ FAULTS: dict[str, Callable[[], Document]] = {
         Contents((ContentsEntry(2, "Gone", "gone"), ContentsEntry(1, "T", "title")))
     ),
     "TREE-CONTENTS-LEVEL": lambda: tree(Contents((ContentsEntry(0, "Debate", "title"),))),
+    "TREE-CONTENTS-TEXT": lambda: tree(Contents((ContentsEntry(1, " ", "title"),))),
     "TREE-LINK-CONTENT": lambda: tree(
         Paragraph((Link("https://example.org/", (Text("see"), NoteRef((Text("n"),)))),))
     ),  # type: ignore[arg-type]
@@ -117,7 +118,7 @@ def test_repairs_say_what_was_done() -> None:
     assert repaired.blocks[1].level == 2  # type: ignore[union-attr]
     (warning,) = reporter.diagnostics
     assert str(warning) == (
-        "debate.xml: blocks[1]: warning: TREE-HEADING-SKIP: a level 3 heading follows level 1; made 2"
+        "debate.xml: blocks[1] (after #title): warning: TREE-HEADING-SKIP: a level 3 heading follows level 1; made 2"
         " (a composing fault: please report it)"
     )
     repaired = validate(FAULTS["TREE-LINK-ANCHOR"](), Reporter())
@@ -130,6 +131,17 @@ def test_repairs_say_what_was_done() -> None:
     assert repaired.title == "Debate"
     empty = validate(Document(" ", "en-GB", (Heading(1, (Text(""),), "t"),)), Reporter())
     assert empty.title == "Untitled debate" and empty.blocks[0].children[-1] == Text("Untitled debate")  # type: ignore[union-attr]
+
+
+def test_an_untitled_section_and_its_contents_entry_are_named_once() -> None:
+    reporter = Reporter()
+    repaired = validate(
+        tree(Contents((ContentsEntry(2, "", "blank"),)), Heading(2, (Text(""),), "blank")), reporter
+    )
+    contents, heading = repaired.blocks[1], repaired.blocks[2]
+    assert contents.entries[0].text == "Untitled section"  # type: ignore[union-attr]
+    assert heading.children[-1] == Text("Untitled section")  # type: ignore[union-attr]
+    assert [x.code for x in reporter.diagnostics] == ["TREE-HEADING-EMPTY"]
 
 
 # --- the composer keeps the contract on every record we have --------------------------------

@@ -56,6 +56,7 @@ RULES: dict[str, tuple[Cause, str]] = {
     "TREE-CONTENTS-EMPTY": (Cause.COMPOSER, "the contents has entries"),
     "TREE-CONTENTS-ANCHOR": (Cause.COMPOSER, "every contents entry points to an anchor"),
     "TREE-CONTENTS-LEVEL": (Cause.COMPOSER, "contents levels are 1 or more"),
+    "TREE-CONTENTS-TEXT": (Cause.COMPOSER, "every contents entry has its heading's text"),
     "TREE-LINK-CONTENT": (Cause.COMPOSER, "a link holds only text"),
     "TREE-LINK-ANCHOR": (Cause.COMPOSER, "every internal link points to an anchor"),
     "TREE-LINK-TEXT": (Cause.COMPOSER, "every link has words"),
@@ -68,7 +69,7 @@ class Problem:
     code: str
     cause: Cause
     message: str  # what is wrong, then what was done about it
-    location: str  # the place in the tree: "blocks[12].items[0].blocks[1]"
+    location: str  # the place in the tree: "blocks[12].items[0].blocks[1] (after #summary)"
 
 
 class TreeContractError(ExporterError):
@@ -120,7 +121,13 @@ class _Validator(d.Visitor):
         self._previous_level = 0
         self._anchors_seen: set[str] = set()
         self._in_note = False
+        self._last_anchor = ""  # the anchor of the latest heading passed
         self._title = document.title
+        self._heading_texts = {  # anchor -> words, for contents entries
+            b.anchor: d.plain_text(b.children).strip()
+            for b in d.walk_blocks(document.blocks)
+            if isinstance(b, d.Heading)
+        }
 
     def check(self) -> d.Document:
         (document,) = self.visit(self.document)
@@ -130,7 +137,10 @@ class _Validator(d.Visitor):
     # --- bookkeeping ---------------------------------------------------------------
 
     def _problem(self, code: str, message: str) -> None:
-        self.problems.append(Problem(code, RULES[code][0], message, ".".join(self._path) or "document"))
+        where = ".".join(self._path) or "document"
+        if self._last_anchor:  # so a reader can find the place in the briefing too
+            where += f" (after #{self._last_anchor})"
+        self.problems.append(Problem(code, RULES[code][0], message, where))
 
     @contextmanager
     def _at(self, step: str) -> Iterator[None]:
@@ -224,6 +234,7 @@ class _Validator(d.Visitor):
             children = (*children, d.Text(words))
         if children is not node.children:
             changes["children"] = children
+        self._last_anchor = changes.get("anchor", node.anchor)
         return (replace(node, **changes) if changes else node,)
 
     def visit_paragraph(self, node: d.Paragraph) -> tuple[d.Paragraph]:
@@ -308,10 +319,19 @@ class _Validator(d.Visitor):
                 f"contents entry {node.text!r} points to #{node.anchor}, which is nowhere; left out",
             )
             return ()
+        changes: dict[str, Any] = {}
         if node.level < 1:
             self._problem("TREE-CONTENTS-LEVEL", f"contents entry level {node.level}; made 1")
-            return (replace(node, level=1),)
-        return (node,)
+            changes["level"] = 1
+        if not node.text.strip():
+            heading = self._heading_texts.get(node.anchor, "")
+            if heading:
+                self._problem(
+                    "TREE-CONTENTS-TEXT", f"the contents entry for {heading!r} has no text; given it"
+                )
+            # an untitled heading is reported where it stands; its entry follows its repair
+            changes["text"] = heading or (self._title if node.level == 1 else UNTITLED_SECTION)
+        return (replace(node, **changes) if changes else node,)
 
     # --- inlines -------------------------------------------------------------------
 

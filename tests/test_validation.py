@@ -128,9 +128,11 @@ def test_repairs_say_what_was_done() -> None:
     assert [len(row) for row in rows] == [2, 2]
     assert rows[1][1].children == (Text("x"), Text(" "), Text("x"))
     repaired = validate(FAULTS["TREE-TITLE-EMPTY"](), Reporter())
-    assert repaired.title == "Debate"
-    empty = validate(Document(" ", "en-GB", (Heading(1, (Text(""),), "t"),)), Reporter())
-    assert empty.title == "Untitled debate" and empty.blocks[0].children[-1] == Text("Untitled debate")  # type: ignore[union-attr]
+    assert repaired.title == "Debate briefing"
+    empty = validate(Document(" ", "en-GB", (Heading(1, (Text(""),), "t"),), date="2022-02-23"), Reporter())
+    assert empty.title == "Debate of 2022-02-23" and empty.blocks[0].children[-1] == Text(
+        "Debate of 2022-02-23"
+    )  # type: ignore[union-attr]
 
 
 def test_an_untitled_section_and_its_contents_entry_are_named_once() -> None:

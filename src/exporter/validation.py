@@ -27,7 +27,6 @@ from exporter import document as d
 from exporter.diagnostics import Reporter
 from exporter.errors import ExporterError
 
-UNTITLED_DOCUMENT = "Untitled debate"
 UNTITLED_SECTION = "Untitled section"
 
 
@@ -99,6 +98,12 @@ def validate(document: d.Document, reporter: Reporter, *, strict: bool = False) 
     if strict and faults:
         raise TreeContractError(faults)
     return repaired
+
+
+def fallback_title(document: d.Document) -> str:
+    """A title for a debate whose record gives none: its date when known. Never "Untitled
+    ...", which readers and Word's checker take for a placeholder (DOC-TITLE-001)."""
+    return f"Debate of {document.date}" if document.date else "Debate briefing"
 
 
 def problems_of(document: d.Document) -> list[Problem]:
@@ -183,15 +188,7 @@ class _Validator(d.Visitor):
     def visit_document(self, node: d.Document) -> tuple[d.Document]:
         changes: dict[str, Any] = {}
         if not node.title.strip():
-            first = next(
-                (
-                    d.plain_text(b.children).strip()
-                    for b in d.walk_blocks(node.blocks)
-                    if isinstance(b, d.Heading) and d.plain_text(b.children).strip()
-                ),
-                "",
-            )
-            self._title = changes["title"] = first or UNTITLED_DOCUMENT
+            self._title = changes["title"] = fallback_title(node)
             self._problem("TREE-TITLE-EMPTY", f"the debate has no title; called {self._title!r}")
         if not node.language.strip():
             changes["language"] = "und"

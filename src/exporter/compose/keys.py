@@ -34,8 +34,9 @@ class SpeechKeys:
 def key_speeches(debate: m.Debate, anchors: Anchors) -> SpeechKeys:
     """Key every speech in one walk: its record id when the record gives one no earlier
     speech has; otherwise ``speech-N`` (N counts the speeches; a record id is never
-    taken). Each key gets a heading anchor made from its last part (``2023-04-20d.500.2``
-    of a ParlParse gid), so anchors stay short, readable and the same from run to run."""
+    taken). Each key gets a heading anchor: ``speech-`` and the last part of a record id
+    (``speech-2023-04-20d-500-2`` for a ParlParse gid), or the key the composer gave, so
+    anchors stay short, readable and the same from run to run."""
     given = {s.id for s in m.speeches(debate) if s.id}
     taken: set[str] = set()
     keys: dict[str, str] = {}
@@ -53,7 +54,7 @@ def key_speeches(debate: m.Debate, anchors: Anchors) -> SpeechKeys:
                 key = f"speech-{n}"
         taken.add(key)
         record_ids[key] = speech.id
-        keys[key] = anchors.make(f"speech-{_tail(key)}")
+        keys[key] = anchors.make(f"speech-{_tail(key)}" if key == speech.id else key)
         return speech if key == speech.id else dataclasses.replace(speech, id=key)
 
     def section(sec: m.Section) -> m.Section:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Union
 
 # --- inlines -----------------------------------------------------------------
@@ -173,6 +174,7 @@ class Note:
     children: tuple[Inline, ...]
 
 
+@cache  # a pure function of the type; dispatch runs once per node of every briefing
 def visit_method(node_type: type) -> str:
     """The name of the method that visits a node type: ``NoteRef`` -> ``visit_note_ref``."""
     return "visit_" + re.sub(r"(?<!^)(?=[A-Z])", "_", node_type.__name__).lower()

@@ -174,10 +174,14 @@ class Note:
     children: tuple[Inline, ...]
 
 
-@cache  # a pure function of the type; dispatch runs once per node of every briefing
 def visit_method(node_type: type) -> str:
     """The name of the method that visits a node type: ``NoteRef`` -> ``visit_note_ref``."""
-    return "visit_" + re.sub(r"(?<!^)(?=[A-Z])", "_", node_type.__name__).lower()
+    return _method_name(node_type.__name__)
+
+
+@cache  # a pure function of the name, and dispatch runs once per node of every briefing
+def _method_name(class_name: str) -> str:
+    return "visit_" + re.sub(r"(?<!^)(?=[A-Z])", "_", class_name).lower()
 
 
 class Visitor:
@@ -208,12 +212,12 @@ class Visitor:
         self.anchors: frozenset[str] = anchor_targets(document.blocks)
         self.notes: list[Note] = []
 
-    def visit(self, node: object, *args: Any, **kwargs: Any) -> Any:
-        method = getattr(self, visit_method(type(node)), None)
+    def visit(self, node: Any, *args: Any, **kwargs: Any) -> Any:
+        name = visit_method(type(node))
+        method = getattr(self, name, None)
         if method is None:
             raise UnknownNodeError(
-                f"{self.name} cannot render a {type(node).__name__} node "
-                f"(it has no {visit_method(type(node))} method)"
+                f"{self.name} cannot render a {type(node).__name__} node (it has no {name} method)"
             )
         return method(node, *args, **kwargs)
 

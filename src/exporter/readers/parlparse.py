@@ -10,11 +10,9 @@ house, place, column mark and licence. A file marked ``latest="no"`` says a late
 version exists (:mod:`exporter.readers.parlparse_versions`). Windows-1252 character
 numbers (``&#146;``) are read as browsers read them (:mod:`exporter.readers.parlparse_charrefs`).
 
-Headings become sections: ``major-heading`` and ``oral-heading`` open a top-level
-section, ``minor-heading`` a section inside the open major one (Westminster Hall files
-have only minor headings, so theirs are top-level). A heading with no text opens no
-section: what follows it stays in the section before. A chair note in a heading
-("[Mr. Joe Benton in the Chair] — Title") goes to ``Section.chair``.
+Headings become sections (:mod:`exporter.readers.parlparse_outline`); a heading with no
+text opens none. A chair note in a heading ("[Mr. Joe Benton in the Chair] — Title") goes
+to ``Section.chair``.
 
 ``<speech>``, and written answers' ``<ques>`` (kind question) and ``<reply>`` (kind answer):
 ``speakerid``/``person_id``, ``speakername`` (with constituency and party when printed so:
@@ -39,7 +37,7 @@ Lords files do not, as Lords question time (Minister, peer, Minister) has the sa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from lxml import etree
 
@@ -74,6 +72,7 @@ from exporter.readers.parlparse_committee import (
     read_witnesses,
 )
 from exporter.readers.parlparse_divisions import division_from
+from exporter.readers.parlparse_outline import OpenSection, Outline
 from exporter.readers.parlparse_paragraphs import closing_at, emphasised, paragraph_parts, procedurals
 from exporter.readers.parlparse_sitting import Sitting, sitting_of, sitting_title
 from exporter.readers.parlparse_speakers import UNKNOWN_SPEAKER, Speakers, names_by_id
@@ -96,20 +95,6 @@ _TITLE_EDGES = " \t\r\n—–-:"
 _HEADINGS = frozenset({"major-heading", "oral-heading", "minor-heading"})
 _SPEECHES = {"speech": None, "ques": SpeechKind.QUESTION, "reply": SpeechKind.ANSWER}
 _IGNORED = frozenset({"gidredirect"})
-
-
-@dataclass
-class _OpenSection:
-    title: str
-    chair: str | None = None
-    id: str | None = None
-    time: str | None = None
-    column: str | None = None
-    url: str | None = None
-    items: list[Item] = field(default_factory=list)
-
-    def close(self) -> Section:
-        return Section(self.title, tuple(self.items), self.id, self.chair, self.time, self.column, self.url)
 
 
 def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> Debate:
@@ -138,7 +123,7 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     for element in root:
         day.take(element)
     superseded, successor = later_version(root, source)
-    if superseded and not day.sections:
+    if superseded and day.outline.empty:
         raise InputError(
             "the file holds no headings, speeches or divisions, only redirects to a later version of the "
             f"record ({successor or 'not named'})",
@@ -164,9 +149,7 @@ class _DayReader:
         self.speakers = speakers
         self.names = names
         self.committee = Committee()
-        self.sections: list[_OpenSection] = []  # top-level sections, in reading order
-        self.major: _OpenSection | None = None
-        self.minor: _OpenSection | None = None
+        self.outline = Outline()
         self.typed = False  # whether speeches carry ParlParse's `type`
         self.first_url: str | None = None
         self.column_hint: str | None = None  # from <place-holder colnum>, for elements without one
@@ -182,15 +165,15 @@ class _DayReader:
             self.column_hint = self._column(element) or self.column_hint
             self.time_hint = self._time(element) or self.time_hint
         elif name in ("major-heading", "oral-heading"):
-            self._open_major(element)
+            self.outline.open_major(self._heading(element))
         elif name == "minor-heading":
-            self._open_minor(element)
+            self.outline.open_minor(self._heading(element))
         elif name in _SPEECHES:
-            self._current().items.extend(self._speech(element, _SPEECHES[name]))
+            self.outline.current().items.extend(self._speech(element, _SPEECHES[name]))
         elif name == "bills":
             self._bills(element)
         elif name in ("division", "divisioncount"):
-            self._current().items.append(
+            self.outline.current().items.append(
                 division_from(
                     element,
                     self._column(element),
@@ -211,44 +194,7 @@ class _DayReader:
         else:
             self._unknown(element, name)
 
-    def _current(self) -> _OpenSection:
-        if self.minor is not None:
-            return self.minor
-        if self.major is not None:
-            return self.major
-        if not self.sections:
-            self.sections.append(_OpenSection(title=""))  # the sitting's opening, before any heading
-        return self.sections[-1]
-
-    def _open_major(self, element: etree._Element) -> None:
-        heading = self._heading(element)
-        self._close_minor()
-        if not heading.title:  # an empty heading opens nothing: what follows stays where it is
-            return
-        self._close_major()
-        self.major = heading
-        self.sections.append(heading)
-
-    def _open_minor(self, element: etree._Element) -> None:
-        heading = self._heading(element)
-        self._close_minor()
-        if not heading.title:
-            return
-        self.minor = heading
-        if self.major is None:
-            self.sections.append(heading)
-
-    def _close_minor(self) -> None:
-        if self.minor is None:
-            return
-        if self.major is not None:
-            self.major.items.append(self.minor.close())
-        self.minor = None
-
-    def _close_major(self) -> None:
-        self.major = None
-
-    def _heading(self, element: etree._Element) -> _OpenSection:
+    def _heading(self, element: etree._Element) -> OpenSection:
         text = text_of(element)
         chair_match = CHAIR_NOTE.search(text)
         chair = chair_match.group(0) if chair_match else None
@@ -256,7 +202,7 @@ class _DayReader:
         title = " ".join(title.split()).strip(_TITLE_EDGES)
         if not title:
             title = chair or ""
-        return _OpenSection(
+        return OpenSection(
             title=title,
             chair=chair,
             id=element.get("id") or None,
@@ -276,7 +222,7 @@ class _DayReader:
             if runs:
                 paragraphs.append(Paragraph(runs))
         if paragraphs:
-            self._current().items.append(Procedural(tuple(paragraphs), ProceduralKind.NOTE))
+            self.outline.current().items.append(Procedural(tuple(paragraphs), ProceduralKind.NOTE))
 
     def _unknown(self, element: etree._Element, name: str) -> None:
         where = f"line {element.sourceline}"
@@ -288,7 +234,7 @@ class _DayReader:
             where,
         )
         if runs:
-            self._current().items.append(Procedural((Paragraph(runs),), id=element.get("id") or None))
+            self.outline.current().items.append(Procedural((Paragraph(runs),), id=element.get("id") or None))
 
     # --- attributes --------------------------------------------------------------
 
@@ -356,21 +302,11 @@ class _DayReader:
     # --- the debate ----------------------------------------------------------------
 
     def debate(self) -> Debate:
-        self._close_minor()
-        self._close_major()
-        if not self.sections:
+        if self.outline.empty:
             raise InputError("the file holds no headings, speeches or divisions", self.source)
         title = self.committee.bill or sitting_title(self.sitting)
-        opening = not self.sections[0].title  # the file has words before its first heading
-        merged: list[_OpenSection] = []
-        for stretch in self.sections:
-            if not stretch.title and merged:  # an untitled stretch continues the section before
-                merged[-1].items.extend(stretch.items)
-            else:
-                merged.append(stretch)
-        if not merged[0].title:
-            merged[0].title = title or "Proceedings"
-        merged[0].items[:0] = self.committee.notes()
+        opening = self.outline.opens_untitled
+        merged = self.outline.sections(title, list(self.committee.notes()))
         profile = self.sitting.profile
         commons = profile is not None and profile.house == "House of Commons"
         sections: list[Section] = []

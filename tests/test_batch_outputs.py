@@ -15,7 +15,7 @@ from cli_runs import tree
 from conftest import DATA, SEED_RECORD
 from exporter import output_set
 from exporter.cli import main
-from exporter.file_names import NAME_MAX, fit
+from exporter.file_names import NAME_MAX, fit, room_for
 from exporter.output_set import OutputSetError, PlannedFile, write_set
 
 
@@ -174,7 +174,8 @@ def test_split_names_are_kept_under_255_bytes_with_a_stable_hash(tmp_path: Path,
 
 def test_fit_keeps_pairs_of_formats_together() -> None:
     stem = "a" * 251  # fits with .pdf (255) but not with .docx (256)
-    docx, pdf = fit(stem, ".docx"), fit(stem, ".pdf")
+    room = room_for(["docx", "pdf"])
+    docx, pdf = fit(stem, ".docx", room=room), fit(stem, ".pdf", room=room)
     assert len(docx.encode()) <= NAME_MAX and len(pdf.encode()) <= NAME_MAX
     assert docx.removesuffix(".docx") == pdf.removesuffix(".pdf")
     assert fit("short", ".pdf") == "short.pdf"

@@ -6,19 +6,25 @@ apply the same limit everywhere so that the same input gives the same names on e
 machine. A name that would be longer keeps as much of its stem as fits, then a hyphen and
 a hash of the whole name it stands for, then its suffix and extension: stable from run to
 run, distinct for distinct names, and the same for each format of one briefing (the room
-kept is that of the longest extension written). Temporary names are short and fixed in
-length (see ``output_set``), so they never push a legal name over the limit.
+kept is that of the longest extension the run writes: ``room_for``). Temporary names are
+short and fixed in length (see ``output_set``), so they never push a legal name over the
+limit.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
-from exporter.formats import OUTPUT_FORMATS
+from exporter.formats import output_format
 
 NAME_MAX = 255  # bytes of UTF-8 in one file name
 HASH_CHARS = 12  # hexadecimal digits of SHA-256: 48 bits, no clash in any real archive
-LONGEST_EXTENSION = max(len(fmt.extension.encode("utf-8")) for fmt in OUTPUT_FORMATS)
+
+
+def room_for(formats: Iterable[str]) -> int:
+    """Bytes to keep for the extension: the longest of the output formats named."""
+    return max((encoded_length(output_format(name).extension) for name in formats), default=0)
 
 
 def encoded_length(text: str) -> int:
@@ -26,15 +32,16 @@ def encoded_length(text: str) -> int:
     return len(text.encode("utf-8", "surrogateescape"))
 
 
-def fit(stem: str, extension: str, suffix: str = "") -> str:
+def fit(stem: str, extension: str, suffix: str = "", room: int = 0) -> str:
     """The file name ``stem + suffix + extension``, at most ``NAME_MAX`` bytes.
 
     ``suffix`` is the part a split adds (``-03-climate-change``); it is kept whole when
     the name is shortened, so the pieces of one long-named day still tell which is which.
-    Whether to shorten is decided with the longest output extension, so a briefing's
-    .docx and .pdf are shortened together or not at all.
+    Whether to shorten is decided with ``room`` bytes kept for the extension (at least
+    its own): give ``room_for`` the run's formats, so that a briefing's .docx and .pdf are
+    shortened together or not at all.
     """
-    budget = NAME_MAX - LONGEST_EXTENSION
+    budget = NAME_MAX - max(room, encoded_length(extension))
     whole = stem + suffix
     if encoded_length(whole) <= budget:
         return whole + extension

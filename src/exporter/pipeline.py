@@ -14,19 +14,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from exporter import checks, record
+from exporter import checks
 from exporter import model as m
-from exporter.compose import Briefing, compose
+from exporter.compose import compose
 from exporter.diagnostics import Diagnostic, Reporter, Severity
 from exporter.errors import ExporterError, InputError, UnknownFormatError
-from exporter.file_names import fit
+from exporter.file_names import fit, room_for
 from exporter.formats import INPUT_FORMATS, InputFormat, detect, input_format, output_format
 from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.output_set import PlannedFile, write_set
 from exporter.people import Directory
 from exporter.people import load as load_people
 from exporter.readers import _xml as xml
-from exporter.writers.json_record import write_record
+from exporter.validation import validate
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Job:
     input_format: str = "auto"
     split: bool = False
     check: bool = False  # audit each written file and fail the input on errors
+    strict_tree: bool = False  # a composing fault in the briefing tree fails the input (tests)
     read: ReadOptions = ReadOptions()
     compose: ComposeOptions = ComposeOptions()
     write: WriteOptions = WriteOptions()
@@ -118,16 +119,10 @@ def _slug(text: str) -> str:
 
 
 def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
-    """Every requested output of one debate, as bytes keyed by format name."""
-    briefing: Briefing = compose(debate, job.compose, reporter)
-    outputs: dict[str, bytes] = {}
-    for name in job.formats:
-        if name == "json":
-            outputs[name] = write_record(record.to_dict(debate), briefing.parts)
-        else:
-            writer = output_format(name).load()
-            outputs[name] = writer.write(briefing.document, job.write, reporter)
-    return outputs
+    """Every requested output of one debate, as bytes keyed by format name: the debate is
+    composed into one briefing tree, validated once, then given to each format's writer."""
+    document = validate(compose(debate, job.compose, reporter).document, reporter, strict=job.strict_tree)
+    return {name: output_format(name).load().write(document, job.write, reporter) for name in job.formats}
 
 
 @dataclass(frozen=True)
@@ -143,11 +138,12 @@ def render_files(debate: m.Debate, stem: str, job: Job, reporter: Reporter) -> l
     """Every file an input makes: each piece (``--split``) in each format, named after
     ``stem`` and kept within 255 bytes (``file_names.fit``)."""
     pieces = split_debate(debate) if job.split else [("", debate)]
+    room = room_for(job.formats)
     files = []
     for suffix, piece in pieces:
         for name, data in render(piece, job, reporter).items():
             extension = output_format(name).extension
-            files.append(OutputFile(fit(stem, extension, f"-{suffix}" if suffix else ""), name, data))
+            files.append(OutputFile(fit(stem, extension, f"-{suffix}" if suffix else "", room), name, data))
     return files
 
 

@@ -26,7 +26,7 @@ from typing import BinaryIO
 
 import pathspec
 
-from exporter.file_names import fit
+from exporter.file_names import fit, room_for
 from exporter.formats import FOLDER_PATTERNS, output_format
 
 DEFAULT_INCLUDE = FOLDER_PATTERNS
@@ -186,7 +186,7 @@ def clashes(sources: Iterable[Source], formats: Sequence[str]) -> list[str]:
         if source.stem is None or source.problem is not None:
             continue  # named from its title: checked when it is written
         for name in formats:
-            target = source.out_dir / fit(source.stem, output_format(name).extension)
+            target = source.out_dir / fit(source.stem, output_format(name).extension, room=room_for(formats))
             overwritten = inputs.get(os.path.realpath(target))
             if overwritten is not None:
                 problems.append(

@@ -8,11 +8,12 @@ to question ministers") are candidates: the rest keep order. Each candidate is v
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from exporter.model import Debate, Paragraph, ParagraphStyle, Section, Speaker, Speech, SpeechKind
-from exporter.summarise import procedural
+from exporter.summarise import roles
 from exporter.summarise.eligibility import Context, judge
 from exporter.summarise.sentences import split
 
@@ -60,6 +61,7 @@ def collect(debate: Debate) -> list[Candidate]:
     return found
 
 
+_POINTS_OF_ORDER = re.compile(r"^\s*points?\s+of\s+order\s*$", re.IGNORECASE)
 _TERMINAL = ".?!…"
 _CLOSING = "'\"”’)]"
 
@@ -87,10 +89,10 @@ def _speech_candidates(
     order_start: int,
     stops: bool,
 ) -> list[Candidate]:
-    chair = procedural.is_chair(speaker, speech, chair_notes)
-    minister = procedural.is_minister(speaker, speech)
+    chair = roles.is_chair(speaker, speech, chair_notes)
+    minister = roles.is_minister(speaker, speech)
     never = speech.speaker is None
-    name = procedural.display_name(speaker, speech)
+    name = roles.display_name(speaker, speech)
     texts = [
         (sentence, block.lang or speech.lang, number == 0)
         for block in speech.paragraphs
@@ -139,7 +141,8 @@ def _speech_candidates(
 
 def _speeches_in_sections(debate: Debate) -> list[tuple[Speech, int, str | None]]:
     """Each speech in reading order (as exporter.model.speeches gives them), with the index
-    of its innermost section and the chair note in force there."""
+    of its innermost section and the chair note in force there. A speech under a "Points of
+    Order" heading is a point of order, whatever kind the record gives it."""
     found: list[tuple[Speech, int, str | None]] = []
     counter = 0
 
@@ -152,6 +155,8 @@ def _speeches_in_sections(debate: Debate) -> list[tuple[Speech, int, str | None]
             if isinstance(item, Section):
                 visit(item, chair)
             elif isinstance(item, Speech):
+                if _POINTS_OF_ORDER.match(section.title) and item.kind is SpeechKind.SPEECH:
+                    item = replace(item, kind=SpeechKind.POINT_OF_ORDER)
                 found.append((item, index, chair))
 
     for section in debate.sections:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporter.summarise import procedural
+from exporter.summarise import form, procedural
 
 LABELS = ("substantive", "procedure", "courtesy", "stem", "stage_direction", "fragment", "dependent")
 
@@ -32,8 +32,21 @@ class Context:
 
 def judge(context: Context) -> str:
     """The sentence's label: "substantive" when it may be quoted in a summary."""
+    text = context.text
+    if form.is_stage_direction(text):
+        return "stage_direction"
+    if form.is_stem(text, context.previous, context.printed_question):
+        return "stem"
     if context.speech_kind == "point_of_order":
         return "procedure"
-    if context.chair:
-        return "substantive" if procedural.is_framing(context.text) else "procedure"
-    return "procedure" if procedural.is_procedural(context.text) else "substantive"
+    found = procedural.kind(text)
+    if found is not None:
+        return found
+    if context.chair and not procedural.is_framing(text):
+        return "procedure"
+    if form.is_fragment(text, context.final_stops):
+        return "fragment"
+    bare = procedural.stripped(text)
+    if form.is_dependent(bare, text, len(bare.split())):
+        return "dependent"
+    return "substantive"

@@ -42,7 +42,7 @@ def judge(context: Context) -> str:
     found = procedural.kind(text)
     if found is not None:
         return found
-    if context.chair and not procedural.is_framing(text):
+    if context.chair and not procedural.frames(text):
         return "procedure"
     if form.is_fragment(text, context.final_stops):
         return "fragment"

@@ -78,9 +78,12 @@ def is_fragment(text: str, final_stops: bool) -> bool:
     """Not a whole sentence. A record whose paragraphs never end in a full stop (ParlaMint-GB
     segments) does not make its sentences fragments for that alone."""
     text = text.strip()
-    if _STARTS_MID_CLAUSE.match(text) or _LEAD_IN_OR_CUT.search(text) or _INTERRUPTED.search(text):
+    tail = text[-40:]  # the end patterns are anchored there: no need to search the rest
+    if _STARTS_MID_CLAUSE.match(text) or _LEAD_IN_OR_CUT.search(tail):
         return True
-    return final_stops and not _TERMINAL.search(text)
+    if "[" in text and _INTERRUPTED.search(text):
+        return True
+    return final_stops and not _TERMINAL.search(tail)
 
 
 # --- dependent sentences --------------------------------------------------------------

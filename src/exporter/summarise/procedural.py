@@ -97,33 +97,55 @@ SIGNPOST_WORDS = 16
 # Procedure anywhere in a sentence: moving and withdrawing, asking leave, points of order,
 # committee and chamber housekeeping. Each alternative starts with a word, so the search
 # stays fast; a keyword test (below) spares most sentences the search.
-_PROCEDURE_ANYWHERE = re.compile(
-    r"""\b(?:beg|seek|ask|asking|seeking)\s+(?:the\s+)?leave\b|\bbeg\s+to\s+(?:move|ask)\b|\bwith\s+the\s+leave\s+of\s+the\s+(?:house|committee)
-      |\b(?:I|we)\s+(?:shall|will)\s+not\s+press\b|\bwithdraw\s+the\s+(?:amendment|motion)\b|\bI\s+commend\s+(?:the|this|that)\s+(?:motion|amendment|bill|petition|order|regulations|instrument)
-      |\bpoint\s+of\s+order\b|\bconvenient\s+to\s+discuss\b
-      |\bapologies\b|\bdeclarations?\s+of\s+interests?|\bdeclare\s+(?:an\s+|my\s+|any\s+)?interests?|\bplace\s+on\s+record\s+that\s+I\b|\bpapers\s+to\s+note|\bstraight\s+(?:in)?to\s+questions
-      |\b(?:move|go)\s+(?:in)?to\s+private\s+session|\bmeet\s+in\s+private\b|\bunder\s+standing\s+order\s+\d|\b(?:in\s+accordance\s+with|pursuant\s+to)\s+standing\s+order\s+\d
-      |\bkeep\s+(?:my\s+remarks|it|this|to\s+the\s+time)\b[^.?!]{0,30}(?:brief|short|set)
-      |\brecord\s+of\s+(?:the\s+)?proceedings|\bstanding\s+order\s+requirements|\b(?:meeting|session)\s+is\s+bilingual|\bsimultaneous\s+(?:translation|interpretation)
-      |\b(?:wanted|want|like)\s+to\s+come\s+in\b|\bcome\s+in\s+(?:on|here)\s+(?:that|this)\b|\bcall\s+you\s+in\b|\bnothing\s+(?:else\s+)?to\s+add\b
-      |\brise\s+(?:today\s+)?to\s+(?:present|table)\b|\b(?:present|presenting|table|tabling)\s+(?:an?\s+|two\s+|three\s+|\d+\s+)?(?:e-?)?petitions?
-      |\bcall\s+(?:this|the)\s+(?:meeting|committee|sitting)\s+to\s+order
-      |\b(?:first|next)\s+(?:set\s+of\s+)?questions?\s+(?:are|is|will\s+be|comes?)\s+from\b|\bgot\s+(?:some\s+)?questions?\s+(?:now\s+)?(?:on|about|from)\b
-      |\bintroduce\s+(?:yourself|yourselves|your\s+officials)|\bjoining\s+us\s+(?:from|via|by|remotely)
-      |\bparticipat\w*\s+(?:via|by)\s+video|\bvideo\s?conferenc\w*|\bearpieces?\b|\bheadsets?\b|\bswitch\s+languages?\b
-      |\bnominations?\s+for\b|\bappointed\s+(?:as\s+)?(?:temporary\s+)?chair
-      |\bunable\s+to\s+attend|\b(?:isn't|is\s+not|aren't|are\s+not|not)\s+able\s+to\s+be\s+with\s+us|\brun\s+through\s+the\s+procedures?|\bbroadcast\s+live|\bmarshalled\s+list
-      |\btime\s+is\s+up\b|\brun\s+out\s+of\s+time\b|\bsplitting\s+the\s+time\b
-      |\b(?:placed|place|deposited|deposit)\s+(?:a\s+cop(?:y|ies)\s+(?:of\s+[^.]{0,40}?)?)?in\s+the\s+(?:House\s+)?Library|\bVote\s+Office\b|\bcopies\s+(?:have\s+been|will\s+be)\s+placed
-      |\bto\s+answer\s+my\s+question\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_PROCEDURE_WORDS = (
-    "leave", "beg", "press", "withdraw", "commend", "order", "convenient", "apolog", "declar", "record",
-    "papers", "straight", "private", "standing", "keep", "bilingual", "simultaneous", "come in", "call you",
-    "nothing", "rise", "petition", "questions", "question", "introduce", "joining", "video", "earpiece",
-    "headset", "language", "nominat", "appointed", "unable", "able to be with", "procedure", "broadcast",
-    "marshalled", "time", "library", "vote office", "copies",
+# Procedure anywhere in a sentence: moving and withdrawing, asking leave, points of order,
+# committee and chamber housekeeping. Each pattern is tried only when its keyword is in the
+# sentence, which spares most sentences every search.
+_PROCEDURE_ANYWHERE: dict[str, re.Pattern[str]] = dict(
+    (keyword, re.compile(pattern, re.IGNORECASE))
+    for keyword, pattern in (
+        ("leave", r"\b(?:beg|seek|ask|asking|seeking)\s+(?:the\s+)?leave\b|\bwith\s+the\s+leave\s+of\s+the\s+(?:house|committee)"),
+        ("beg", r"\bbeg\s+to\s+(?:move|ask)\b"),
+        ("press", r"\b(?:I|we)\s+(?:shall|will)\s+not\s+press\b"),
+        ("withdraw", r"\bwithdraw\s+the\s+(?:amendment|motion)\b"),
+        ("commend", r"\bI\s+commend\s+(?:the|this|that)\s+(?:motion|amendment|bill|petition|order|regulations|instrument)"),
+        ("order", r"\bpoint\s+of\s+order\b|\bcall\s+(?:this|the)\s+(?:meeting|committee|sitting)\s+to\s+order"),
+        ("convenient", r"\bconvenient\s+to\s+discuss\b"),
+        ("apolog", r"\bapologies\b"),
+        ("declar", r"\bdeclarations?\s+of\s+interests?|\bdeclare\s+(?:an\s+|my\s+|any\s+)?interests?"),
+        ("record", r"\bplace\s+on\s+record\s+that\s+I\b|\brecord\s+of\s+(?:the\s+)?proceedings"),
+        ("papers", r"\bpapers\s+to\s+note"),
+        ("straight", r"\bstraight\s+(?:in)?to\s+questions"),
+        ("private", r"\b(?:move|go)\s+(?:in)?to\s+private\s+session|\bmeet\s+in\s+private\b"),
+        ("standing", r"\bunder\s+standing\s+order\s+\d|\b(?:in\s+accordance\s+with|pursuant\s+to)\s+standing\s+order\s+\d|\bstanding\s+order\s+requirements"),
+        ("keep", r"\bkeep\s+(?:my\s+remarks|it|this|to\s+the\s+time)\b[^.?!]{0,30}(?:brief|short|set)"),
+        ("bilingual", r"\b(?:meeting|session)\s+is\s+bilingual"),
+        ("simultaneous", r"\bsimultaneous\s+(?:translation|interpretation)"),
+        ("come in", r"\b(?:wanted|want|like)\s+to\s+come\s+in\b|\bcome\s+in\s+(?:on|here)\s+(?:that|this)\b"),
+        ("call you", r"\bcall\s+you\s+in\b"),
+        ("to add", r"\bnothing\s+(?:else\s+)?to\s+add\b"),
+        ("rise", r"\brise\s+(?:today\s+)?to\s+(?:present|table)\b"),
+        ("petition", r"\b(?:present|presenting|table|tabling)\s+(?:an?\s+|two\s+|three\s+|\d+\s+)?(?:e-?)?petitions?"),
+        ("question", r"\b(?:first|next)\s+(?:set\s+of\s+)?questions?\s+(?:are|is|will\s+be|comes?)\s+from\b"
+         r"|\bgot\s+(?:some\s+)?questions?\s+(?:now\s+)?(?:on|about|from)\b|\bto\s+answer\s+my\s+question\b"),
+        ("introduce", r"\bintroduce\s+(?:yourself|yourselves|your\s+officials)"),
+        ("joining", r"\bjoining\s+us\s+(?:from|via|by|remotely)"),
+        ("video", r"\bparticipat\w*\s+(?:via|by)\s+video|\bvideo\s?conferenc\w*"),
+        ("conferenc", r"\bvideoconferenc\w*"),
+        ("earpiece", r"\bearpieces?\b"),
+        ("headset", r"\bheadsets?\b"),
+        ("language", r"\bswitch\s+languages?\b"),
+        ("nominat", r"\bnominations?\s+for\b"),
+        ("appointed", r"\bappointed\s+(?:as\s+)?(?:temporary\s+)?chair"),
+        ("attend", r"\bunable\s+to\s+attend"),
+        ("with us", r"\b(?:isn't|is\s+not|aren't|are\s+not|not)\s+able\s+to\s+be\s+with\s+us"),
+        ("procedure", r"\brun\s+through\s+the\s+procedures?"),
+        ("broadcast", r"\bbroadcast\s+live"),
+        ("marshalled", r"\bmarshalled\s+list"),
+        ("time", r"\btime\s+is\s+up\b|\brun\s+out\s+of\s+time\b|\bsplitting\s+the\s+time\b"),
+        ("library", r"\b(?:placed|place|deposited|deposit)\s+(?:a\s+cop(?:y|ies)\s+(?:of\s+[^.]{0,40}?)?)?in\s+the\s+(?:House\s+)?Library"),
+        ("vote office", r"\bVote\s+Office\b"),
+        ("copies", r"\bcopies\s+(?:have\s+been|will\s+be)\s+placed"),
+    )
 )
 
 # A form of address opening a sentence ("Mr. Chair, …", "Madam Deputy Speaker, …") says
@@ -157,6 +179,11 @@ _INTRODUCTION = re.compile(
 )
 
 
+def is_introduction(sentence: str) -> bool:
+    """A welcome that says who a witness is and in what office."""
+    return "elcome" in sentence and bool(_INTRODUCTION.search(sentence))
+
+
 def stripped(sentence: str) -> str:
     """The sentence without opening punctuation, discourse words or a form of address."""
     text = _DISCOURSE.sub("", sentence.strip().lstrip(_OPENING_PUNCTUATION))
@@ -168,16 +195,14 @@ def kind(sentence: str) -> str | None:
     """"procedure", "courtesy", or None when the sentence is neither."""
     text = stripped(sentence)
     lower = text.lower()
-    if _PROCEDURE.match(text) or (
-        any(word in lower for word in _PROCEDURE_WORDS) and _PROCEDURE_ANYWHERE.search(text)
-    ):
+    present = [keyword for keyword in _PROCEDURE_ANYWHERE if keyword in lower]
+    if _PROCEDURE.match(text) or any(_PROCEDURE_ANYWHERE[keyword].search(text) for keyword in present):
         return "procedure"
     if len(text.split()) <= SIGNPOST_WORDS and _SIGNPOST.match(text):
         return "procedure"
-    introduction = "elcome" in text and bool(_INTRODUCTION.search(text))
-    if not introduction and (
+    if not is_introduction(text) and (
         _COURTESY.match(text)
-        or (any(word in lower for word in _COURTESY_WORDS) and _COURTESY_ANYWHERE.search(text))
+        or ([word for word in _COURTESY_WORDS if word in lower] and _COURTESY_ANYWHERE.search(text))
     ):
         return "courtesy"
     return None
@@ -202,6 +227,15 @@ _FRAMING = re.compile(
 )
 
 
+_FRAMING_WORDS = ("meet", "evidence", "scrutiny", "purpose", "welcome", "inquiry", "item", "committee")
+
+
+def frames(sentence: str) -> bool:
+    """Whether a sentence has the form of a framing of the sitting (see is_framing)."""
+    lower = sentence.lower()
+    return bool([word for word in _FRAMING_WORDS if word in lower]) and bool(_FRAMING.search(sentence))
+
+
 def is_framing(sentence: str) -> bool:
     """Whether a chair's sentence says what the sitting is about rather than keeping order."""
-    return bool(_FRAMING.search(sentence)) and kind(sentence) is None
+    return frames(sentence) and kind(sentence) is None

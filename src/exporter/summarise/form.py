@@ -122,6 +122,12 @@ _POINTS_BACK = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _THAT_THAT = re.compile(r"\bthat\s+that(?:'s|’s)?\b", re.IGNORECASE)
+# What someone said before ("I profoundly disagree with that last statement.").
+_SAID_BEFORE = re.compile(
+    r"\b(?:that|those|the\s+same)\s+(?:last\s+|previous\s+|earlier\s+)?"
+    r"(?:statement|point|question|remark|comment|argument|suggestion|claim|assertion|intervention|answer)s?\b",
+    re.IGNORECASE,
+)
 _BACK_AT_THE_END = re.compile(
     r"\b(?:on|about|to|with|for|from|by|of|do|check|record|see)\s+(?:that|this|it|them|those|so)\s*[,.?!]"
     r"|\b(?:those|these|that)\s+[a-z]+[.?!]$",
@@ -141,7 +147,7 @@ def is_dependent(text: str, whole: str, words: int) -> bool:
         return True
     if _POINTS_BACK.match(text) and not _EXTRAPOSED_IT.match(re.sub(f"^{_CONNECTIVE}", "", text, flags=re.I)):
         return True
-    if _THAT_THAT.search(text):
+    if _THAT_THAT.search(text) or _SAID_BEFORE.search(text):
         return True
     if words <= SHORT_QUESTION_WORDS and (text.rstrip().endswith("?") or _BACK_AT_THE_END.search(text)):
         return True

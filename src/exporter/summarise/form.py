@@ -121,6 +121,9 @@ _POINTS_BACK = re.compile(
         )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A main clause whose subject points back, after an opening phrase ("Even after the abolition
+# of capital punishment in this country, he maintained …").
+_POINTS_BACK_AFTER_PHRASE = re.compile(r"^[^,;:—]{3,80},\s+(?:he|she|they)\s+(?!would\b)[a-z]+", re.IGNORECASE)
 _THAT_THAT = re.compile(r"\bthat\s+that(?:'s|’s)?\b", re.IGNORECASE)
 # What someone said before ("I profoundly disagree with that last statement.").
 _SAID_BEFORE = re.compile(
@@ -147,7 +150,7 @@ def is_dependent(text: str, whole: str, words: int) -> bool:
         return True
     if _POINTS_BACK.match(text) and not _EXTRAPOSED_IT.match(re.sub(f"^{_CONNECTIVE}", "", text, flags=re.I)):
         return True
-    if _THAT_THAT.search(text) or _SAID_BEFORE.search(text):
+    if _THAT_THAT.search(text) or _SAID_BEFORE.search(text) or _POINTS_BACK_AFTER_PHRASE.match(text):
         return True
     if words <= SHORT_QUESTION_WORDS and (text.rstrip().endswith("?") or _BACK_AT_THE_END.search(text)):
         return True

@@ -51,11 +51,13 @@ _COURTESY_ANYWHERE = re.compile(
       |\btake\s+this\s+opportunity\s+to\s+(?:welcome|thank|congratulate)|\bplace\s+on\s+record\s+(?:my|our)\s+(?:thanks|gratitude)
       |\b(?:pleased|glad|delighted)\s+to\s+(?:have|see)\s+you|\blooking\s+forward\s+to\s+(?:hearing|the\s+session|this\s+session)
       |\bwish(?:ing)?\b.{0,160}?\b(?:good|happy|merry|peaceful|restful|refreshing|safe|enjoyable)\s+(?:\w+\s+)?(?:recess|summer|christmas|holiday|new\s+year|break|easter)\b
-      |\b(?:I|we)\s+(?:\w+\s+){0,3}?congratulat""",
+      |\b(?:I|we)\s+(?:\w+\s+){0,3}?congratulat
+      |\bI\s+thank\s+(?:him|her|them|you)\s+for\s+(?:that|it|this)[.!]?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _COURTESY_WORDS = (
     "pleasure", "privilege", "serve", "opportunity", "record", "pleased", "glad", "delighted", "looking", "wish", "congratulat",
+    "thank",
 )
 
 # Openings that make a sentence procedure: the chair's order, the result of a question,
@@ -141,7 +143,7 @@ _PROCEDURE_ANYWHERE: dict[str, re.Pattern[str]] = dict(
         ("procedure", r"\brun\s+through\s+the\s+procedures?"),
         ("broadcast", r"\bbroadcast\s+live"),
         ("marshalled", r"\bmarshalled\s+list"),
-        ("time", r"\btime\s+is\s+up\b|\brun\s+out\s+of\s+time\b|\bsplitting\s+the\s+time\b"),
+        ("time", r"\btime\s+is\s+up\b|\brun\s+out\s+of\s+time\b|\bsplitting\s+the\s+time\b|\bminutes\s+of\s+my\s+time\b"),
         ("library", r"\b(?:placed|place|deposited|deposit)\s+(?:a\s+cop(?:y|ies)\s+(?:of\s+[^.]{0,40}?)?)?in\s+the\s+(?:House\s+)?Library"),
         ("vote office", r"\bVote\s+Office\b"),
         ("copies", r"\bcopies\s+(?:have\s+been|will\s+be)\s+placed"),

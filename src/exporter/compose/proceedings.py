@@ -11,8 +11,6 @@ from exporter.compose.inlines import inlines
 from exporter.compose.lists import gather_lists
 from exporter.compose.names import KIND_LABELS, plural, speaker_name
 
-MAX_LEVEL = 6
-
 _PROCEDURAL_ROLE = "procedural"
 
 
@@ -27,7 +25,7 @@ class SpeechSource:
 @dataclass
 class ProceedingsContext:
     debate: m.Debate
-    speech_anchors: dict[int, str]  # id(speech) -> anchor
+    speech_anchor: Callable[[m.Speech], str]  # by the speech's key (compose.keys)
     section_anchor: Callable[[str], str]
     source_of: Callable[[m.Speech], SpeechSource]
     table_number: Callable[[], int]
@@ -49,9 +47,7 @@ def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
 
 
 def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.Block]:
-    blocks: list[d.Block] = [
-        d.Heading(min(level, MAX_LEVEL), (d.Text(section.title),), ctx.section_anchor(section.title))
-    ]
+    blocks: list[d.Block] = [d.Heading(level, (d.Text(section.title),), ctx.section_anchor(section.title))]
     if section.chair:
         blocks.append(d.Paragraph((d.Text(f"Chair: {section.chair}"),), role="details"))
     for item in section.items:
@@ -71,9 +67,7 @@ def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.
 
 
 def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Block]:
-    heading = d.Heading(
-        min(level, MAX_LEVEL), (d.Text(speaker_name(ctx.debate, speech)),), ctx.speech_anchors[id(speech)]
-    )
+    heading = d.Heading(level, (d.Text(speaker_name(ctx.debate, speech)),), ctx.speech_anchor(speech))
     blocks: list[d.Block] = [heading]
     blocks.extend(_blocks(ctx, speech.paragraphs, role="body", lang=speech.lang))
     source_line = _source_line(ctx, speech)
@@ -166,11 +160,7 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list
     title = f"Division {division.number}" if division.number else "Division"
     counts = ", ".join(f"{_side(c.side)} {c.value}" for c in division.counts)
     blocks: list[d.Block] = [
-        d.Heading(
-            min(level, MAX_LEVEL),
-            (d.Text(f"{title}: {counts}" if counts else title),),
-            ctx.section_anchor(title),
-        ),
+        d.Heading(level, (d.Text(f"{title}: {counts}" if counts else title),), ctx.section_anchor(title)),
     ]
     blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE))
     if division.time:

@@ -136,6 +136,15 @@ _BACK_AT_THE_END = re.compile(
     r"|\b(?:those|these|that)\s+[a-z]+[.?!]$",
     re.IGNORECASE,
 )
+# A short sentence whose verb acts on something named before ("I will take it away for sure
+# and follow it up.").
+_ACTS_ON_WHAT_WENT_BEFORE = re.compile(
+    r"\b(?:take|taking|follow|following|look\s+at|looking\s+at|deal\s+with|dealing\s+with|come\s+back\s+to"
+    r"|pick|picking|check|checking|consider|considering|pass|passing|raise|raising|address|addressing)"
+    r"\s+(?:it|them)\b",
+    re.IGNORECASE,
+)
+SHORT_WORDS = 14
 _BARE_ANSWER = re.compile(
     r"^(?:yes|no|okay|ok|right|absolutely|indeed|sure|certainly|exactly|of\s+course|not\s+at\s+all|fine|good|great|correct|true|agreed)\b",
     re.IGNORECASE,
@@ -153,5 +162,7 @@ def is_dependent(text: str, whole: str, words: int) -> bool:
     if _THAT_THAT.search(text) or _SAID_BEFORE.search(text) or _POINTS_BACK_AFTER_PHRASE.match(text):
         return True
     if words <= SHORT_QUESTION_WORDS and (text.rstrip().endswith("?") or _BACK_AT_THE_END.search(text)):
+        return True
+    if words <= SHORT_WORDS and _ACTS_ON_WHAT_WENT_BEFORE.search(text):
         return True
     return words < 2 * MIN_WORDS and bool(_BARE_ANSWER.match(whole.lstrip(_OPENING)))

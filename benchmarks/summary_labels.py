@@ -196,15 +196,20 @@ def refresh() -> None:
     changed = 0
     for row in rows:
         found = now.get((row["source"], row["speech"], row["index"]))
-        if found is None or found.text != row["text"]:
+        if found is None or _letters(found.text) != _letters(row["text"]):
             raise SystemExit(f"{row['source']} {row['speech']} {row['index']}: the sentence is no longer there")
         context = _context_json(found.context)
-        changed += context != row["context"]
+        changed += context != row["context"] or found.text != row["text"]
         row["context"] = context
+        row["text"] = found.text  # the same words; a reader may now decode a character better
     with open(LABELLED, "w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{changed} of {len(rows)} contexts changed")
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
 
 
 def _context_json(context: Context) -> dict:

@@ -7,8 +7,11 @@ runs it; ``-j 1`` and ``-j 2`` alternate, ``--runs`` times each, and the median 
 times and their ratio are printed, with how busy the machine was meanwhile: the share of
 all cores busy, and the mean number of runnable tasks (``procs_running`` in ``/proc/stat``,
 sampled five times a second; this run's own workers and main process count too, so on an
-otherwise idle 2-core machine a -j 2 run shows about 2). On a shared machine, ``--quiet``
-waits (up to that many seconds) before each run for the rest of the machine to fall idle.
+otherwise idle 2-core machine a -j 2 run shows about 2), and the CPU time the run's own
+processes got (main process, fork server, workers: sampled from ``/proc`` by a mark in their
+environment), as cores used on average: on a shared machine that is the share the run was
+given, and the wall-clock ratio cannot exceed the ratio of those shares. ``--quiet`` waits
+(up to that many seconds) before each run for the rest of the machine to fall idle.
 The outputs of ``-j 1`` and ``-j 2`` are compared byte for byte.
 
 Then one batch of ``--long`` inputs (100 by default) runs through the library with two
@@ -29,6 +32,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 
 from exporter import batch
@@ -89,15 +93,32 @@ def wait_for_quiet(limit: float) -> None:
             return
 
 
-def whole_run(folder: Path, out: Path, jobs: int) -> tuple[float, float, float]:
+def cpu_of_marked(mark: bytes, seen: dict[int, int]) -> None:
+    """Record the CPU ticks (user + system) so far of every process whose environment has ``mark``."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if mark not in (entry / "environ").read_bytes():
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        seen[int(entry.name)] = max(seen.get(int(entry.name), 0), int(fields[11]) + int(fields[12]))
+
+
+def whole_run(folder: Path, out: Path, jobs: int) -> tuple[float, float, float, float]:
     """Wall-clock seconds of one ``convert`` process, the share of the machine busy meanwhile,
-    and the mean number of runnable tasks (ours included)."""
+    the mean number of runnable tasks (ours included), and the CPU seconds our processes got."""
     samples: list[int] = []
+    ticks: dict[int, int] = {}
+    mark = f"BENCH_BATCH_RUN={uuid.uuid4().hex}"
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.2):
             samples.append(runnable())
+            cpu_of_marked(mark.encode(), ticks)
 
     sampler = threading.Thread(target=sample, daemon=True)
     busy0, total0 = busy_jiffies()
@@ -106,6 +127,7 @@ def whole_run(folder: Path, out: Path, jobs: int) -> tuple[float, float, float]:
     result = subprocess.run(
         [sys.executable, "-m", "exporter", "convert", str(folder), "-o", str(out), "-f", "docx,pdf", "-j", str(jobs), "-q"],
         capture_output=True,
+        env={**os.environ, mark.split("=")[0]: mark.split("=")[1]},
     )  # fmt: skip
     seconds = time.perf_counter() - started
     done.set()
@@ -114,7 +136,8 @@ def whole_run(folder: Path, out: Path, jobs: int) -> tuple[float, float, float]:
         raise SystemExit(result.stderr.decode())
     busy1, total1 = busy_jiffies()
     busy = (busy1 - busy0) / (total1 - total0) if total1 > total0 else float("nan")
-    return seconds, busy, statistics.mean(samples) if samples else float("nan")
+    cpu = sum(ticks.values()) / os.sysconf("SC_CLK_TCK")
+    return seconds, busy, statistics.mean(samples) if samples else float("nan"), cpu
 
 
 def same_tree(a: Path, b: Path) -> bool:
@@ -131,17 +154,23 @@ def speed(sources: list[Path], count: int, runs: int, work: Path, quiet: float) 
     )
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     times: dict[int, list[float]] = {1: [], 2: []}
+    cores: dict[int, list[float]] = {1: [], 2: []}
     for run in range(runs):
         for jobs in (1, 2):
             if quiet:
                 wait_for_quiet(quiet)
-            seconds, busy, tasks = whole_run(folder, work / f"out-{jobs}-{run}", jobs)
+            seconds, busy, tasks, cpu = whole_run(folder, work / f"out-{jobs}-{run}", jobs)
             times[jobs].append(seconds)
+            cores[jobs].append(cpu / seconds)
             print(
-                f"  run {run + 1}, -j {jobs}: {seconds:6.2f} s   machine busy {busy:4.0%}   runnable tasks {tasks:4.1f}"
+                f"  run {run + 1}, -j {jobs}: {seconds:6.2f} s   machine busy {busy:4.0%}   "
+                f"runnable tasks {tasks:4.1f}   our CPU {cpu:5.1f} s = {cpu / seconds:.2f} cores"
             )
     one, two = statistics.median(times[1]), statistics.median(times[2])
     print(f"median -j 1: {one:.2f} s   -j 2: {two:.2f} s   speed-up: {one / two:.2f}x")
+    print(
+        f"cores our runs got (median): -j 1 {statistics.median(cores[1]):.2f}, -j 2 {statistics.median(cores[2]):.2f}"
+    )
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"-j 1 and -j 2 outputs byte-identical: {same_tree(work / 'out-1-0', work / 'out-2-0')}")
 

@@ -10,7 +10,10 @@ sampled five times a second; this run's own workers and main process count too, 
 otherwise idle 2-core machine a -j 2 run shows about 2), and the CPU time the run's own
 processes got (main process, fork server, workers: sampled from ``/proc`` by a mark in their
 environment), as cores used on average: on a shared machine that is the share the run was
-given, and the wall-clock ratio cannot exceed the ratio of those shares. ``--quiet`` waits
+given, and the wall-clock ratio cannot exceed the ratio of those shares. (Linux with
+autogroup scheduling, ``/proc/sys/kernel/sched_autogroup_enabled``, shares the cores between
+sessions, not processes: while another session keeps the machine busy, a -j 2 run gets no
+more CPU than a -j 1 run, and only an idle machine shows what the workers can do.) ``--quiet`` waits
 (up to that many seconds) before each run for the rest of the machine to fall idle.
 The outputs of ``-j 1`` and ``-j 2`` are compared byte for byte.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -70,6 +71,9 @@ def test_one_broken_record_fails_alone_and_both_reports_name_it(tmp_path: Path, 
     converted = data["inputs"][0]
     assert [o["format"] for o in converted["outputs"]] == ["docx", "pdf"]
     assert converted["outputs"][0]["path"] == str(tmp_path / "out" / "debate-01.docx")
+    for output in converted["outputs"]:
+        data = Path(output["path"]).read_bytes()
+        assert output["bytes"] == len(data) and output["sha256"] == hashlib.sha256(data).hexdigest()
     cases = junit_cases(tmp_path / "junit.xml")
     assert len(cases) == 6  # a test case per input and format
     failures = [case for case in cases if case.find("failure") is not None]

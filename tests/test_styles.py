@@ -56,7 +56,10 @@ def test_the_profiles_keep_their_promises() -> None:
     assert large.body.size == 18 and large.emphasis_bold and large.heading_size(9) > 18
     assert 12 <= dyslexia.body.size <= 14 and dyslexia.body.line_spacing >= 1.5 and dyslexia.emphasis_bold
     assert dyslexia.colours.background != "#FFFFFF" and 60 <= dyslexia.body.measure <= 70
-    assert dyslexia.body.letter_spacing > 0 and dyslexia.body.word_spacing >= 3.5 * dyslexia.body.letter_spacing / 2
+    assert (
+        dyslexia.body.letter_spacing > 0
+        and dyslexia.body.word_spacing >= 3.5 * dyslexia.body.letter_spacing / 2
+    )
     colours = contrast.colours
     assert (colours.text, colours.background, contrast.contrast) == ("#000000", "#FFFFFF", "AAA")
     for foreground in (colours.text, colours.link, colours.heading):
@@ -116,7 +119,9 @@ def test_a_style_extends_another_file_beside_it_and_cycles_are_refused(tmp_path:
         ('contrast = "AAAA"\n', "contrast", "AA or AAA"),
     ],
 )
-def test_a_broken_setting_is_refused_with_its_place(tmp_path: Path, toml: str, place: str, words: str) -> None:
+def test_a_broken_setting_is_refused_with_its_place(
+    tmp_path: Path, toml: str, place: str, words: str
+) -> None:
     found = problems(write(tmp_path, toml))
     assert [(p.location, words in p.message) for p in found] == [(place, True)], found
     assert all(p.source == str(tmp_path / "house.toml") for p in found)

@@ -132,6 +132,11 @@ class Style:
         return self.body.size
 
     @property
+    def spacing_em(self) -> tuple[float, float]:
+        """(letter spacing, word spacing) in em."""
+        return self.body.letter_spacing, self.body.word_spacing
+
+    @property
     def emphasis_bold(self) -> bool:
         """Emphasised words are set in bold rather than italics (RNIB, BDA)."""
         return self.body.emphasis == "bold"

@@ -204,7 +204,7 @@ class PdfWriter(Writer):
         caption = TextBlock(
             caption_runs, caption_element, caption_style, destinations=anchors, keep_with_next=True
         )
-        cell_style = BlockStyle(self.body.size, self.body.size * 1.4, measure=self.body.measure)
+        cell_style = BlockStyle(self.body.size, self.body.leading, measure=self.body.measure)
         header_row = table_element.child("TR")
         header = [self.visit(cell, header_row, "TH", cell_style) for cell in table.header]
         rows: list[list[TextBlock]] = []

@@ -19,7 +19,7 @@ class ReadOptions:
 class ComposeOptions:
     summary: str = "auto"  # auto | editorial | none
     summary_words: int = 250
-    citation: str = "oscola"  # oscola | short | harvard
+    citation: str = "auto"  # auto (the parliament's own form) or a layout in exporter.citations.STYLES
 
 
 @dataclass(frozen=True)

@@ -302,7 +302,7 @@ def test_table_has_header_row_caption_description_and_widths(xml: dict[str, etre
     assert all(c.find(".//w:b", NS) is not None for c in rows[0].findall("w:tc", NS))
     assert tbl.find(".//w:gridSpan", NS) is None and tbl.find(".//w:vMerge", NS) is None
     widths = [int(g.get(q("w:w"))) for g in tbl.findall("w:tblGrid/w:gridCol", NS)]
-    assert widths == [5564, 2385]  # 0.7 / 0.3 of the 7949-twip text width (75 characters of 12 pt Arial)
+    assert widths == [5286, 2265]  # 0.7 / 0.3 of the 7551-twip text width (75 characters of 12 pt Arial)
     grid = xml["word/styles.xml"].find("w:style[@w:styleId='TableGrid']", NS)
     borders = grid.find("w:tblPr/w:tblBorders", NS)
     assert {b.get(q("w:color")) for b in borders} == {"0B0C0C"} and len(borders) == 6

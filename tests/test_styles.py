@@ -205,3 +205,9 @@ def test_an_unknown_style_name_lists_the_shipped_profiles() -> None:
     with pytest.raises(InputError) as caught:
         load_style("tiny")
     assert all(name in caught.value.message for name in SHIPPED)
+
+
+def test_a_problem_in_an_inherited_setting_says_where_it_comes_from(tmp_path: Path) -> None:
+    found = problems(write(tmp_path, 'extends = "standard"\n[body]\nsize = 14\n'))
+    assert [p.location for p in found] == [f"headings.sizes[{i}]" for i in range(3, 9)]
+    assert all(p.message.endswith("(this setting comes from standard)") for p in found)

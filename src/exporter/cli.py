@@ -189,7 +189,7 @@ def convert(
     sys.exit(ExitStatus.OK if report.ok else ExitStatus.FAILED)
 
 
-def _load_style(name_or_path: str, quiet: bool = False) -> Style:
+def _load_style(name_or_path: str, quiet: bool = False, hint: str = "--style") -> Style:
     """The style profile, or a usage error (exit 2) listing each problem with its place."""
     from exporter.diagnostics import Reporter
     from exporter.styles import load_style
@@ -199,7 +199,7 @@ def _load_style(name_or_path: str, quiet: bool = False) -> Style:
         style = load_style(name_or_path, reporter)
     except ExporterError as error:
         lines = error.lines() if isinstance(error, RecordErrors) else [str(error)]
-        raise click.BadParameter("\n".join(lines), param_hint="--style") from None
+        raise click.BadParameter("\n".join(lines), param_hint=hint) from None
     if not quiet:
         for diagnostic in reporter.diagnostics:
             click.echo(str(diagnostic), err=True)
@@ -316,4 +316,4 @@ def styles_show(name: str) -> None:
     """Print one style profile, or a style file, fully resolved, as TOML."""
     from exporter.styles import to_toml
 
-    click.echo(to_toml(_load_style(name)), nl=False)
+    click.echo(to_toml(_load_style(name, hint="NAME|PATH")), nl=False)

@@ -131,7 +131,20 @@ def _read(path: Path, reporter: Reporter | None, seen: tuple[Path, ...]) -> tupl
     base, _ = _read(base_path, None, (*seen, resolved))
     base.pop("name", None)
     base.pop("description", None)
+    own = set(_places(data))
+    problems.inherited = {place: base_name for place in _places(base) if place not in own}
     return _merge(base, data), problems
+
+
+def _places(data: dict[str, Any], prefix: str = "") -> list[str]:
+    """The dotted place of every setting in ``data`` (``body.size``)."""
+    found = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            found.extend(_places(value, f"{prefix}{key}."))
+        else:
+            found.append(f"{prefix}{key}")
+    return found
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -80,8 +80,12 @@ class Problems:
         self.source = source
         self.rename = rename or (lambda place: place)
         self.found: list[InputError] = []
+        self.inherited: dict[str, str] = {}  # place -> the profile it comes from (extends)
 
     def add(self, place: str, message: str) -> None:
+        origin = self.inherited.get(place.split("[")[0])
+        if origin is not None:
+            message += f" (this setting comes from {origin})"
         self.found.append(InputError(message, self.source, self.rename(place)))
 
 

@@ -24,9 +24,7 @@ ftp links are written; other schemes (``javascript:``) keep their words without 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
-from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
@@ -35,10 +33,9 @@ from exporter import document as doc
 from exporter.diagnostics import Reporter
 from exporter.options import WriteOptions
 from exporter.writers.base import Writer
-from exporter.writers.html import css
+from exporter.writers.html import css, markup
 
 DOCTYPE = "<!DOCTYPE html>"
-LINK_SCHEMES = ("http", "https", "mailto", "ftp")
 DEEPEST_STYLED = 9  # headings deeper than this look like level 9, as in Word
 
 #: The writer's own words; English, marked so in a briefing in another language (WCAG 3.1.2).
@@ -51,17 +48,6 @@ LABELS = {
     "back_to_text": "Back to text",
 }
 LABELS_LANG = "en"
-
-# Characters HTML does not allow in a document (controls, lone surrogates, noncharacters):
-# the HTML parsing spec makes each a parse error, and XML cannot hold most of them.
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
-    + "]"
-)
-_SPACES = re.compile("[ \t\r\n\x0b\x0c]+")
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")  # RFC 5646 2.1, loosely
-_ID_UNSAFE = re.compile(r"\s+")
 
 
 def write(document: doc.Document, options: WriteOptions, reporter: Reporter) -> bytes:
@@ -89,7 +75,7 @@ class HtmlWriter(Writer):
         self._note_ids: dict[int, tuple[str, str]] = {}  # note number -> (mark id, note id)
         self._dropped = 0  # characters HTML cannot hold
         self._language = self._language_tag(document.language, "the document") or "und"
-        self._labels_lang = None if _primary(self._language) == LABELS_LANG else LABELS_LANG
+        self._labels_lang = None if markup.primary_language(self._language) == LABELS_LANG else LABELS_LANG
 
     # --- whole document -----------------------------------------------------------
 
@@ -100,6 +86,7 @@ class HtmlWriter(Writer):
                 "HTML-TEXT-CHARS",
                 f"{self._dropped} control or noncharacter code point(s) left out: HTML cannot hold them",
             )
+        markup.break_lines(root)
         text = etree.tostring(root, method="html", encoding="unicode", doctype=DOCTYPE)
         return (text + "\n").encode("utf-8")
 
@@ -321,12 +308,16 @@ class HtmlWriter(Writer):
         text = self._clean(node.text)
         if not text:
             return
-        tags = [tag for tag, on in (("sup", node.superscript), ("strong", node.strong), ("em", node.emphasis)) if on]
+        tags = [
+            tag
+            for tag, on in (("sup", node.superscript), ("strong", node.strong), ("em", node.emphasis))
+            if on
+        ]
         lang = self._language_tag(node.lang, "a run of text") if node.lang else None
-        if lang and _same_language(lang, context.lang):
+        if lang and markup.same_language(lang, context.lang):
             lang = None
         if not tags and not lang:
-            _append_text(parent, text)
+            markup.append_text(parent, text)
             return
         outer = inner = etree.SubElement(parent, (tags or ["span"])[0])
         if lang:
@@ -343,10 +334,12 @@ class HtmlWriter(Writer):
             href = f"#{self.ids[node.target[1:]]}" if node.target[1:] in self.ids else None
             problem = "points to no heading or table"
         else:
-            href = safe_href(self._clean(node.target))
-            problem = f"has a scheme HTML briefings do not link to ({', '.join(LINK_SCHEMES)} only)"
+            href = markup.safe_href(self._clean(node.target))
+            problem = f"has a scheme HTML briefings do not link to ({', '.join(markup.LINK_SCHEMES)} only)"
         if href is None:
-            self.reporter.warn("HTML-LINK", f"link {node.text!r} {problem}: its words are kept", node.target[:80])
+            self.reporter.warn(
+                "HTML-LINK", f"link {node.text!r} {problem}: its words are kept", node.target[:80]
+            )
             self.inlines(parent, node.children, context)
             return
         link = etree.SubElement(parent, "a", href=href)
@@ -357,7 +350,7 @@ class HtmlWriter(Writer):
     def visit_note_ref(self, node: doc.NoteRef, parent: etree._Element, context: _Inline) -> None:
         if context.in_note or context.in_link:  # notes do not nest, and a link cannot hold one
             self.reporter.warn("HTML-NOTE-NESTED", "a note inside a note or a link was set inline")
-            _append_text(parent, " (" + self._clean(doc.plain_text(node.children)).strip() + ")")
+            markup.append_text(parent, " (" + self._clean(doc.plain_text(node.children)).strip() + ")")
             return
         number = self.note(node).number
         mark_id, note_id = self._new_id(f"noteref-{number}"), self._new_id(f"note-{number}")
@@ -385,7 +378,7 @@ class HtmlWriter(Writer):
             mark_id, note_id = self._note_ids[note.number]
             p = etree.SubElement(etree.SubElement(listing, "li", id=note_id), "p")
             self.inlines(p, note.children, replace(context, in_note=True))
-            _append_text(p, " ")
+            markup.append_text(p, " ")
             back = self._label_element(p, "a", "back_to_text", href=f"#{mark_id}", role="doc-backlink")
             back.set("class", "backlink")
             hidden = etree.SubElement(back, "span")
@@ -400,7 +393,7 @@ class HtmlWriter(Writer):
         ids: dict[str, str] = {}
         for block in doc.walk_blocks(self.document.blocks):
             if isinstance(block, (doc.Heading, doc.Table)) and block.anchor and block.anchor not in ids:
-                ids[block.anchor] = self._new_id(_ID_UNSAFE.sub("-", block.anchor.strip()) or "section")
+                ids[block.anchor] = self._new_id(markup.ID_UNSAFE.sub("-", block.anchor.strip()) or "section")
         return ids
 
     def _new_id(self, base: str) -> str:
@@ -412,9 +405,9 @@ class HtmlWriter(Writer):
 
     def _clean(self, text: str) -> str:
         """One space for each run of white space; characters HTML cannot hold left out."""
-        cleaned, dropped = _FORBIDDEN.subn("", text)
+        cleaned, dropped = markup.clean_text(text)
         self._dropped += dropped
-        return _SPACES.sub(" ", cleaned)
+        return cleaned
 
     def _label(self, key: str, **values: object) -> str:
         return LABELS[key].format(**values)
@@ -440,7 +433,7 @@ class HtmlWriter(Writer):
         if tag is None:
             return None
         value = tag.strip().replace("_", "-")
-        if _LANGUAGE_TAG.match(value):
+        if markup.LANGUAGE_TAG.match(value):
             return value
         self.reporter.warn("HTML-LANG", f"{what} has language {tag!r}, not a BCP 47 tag; left out")
         return None
@@ -448,42 +441,7 @@ class HtmlWriter(Writer):
     def _part_lang(self, lang: str | None, context: _Inline, element: etree._Element) -> str:
         """Mark ``element`` with ``lang`` when it differs from what is in force; the language then."""
         tag = self._language_tag(lang, "a paragraph") if lang else None
-        if tag and not _same_language(tag, context.lang):
+        if tag and not markup.same_language(tag, context.lang):
             element.set("lang", tag)
             return tag
         return context.lang
-
-
-def safe_href(url: str) -> str | None:
-    """``url`` as a valid href (percent-encoded where it must be), or None when it is not
-    an http, https, mailto or ftp address."""
-    url = url.strip()
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
-        return None
-    if scheme not in LINK_SCHEMES:
-        return None
-    url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url)
-    base, hash_mark, fragment = url.partition("#")
-    encoded = quote(base, safe="!$%&'()*+,-./:;=?@~_")
-    if hash_mark:
-        encoded += "#" + quote(fragment, safe="!$%&'()*+,-./:;=?@~_")
-    return encoded
-
-
-def _append_text(parent: etree._Element, text: str) -> None:
-    """Add text at the end of ``parent``: after its last child, or as its text."""
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def _primary(tag: str) -> str:
-    return tag.split("-")[0].lower()
-
-
-def _same_language(a: str, b: str) -> bool:
-    return a.lower() == b.lower()

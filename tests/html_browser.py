@@ -95,6 +95,17 @@ class Browser:
         violations: list[dict[str, Any]] = json.loads(result)
         return violations
 
+    def emulate(self, width: int | None, height: int = 900, scale: float = 1) -> None:
+        """A viewport of ``width`` CSS px at ``scale`` device pixels each (a phone, or a wide
+        window zoomed: 1280 px at 200% is 640 CSS px at scale 2); None ends it."""
+        if width is None:
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+            return
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": width < 500},
+        )
+
     def script(self, source: str, *args: Any) -> Any:
         return self.driver.execute_script(source, *args)
 

@@ -91,7 +91,9 @@ FAULTS: dict[str, Edit] = {
     "HTML-ID-001": set_attribute("//main//p", "id", "summary"),
     "HTML-ARIA-001": set_attribute("//section[@role='doc-endnotes']//li", "role", "doc-endnote"),
     "HTML-ARIA-002": set_attribute("//div[@role='region']", "aria-labelledby", "no-such-caption"),
-    "HTML-ZOOM-001": set_attribute("//meta[@name='viewport']", "content", "width=device-width, user-scalable=no"),
+    "HTML-ZOOM-001": set_attribute(
+        "//meta[@name='viewport']", "content", "width=device-width, user-scalable=no"
+    ),
 }
 
 
@@ -129,7 +131,10 @@ def test_findings_say_where_they_are() -> None:
         ("HTML-TBL-002", lambda root: [th.drop_tag() for th in root.xpath("//th")] and None),
         ("HTML-LNK-002", set_text("//main//a[@href='#division-12']", "https://example.org/division/12")),
         ("HTML-IMG-001", lambda root: add(root, "//main", '<div><svg role="img" width="10"></svg></div>')),
-        ("HTML-ZOOM-001", set_attribute("//meta[@name='viewport']", "content", "width=device-width, maximum-scale=1")),
+        (
+            "HTML-ZOOM-001",
+            set_attribute("//meta[@name='viewport']", "content", "width=device-width, maximum-scale=1"),
+        ),
     ],
 )
 def test_other_forms_of_a_fault(rule_id: str, edit: Edit) -> None:
@@ -141,7 +146,7 @@ def test_what_passes_is_not_flagged() -> None:
         lambda root: add(root, "//main", '<p><img src="rule.png" alt=""></p>'),  # decorative
         set_attribute("//meta[@name='viewport']", "content", "width=device-width, maximum-scale=5"),
         lambda root: add(root, "//main", '<table role="presentation"><tr><td>layout</td></tr></table>'),
-        lambda root: add(root, "//main", '<section><p>an unnamed section is no landmark</p></section>'),
+        lambda root: add(root, "//main", "<section><p>an unnamed section is no landmark</p></section>"),
     ]
     for edit in fine:
         assert check(edited(edit), "fine.html") == []

@@ -241,13 +241,13 @@ def _speeches(
     drafts: list[_Draft] = []
     time = sitting.time
     column = str(sitting.columns[0]) + sitting.column_mark if sitting.columns else None
-    skip_party_line = False
+    skip_line = False  # the next non-empty line belongs to the speaker line before it
     for index in range(start, len(lines)):
         line, number = lines[index], index + 1
-        if skip_party_line:
-            skip_party_line = False
-            continue
         if not line:
+            continue
+        if skip_line:
+            skip_line = False
             continue
         if (cited := tl.citation_column(line)) and drafts and drafts[-1].column is None:
             drafts[-1].column = cited
@@ -269,9 +269,15 @@ def _speeches(
             speaker = _speaker(speaker_line, speakers, reporter, number)
             drafts.append(_Draft(speaker.id, speaker_line.office, time, column))
             time = None
-            skip_party_line = following[index] is not None and tl.is_party_line(following[index] or "") and (
-                speaker_line.party is not None and index + 1 < len(lines) and lines[index + 1] == following[index]
+            below = following[index] or ""
+            # TheyWorkForYou's party-and-seat or office line under the name is part of the speaker line
+            skip_line = (speaker_line.party is not None and tl.is_party_line(below)) or (
+                speaker_line.office == below and tl.is_office_line(below)
             )
+            continue
+        if tl.DECISION.match(line) and len(line) < 200:
+            # "Question put and agreed to.": the record's, not the last speaker's words
+            drafts.append(_Draft(None, None, None, column, [line]))
             continue
         if tl.speaker_like(line, following[index]):
             reporter.warn(
@@ -333,8 +339,10 @@ def _items(drafts: list[_Draft]) -> list[Speech | Procedural]:
     for draft in drafts:
         paragraphs = tuple(Paragraph((Run(text),)) for text in draft.lines)
         if draft.speaker is None:
+            decision = bool(draft.lines) and tl.DECISION.match(draft.lines[0]) is not None
+            kind = ProceduralKind.DECISION if decision and len(draft.lines) == 1 else ProceduralKind.OTHER
             if paragraphs:
-                items.append(Procedural(paragraphs, ProceduralKind.OTHER, time=draft.time, column=draft.column))
+                items.append(Procedural(paragraphs, kind, time=draft.time, column=draft.column))
             continue
         kind, number = SpeechKind.SPEECH, None
         if found := tl.QUESTION.match(draft.lines[0] if draft.lines else ""):

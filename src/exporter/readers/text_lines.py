@@ -94,7 +94,17 @@ _CHAIR_TITLE = re.compile(
     r"|(?:Mr|Madam)\.? Chair(?:man)?|The (?:Lord )?Speaker|The Deputy Presiding Officer|The Presiding Officer)"
     r"(?: \((?P<name>[^()]+)\))?:?$"
 )
-_COLLECTIVE = re.compile(r"^(?:Several |Some |)[Hh]on\. Members(?: rose\W*)?:?$")
+_COLLECTIVE = re.compile(r"^(?:Several |Some |)[Hh]on\. Members:?$")
+_OFFICE_LINE = re.compile(
+    r"^(?:The )?(?:Parliamentary |Minister|Secretary of State|Chancellor|Prime Minister|Leader of|Deputy |"
+    r"Solicitor General|Attorney General|Shadow |Chief Secretary|Financial Secretary|Economic Secretary|"
+    r"Exchequer Secretary|Paymaster General|Lord Chancellor|Chair of|Speaker|Lord Speaker)"
+)
+DECISION = re.compile(
+    r"^(Question (put|proposed|agreed|accordingly|negatived|that)|Motion made|Resolved[,.]|Ordered[,.]"
+    r"|The House divided|Main Question|Bill (read|accordingly|to be)|Amendment (made|agreed|negatived)"
+    r"|Clause \d+ (ordered|agreed)|House adjourned|Sitting (suspended|adjourned)|Several hon\. Members rose)"
+)
 _OFFICE_START = re.compile(r"^(?:The|Madam|Mr\.?|Mrs\.?|Ms|Dame|Sir)\b")
 _PARTY_ABBREVIATION_END = re.compile(r"\((?:[A-Z][\w/-]{1,8}|Lab/Co-op)\)?:?$")
 
@@ -154,6 +164,8 @@ def read_speaker_line(line: str, following: str | None = None) -> SpeakerLine | 
         return SpeakerLine(slug(found["name"]), found["name"], short=True)
     if following and _looks_like_name(line) and (seat := _party_and_seat(following)):
         return _named(line, party=seat[0], constituency=seat[1])
+    if following and _looks_like_name(line) and is_office_line(following):
+        return _named(line, office=following)
     return None
 
 
@@ -180,6 +192,11 @@ def _party_and_seat(line: str) -> tuple[str, str] | None:
 
 def is_party_line(line: str) -> bool:
     return _party_and_seat(line) is not None
+
+
+def is_office_line(line: str) -> bool:
+    """TheyWorkForYou's office under a minister's name ("Minister of State (Home Office)")."""
+    return len(line) <= 120 and not re.search(r"[.?!:]$", line) and _OFFICE_LINE.match(line) is not None
 
 
 def speaker_like(line: str, following: str | None) -> bool:

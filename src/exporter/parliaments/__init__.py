@@ -126,7 +126,7 @@ def in_country(country: str | None, *names: str | None) -> Profile | None:
         return candidates[0]
     texts = [_name(text) or "" for text in names]
     named = [
-        p for p in candidates if any(_name(house) in text for house in p.houses for text in texts if text)
+        p for p in candidates if any((_name(house) or "\0") in text for house in p.houses for text in texts if text)
     ]
     return named[0] if len(named) == 1 else None
 

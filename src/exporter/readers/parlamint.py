@@ -42,7 +42,7 @@ from exporter.readers.parlamint_names import SpeakerNames
 
 _VOLUME = re.compile(r"\bVolume\s+(\d+)\b", re.I)
 _MONTHS = (
-    "January February March April May June July August September October November December".split()
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 )
 
 

@@ -108,22 +108,25 @@ def _section(children: list[etree._Element], ctx: BodyContext, div: etree._Eleme
         if name == "u":
             note_text = text_of(speaker_note) if speaker_note is not None else None
             speaker_note = None
-            found = _utterance(child, ctx, note_text)
-            if found and _is_unattributed(found[0]) and unattributed is not None and unattributed is items[-1]:
-                first = found.pop(0)  # unattributed words straight after unattributed words
+            spoken = _utterance(child, ctx, note_text)
+            first = spoken[0] if spoken else None
+            joins = unattributed is not None and bool(items) and unattributed is items[-1]
+            if isinstance(first, Procedural) and _is_unattributed(first) and joins and unattributed:
+                # unattributed words straight after unattributed words
+                spoken.pop(0)
                 joined = unattributed.paragraphs + first.paragraphs
                 items[-1] = unattributed = replace(unattributed, paragraphs=joined)
-            for item in found:
+            for item in spoken:
                 _add(items, item)
-            if found and _is_unattributed(found[-1]):
+            if spoken and _is_unattributed(spoken[-1]):
                 unattributed = items[-1] if isinstance(items[-1], Procedural) else None
             continue
-        if (found := _chair_of(child)) is not None:
+        if (named := _chair_of(child)) is not None:
             if chair is None:
-                chair = found
-                ctx.chair = ctx.chair or found
+                chair = named
+                ctx.chair = ctx.chair or named
                 continue
-            if found == chair:
+            if named == chair:
                 continue
             _add(items, Procedural((Paragraph((Run(text_of(child)),)),), ProceduralKind.CHAIR, _id(child)))
             continue

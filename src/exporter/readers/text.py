@@ -340,9 +340,9 @@ def _items(drafts: list[_Draft]) -> list[Speech | Procedural]:
         paragraphs = tuple(Paragraph((Run(text),)) for text in draft.lines)
         if draft.speaker is None:
             decision = bool(draft.lines) and tl.DECISION.match(draft.lines[0]) is not None
-            kind = ProceduralKind.DECISION if decision and len(draft.lines) == 1 else ProceduralKind.OTHER
+            procedure = ProceduralKind.DECISION if decision and len(draft.lines) == 1 else ProceduralKind.OTHER
             if paragraphs:
-                items.append(Procedural(paragraphs, kind, time=draft.time, column=draft.column))
+                items.append(Procedural(paragraphs, procedure, time=draft.time, column=draft.column))
             continue
         kind, number = SpeechKind.SPEECH, None
         if found := tl.QUESTION.match(draft.lines[0] if draft.lines else ""):

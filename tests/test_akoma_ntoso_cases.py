@@ -105,3 +105,9 @@ def test_no_section_anywhere_is_titled_by_a_placeholder() -> None:
     for item in walk_items(debate.sections):
         if isinstance(item, Section):
             assert item.title == item.title.strip() and "Untitled" not in item.title
+
+
+def test_the_oasis_example_parliament_is_no_parliament_and_takes_the_generic_profile() -> None:
+    debate, _ = read((DATA / "akoma-ntoso" / "oasis_ke_debate_bungeni_2011-06-10.xml").read_bytes())
+    assert debate.profile is None and debate.title == "SECOND MEETING, 2011"
+    assert citations.cite(debate, None) == "PARLIAMENT OF THE REPUBLIC OF BUNGENI, 10 June 2011"

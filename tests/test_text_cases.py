@@ -215,3 +215,12 @@ def test_an_ordinary_sentence_in_brackets_is_never_a_speaker_line() -> None:
     debate = text.read(page.encode(), "page.txt", ReadOptions(), Reporter())
     [speech] = speeches(debate)
     assert [p.text for p in speech.paragraphs] == ["The Government have acted (as promised):", "Indeed."]  # type: ignore[union-attr]
+
+
+def test_words_that_look_like_a_page_title_inside_a_speech_are_kept() -> None:
+    page = (
+        "A Debate\n\nThursday 9th June 2016\n\nCommons Chamber\n\n"
+        "Jane Example (Northtown) (Lab)\n\nThe Member debates with passion\n\nRead Full debate\n"
+    )
+    debate = text.read(page.encode(), "page.txt", ReadOptions(), Reporter())
+    assert [p.text for p in speeches(debate)[0].paragraphs] == ["The Member debates with passion"]  # type: ignore[union-attr]

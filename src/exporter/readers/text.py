@@ -154,7 +154,7 @@ def _preamble(lines: list[str], sitting: _Sitting, source: str) -> list[str]:
     first_fact: int | None = None
     kept: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
-        if not line or _is_furniture(line):
+        if not line or _is_furniture(line) or tl.PAGE_TITLE.match(line):
             continue
         if _detail(line, sitting, source, number):
             first_fact = first_fact or number

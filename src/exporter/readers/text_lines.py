@@ -72,9 +72,11 @@ FURNITURE = (
         re.I,
     ),
     re.compile(r"^(View all|Read) .* contributions?$", re.I),
-    re.compile(r"^.+ debates? (?:with|involving|in) .+$"),  # an MP's debates page: the page's own title
     re.compile(r"^(Hansard source|Source:).*$", re.I),
 )
+# an MP's debates page names itself before the debate ("Jane Example debates with Home Office"):
+# the page's own title, recognised only before the first speaker line
+PAGE_TITLE = re.compile(r"^[^.?!:]{3,80} debates? (?:with|involving) [^.?!:]{3,80}$")
 DEPARTMENT = re.compile(r"^Department:\s*(.+)$", re.I)
 CHAIR_NOTE = re.compile(r"^\[(?P<name>.+) in the Chair\]$")
 TIME = re.compile(r"^(\d{1,2})[.:](\d{2})\s*(am|pm)?$", re.I)

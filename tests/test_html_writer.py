@@ -376,3 +376,17 @@ def test_every_record_passes_the_html_checks(path: Path) -> None:
     # a bare address a member read out stays the link's words (the record's own words)
     assert [str(x) for x in found if x.severity >= Severity.ERROR] == []
     assert {x.code for x in found if x.severity >= Severity.WARNING} <= {"HTML-LNK-002"}
+
+
+def test_a_tree_without_a_title_heading_still_has_its_h1_and_a_way_back_up() -> None:
+    bare = d.Document("Notes of a sitting", "en-GB", (d.Paragraph((d.Text("Words."),)),))
+    reporter = Reporter()
+    root = page(html_of(bare, reporter=reporter))
+    h1 = root.find(".//header/h1")
+    assert h1.text == "Notes of a sitting"
+    assert root.find(".//footer//a").get("href") == f"#{h1.get('id')}"
+    assert "HTML-TITLE-HEADING" in {x.code for x in reporter.diagnostics}
+    late = d.Document("T", "en-GB", (d.Paragraph((d.Text("Before."),)), d.Heading(1, (d.Text("T"),), "t")))
+    root = page(html_of(late))
+    assert root.find(".//header") is None and len(root.findall(".//h1")) == 1
+    assert root.find(".//footer//a").get("href") == "#" + root.find(".//main").get("id")

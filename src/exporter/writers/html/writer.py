@@ -104,12 +104,12 @@ class HtmlWriter(Writer):
         main = etree.SubElement(body, "main", id=main_id, tabindex="-1")
         self._sections(main, blocks[taken:], context)
         self._endnotes(main, context)
-        top = header.find("h1")
+        top = header.find("h1")  # "Back to top" leads to the title, or to the main content
         if top is None:
-            header.set("id", self._new_id("top"))
-            top = header
-        if not len(header):
             body.remove(header)
+            top = main
+        elif not top.get("id"):
+            top.set("id", self._new_id("title"))
         footer = etree.SubElement(body, "footer")
         self._label_element(etree.SubElement(footer, "p"), "a", "top", href=f"#{top.get('id')}")
         return html

@@ -390,3 +390,11 @@ def test_a_tree_without_a_title_heading_still_has_its_h1_and_a_way_back_up() -> 
     root = page(html_of(late))
     assert root.find(".//header") is None and len(root.findall(".//h1")) == 1
     assert root.find(".//footer//a").get("href") == "#" + root.find(".//main").get("id")
+
+
+def test_a_table_without_a_header_row_has_no_empty_head() -> None:
+    row = (d.Cell((d.Text("a"),)), d.Cell((d.Text("b"),)))
+    document = d.Document("T", "en-GB", (d.Heading(1, (d.Text("T"),), "t"), d.Table("Figures", (), (row,))))
+    table = page(html_of(document)).find(".//table")
+    assert table.find("thead") is None
+    assert [td.text_content() for td in table.findall("tbody/tr/td")] == ["a", "b"]

@@ -239,15 +239,18 @@ class HtmlWriter(Writer):
         caption.text = self._clean(node.caption).strip()
         if not caption.text:
             self.reporter.warn("HTML-TABLE-CAPTION", "a table has no caption")
-        columns = doc.grid_width(node.header)
+        # rows as wide as the header (or, with no header, as the widest row): HTML tables need
+        # no such thing, but a short or long row would put words under the wrong header
+        columns = doc.grid_width(node.header) or max((doc.grid_width(row) for row in node.rows), default=0)
         rows = [row if doc.grid_width(row) == columns else doc.fit_row(row, columns) for row in node.rows]
         if any(a is not b for a, b in zip(rows, node.rows, strict=True)):
             self.reporter.warn(
                 "HTML-TABLE-ROW", f"table {node.caption!r}: rows made as wide as the header ({columns} cells)"
             )
-        head_row = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-        for cell in node.header:
-            head_row.append(self.visit(cell, context, True))
+        if node.header:  # an empty header row would be a row with no cells (an HTML error)
+            head_row = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+            for cell in node.header:
+                head_row.append(self.visit(cell, context, True))
         body = etree.SubElement(table, "tbody")
         for row in rows:
             tr = etree.SubElement(body, "tr")

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import unicodedata
 from collections import Counter
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
@@ -398,3 +399,18 @@ def test_a_table_without_a_header_row_has_no_empty_head() -> None:
     table = page(html_of(document)).find(".//table")
     assert table.find("thead") is None
     assert [td.text_content() for td in table.findall("tbody/tr/td")] == ["a", "b"]
+
+
+def test_the_writers_words_come_from_the_tree_when_it_carries_them() -> None:
+    welsh = d.Document("Bil Ynni", "cy", energy_bill().blocks)
+    labels = (("notes", "Nodiadau"), ("back_to_text", "Yn ôl i'r testun"), ("note", "Nodyn {number}"))
+    if "labels" in {f.name for f in fields(d.Document)}:
+        welsh = replace(welsh, labels=labels)  # type: ignore[call-arg]
+    else:  # the tree before it carried the interface's words
+        object.__setattr__(welsh, "labels", labels)
+    root = page(html_of(welsh))
+    heading = root.xpath("//section[@role='doc-endnotes']/h2")[0]
+    assert heading.text == "Nodiadau" and heading.get("lang") is None
+    back = root.xpath("//a[@role='doc-backlink']")[0]
+    assert back.text_content() == "Yn ôl i'r testun (Nodyn 1)" and back.get("lang") is None
+    assert root.xpath("//a[@class='skip-link']")[0].get("lang") == "en"  # not translated: English

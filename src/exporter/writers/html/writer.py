@@ -38,7 +38,8 @@ from exporter.writers.html import css, markup
 DOCTYPE = "<!DOCTYPE html>"
 DEEPEST_STYLED = 9  # headings deeper than this look like level 9, as in Word
 
-#: The writer's own words; English, marked so in a briefing in another language (WCAG 3.1.2).
+#: The writer's own words in English, marked so in a briefing in another language (WCAG 3.1.2),
+#: for those the tree does not carry in its interface language (``Document.labels``).
 LABELS = {
     "skip": "Skip to main content",
     "top": "Back to top",
@@ -386,7 +387,7 @@ class HtmlWriter(Writer):
             back.set("class", "backlink")
             hidden = etree.SubElement(back, "span")
             hidden.set("class", "visually-hidden")
-            hidden.text = f" ({self._label('note', number=note.number)})"
+            hidden.text = f" ({self._label('note', number=note.number)[0]})"
 
     # --- ids, words and languages ------------------------------------------------------
 
@@ -412,23 +413,31 @@ class HtmlWriter(Writer):
         self._dropped += dropped
         return cleaned
 
-    def _label(self, key: str, **values: object) -> str:
-        return LABELS[key].format(**values)
+    def _label(self, key: str, **values: object) -> tuple[str, str | None]:
+        """One of the writer's own words, and its language when not the document's: the
+        tree's translation when it carries one (``Document.labels``), else English."""
+        translated = dict(getattr(self.document, "labels", ())).get(key)
+        if translated:
+            lang = getattr(self.document, "labels_lang", None)
+            return translated.format(**values), (
+                lang if lang and not markup.same_language(lang, self._language) else None
+            )
+        return LABELS[key].format(**values), self._labels_lang
 
     def _label_element(
         self, parent: etree._Element, tag: str, key: str, number: int | None = None, **attributes: str
     ) -> etree._Element:
         """An element holding one of the writer's own words, marked with their language."""
         element = etree.SubElement(parent, tag, **attributes)
-        element.text = self._label(key, number=number) if number is not None else self._label(key)
-        if self._labels_lang:
-            element.set("lang", self._labels_lang)
+        element.text, lang = self._label(key, number=number) if number is not None else self._label(key)
+        if lang:
+            element.set("lang", lang)
         return element
 
     def _label_attribute(self, element: etree._Element, attribute: str, key: str) -> None:
-        element.set(attribute, self._label(key))
-        if self._labels_lang:
-            element.set("lang", self._labels_lang)
+        """A label as an attribute: its language cannot be marked without marking the
+        element's content too, so it is not."""
+        element.set(attribute, self._label(key)[0])
 
     def _language_tag(self, tag: str | None, what: str) -> str | None:
         """A language tag as HTML wants it (BCP 47, hyphens); None, with a warning, for one

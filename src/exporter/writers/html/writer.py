@@ -18,8 +18,11 @@ The page follows HTML's own semantics, checked by axe-core and the Nu Html Check
 - notes as DPUB-ARIA endnotes (``doc-noteref``, a ``doc-endnotes`` section of list items,
   each with a ``doc-backlink``), their marks at least 24 by 24 CSS px (2.5.8).
 
-The style profile becomes the inline style sheet (``css.py``). Only http, https, mailto and
-ftp links are written; other schemes (``javascript:``) keep their words without the link.
+The style profile becomes the inline style sheet (``css.py``); ids, the writer's own words
+and language tags are ``names.py``'s, text and hrefs ``markup.py``'s. Only http, https,
+mailto and ftp links are written; other schemes (``javascript:``) keep their words without
+the link. Relative column widths are left to the browser, which sizes columns to their
+content and so lets a table fit a narrow screen.
 """
 
 from __future__ import annotations
@@ -34,21 +37,10 @@ from exporter.diagnostics import Reporter
 from exporter.options import WriteOptions
 from exporter.writers.base import Writer
 from exporter.writers.html import css, markup
+from exporter.writers.html.names import Names
 
 DOCTYPE = "<!DOCTYPE html>"
 DEEPEST_STYLED = 9  # headings deeper than this look like level 9, as in Word
-
-#: The writer's own words in English, marked so in a briefing in another language (WCAG 3.1.2),
-#: for those the tree does not carry in its interface language (``Document.labels``).
-LABELS = {
-    "skip": "Skip to main content",
-    "top": "Back to top",
-    "contents": "Contents",
-    "notes": "Notes",
-    "note": "Note {number}",
-    "back_to_text": "Back to text",
-}
-LABELS_LANG = "en"
 
 
 def write(document: doc.Document, options: WriteOptions, reporter: Reporter) -> bytes:
@@ -71,12 +63,12 @@ class HtmlWriter(Writer):
     def __init__(self, document: doc.Document, options: WriteOptions, reporter: Reporter) -> None:
         super().__init__(document, options, reporter)
         self.style = options.style
-        self._taken: set[str] = set()
-        self.ids = self._element_ids()  # tree anchor -> HTML id
+        self.names = Names(document, reporter)
+        self.ids = self.names.ids  # tree anchor -> HTML id
+        self._new_id = self.names.new_id
+        self._language = self.names.language
         self._note_ids: dict[int, tuple[str, str]] = {}  # note number -> (mark id, note id)
         self._dropped = 0  # characters HTML cannot hold
-        self._language = self._language_tag(document.language, "the document") or "und"
-        self._labels_lang = None if markup.primary_language(self._language) == LABELS_LANG else LABELS_LANG
 
     # --- whole document -----------------------------------------------------------
 
@@ -238,6 +230,9 @@ class HtmlWriter(Writer):
             table.set("id", self.ids[node.anchor])
         caption = etree.SubElement(table, "caption", id=caption_id)
         caption.text = self._clean(node.caption).strip()
+        self._part_lang(
+            getattr(node, "caption_lang", None), context, caption
+        )  # a caption in another language
         if not caption.text:
             self.reporter.warn("HTML-TABLE-CAPTION", "a table has no caption")
         # rows as wide as the header (or, with no header, as the widest row): HTML tables need
@@ -294,6 +289,7 @@ class HtmlWriter(Writer):
 
     def visit_contents_entry(self, node: doc.ContentsEntry, context: _Inline) -> etree._Element:
         li = etree.Element("li")
+        self._part_lang(getattr(node, "lang", None), context, li)  # an entry in another language
         text = self._clean(node.text).strip()
         if node.anchor in self.ids:
             etree.SubElement(li, "a", href=f"#{self.ids[node.anchor]}").text = text
@@ -317,7 +313,7 @@ class HtmlWriter(Writer):
             for tag, on in (("sup", node.superscript), ("strong", node.strong), ("em", node.emphasis))
             if on
         ]
-        lang = self._language_tag(node.lang, "a run of text") if node.lang else None
+        lang = self.names.language_tag(node.lang, "a run of text") if node.lang else None
         if lang and markup.same_language(lang, context.lang):
             lang = None
         if not tags and not lang:
@@ -387,25 +383,9 @@ class HtmlWriter(Writer):
             back.set("class", "backlink")
             hidden = etree.SubElement(back, "span")
             hidden.set("class", "visually-hidden")
-            hidden.text = f" ({self._label('note', number=note.number)[0]})"
+            hidden.text = f" ({self.names.label('note', number=note.number)[0]})"
 
     # --- ids, words and languages ------------------------------------------------------
-
-    def _element_ids(self) -> dict[str, str]:
-        """An HTML id for every anchor (ids cannot hold spaces), in document order so that
-        links may point forward and the ids are the same from run to run."""
-        ids: dict[str, str] = {}
-        for block in doc.walk_blocks(self.document.blocks):
-            if isinstance(block, (doc.Heading, doc.Table)) and block.anchor and block.anchor not in ids:
-                ids[block.anchor] = self._new_id(markup.ID_UNSAFE.sub("-", block.anchor.strip()) or "section")
-        return ids
-
-    def _new_id(self, base: str) -> str:
-        candidate, n = base, 2
-        while candidate in self._taken:
-            candidate, n = f"{base}-{n}", n + 1
-        self._taken.add(candidate)
-        return candidate
 
     def _clean(self, text: str) -> str:
         """One space for each run of white space; characters HTML cannot hold left out."""
@@ -413,23 +393,14 @@ class HtmlWriter(Writer):
         self._dropped += dropped
         return cleaned
 
-    def _label(self, key: str, **values: object) -> tuple[str, str | None]:
-        """One of the writer's own words, and its language when not the document's: the
-        tree's translation when it carries one (``Document.labels``), else English."""
-        translated = dict(getattr(self.document, "labels", ())).get(key)
-        if translated:
-            lang = getattr(self.document, "labels_lang", None)
-            return translated.format(**values), (
-                lang if lang and not markup.same_language(lang, self._language) else None
-            )
-        return LABELS[key].format(**values), self._labels_lang
-
     def _label_element(
         self, parent: etree._Element, tag: str, key: str, number: int | None = None, **attributes: str
     ) -> etree._Element:
         """An element holding one of the writer's own words, marked with their language."""
         element = etree.SubElement(parent, tag, **attributes)
-        element.text, lang = self._label(key, number=number) if number is not None else self._label(key)
+        element.text, lang = (
+            self.names.label(key, number=number) if number is not None else self.names.label(key)
+        )
         if lang:
             element.set("lang", lang)
         return element
@@ -437,22 +408,11 @@ class HtmlWriter(Writer):
     def _label_attribute(self, element: etree._Element, attribute: str, key: str) -> None:
         """A label as an attribute: its language cannot be marked without marking the
         element's content too, so it is not."""
-        element.set(attribute, self._label(key)[0])
-
-    def _language_tag(self, tag: str | None, what: str) -> str | None:
-        """A language tag as HTML wants it (BCP 47, hyphens); None, with a warning, for one
-        that is not a tag, so that the part takes its surroundings' language."""
-        if tag is None:
-            return None
-        value = tag.strip().replace("_", "-")
-        if markup.LANGUAGE_TAG.match(value):
-            return value
-        self.reporter.warn("HTML-LANG", f"{what} has language {tag!r}, not a BCP 47 tag; left out")
-        return None
+        element.set(attribute, self.names.label(key)[0])
 
     def _part_lang(self, lang: str | None, context: _Inline, element: etree._Element) -> str:
         """Mark ``element`` with ``lang`` when it differs from what is in force; the language then."""
-        tag = self._language_tag(lang, "a paragraph") if lang else None
+        tag = self.names.language_tag(lang, "a paragraph") if lang else None
         if tag and not markup.same_language(tag, context.lang):
             element.set("lang", tag)
             return tag

@@ -13,7 +13,6 @@ from lxml import etree
 from exporter.diagnostics import Severity
 
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
-LANDMARK_TAGS = ("header", "nav", "main", "footer", "aside")
 LANDMARK_ROLES = frozenset(
     ["banner", "navigation", "main", "contentinfo", "complementary", "region", "search", "form",
      "doc-endnotes", "doc-toc"]

@@ -23,6 +23,8 @@ from exporter.errors import ExporterError, OutputError, RecordErrors, UnknownFor
 from exporter.formats import INPUT_FORMATS, OUTPUT_FORMATS
 from exporter.pipeline import Job, OutputFile, audit, parse_debate, read_debate, render_files, stem_from_title
 
+CHECKED = ("docx", "pdf", "html")  # the checkers' modules in exporter.checks
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -71,7 +73,7 @@ def load_libraries() -> None:
         reader.load()
     for writer in OUTPUT_FORMATS:
         writer.load()
-    for name in ("docx", "pdf"):
+    for name in CHECKED:
         importlib.import_module(f"exporter.checks.{name}")
 
 
@@ -81,8 +83,7 @@ def preload_modules() -> list[str]:
         "exporter.batch.work",
         *(f"exporter.readers.{fmt.module}" for fmt in INPUT_FORMATS),
         *(f"exporter.writers.{fmt.module}" for fmt in OUTPUT_FORMATS),
-        "exporter.checks.docx",
-        "exporter.checks.pdf",
+        *(f"exporter.checks.{name}" for name in CHECKED),
     ]
 
 
@@ -119,7 +120,7 @@ def convert_source(source: Source, settings: Settings) -> Outcome:
 
 
 def check_source(source: Source, settings: Settings) -> Outcome:
-    """Audit one .docx or PDF file (``debate-export check``)."""
+    """Audit one .docx, PDF or HTML file (``debate-export check``)."""
     started = time.perf_counter()
     outcome = Outcome("checked")
     try:
@@ -131,7 +132,7 @@ def check_source(source: Source, settings: Settings) -> Outcome:
         except OSError as error:
             raise ExporterError(f"cannot read: {error.strerror or error}", source.display) from None
         if checks.kind_of(data) is None and not source.explicit:
-            outcome.status, outcome.skipped_because = "skipped", "not a .docx or PDF file"
+            outcome.status, outcome.skipped_because = "skipped", "not a .docx, PDF or HTML file"
         else:
             outcome.findings[source.display] = checks.check(data, source.display)
     except Exception as error:

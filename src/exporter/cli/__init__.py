@@ -19,16 +19,16 @@ from exporter.citations import STYLES as CITATION_STYLES
 from exporter.cli.console import Stream
 from exporter.cli.options import FAIL_ON, batch_options
 from exporter.diagnostics import Severity
-from exporter.errors import ExporterError
+from exporter.errors import ExporterError, RecordErrors
 from exporter.formats import FOLDER_PATTERNS, INPUT_FORMATS, OUTPUT_FORMATS
-from exporter.options import ComposeOptions, ReadOptions, WriteOptions
+from exporter.options import ComposeOptions, ReadOptions, Style, WriteOptions
 from exporter.printable import printable
 
 CONVERT_EXAMPLES = """
 \b
 Examples:
   debate-export convert samples/ -o briefings/
-  debate-export convert westminster2009-10-28a.xml -f docx,pdf,json --split
+  debate-export convert westminster2009-10-28a.xml -f docx,pdf,html,json --split
   debate-export convert debate.json --from native --style large-print
   debate-export convert lords.xml --people people.json --citation short
   debate-export convert records/ -o out/ -j 4 --exclude drafts/ --fail-on error --junit junit.xml
@@ -36,13 +36,14 @@ Examples:
   curl -s https://example.org/debate.json | debate-export convert - -f pdf --name debate
 """
 
-MAIN_HELP = """Turn parliamentary debate records into accessible briefings (Word and PDF/UA).
+MAIN_HELP = """Turn parliamentary debate records into accessible briefings (Word, PDF/UA and HTML).
 
 \b
 Examples:
   debate-export convert samples/ -o briefings/     make briefings of every record in samples/
   debate-export check briefings/*.docx              audit briefings for accessibility
   debate-export formats                             list the input and output formats
+  debate-export styles show dyslexia                print a style profile, fully resolved, as TOML
   debate-export schema > debate-record.schema.json  the JSON Schema of our record format
 """
 
@@ -80,7 +81,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     default="docx,pdf",
     show_default=True,
     callback=_formats,
-    help="Output formats, comma-separated: docx, pdf, json, tree.",
+    help="Output formats, comma-separated: docx, pdf, html, json, tree.",
 )
 @click.option(
     "--from",
@@ -95,7 +96,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     default="standard",
     show_default=True,
     metavar="NAME|PATH",
-    help="Style profile: standard, large-print, or a YAML file.",
+    help="Style profile: standard, large-print, dyslexia, high-contrast (see `debate-export styles`), or a .toml file.",
 )
 @click.option(
     "--summary",
@@ -192,12 +193,8 @@ def convert(
     from exporter.cli.progress import Progress
     from exporter.cli.run_batch import default_jobs, drive
     from exporter.pipeline import Job
-    from exporter.styles import load_style
 
-    try:
-        chosen_style = load_style(style)
-    except ExporterError as error:
-        raise click.BadParameter(str(error), param_hint="--style") from None
+    chosen_style = _load_style(style, quiet)
     _check_output_folder(out_dir)
     if name is not None and (not name.strip() or "/" in name or os.sep in name or name in (".", "..")):
         raise click.BadParameter("a file name without a folder", param_hint="--name")
@@ -240,6 +237,23 @@ def convert(
     )
 
 
+def _load_style(name_or_path: str, quiet: bool = False, hint: str = "--style") -> Style:
+    """The style profile, or a usage error (exit 2) listing each problem with its place."""
+    from exporter.diagnostics import Reporter
+    from exporter.styles import load_style
+
+    reporter = Reporter()
+    try:
+        style = load_style(name_or_path, reporter)
+    except ExporterError as error:
+        lines = error.lines() if isinstance(error, RecordErrors) else [str(error)]
+        raise click.BadParameter("\n".join(lines), param_hint=hint) from None
+    if not quiet:
+        for diagnostic in reporter.diagnostics:
+            click.echo(str(diagnostic), err=True)
+    return style
+
+
 def _check_output_folder(out_dir: Path) -> None:
     if os.path.islink(out_dir) and not os.path.exists(out_dir):
         target = os.readlink(out_dir)
@@ -258,7 +272,7 @@ CHECK_EXAMPLES = """
 \b
 Examples:
   debate-export check briefings/
-  debate-export check briefings/*.docx briefings/*.pdf --junit accessibility.xml
+  debate-export check briefings/*.docx briefings/*.pdf briefings/*.html --junit accessibility.xml
   debate-export check --json --strict briefing.docx > findings.json
   debate-export check --list-rules
 """
@@ -267,7 +281,7 @@ Examples:
 @main.command(epilog=CHECK_EXAMPLES)
 @click.argument("files", nargs=-1, metavar="FILE|FOLDER...")
 @batch_options(
-    "Check only files found in a folder that match (gitignore syntax; repeatable) [default: *.docx *.pdf]."
+    "Check only files found in a folder that match (gitignore syntax; repeatable) [default: *.docx *.pdf *.html]."
 )
 @click.option(
     "--fail-on",
@@ -294,7 +308,7 @@ def check(
     quiet: bool,
     list_rules: bool,
 ) -> None:
-    """Audit .docx and PDF files (or the folders holding them) for accessibility.
+    """Audit .docx, PDF and HTML files (or the folders holding them) for accessibility.
 
     Exits 1 on any error (on warnings too with --strict).
     """
@@ -335,7 +349,7 @@ def check(
     drive(
         "check",
         lambda: batch_inputs.collect(
-            files, Path("."), include=include or ("*.docx", "*.pdf"), exclude=exclude
+            files, Path("."), include=include or ("*.docx", "*.pdf", "*.html"), exclude=exclude
         ),
         lambda plan, guard, events: batch.check(
             plan,
@@ -348,7 +362,7 @@ def check(
         progress=progress,
         report_path=report_path,
         junit_path=junit_path,
-        nothing_found="no .docx or PDF files found",
+        nothing_found="no .docx, PDF or HTML files found",
         after=print_json if as_json else None,
     )
 
@@ -374,3 +388,36 @@ def schema(which: str) -> None:
         click.echo(json.dumps(report.schema(), indent=2))
     else:
         click.echo(json.dumps(record.schema(), indent=2))
+
+
+STYLES_EXAMPLES = """
+\b
+Examples:
+  debate-export styles                                 list the shipped style profiles
+  debate-export styles show large-print                one profile, every setting, as TOML
+  debate-export styles show standard > house.toml      start a house style from a profile
+  debate-export styles show house.toml                 check a house style and see it resolved
+"""
+
+
+@main.group(invoke_without_command=True, epilog=STYLES_EXAMPLES)
+@click.pass_context
+def styles(ctx: click.Context) -> None:
+    """List the style profiles (one line each), or show one with `styles show NAME`."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from exporter.styles import profiles
+
+    found = profiles()
+    width = max(len(profile.name) for profile in found)
+    for profile in found:
+        click.echo(f"{profile.name:<{width}}  {profile.description}")
+
+
+@styles.command("show")
+@click.argument("name", metavar="NAME|PATH")
+def styles_show(name: str) -> None:
+    """Print one style profile, or a style file, fully resolved, as TOML."""
+    from exporter.styles import to_toml
+
+    click.echo(to_toml(_load_style(name, hint="NAME|PATH")), nl=False)

@@ -210,13 +210,13 @@ def test_check_takes_folders_and_the_same_report_options(tmp_path: Path, runner:
     assert len(cases) == 4 and all(case.get("name") == "accessibility" for case in cases)
     assert "4 checked, 0 failed" in result.stderr
     named = runner.invoke(main, ["check", str(tmp_path / "out" / "fake.pdf")])
-    assert named.exit_code == 1 and "not a .docx or PDF file" in named.stderr
+    assert named.exit_code == 1 and "not a .docx, PDF or HTML file" in named.stderr
     walked = runner.invoke(main, ["check", str(tmp_path / "out"), "--include", "*.pdf"])
     assert walked.exit_code == 0 and "1 skipped" in walked.stderr  # fake.pdf: found by walking, skipped
     empty = tmp_path / "empty"
     empty.mkdir()
     nothing = runner.invoke(main, ["check", str(empty)])
-    assert nothing.exit_code == 1 and "no .docx or PDF files found in" in nothing.stderr
+    assert nothing.exit_code == 1 and "no .docx, PDF or HTML files found in" in nothing.stderr
 
 
 def _crash_on(item: int) -> int:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from exporter import checks, record
 from exporter import model as m
+from exporter.cleaning import clean_debate, ensure_title, reads_as_nothing
 from exporter.compose import Briefing, compose
 from exporter.diagnostics import Diagnostic, Reporter, Severity
 from exporter.errors import ExporterError, InputError, OutputError, UnknownFormatError
@@ -56,6 +57,7 @@ def read_debate(path: Path, job: Job, reporter: Reporter) -> tuple[m.Debate, Inp
         raise InputError(f"cannot read: {err.strerror or err}", source) from None
     fmt = _choose_format(data, job.input_format, source)
     debate: m.Debate = fmt.load().read(data, source, job.read, reporter)
+    debate = ensure_title(clean_debate(debate, reporter), reporter)  # text enters the model here
     if job.read.people is not None:
         debate = _directory(job.read.people).apply(debate)
     return debate, fmt
@@ -93,7 +95,7 @@ def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
         used = {s.speaker for s in m.speeches(m.Debate(section.title, (section,))) if s.speaker}
         part = dataclasses.replace(
             debate,
-            title=section.title,
+            title=debate.title if reads_as_nothing(section.title) else section.title,
             sections=(section,),
             speakers=tuple(s for s in debate.speakers if s.id in used),
             summary=(),

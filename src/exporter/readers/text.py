@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from exporter.cleaning import Cleaning, needs_cleaning
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
 from exporter.model import Debate, Paragraph, Run, Section, Source, Speaker, Speech
@@ -91,6 +92,7 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise InputError(f"not UTF-8 text (byte {err.start})", source) from None
+    text = _cleaned(text, reporter)
     lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
     title_index = next((i for i, line in enumerate(lines) if line), None)
     if title_index is None:
@@ -162,6 +164,18 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
             licence="Open Parliament Licence v3.0" if house else None,
         ),
     )
+
+
+def _cleaned(text: str, reporter: Reporter) -> str:
+    """Text without terminal escape sequences and characters XML cannot hold, line by line
+    so that the warning names the line (a speaker line must be clean to be recognised)."""
+    if not needs_cleaning(text):
+        return text
+    cleaning = Cleaning()
+    lines = text.split("\n")
+    cleaned = "\n".join(cleaning.clean(line, f"line {number}") for number, line in enumerate(lines, 1))
+    cleaning.report(reporter)
+    return cleaned
 
 
 def _speaker_line(line: str) -> tuple[Speaker, str | None] | None:

@@ -1,0 +1,215 @@
+"""Text as it enters the model: cleaned once, for every reader and every writer.
+
+XML 1.0 (section 2.2, production [2] ``Char``) cannot hold U+0000-U+0008, U+000B, U+000C,
+U+000E-U+001F, U+FFFE, U+FFFF or a lone surrogate, and both Word and PDF are written
+through XML-based structures, so no string in the model may carry them. They arrive through
+JSON escapes (``\\u0007``), text pasted from terminals and word processors, and HTML inside
+JSON. Here:
+
+- a whole ECMA-48 escape sequence (``ESC [ 0 m``, an OSC title, a two-byte ``ESC X``) is
+  removed, not just its ESC: what follows the ESC is terminal control, not words;
+- every other character XML cannot hold is removed; one that separates (Word's vertical-tab
+  line break, a form feed, the information separators) leaves a space between two words;
+- a lone surrogate (the half of a character cut by a UTF-16 scraper) becomes U+FFFD, the
+  replacement character, as the Unicode Standard (3.9, "U+FFFD Substitution") recommends for
+  ill-formed text: something was there and is lost.
+
+One warning per input (code ``TEXT-CLEANED``) gives how many were removed and the first place.
+
+A title that reads as nothing (only whitespace, format characters such as U+200B or U+FEFF,
+invisible fillers such as U+3164) gets a stated fallback, its house and date, with a
+warning (``TITLE-FALLBACK``): a briefing never has an empty H1 or document title.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from typing import Any
+
+from exporter import model as m
+from exporter.diagnostics import Reporter
+
+CLEANED = "TEXT-CLEANED"
+TITLE_FALLBACK = "TITLE-FALLBACK"
+
+# CSI (colours, cursor moves), OSC (window titles, hyperlinks), character set designations and
+# the cursor and keypad modes; a lone ESC before anything else goes as one control character.
+_ESCAPE = r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()*+\-./][0-~]|[78=>])"
+_NOT_XML = r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"
+_SURROGATE = r"[\ud800-\udfff]"
+_SEPARATORS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f")
+_UNWANTED = re.compile(f"(?P<escape>{_ESCAPE})|(?P<control>{_NOT_XML})|(?P<surrogate>{_SURROGATE})")
+# Characters that show nothing: fillers that fonts draw blank (Hangul fillers, braille blank,
+# Mongolian vowel separator) besides every space, control and format character.
+_BLANK_FILLERS = frozenset("\u115f\u1160\u180e\u2800\u3164\uffa0")
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"})
+
+
+@dataclass
+class Cleaning:
+    """What cleaning removed from one input: counts, and the first place."""
+
+    escapes: int = 0  # whole terminal escape sequences removed
+    controls: int = 0  # single characters XML cannot hold, removed
+    surrogates: int = 0  # lone surrogates replaced by U+FFFD
+    first_place: str | None = None
+    first_character: str | None = None  # "U+0007", or "an escape sequence"
+
+    @property
+    def total(self) -> int:
+        return self.escapes + self.controls + self.surrogates
+
+    def clean(self, text: str, place: str | None = None) -> str:
+        """``text`` without what XML cannot hold; counts what went and where it first was."""
+        if _UNWANTED.search(text) is None:  # the usual case, one scan
+            return text
+
+        def replace(match: re.Match[str]) -> str:
+            kind = match.lastgroup
+            if self.first_place is None and self.first_character is None:
+                self.first_place = place
+                self.first_character = (
+                    "a terminal escape sequence" if kind == "escape" else _describe(match.group())
+                )
+            if kind == "escape":
+                self.escapes += 1
+                return ""
+            if kind == "surrogate":
+                self.surrogates += 1
+                return "\ufffd"
+            self.controls += 1
+            if match.group() in _SEPARATORS:  # Word's line break (VT), a page break, a separator
+                start, end = match.span()
+                inside = 0 < start and end < len(text)
+                between_words = inside and not text[start - 1].isspace() and not text[end].isspace()
+                return " " if between_words else ""
+            return ""
+
+        return _UNWANTED.sub(replace, text)
+
+    def report(self, reporter: Reporter) -> None:
+        """One warning for the input (added to any already given for it)."""
+        removed = [
+            _count(self.escapes, "terminal escape sequence"),
+            _count(self.controls, "control character"),
+        ]
+        done = " and ".join(part for part in removed if part)
+        if done:
+            done = f"removed {done}"
+        if self.surrogates:
+            done += (", " if done else "") + f"replaced {_count(self.surrogates, 'lone surrogate')} by U+FFFD"
+        first, own_total = self.first_character, self.total
+
+        def message(total: int) -> str:
+            what = done if total == own_total else f"cleaned {total} in all"
+            return f"text XML 1.0 cannot hold: {what}; the first ({first}) is here"
+
+        reporter.tally(CLEANED, self.total, message, self.first_place)
+
+
+def _count(number: int, noun: str) -> str:
+    if not number:
+        return ""
+    return f"1 {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def needs_cleaning(text: str) -> bool:
+    return _UNWANTED.search(text) is not None
+
+
+def _describe(character: str) -> str:
+    code = f"U+{ord(character):04X}"
+    name = unicodedata.name(character, "")
+    return f"{code} {name}" if name else code
+
+
+def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
+    """Every string in the debate cleaned; one warning if anything was removed."""
+    cleaning = Cleaning()
+    cleaned = _clean_node(debate, "", cleaning)
+    cleaning.report(reporter)
+    return cleaned  # type: ignore[no-any-return]
+
+
+def _clean_node(node: Any, path: str, cleaning: Cleaning) -> Any:
+    if isinstance(node, Enum) or node is None or isinstance(node, (bool, int, float, dt.date)):
+        return node
+    if isinstance(node, str):
+        return cleaning.clean(node, path or None)
+    if isinstance(node, tuple):
+        items = tuple(_clean_node(item, f"{path}[{index}]", cleaning) for index, item in enumerate(node))
+        return node if all(a is b for a, b in zip(items, node)) else items
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        changes = {}
+        for name in _field_names(type(node)):
+            value = getattr(node, name)
+            new = _clean_node(value, f"{path}.{name}" if path else name, cleaning)
+            if new is not value:
+                changes[name] = new
+        return dataclasses.replace(node, **changes) if changes else node
+    return node
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+# --- a title that reads as nothing ----------------------------------------------------------
+
+
+def reads_as_nothing(text: str | None) -> bool:
+    """True for None, "", and text of only spaces, format characters and blank fillers."""
+    return not text or all(
+        c in _BLANK_FILLERS or unicodedata.category(c) in _INVISIBLE_CATEGORIES for c in text
+    )
+
+
+def ensure_title(debate: m.Debate, reporter: Reporter) -> m.Debate:
+    """The debate with a title a reader can see: its own, else its house (or place) and date,
+    else its first section's title, else "Untitled debate"; a warning says which."""
+    if not reads_as_nothing(debate.title):
+        return debate
+    title, basis = fallback_title(debate)
+    reporter.warn(
+        TITLE_FALLBACK,
+        f'the record\'s title is blank; the briefing is titled "{title}" ({basis})',
+        "title",
+    )
+    return dataclasses.replace(debate, title=title)
+
+
+def fallback_title(debate: m.Debate) -> tuple[str, str]:
+    """A title made from what the record does give, and what it was made from."""
+    place = next((p for p in (debate.house, debate.location) if not reads_as_nothing(p)), None)
+    when = _long_date(debate.date, debate.language) if debate.date else None
+    if place or when:
+        title = ", ".join(part.strip() for part in (place, when) if part)
+        basis = " and ".join(
+            what
+            for what, value in (("house" if place == debate.house else "place", place), ("date", when))
+            if value
+        )
+        return title, f"from its {basis}"
+    for section in debate.sections:
+        if not reads_as_nothing(section.title):
+            return section.title.strip(), "from its first section's heading"
+    return "Untitled debate", "the record gives no house, date or heading"
+
+
+def _long_date(date: dt.date, language: str) -> str:
+    """The date in the record's language as CLDR writes it long ("23 February 2022")."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import format_date
+
+    try:
+        locale = Locale.parse(language, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return date.isoformat()
+    return str(format_date(date, format="long", locale=locale))

@@ -86,7 +86,7 @@ class Cleaning:
             self.controls += 1
             if match.group() in _SEPARATORS:  # Word's line break (VT), a page break, a separator
                 start, end = match.span()
-                inside = 0 < start and end < len(text)
+                inside = start > 0 and end < len(text)
                 between_words = inside and not text[start - 1].isspace() and not text[end].isspace()
                 return " " if between_words else ""
             return ""
@@ -132,9 +132,9 @@ def _describe(character: str) -> str:
 def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
     """Every string in the debate cleaned; one warning if anything was removed."""
     cleaning = Cleaning()
-    cleaned = _clean_node(debate, "", cleaning)
+    cleaned: m.Debate = _clean_node(debate, "", cleaning)
     cleaning.report(reporter)
-    return cleaned  # type: ignore[no-any-return]
+    return cleaned
 
 
 def _clean_node(node: Any, path: str, cleaning: Cleaning) -> Any:
@@ -144,7 +144,7 @@ def _clean_node(node: Any, path: str, cleaning: Cleaning) -> Any:
         return cleaning.clean(node, path or None)
     if isinstance(node, tuple):
         items = tuple(_clean_node(item, f"{path}[{index}]", cleaning) for index, item in enumerate(node))
-        return node if all(a is b for a, b in zip(items, node)) else items
+        return node if all(a is b for a, b in zip(items, node, strict=True)) else items
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
         changes = {}
         for name in _field_names(type(node)):

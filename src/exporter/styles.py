@@ -7,9 +7,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from exporter.errors import InputError
+from exporter.json_yaml import load_yaml
 from exporter.options import Style
 
 
@@ -31,9 +30,10 @@ def load_style(name_or_path: str) -> Style:
         if not path.is_file():
             raise InputError(f'no style "{name_or_path}" (known: {", ".join(available())}, or a YAML file)')
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
-    except (OSError, yaml.YAMLError) as err:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"cannot read style: {err}", str(path)) from None
+    data = load_yaml(text, str(path)) or {}
     return _style(data, str(path))
 
 

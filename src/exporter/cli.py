@@ -53,6 +53,15 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     return names
 
 
+def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> int | None:
+    from exporter.input_files import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
 @main.command(epilog=CONVERT_EXAMPLES)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -114,6 +123,14 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Speaker directory: a ParlaMint listPerson file or a TheyWorkForYou people.json.",
 )
+@click.option(
+    "--max-input-size",
+    default="50M",
+    show_default=True,
+    metavar="SIZE",
+    callback=_size,
+    help="Refuse inputs larger than this (K, M, G; 0 for no limit). Converting takes about 40x an input's size in memory.",
+)
 @click.option("--split", is_flag=True, help="One briefing per debate (top-level heading) in a day file.")
 @click.option(
     "--check", "audit", is_flag=True, help="Audit each briefing written; an input fails on any error."
@@ -131,6 +148,7 @@ def convert(
     summary_words: int,
     citation: str,
     people: Path | None,
+    max_input_size: int | None,
     split: bool,
     audit: bool,
     quiet: bool,
@@ -151,7 +169,7 @@ def convert(
         input_format=input_format,
         split=split,
         check=audit,
-        read=ReadOptions(people=people),
+        read=ReadOptions(people=people, max_input_size=max_input_size),
         compose=ComposeOptions(summary=summary, summary_words=summary_words, citation=citation),
         write=WriteOptions(style=chosen_style),
     )

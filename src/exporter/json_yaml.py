@@ -17,6 +17,7 @@ Every failure is an ``InputError`` naming the line and column.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -87,7 +88,12 @@ def check_depth(value: Any, source: str) -> None:
         if not isinstance(node, (dict, list)):
             continue
         if depth >= MAX_DEPTH:
-            raise InputError(f"lists and objects nest deeper than {MAX_DEPTH} levels", source, path or None)
+            top = re.match(r"[^.\[]*(\[\d+\])?", path)
+            raise InputError(
+                f"lists and objects nest deeper than {MAX_DEPTH} levels below here",
+                source,
+                top and top.group() or None,
+            )
         children = node.items() if isinstance(node, dict) else enumerate(node)
         for key, child in children:
             if isinstance(child, (dict, list)):

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from exporter.input_files import DEFAULT_MAX_INPUT_SIZE
+
 
 @dataclass(frozen=True)
 class ReadOptions:
     people: Path | None = None  # a speaker directory (ParlaMint listPerson, people.json)
+    max_input_size: int | None = DEFAULT_MAX_INPUT_SIZE  # bytes; None: no cap
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from exporter.compose import Briefing, compose
 from exporter.diagnostics import Diagnostic, Reporter, Severity
 from exporter.errors import ExporterError, InputError, OutputError, UnknownFormatError
 from exporter.formats import INPUT_FORMATS, InputFormat, detect, input_format, output_format
+from exporter.input_files import read_input
 from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.people import Directory
 from exporter.people import load as load_people
@@ -51,16 +52,29 @@ class Result:
 
 def read_debate(path: Path, job: Job, reporter: Reporter) -> tuple[m.Debate, InputFormat]:
     source = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", source) from None
+    data = read_input(path, job.read.max_input_size)
     fmt = _choose_format(data, job.input_format, source)
     debate: m.Debate = fmt.load().read(data, source, job.read, reporter)
+    _check_nesting(debate, source)
     debate = ensure_title(clean_debate(debate, reporter), reporter)  # text enters the model here
     if job.read.people is not None:
         debate = _directory(job.read.people).apply(debate)
     return debate, fmt
+
+
+MAX_SECTION_DEPTH = 40  # what our record format (and its JSON Schema validation) can hold
+
+
+def _check_nesting(debate: m.Debate, source: str) -> None:
+    """Refuse sections nested deeper than ``-f json`` could write and read back."""
+    stack = [(section, 1, f"sections[{index}]") for index, section in enumerate(debate.sections)]
+    while stack:
+        section, depth, place = stack.pop()
+        if depth > MAX_SECTION_DEPTH:
+            raise InputError(f"sections nest deeper than {MAX_SECTION_DEPTH} levels", source, place)
+        for index, item in enumerate(section.items):
+            if isinstance(item, m.Section):
+                stack.append((item, depth + 1, place if depth > 1 else f"{place}.items[{index}]"))
 
 
 @lru_cache(maxsize=4)

@@ -3,8 +3,6 @@ carries the tagger and writes structure and metadata when the document is saved.
 
 from __future__ import annotations
 
-import calendar
-import time
 from collections.abc import Callable
 from io import BytesIO
 from typing import Any
@@ -12,13 +10,13 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
-from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFObjectReference
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from exporter.options import Style
 from exporter.writers.pdf.fonts import BODY_FACE, string_width
+from exporter.writers.pdf.reproducible import timestamp, with_content_id, without_source_date_epoch
 from exporter.writers.pdf.tagging.emit import Metadata, emit_metadata, emit_structure
 from exporter.writers.pdf.tagging.marked import Tagger
 from exporter.writers.pdf.tagging.structure import StructElem
@@ -40,20 +38,6 @@ class TaggedCanvas(Canvas):
     def save(self) -> None:
         self._finish(self)
         super().save()
-
-
-def _timestamp(date: str | None) -> TimeStamp:
-    """A fixed creation date from the sitting's date, so equal trees give equal bytes."""
-    stamp = TimeStamp(invariant=1)
-    if date:
-        try:
-            parsed = time.strptime(date[:10], "%Y-%m-%d")
-        except ValueError:
-            return stamp
-        stamp.t = calendar.timegm(parsed)
-        stamp.lt = time.gmtime(stamp.t)
-        stamp.YMDhms = tuple(stamp.lt)[:6]
-    return stamp
 
 
 def frame_height(style: Style) -> float:
@@ -128,7 +112,7 @@ def build_pdf(
         canvas.drawString(0, 0, str(total))
         canvas.endForm()
         canvas.showOutline()
-        canvas._doc._timeStamp = _timestamp(metadata.date)
+        canvas._doc._timeStamp = timestamp(metadata.date)
         if tagger.tagged:
             emit_structure(canvas._doc, root, tagger)
         emit_metadata(canvas._doc, metadata, tagger.tagged)
@@ -136,5 +120,6 @@ def build_pdf(
     def canvasmaker(*args: Any, **kwargs: Any) -> TaggedCanvas:
         return TaggedCanvas(*args, tagger=tagger, finish=finish, **kwargs)
 
-    template.build(story, canvasmaker=canvasmaker)
-    return buffer.getvalue()
+    with without_source_date_epoch():
+        template.build(story, canvasmaker=canvasmaker)
+    return with_content_id(buffer.getvalue())

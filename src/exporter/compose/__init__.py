@@ -17,6 +17,7 @@ from exporter import model as m
 from exporter.citations import cite, cite_columns, debate_columns, record_url
 from exporter.compose.anchors import Anchors
 from exporter.compose.front import details, sources
+from exporter.compose.links import link_addresses
 from exporter.compose.names import long_date
 from exporter.compose.proceedings import ProceedingsContext, SpeechSource, proceedings
 from exporter.compose.speakers import contributions, speakers_table
@@ -73,6 +74,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         keywords=_keywords(debate),
         date=debate.date.isoformat() if debate.date else None,
     )
+    document = link_addresses(document)
     counts = contributions(debate)
     parts = {
         **found.parts(),

@@ -217,6 +217,7 @@ Examples:
 def check(files: tuple[Path, ...], as_json: bool, strict: bool, tips: bool, list_rules: bool) -> None:
     """Audit .docx and PDF files for accessibility (exit 1 on any error)."""
     from exporter import checks
+    from exporter.input_files import read_input
 
     if list_rules:
         for rule_id, severity, summary in checks.rules():
@@ -229,11 +230,7 @@ def check(files: tuple[Path, ...], as_json: bool, strict: bool, tips: bool, list
     shown = Severity.INFO if tips or as_json else Severity.WARNING
     for path in files:
         try:
-            diagnostics = checks.check(path.read_bytes(), str(path))
-        except OSError as err:
-            click.echo(f"error: {path}: cannot read: {err.strerror or err}", err=True)
-            failed = True
-            continue
+            diagnostics = checks.check(read_input(path, None), str(path))
         except ExporterError as error:
             _print_error(error)
             failed = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 
 
@@ -46,3 +47,12 @@ class UnknownFormatError(InputError):
 
 class OutputError(ExporterError):
     """A file could not be written."""
+
+
+_REPR = re.compile(r"(?:stream )?<[^<>]* at 0x[0-9a-fA-F]+>:?\s*")
+
+
+def without_reprs(message: str) -> str:
+    """A library's message without the Python object reprs it names (``<_io.BytesIO object at
+    0x7f...>``): a user is told what is wrong, not where it was in our memory."""
+    return " ".join(_REPR.sub("", message).split())

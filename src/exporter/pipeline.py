@@ -13,7 +13,7 @@ import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from exporter import checks, record
@@ -28,6 +28,7 @@ from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.people import Directory
 from exporter.people import load as load_people
 from exporter.readers import _xml as xml
+from exporter.writers.guard import guarded
 from exporter.writers.json_record import write_record
 
 
@@ -129,10 +130,10 @@ def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
     outputs: dict[str, bytes] = {}
     for name in job.formats:
         if name == "json":
-            outputs[name] = write_record(record.to_dict(debate), briefing.parts)
+            write = partial(write_record, record.to_dict(debate), briefing.parts)
         else:
-            writer = output_format(name).load()
-            outputs[name] = writer.write(briefing.document, job.write, reporter)
+            write = partial(output_format(name).load().write, briefing.document, job.write, reporter)
+        outputs[name] = guarded(name, write, briefing.document, reporter.source)
     return outputs
 
 

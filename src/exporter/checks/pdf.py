@@ -25,7 +25,7 @@ from exporter.checks.pdf_structure import (
     read_structure,
 )
 from exporter.diagnostics import Diagnostic, Severity
-from exporter.errors import InputError
+from exporter.errors import InputError, without_reprs
 
 STANDARD_TYPES = frozenset(
     [
@@ -128,7 +128,7 @@ def check(data: bytes, source: str) -> list[Diagnostic]:
     try:
         pdf = pikepdf.open(BytesIO(data))
     except pikepdf.PdfError as error:
-        raise InputError(f"not a readable PDF: {error}", source) from error
+        raise InputError(f"not a readable PDF: {without_reprs(str(error))}", source) from error
     findings = _Findings(source)
     with pdf:
         root = pdf.Root

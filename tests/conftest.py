@@ -11,6 +11,9 @@ SAMPLES = ROOT / "samples"
 SEED_RECORD = SAMPLES / "westminster-hall-2022-02-23.yaml"
 SEED_TEXT = SAMPLES / "westminster-hall-2022-02-23-web-text.txt"
 DATA = Path(__file__).resolve().parent / "data"
+# The team's shared records, cases and tools sit beside the repository (``../shared``);
+# tests that need them skip where they are not.
+SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 
 from conftest import DATA
+from conftest import SHARED as SHARED_ROOT
 from exporter import formats, record
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
@@ -31,7 +32,7 @@ from exporter.readers import parlamint
 GB = DATA / "parlamint" / "gb_ParlaMint-GB_2022-07-21-commons_trimmed.xml"
 SK = DATA / "parlamint" / "sk_ParlaMint-SK_2019-12-04-t7m54.xml"
 LIST_PERSON = DATA / "people" / "parlamint-gb" / "ParlaMint-GB-listPerson.xml"
-SHARED = Path("/work/shared/records/parlamint")
+SHARED = SHARED_ROOT / "records" / "parlamint"
 TEI = "http://www.tei-c.org/ns/1.0"
 
 

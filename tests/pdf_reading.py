@@ -100,6 +100,17 @@ def verapdf(path: Path) -> dict | None:
     return verdict
 
 
+def verapdf_many(paths: list[Path]) -> dict[str, dict] | None:
+    """veraPDF's verdicts on many files from one JVM, keyed by path; None without veraPDF."""
+    if not VERAPDF.exists() or shutil.which("java") is None or not paths:
+        return None
+    result = subprocess.run(
+        [str(VERAPDF), *map(str, paths)], capture_output=True, check=False, timeout=1800
+    )
+    verdicts = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines() if line.startswith("{")]
+    return {verdict["file"]: verdict for verdict in verdicts}
+
+
 _ELEMENT_LINE = re.compile(r"^(\s*)(\w+)(?: \((?:block|inline)\))?:?$")
 
 

@@ -32,10 +32,13 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
+import langcodes
+
 from exporter import model as m
 from exporter.diagnostics import Reporter
 
 CLEANED = "TEXT-CLEANED"
+LANGUAGE_TAG = "LANGUAGE-TAG"
 TITLE_FALLBACK = "TITLE-FALLBACK"
 
 # CSI (colours, cursor moves), OSC (window titles, hyperlinks), character set designations and
@@ -137,11 +140,27 @@ def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
     return cleaned
 
 
-def _clean_node(node: Any, path: str, cleaning: Cleaning) -> Any:
+# Identifiers keep what was removed as a visible code, so that two that differed still differ
+# and references still match; texts the record format requires to be non-empty keep U+FFFD
+# when nothing else is left: something unreadable was there.
+_IDENTIFIERS = frozenset({(m.Speaker, "id"), (m.Speech, "speaker"), (m.Vote, "speaker")})
+_REQUIRED_TEXT = frozenset(
+    {(m.Speaker, "name"), (m.Section, "title"), (m.Vote, "name"), (m.Vote, "side"), (m.Count, "side")}
+)
+
+
+def _clean_node(node: Any, path: str, cleaning: Cleaning, owner: tuple[type, str] | None = None) -> Any:
     if isinstance(node, Enum) or node is None or isinstance(node, (bool, int, float, dt.date)):
         return node
     if isinstance(node, str):
-        return cleaning.clean(node, path or None)
+        cleaned = cleaning.clean(node, path or None)
+        if cleaned is node or owner is None:
+            return cleaned
+        if owner in _IDENTIFIERS:
+            return "".join(c if not needs_cleaning(c) else f"U+{ord(c):04X}" for c in node)
+        if owner in _REQUIRED_TEXT and not cleaned:
+            return "\ufffd"
+        return cleaned
     if isinstance(node, tuple):
         items = tuple(_clean_node(item, f"{path}[{index}]", cleaning) for index, item in enumerate(node))
         return node if all(a is b for a, b in zip(items, node, strict=True)) else items
@@ -149,7 +168,7 @@ def _clean_node(node: Any, path: str, cleaning: Cleaning) -> Any:
         changes = {}
         for name in _field_names(type(node)):
             value = getattr(node, name)
-            new = _clean_node(value, f"{path}.{name}" if path else name, cleaning)
+            new = _clean_node(value, f"{path}.{name}" if path else name, cleaning, (type(node), name))
             if new is not value:
                 changes[name] = new
         return dataclasses.replace(node, **changes) if changes else node
@@ -159,6 +178,61 @@ def _clean_node(node: Any, path: str, cleaning: Cleaning) -> Any:
 @cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
+
+
+# --- language tags ------------------------------------------------------------------------
+
+
+def ensure_languages(debate: m.Debate, reporter: Reporter) -> m.Debate:
+    """Every language tag BCP 47 (RFC 5646, checked by langcodes): one a reader took from the
+    record that is not becomes its standard form when it has one (``en_GB`` -> ``en-GB``),
+    else is dropped (the document's becomes ``und``, undetermined); one warning says so."""
+    found: list[tuple[str, str]] = []
+    fixed = _languages_in(debate, "", found)
+    if found:
+        place, tag = found[0]
+        reporter.warn(
+            LANGUAGE_TAG,
+            f'{len(found)} language tag(s) not BCP 47, the first "{tag[:40]}"; standard forms used where '
+            "there are any, else the language is left undetermined",
+            place,
+        )
+    return fixed
+
+
+def _languages_in(node: Any, path: str, found: list[tuple[str, str]]) -> Any:
+    if isinstance(node, tuple):
+        items = tuple(_languages_in(item, f"{path}[{i}]", found) for i, item in enumerate(node))
+        return node if all(a is b for a, b in zip(items, node, strict=True)) else items
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return node
+    changes: dict[str, Any] = {}
+    kind: type = type(node)
+    for name in _field_names(kind):
+        value = getattr(node, name)
+        place = f"{path}.{name}" if path else name
+        if name in ("lang", "language") and isinstance(value, str):
+            tag = _bcp47(value)
+            if tag != value:
+                found.append((place, value))
+                changes[name] = tag if tag or name == "lang" else "und"
+        elif isinstance(value, tuple) or dataclasses.is_dataclass(value):
+            new = _languages_in(value, place, found)
+            if new is not value:
+                changes[name] = new
+    return dataclasses.replace(node, **changes) if changes else node
+
+
+@cache
+def _bcp47(tag: str) -> str | None:
+    """``tag`` itself when valid, else its standard form, else None."""
+    if "_" not in tag and langcodes.tag_is_valid(tag):
+        return tag
+    try:
+        standard = str(langcodes.standardize_tag(tag.replace("_", "-")))
+    except (langcodes.tag_parser.LanguageTagError, ValueError):
+        return None
+    return standard if langcodes.tag_is_valid(standard) else None
 
 
 # --- a title that reads as nothing ----------------------------------------------------------

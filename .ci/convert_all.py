@@ -1,6 +1,7 @@
-"""CI: convert every shared record, the seed and every sample through the command line, and
-fail if any input fails that .ci/expected-refusals.tsv does not list, if a listed one now
-converts (the list only shrinks), or if anything ends in "internal error".
+"""CI: convert every shared record, the seed and every sample through the command line, with
+``--check`` (a briefing with an accessibility error fails its input), and fail if any input
+fails that .ci/expected-refusals.tsv does not list, if a listed one now converts (the list
+only shrinks), or if anything ends in "internal error".
 
     python .ci/convert_all.py OUT_DIR INPUT...
 """
@@ -36,7 +37,7 @@ def short(path: str) -> str:
 
 def main() -> int:
     out, inputs = sys.argv[1], sys.argv[2:]
-    command = ["debate-export", "convert", *inputs, "-o", out, "-f", "docx,pdf,json", "-q"]
+    command = ["debate-export", "convert", *inputs, "-o", out, "-f", "docx,pdf,json", "--check", "-q"]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     failed: dict[str, str] = {}
     for line in done.stderr.splitlines():

@@ -394,3 +394,67 @@ def test_every_case_briefing_passes_verapdf(runner: CliRunner, tmp_path: Path) -
     assert len(verdicts) == len(pdfs)
     failing = {Path(k).name: v["failed_rules"] for k, v in verdicts.items() if not v["compliant"]}
     assert failing == {}
+
+
+# --- failures Hypothesis found, kept as regression tests -------------------------------------
+
+
+def test_a_record_with_nothing_to_title_it_by_still_gets_a_real_title(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "bare.json"
+    source.write_text(
+        '{"title": "\\u200b", "speakers": [], "sections": [], "source": {"citation": "\\ufffe"}}'
+    )
+    result = convert(runner, source, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert_clean_briefings(tmp_path / "out", "bare")
+    title = docx.Document(str(tmp_path / "out" / "bare.docx")).core_properties.title
+    assert title == "Debate record with no title, house or date"
+
+
+@pytest.mark.parametrize("kind", ["true", "12", "null", '["speech"]'])
+def test_an_item_type_that_is_not_a_string_is_a_located_error(
+    runner: CliRunner, tmp_path: Path, kind: str
+) -> None:
+    source = tmp_path / "typed.json"
+    source.write_text(
+        '{"title": "T", "sections": [{"title": "y", "items": [{"type": '
+        + kind
+        + ', "label": "A", "paragraphs": ["Hi."]}]}]}'
+    )
+    result = convert(runner, source, tmp_path / "out")
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert lines and all("sections[0].items[0]" in line for line in lines), result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_speaker_ids_made_of_control_characters_stay_distinct(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "ids.json"
+    source.write_text(
+        '{"title": "T", "speakers": [{"id": "\\u0008", "name": "A"}, {"id": "\\u0007", "name": "\\u0007"}],'
+        '"sections": [{"title": "S", "items": [{"type": "speech", "speaker": "\\u0007", "paragraphs": ["Hi."]}]}]}'
+    )
+    result = convert(runner, source, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    record = assert_clean_briefings(tmp_path / "out", "ids")
+    assert [s["id"] for s in record["speakers"]] == ["U+0008", "U+0007"]
+    assert record["speakers"][1]["name"] == "\ufffd"
+    assert record["sections"][0]["items"][0]["speaker"] == "U+0007"
+
+
+def test_a_reader_language_tag_that_is_not_bcp47_is_fixed_or_dropped(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "tei.xml"
+    source.write_text(
+        (DATA / "parlamint" / "sk_ParlaMint-SK_2019-12-04-t7m54.xml")
+        .read_text("utf-8")
+        .replace('xml:lang="sk"', 'xml:lang="sk_SK"', 1),
+        "utf-8",
+    )
+    result = convert(runner, source, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "LANGUAGE-TAG" in result.stderr and '"sk_SK"' in result.stderr
+    assert json.loads((tmp_path / "out" / "tei.json").read_text("utf-8"))["language"] == "sk-SK"

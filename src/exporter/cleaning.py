@@ -247,7 +247,7 @@ def reads_as_nothing(text: str | None) -> bool:
 
 def ensure_title(debate: m.Debate, reporter: Reporter) -> m.Debate:
     """The debate with a title a reader can see: its own, else its house (or place) and date,
-    else its first section's title, else "Untitled debate"; a warning says which."""
+    else its first section's title, else a title that says so; a warning says which."""
     if not reads_as_nothing(debate.title):
         return debate
     title, basis = fallback_title(debate)
@@ -274,7 +274,7 @@ def fallback_title(debate: m.Debate) -> tuple[str, str]:
     for section in debate.sections:
         if not reads_as_nothing(section.title):
             return section.title.strip(), "from its first section's heading"
-    return "Untitled debate", "the record gives no house, date or heading"
+    return "Debate record with no title, house or date", "the record gives no house, date or heading"
 
 
 def _long_date(date: dt.date, language: str) -> str:

@@ -91,7 +91,7 @@ def _union(error: ValidationError, root: dict[str, Any]) -> Iterator[Problem]:
             )
             yield (
                 f"{place}.type",
-                f'unknown item type "{instance["type"]}"{_did_you_mean(instance["type"], kinds)}; expected {", ".join(kinds)}',
+                f'unknown item type "{instance["type"]}"{_did_you_mean(str(instance["type"]), kinds)}; expected {", ".join(kinds)}',
             )
             return
     if not candidates:

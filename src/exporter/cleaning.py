@@ -144,9 +144,7 @@ def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
 # and references still match; texts the record format requires to be non-empty keep U+FFFD
 # when nothing else is left: something unreadable was there.
 _IDENTIFIERS = frozenset({(m.Speaker, "id"), (m.Speech, "speaker"), (m.Vote, "speaker")})
-_REQUIRED_TEXT = frozenset(
-    {(m.Speaker, "name"), (m.Section, "title"), (m.Vote, "name"), (m.Vote, "side"), (m.Count, "side")}
-)
+_REQUIRED_TEXT = frozenset({(m.Speaker, "name"), (m.Vote, "name"), (m.Vote, "side"), (m.Count, "side")})
 
 
 def _clean_node(node: Any, path: str, cleaning: Cleaning, owner: tuple[type, str] | None = None) -> Any:
@@ -154,12 +152,10 @@ def _clean_node(node: Any, path: str, cleaning: Cleaning, owner: tuple[type, str
         return node
     if isinstance(node, str):
         cleaned = cleaning.clean(node, path or None)
-        if cleaned is node or owner is None:
-            return cleaned
-        if owner in _IDENTIFIERS:
-            return "".join(c if not needs_cleaning(c) else f"U+{ord(c):04X}" for c in node)
-        if owner in _REQUIRED_TEXT and not cleaned:
+        if owner in _REQUIRED_TEXT and not cleaned:  # emptied here, or given empty by a reader
             return "\ufffd"
+        if cleaned is not node and owner in _IDENTIFIERS:
+            return "".join(c if not needs_cleaning(c) else f"U+{ord(c):04X}" for c in node)
         return cleaned
     if isinstance(node, tuple):
         items = tuple(_clean_node(item, f"{path}[{index}]", cleaning) for index, item in enumerate(node))

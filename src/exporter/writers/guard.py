@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from exporter import document as d
-from exporter.errors import ExporterError, OutputError
+from exporter.errors import ExporterError, OutputError, without_reprs
 
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -28,7 +28,7 @@ def guarded(name: str, write: Callable[[], bytes], document: d.Document, source:
         raise
     except (Exception, RecursionError) as error:
         place, cause = locate(document)
-        detail = cause or f"{type(error).__name__}: {error}"
+        detail = cause or without_reprs(f"{type(error).__name__}: {error}")[:300]
         raise OutputError(f"the {name} writer cannot write this briefing: {detail}", source, place) from error
 
 

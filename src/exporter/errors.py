@@ -49,7 +49,7 @@ class OutputError(ExporterError):
     """A file could not be written."""
 
 
-_REPR = re.compile(r"(?:stream )?<[^<>]* at 0x[0-9a-fA-F]+>:?\s*")
+_REPR = re.compile(r"(?:stream )?<[^<>]* at 0x[0-9a-fA-F]+[^<>]*>:?\s*")
 
 
 def without_reprs(message: str) -> str:

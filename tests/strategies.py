@@ -13,6 +13,7 @@ emptied or renamed).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from pathlib import Path
@@ -301,7 +302,7 @@ def _xml_mutation(data: bytes, draw: st.DrawFn) -> bytes:
     if action == "remove" and parent is not None:
         parent.remove(target)
     elif action == "duplicate" and parent is not None:
-        parent.insert(parent.index(target), etree.fromstring(etree.tostring(target)))
+        parent.insert(parent.index(target), copy.deepcopy(target))
     elif action == "empty":
         target.clear()
     elif action == "rename":

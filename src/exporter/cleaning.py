@@ -47,6 +47,7 @@ _ESCAPE = r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()*+\-./][
 _NOT_XML = r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"
 _SURROGATE = r"[\ud800-\udfff]"
 _SEPARATORS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f")
+_ANY_UNWANTED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # one class: a fast scan
 _UNWANTED = re.compile(f"(?P<escape>{_ESCAPE})|(?P<control>{_NOT_XML})|(?P<surrogate>{_SURROGATE})")
 # Characters that show nothing: fillers that fonts draw blank (Hangul fillers, braille blank,
 # Mongolian vowel separator) besides every space, control and format character.
@@ -70,7 +71,7 @@ class Cleaning:
 
     def clean(self, text: str, place: str | None = None) -> str:
         """``text`` without what XML cannot hold; counts what went and where it first was."""
-        if _UNWANTED.search(text) is None:  # the usual case, one scan
+        if _ANY_UNWANTED.search(text) is None:  # the usual case, one fast scan
             return text
 
         def replace(match: re.Match[str]) -> str:
@@ -123,7 +124,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def needs_cleaning(text: str) -> bool:
-    return _UNWANTED.search(text) is not None
+    return _ANY_UNWANTED.search(text) is not None
 
 
 def _describe(character: str) -> str:
@@ -133,10 +134,12 @@ def _describe(character: str) -> str:
 
 
 def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
-    """Every string in the debate cleaned; one warning if anything was removed."""
-    cleaning = Cleaning()
-    cleaned: m.Debate = _clean_node(debate, "", cleaning)
-    cleaning.report(reporter)
+    """Every string in the debate cleaned and every language tag BCP 47 (RFC 5646, checked by
+    langcodes), in one walk; one warning for each kind of change."""
+    walk = _Walk()
+    cleaned: m.Debate = walk.node(debate, None)
+    walk.cleaning.report(reporter)
+    walk.report_languages(reporter)
     return cleaned
 
 
@@ -145,78 +148,88 @@ def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
 # when nothing else is left: something unreadable was there.
 _IDENTIFIERS = frozenset({(m.Speaker, "id"), (m.Speech, "speaker"), (m.Vote, "speaker")})
 _REQUIRED_TEXT = frozenset({(m.Speaker, "name"), (m.Vote, "name"), (m.Vote, "side"), (m.Count, "side")})
+_LANGUAGE_FIELDS = ("lang", "language")
+_LEAVES = (bool, int, float, dt.date, Enum, type(None))
 
 
-def _clean_node(node: Any, path: str, cleaning: Cleaning, owner: tuple[type, str] | None = None) -> Any:
-    if isinstance(node, Enum) or node is None or isinstance(node, (bool, int, float, dt.date)):
-        return node
-    if isinstance(node, str):
-        cleaned = cleaning.clean(node, path or None)
-        if owner in _REQUIRED_TEXT and not cleaned:  # emptied here, or given empty by a reader
-            return "\ufffd"
-        if cleaned is not node and owner in _IDENTIFIERS:
-            return "".join(c if not needs_cleaning(c) else f"U+{ord(c):04X}" for c in node)
-        return cleaned
-    if isinstance(node, tuple):
-        items = tuple(_clean_node(item, f"{path}[{index}]", cleaning) for index, item in enumerate(node))
-        return node if all(a is b for a, b in zip(items, node, strict=True)) else items
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+class _Walk:
+    """One pass over the model; the place of a node is built only when it is needed."""
+
+    def __init__(self) -> None:
+        self.cleaning = Cleaning()
+        self.languages: list[tuple[str, str]] = []  # (place, tag as given)
+        self.steps: list[str] = []
+
+    def place(self) -> str:
+        return "".join(self.steps).lstrip(".")
+
+    def node(self, node: Any, owner: tuple[type, str] | None) -> Any:
+        if type(node) is str:
+            return self.text(node, owner)
+        if isinstance(node, tuple):
+            items = []
+            changed = False
+            for index, item in enumerate(node):
+                self.steps.append(f"[{index}]")
+                new = self.node(item, None)
+                self.steps.pop()
+                changed = changed or new is not item
+                items.append(new)
+            return tuple(items) if changed else node
+        if isinstance(node, _LEAVES):
+            return node
+        kind: Any = type(node)
+        names = _field_names(kind)
+        if not names:
+            return node
         changes = {}
-        for name in _field_names(type(node)):
+        for name in names:
             value = getattr(node, name)
-            new = _clean_node(value, f"{path}.{name}" if path else name, cleaning, (type(node), name))
+            if value is None or isinstance(value, _LEAVES):
+                continue
+            self.steps.append(f".{name}")
+            if name in _LANGUAGE_FIELDS and type(value) is str:
+                new = self.language(value, name)
+            else:
+                new = self.node(value, (type(node), name))
+            self.steps.pop()
             if new is not value:
                 changes[name] = new
         return dataclasses.replace(node, **changes) if changes else node
-    return node
+
+    def text(self, text: str, owner: tuple[type, str] | None) -> str:
+        cleaned = self.cleaning.clean(text, self.place()) if needs_cleaning(text) else text
+        if owner in _REQUIRED_TEXT and not cleaned:  # emptied here, or given empty by a reader
+            return "\ufffd"
+        if cleaned is not text and owner in _IDENTIFIERS:
+            return "".join(c if not needs_cleaning(c) else f"U+{ord(c):04X}" for c in text)
+        return cleaned
+
+    def language(self, tag: str, name: str) -> str | None:
+        """A tag a reader took from a record that is not BCP 47 becomes its standard form when
+        it has one (``en_GB`` -> ``en-GB``), else is dropped (the document's becomes ``und``)."""
+        fixed = _bcp47(tag)
+        if fixed == tag:
+            return tag
+        self.languages.append((self.place(), tag))
+        return fixed if fixed or name == "lang" else "und"
+
+    def report_languages(self, reporter: Reporter) -> None:
+        if self.languages:
+            place, tag = self.languages[0]
+            reporter.warn(
+                LANGUAGE_TAG,
+                f'{len(self.languages)} language tag(s) not BCP 47, the first "{tag[:40]}"; standard forms '
+                "used where there are any, else the language is left undetermined",
+                place,
+            )
 
 
 @cache
-def _field_names(cls: type) -> tuple[str, ...]:
+def _field_names(cls: Any) -> tuple[str, ...]:
+    if not dataclasses.is_dataclass(cls):
+        return ()
     return tuple(f.name for f in dataclasses.fields(cls))
-
-
-# --- language tags ------------------------------------------------------------------------
-
-
-def ensure_languages(debate: m.Debate, reporter: Reporter) -> m.Debate:
-    """Every language tag BCP 47 (RFC 5646, checked by langcodes): one a reader took from the
-    record that is not becomes its standard form when it has one (``en_GB`` -> ``en-GB``),
-    else is dropped (the document's becomes ``und``, undetermined); one warning says so."""
-    found: list[tuple[str, str]] = []
-    fixed = _languages_in(debate, "", found)
-    if found:
-        place, tag = found[0]
-        reporter.warn(
-            LANGUAGE_TAG,
-            f'{len(found)} language tag(s) not BCP 47, the first "{tag[:40]}"; standard forms used where '
-            "there are any, else the language is left undetermined",
-            place,
-        )
-    return fixed
-
-
-def _languages_in(node: Any, path: str, found: list[tuple[str, str]]) -> Any:
-    if isinstance(node, tuple):
-        items = tuple(_languages_in(item, f"{path}[{i}]", found) for i, item in enumerate(node))
-        return node if all(a is b for a, b in zip(items, node, strict=True)) else items
-    if not dataclasses.is_dataclass(node) or isinstance(node, type):
-        return node
-    changes: dict[str, Any] = {}
-    kind: type = type(node)
-    for name in _field_names(kind):
-        value = getattr(node, name)
-        place = f"{path}.{name}" if path else name
-        if name in ("lang", "language") and isinstance(value, str):
-            tag = _bcp47(value)
-            if tag != value:
-                found.append((place, value))
-                changes[name] = tag if tag or name == "lang" else "und"
-        elif isinstance(value, tuple) or dataclasses.is_dataclass(value):
-            new = _languages_in(value, place, found)
-            if new is not value:
-                changes[name] = new
-    return dataclasses.replace(node, **changes) if changes else node
 
 
 @cache

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from exporter import checks, record
 from exporter import model as m
-from exporter.cleaning import clean_debate, ensure_languages, ensure_title, reads_as_nothing
+from exporter.cleaning import clean_debate, ensure_title, reads_as_nothing
 from exporter.compose import Briefing, compose
 from exporter.diagnostics import Diagnostic, Reporter, Severity
 from exporter.errors import ExporterError, InputError, OutputError, UnknownFormatError
@@ -57,7 +57,7 @@ def read_debate(path: Path, job: Job, reporter: Reporter) -> tuple[m.Debate, Inp
     fmt = _choose_format(data, job.input_format, source)
     debate: m.Debate = fmt.load().read(data, source, job.read, reporter)
     _check_nesting(debate, source)
-    debate = ensure_title(ensure_languages(clean_debate(debate, reporter), reporter), reporter)
+    debate = ensure_title(clean_debate(debate, reporter), reporter)  # text enters the model here
     if job.read.people is not None:
         debate = _directory(job.read.people).apply(debate)
     return debate, fmt

@@ -6,7 +6,7 @@ through XML-based structures, so no string in the model may carry them. They arr
 JSON escapes (``\\u0007``), text pasted from terminals and word processors, and HTML inside
 JSON. Here:
 
-- a whole ECMA-48 escape sequence (``ESC [ 0 m``, an OSC title, a two-byte ``ESC X``) is
+- a whole ECMA-48 escape sequence (``ESC [ 0 m``, an OSC title, a character set switch) is
   removed, not just its ESC: what follows the ESC is terminal control, not words;
 - every other character XML cannot hold is removed; one that separates (Word's vertical-tab
   line break, a form feed, the information separators) leaves a space between two words;
@@ -15,6 +15,13 @@ JSON. Here:
   ill-formed text: something was there and is lost.
 
 One warning per input (code ``TEXT-CLEANED``) gives how many were removed and the first place.
+An identifier keeps what was removed as a visible code (``U+0007``), so that identifiers stay
+distinct and references still match; a name or side left empty becomes U+FFFD.
+
+Language tags a reader took from the record are made BCP 47 (RFC 5646, checked by langcodes):
+the standard form where there is one (``en_GB`` -> ``en-GB``), else dropped, the document's
+becoming ``und``; one warning (``LANGUAGE-TAG``). Our own record format refuses such tags
+before this step (``record_errors``).
 
 A title that reads as nothing (only whitespace, format characters such as U+200B or U+FEFF,
 invisible fillers such as U+3164) gets a stated fallback, its house and date, with a

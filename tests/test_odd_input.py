@@ -458,3 +458,56 @@ def test_a_reader_language_tag_that_is_not_bcp47_is_fixed_or_dropped(
     assert result.exit_code == 0, result.output
     assert "LANGUAGE-TAG" in result.stderr and '"sk_SK"' in result.stderr
     assert json.loads((tmp_path / "out" / "tei.json").read_text("utf-8"))["language"] == "sk-SK"
+
+
+def test_a_link_in_a_repeated_table_header_is_annotated_once(runner: CliRunner, tmp_path: Path) -> None:
+    # Found by the long profile: the header row repeated on each page drew its link again as
+    # an annotation outside the structure tree (PDF/UA 7.18.5).
+    rows = [["See https://www.gov.uk/guidance/example", "Effect"]]
+    rows += [[f"Clause {n}", "Commencement and extent of this part. " * 6] for n in range(1, 120)]
+    source = tmp_path / "table.json"
+    source.write_text(
+        json.dumps(
+            {
+                "title": "T",
+                "sections": [
+                    {
+                        "title": "S",
+                        "items": [
+                            {
+                                "type": "speech",
+                                "label": "A",
+                                "paragraphs": [{"table": {"rows": rows, "header_rows": 1}}],
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
+    )
+    assert convert(runner, source, tmp_path / "out", "-f", "pdf").exit_code == 0
+    pdf = tmp_path / "out" / "table.pdf"
+    assert errors_in(pdf) == []
+    with pikepdf.open(pdf) as opened:
+        assert len(opened.pages) > 2
+        pages = {
+            number
+            for number, page in enumerate(opened.pages)
+            for a in page.get("/Annots", [])
+            if "/A" in a and "/URI" in a.A
+        }
+    assert len(pages) == 1  # where the header first appears, not on every page it repeats
+    verdicts = verapdf_many([pdf])
+    if verdicts is not None:
+        assert all(v["compliant"] for v in verdicts.values())
+
+
+def test_a_value_holding_a_line_separator_stays_on_one_error_line(runner: CliRunner, tmp_path: Path) -> None:
+    # Found by the long profile: "format": "\u001e" printed a record separator, which splits lines.
+    source = tmp_path / "sep.json"
+    source.write_text('{"format": "\\u001e", "title": "T", "sections": []}')
+    result = convert(runner, source, tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f'error: {source}: format: expected "debate-exporter/1", got "\\u001e"'
+    ]

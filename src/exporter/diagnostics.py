@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
+from exporter.errors import one_line
+
 
 class Severity(IntEnum):
     INFO = 0
@@ -27,9 +29,10 @@ class Diagnostic:
     location: str | None = None
 
     def __str__(self) -> str:
-        where = ": ".join(part for part in (self.source, self.location) if part)
+        location = one_line(self.location) if self.location else None
+        where = ": ".join(part for part in (self.source, location) if part)
         prefix = f"{where}: " if where else ""
-        return f"{prefix}{self.severity.label}: {self.code}: {self.message}"
+        return f"{prefix}{self.severity.label}: {self.code}: {one_line(self.message)}"
 
     def as_json(self) -> dict[str, str | None]:
         return {

@@ -203,7 +203,11 @@ def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
     for index, speaker in enumerate(data.get("speakers", [])):
         if speaker["id"] in known:
             problems.append(
-                InputError(f'speaker id "{speaker["id"]}" is used twice', source, f"speakers[{index}].id")
+                InputError(
+                    f"speaker id {record_errors.quoted(speaker['id'])} is used twice",
+                    source,
+                    f"speakers[{index}].id",
+                )
             )
         known.add(speaker["id"])
 
@@ -217,7 +221,11 @@ def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
                 and item.get("speaker") is not None
                 and item["speaker"] not in known
             ):
-                problems.append(InputError(f'no speaker "{item["speaker"]}"', source, f"{place}.speaker"))
+                problems.append(
+                    InputError(
+                        f"no speaker {record_errors.quoted(item['speaker'])}", source, f"{place}.speaker"
+                    )
+                )
 
     for index, section in enumerate(data["sections"]):
         visit(section["items"], f"sections[{index}]")

@@ -91,7 +91,7 @@ def _union(error: ValidationError, root: dict[str, Any]) -> Iterator[Problem]:
             )
             yield (
                 f"{place}.type",
-                f'unknown item type "{instance["type"]}"{_did_you_mean(str(instance["type"]), kinds)}; expected {", ".join(kinds)}',
+                f"unknown item type {quoted(instance['type'])}{_did_you_mean(str(instance['type']), kinds)}; expected {', '.join(kinds)}",
             )
             return
     if not candidates:
@@ -102,7 +102,7 @@ def _union(error: ValidationError, root: dict[str, Any]) -> Iterator[Problem]:
         for i, errs in candidates.items()
     }
     if len(candidates) > 1 and all(unmet.values()):
-        keys = ", ".join(f'"{k}"' for k in instance) if isinstance(instance, dict) else ""
+        keys = ", ".join(quoted(k) for k in list(instance)[:8]) if isinstance(instance, dict) else ""
         yield place, f"expected {what}" + (f"; got an object with {keys}" if keys else "")
         return
     chosen = min(candidates, key=lambda i: (unmet[i], len(candidates[i])))
@@ -161,7 +161,7 @@ def _simple(error: ValidationError) -> Iterator[Problem]:
         known = sorted(error.schema.get("properties", {}))
         for key in value:
             if key not in known:
-                yield place, f'unknown key "{key}"{_did_you_mean(str(key), known)}'
+                yield place, f"unknown key {quoted(key)}{_did_you_mean(str(key), known)}"
     elif kind == "type":
         expected = error.validator_value
         wanted = " or ".join(expected) if isinstance(expected, list) else str(expected)
@@ -172,10 +172,10 @@ def _simple(error: ValidationError) -> Iterator[Problem]:
         choices = [str(c) for c in error.validator_value]
         yield (
             place,
-            f'"{value}" is not allowed here{_did_you_mean(str(value), choices)}; expected one of {", ".join(choices)}',
+            f"{quoted(value)} is not allowed here{_did_you_mean(str(value), choices)}; expected one of {', '.join(choices)}",
         )
     elif kind == "const":
-        yield place, f'expected "{error.validator_value}", got "{value}"'
+        yield place, f'expected "{error.validator_value}", got {quoted(value)}'
     elif kind == "minLength":
         yield place, "must not be empty"
     elif kind == "minimum":
@@ -188,14 +188,14 @@ def _form_message(error: ValidationError) -> str:
     value = error.instance
     field = str(error.absolute_path[-1]) if error.absolute_path else ""
     if field in _LANG_FIELDS:
-        return language_problem(str(value)) or f'"{value}" is not a BCP 47 language tag'
+        return language_problem(str(value)) or f"{quoted(value)} is not a BCP 47 language tag"
     if field == "date":
-        return date_problem(str(value)) or f'"{value}" is not {_FORMS["date"]}'
+        return date_problem(str(value)) or f"{quoted(value)} is not {_FORMS['date']}"
     if error.schema.get("pattern", "").startswith("^([01]"):
-        return f'"{value}" is not {_FORMS["time"]}'
+        return f"{quoted(value)} is not {_FORMS['time']}"
     if "mailto" in error.schema.get("pattern", ""):
-        return f'"{value}" is not {_FORMS["optionalUrl"]}'
-    return f'"{value}" is not a valid value here'
+        return f"{quoted(value)} is not {_FORMS['optionalUrl']}"
+    return f"{quoted(value)} is not a valid value here"
 
 
 def date_problem(value: str) -> str | None:
@@ -204,13 +204,15 @@ def date_problem(value: str) -> str | None:
     if match:
         year, month, day = (int(part) for part in match.groups())
         if not 1 <= month <= 12:
-            return f'"{value}" is not a real date (there is no month {month}); expected {_FORMS["date"]}'
+            return (
+                f"{quoted(value)} is not a real date (there is no month {month}); expected {_FORMS['date']}"
+            )
         days = calendar.monthrange(year, month)[1] if year else 31
         if not 1 <= day <= days or not year:
             when = f"{calendar.month_name[month]} {year}"
-            return f'"{value}" is not a real date ({when} has {days} days)'
+            return f"{quoted(value)} is not a real date ({when} has {days} days)"
         return None
-    return f'"{value}" is not {_FORMS["date"]}{_date_guess(value)}'
+    return f"{quoted(value)} is not {_FORMS['date']}{_date_guess(value)}"
 
 
 def _date_guess(value: str) -> str:
@@ -254,7 +256,13 @@ def language_problem(tag: str) -> str | None:
         standard = ""
     if standard and langcodes.tag_is_valid(standard):
         suggestion = f' (did you mean "{standard}"?)'
-    return f'"{tag}" is not a BCP 47 language tag{suggestion}; use tags such as en-GB, cy, nb, fr-BE'
+    return f"{quoted(tag)} is not a BCP 47 language tag{suggestion}; use tags such as en-GB, cy, nb, fr-BE"
+
+
+def quoted(value: Any, limit: int = 60) -> str:
+    """A value from the record as a message shows it: in quotes, cut short when long."""
+    text = str(value)
+    return f'"{text[:limit]}…"' if len(text) > limit else f'"{text}"'
 
 
 def _did_you_mean(word: str, known: list[str]) -> str:

@@ -80,14 +80,14 @@ WORDS = [
 LANGUAGES = ["en-GB", "cy", "nb", "no", "ar", "he", "zh-Hans", "sr-Latn-RS", "de-CH", "und", "fr", "hi", "ja"]
 
 
-def odd_text(max_size: int = 40) -> st.SearchStrategy[str]:
+def odd_text(max_size: int = 40, nonempty: bool = False) -> st.SearchStrategy[str]:
     piece = st.one_of(
-        st.text(max_size=max_size),
+        st.text(min_size=int(nonempty), max_size=max_size),
         st.sampled_from(ODD),
         st.sampled_from(SCRIPTS),
-        st.text(alphabet=st.characters(), max_size=8),
+        st.text(alphabet=st.characters(), min_size=int(nonempty), max_size=8),
     )
-    return st.lists(piece, max_size=4).map("".join)
+    return st.lists(piece, min_size=int(nonempty), max_size=4).map("".join)
 
 
 def sentences() -> st.SearchStrategy[str]:
@@ -185,7 +185,7 @@ def items(speaker_ids: list[str], depth: int) -> st.SearchStrategy[dict[str, Any
     )
     side = st.sampled_from(["aye", "no", "content", "not-content", "\u200b", "abstain"])
     vote = st.fixed_dictionaries(
-        {"name": odd_text(20).filter(bool), "side": side},
+        {"name": odd_text(20, nonempty=True), "side": side},
         optional={"speaker": speaker, "teller": st.booleans(), "proxy": optional(odd_text(10))},
     )
     division = st.fixed_dictionaries(
@@ -202,7 +202,7 @@ def sections(speaker_ids: list[str], depth: int, nested: bool = False) -> st.Sea
     return st.fixed_dictionaries(
         {
             **({"type": st.just("section")} if nested else {}),
-            "title": odd_text(30).filter(bool),
+            "title": odd_text(30, nonempty=True),
             "items": st.lists(st.deferred(lambda: items(speaker_ids, depth)), max_size=4),
         },
         optional={"id": optional(odd_text(8)), "chair": optional(odd_text(20)), "time": times, "column": optional(odd_text(6)), "url": urls},
@@ -219,13 +219,13 @@ def deep_section(depth: int) -> dict[str, Any]:
 @st.composite
 def records(draw: st.DrawFn) -> dict[str, Any]:
     """A record ``debate-export schema`` accepts."""
-    ids = draw(st.lists(odd_text(12).filter(bool), max_size=5, unique=True))
+    ids = draw(st.lists(odd_text(12, nonempty=True), max_size=5, unique=True))
     speakers = [
-        {"id": i, "name": draw(odd_text(20).filter(bool)), **draw(st.fixed_dictionaries({}, optional={
+        {"id": i, "name": draw(odd_text(20, nonempty=True)), **draw(st.fixed_dictionaries({}, optional={
             "constituency": optional(odd_text(20)), "party": optional(odd_text(12)), "role": optional(odd_text(20))}))}
         for i in ids
     ]  # fmt: skip
-    record: dict[str, Any] = {"title": draw(odd_text(60).filter(bool)), "speakers": speakers}
+    record: dict[str, Any] = {"title": draw(odd_text(60, nonempty=True)), "speakers": speakers}
     record["sections"] = draw(st.lists(sections(ids, depth=draw(st.integers(0, 3))), max_size=3))
     if draw(st.integers(0, 9)) == 0:
         record["sections"].append(deep_section(draw(st.integers(4, 38))))

@@ -1,6 +1,6 @@
 """How long `debate-export check` takes over a large Word briefing (the target is under 10 s).
 
-The briefing is the test suite's sample document with 3,000 extra body paragraphs, written
+The briefing is the test suite's golden tree energy_bill with 3,000 extra paragraphs, written
 by our DOCX writer. Prints its size and the best and median of several
 runs (wall clock and CPU time).
 
@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from docx_samples import sample_document  # noqa: E402
 from exporter.checks.docx import check  # noqa: E402
 from exporter.diagnostics import Reporter  # noqa: E402
 from exporter.options import WriteOptions  # noqa: E402
 from exporter.writers.docx import write  # noqa: E402
+from golden_trees import energy_bill  # noqa: E402
 
 
 def main() -> None:
@@ -29,7 +29,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--paragraphs", type=int, default=3000)
     args = parser.parse_args()
-    data = write(sample_document(args.paragraphs), WriteOptions(), Reporter())
+    data = write(energy_bill(args.paragraphs), WriteOptions(), Reporter())
     walls, cpus = [], []
     for _ in range(args.runs):
         wall, cpu = time.perf_counter(), time.process_time()

@@ -12,13 +12,13 @@ import pytest
 from lxml import etree
 
 from docx_faults import CORE, DOC, FAULTS, NS, STYLES, edit_parts, fault, good_docx, q
-from docx_samples import sample_document
 from exporter.checks import check as check_any
 from exporter.checks.docx import RULES, check, rules
 from exporter.diagnostics import Reporter, Severity
 from exporter.errors import InputError
 from exporter.options import WriteOptions
 from exporter.writers.docx import write
+from golden_trees import energy_bill
 
 BASELINE = {"DOC-LANG-004"}  # the sample marks a Welsh phrase: listed for review, as info
 
@@ -37,7 +37,7 @@ def test_known_good_document_only_lists_its_other_language() -> None:
 
 def test_every_rule_has_a_fault_test() -> None:
     ids = {r.id for r in rules()}
-    assert len(ids) == len(RULES) == 46
+    assert len(ids) == len(RULES) == 48
     assert ids - set(FAULTS) == {"MS-PROT-001", "DOC-LANG-004"}  # tested below on their own
 
 
@@ -75,7 +75,7 @@ def test_other_language_runs_are_listed_and_absent_without_them() -> None:
 
 
 def test_missing_headings_is_a_warning_in_a_long_document() -> None:
-    long = write(sample_document(60), WriteOptions(), Reporter())
+    long = write(energy_bill(60), WriteOptions(), Reporter())
 
     def headings_to_body(root: etree._Element) -> None:
         for style in root.iter(q("w:pStyle")):
@@ -243,7 +243,7 @@ def test_external_entities_are_not_resolved(tmp_path: object) -> None:
 
 def test_a_large_document_gets_the_same_findings() -> None:
     # How long it takes is measured by benchmarks/bench_check_docx.py, not asserted here.
-    big = write(sample_document(3000), WriteOptions(), Reporter())
+    big = write(energy_bill(3000), WriteOptions(), Reporter())
     assert {d.code for d in check(big, "big.docx")} == BASELINE
 
 
@@ -275,3 +275,49 @@ def test_typed_numbers_are_a_manual_list_only_in_sequence(texts: tuple[str, str]
             append_paragraph(body_text(text))(root)
 
     assert ("LIST-MANUAL-001" in codes(fault(DOC, add)())) is fires
+
+
+# --- house styles and page colours ---------------------------------------------------------
+
+
+def _house_docx(**colours: str) -> bytes:
+    """A briefing in a style that never went through the style validation."""
+    import dataclasses
+
+    from exporter.styles.model import Colours, Style
+
+    style = Style(colours=dataclasses.replace(Colours(), **colours))
+    return write(energy_bill(), WriteOptions(style=style), Reporter())
+
+
+@pytest.mark.parametrize(
+    "colours",
+    [
+        {"text": "#AAAAAA"},
+        {"link": "#8AB4F8"},
+        {"heading": "#C0C0C0"},
+        {"table_header": "#DDDDDD"},
+        {"background": "#0B0C0C"},  # a dark page under dark text
+    ],
+)
+def test_a_house_style_with_low_contrast_fails_the_contrast_rule(colours: dict[str, str]) -> None:
+    assert "MS-CON-001" in codes(_house_docx(**colours))
+
+
+def test_contrast_is_judged_against_the_page_colour_word_shows() -> None:
+    from exporter.styles import load_style
+
+    dyslexia = write(energy_bill(), WriteOptions(style=load_style("dyslexia")), Reporter())
+    assert codes(dyslexia) - BASELINE == set()
+
+    def dark_page(root: etree._Element) -> None:
+        root.find("w:background", NS).set(q("w:color"), "333333")
+
+    dark = edit_parts(dyslexia, {DOC: dark_page})
+    assert codes(dark) - BASELINE == {"MS-CON-001"}
+
+    def hidden(root: etree._Element) -> None:
+        root.remove(root.find("w:displayBackgroundShape", NS))
+
+    # without w:displayBackgroundShape Word shows a white page: the text reads, the colour is lost
+    assert codes(edit_parts(dark, {"word/settings.xml": hidden})) - BASELINE == {"PAGE-COLOUR-001"}

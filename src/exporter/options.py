@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from exporter.input_files import DEFAULT_MAX_INPUT_SIZE
+from exporter.styles.model import HEADING_LEVELS, Style
+
+__all__ = ["HEADING_LEVELS", "ComposeOptions", "ReadOptions", "Style", "WriteOptions"]
 
 
 @dataclass(frozen=True)
@@ -18,24 +21,9 @@ class ReadOptions:
 class ComposeOptions:
     summary: str = "auto"  # auto | editorial | none
     summary_words: int = 250
-    citation: str = "oscola"  # oscola | short | harvard
-
-
-@dataclass(frozen=True)
-class Style:
-    """Typography for one briefing style; numbers from GOV.UK, RNIB and the BDA."""
-
-    name: str = "standard"
-    body_size: float = 12.0  # points
-    heading_sizes: tuple[float, float, float] = (20.0, 16.0, 14.0)
-    line_spacing: float = 1.5
-    paragraph_after: float = 8.0  # points
-    text_colour: str = "0B0C0C"  # 19.6:1 on white
-    link_colour: str = "1D70B8"  # 5.17:1 on white
-    margin_cm: float = 2.54
-    docx_font: str = "Arial"
+    citation: str = "auto"  # auto (the parliament's own form) or a layout in exporter.citations.STYLES
 
 
 @dataclass(frozen=True)
 class WriteOptions:
-    style: Style = Style()
+    style: Style = field(default_factory=Style)

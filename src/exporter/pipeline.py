@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
-from exporter import checks, record
+from exporter import checks
 from exporter import model as m
 from exporter.cleaning import clean_debate, ensure_title, reads_as_nothing
-from exporter.compose import Briefing, compose
+from exporter.compose import compose
 from exporter.diagnostics import Diagnostic, Reporter, Severity
 from exporter.errors import ExporterError, InputError, OutputError, UnknownFormatError
 from exporter.formats import INPUT_FORMATS, InputFormat, detect, input_format, output_format
@@ -28,8 +28,8 @@ from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.people import Directory
 from exporter.people import load as load_people
 from exporter.readers import _xml as xml
+from exporter.validation import validate
 from exporter.writers.guard import guarded
-from exporter.writers.json_record import write_record
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Job:
     input_format: str = "auto"
     split: bool = False
     check: bool = False  # audit each written file and fail the input on errors
+    strict_tree: bool = False  # a composing fault in the briefing tree fails the input (tests)
     read: ReadOptions = ReadOptions()
     compose: ComposeOptions = ComposeOptions()
     write: WriteOptions = WriteOptions()
@@ -125,16 +126,14 @@ def _slug(text: str) -> str:
 
 
 def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
-    """Every requested output of one debate, as bytes keyed by format name."""
-    briefing: Briefing = compose(debate, job.compose, reporter)
-    outputs: dict[str, bytes] = {}
-    for name in job.formats:
-        if name == "json":
-            write = partial(write_record, record.to_dict(debate), briefing.parts)
-        else:
-            write = partial(output_format(name).load().write, briefing.document, job.write, reporter)
-        outputs[name] = guarded(name, write, briefing.document, reporter.source)
-    return outputs
+    """Every requested output of one debate, as bytes keyed by format name: the debate is
+    composed into one briefing tree, validated once, then given to each format's writer; a
+    writer's failure is one located error (``writers.guard``)."""
+    document = validate(compose(debate, job.compose, reporter).document, reporter, strict=job.strict_tree)
+    return {
+        name: guarded(name, partial(output_format(name).load().write, document, job.write, reporter), document, reporter.source)
+        for name in job.formats
+    }
 
 
 def convert(path: Path, out_dir: Path, job: Job, on_progress: Callable[[str], None] | None = None) -> Result:

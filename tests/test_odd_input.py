@@ -511,3 +511,16 @@ def test_a_value_holding_a_line_separator_stays_on_one_error_line(runner: CliRun
     assert result.stderr.splitlines() == [
         f'error: {source}: format: expected "debate-exporter/1", got "\\u001e"'
     ]
+
+
+def test_a_readers_placeholder_title_gets_the_stated_fallback(runner: CliRunner, tmp_path: Path) -> None:
+    # Found by the long profile: a ParlaMint sitting with no title or id was "Untitled sitting",
+    # a placeholder to Word's checker (DOC-TITLE-001).
+    source = tmp_path / "sitting.xml"
+    text = (DATA / "parlamint" / "sk_ParlaMint-SK_2019-12-04-t7m54.xml").read_text("utf-8")
+    source.write_text(text.replace(' xml:id="ParlaMint-SK_2019-12-04-t7m54"', "", 1), "utf-8")
+    result = convert(runner, source, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert 'the record\'s title is a placeholder ("Untitled sitting")' in result.stderr
+    record = assert_clean_briefings(tmp_path / "out", "sitting")
+    assert "Untitled" not in record["title"] and "2019" in record["title"]

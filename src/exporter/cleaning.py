@@ -58,6 +58,7 @@ _ANY_UNWANTED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udff
 _UNWANTED = re.compile(f"(?P<escape>{_ESCAPE})|(?P<control>{_NOT_XML})|(?P<surrogate>{_SURROGATE})")
 # Characters that show nothing: fillers that fonts draw blank (Hangul fillers, braille blank,
 # Mongolian vowel separator) besides every space, control and format character.
+_PLACEHOLDER = re.compile(r"untitled(?: (?:debate|sitting|record|document))?$", re.I)
 _BLANK_FILLERS = frozenset("\u115f\u1160\u180e\u2800\u3164\uffa0")
 _INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"})
 
@@ -263,15 +264,15 @@ def reads_as_nothing(text: str | None) -> bool:
 
 def ensure_title(debate: m.Debate, reporter: Reporter) -> m.Debate:
     """The debate with a title a reader can see: its own, else its house (or place) and date,
-    else its first section's title, else a title that says so; a warning says which."""
-    if not reads_as_nothing(debate.title):
+    else its first section's title, else a title that says so; a warning says which. A
+    reader's placeholder ("Untitled sitting") is no title: Word's checker and readers take it
+    for one (DOC-TITLE-001)."""
+    placeholder = _PLACEHOLDER.match(debate.title.strip())
+    if not reads_as_nothing(debate.title) and not placeholder:
         return debate
     title, basis = fallback_title(debate)
-    reporter.warn(
-        TITLE_FALLBACK,
-        f'the record\'s title is blank; the briefing is titled "{title}" ({basis})',
-        "title",
-    )
+    what = f'is a placeholder ("{debate.title.strip()}")' if placeholder else "is blank"
+    reporter.warn(TITLE_FALLBACK, f'the record\'s title {what}; the briefing is titled "{title}" ({basis})', "title")
     return dataclasses.replace(debate, title=title)
 
 

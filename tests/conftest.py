@@ -11,7 +11,9 @@ from hypothesis import Phase, settings
 # Hypothesis: "ci" is derandomised (a fixed seed, no example database) and quick; "long"
 # searches thousands of examples locally (HYPOTHESIS_PROFILE=long).
 settings.register_profile("ci", derandomize=True, database=None, max_examples=30, deadline=None, print_blob=True)
-settings.register_profile("long", max_examples=2000, deadline=None, print_blob=True)
+settings.register_profile(
+    "long", max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "2000")), deadline=None, print_blob=True
+)
 settings.register_profile(  # while working: random, no shrinking, the first failure as drawn
     "dev", max_examples=60, deadline=None, phases=[Phase.explicit, Phase.generate], database=None
 )

@@ -524,3 +524,29 @@ def test_a_readers_placeholder_title_gets_the_stated_fallback(runner: CliRunner,
     assert 'the record\'s title is a placeholder ("Untitled sitting")' in result.stderr
     record = assert_clean_briefings(tmp_path / "out", "sitting")
     assert "Untitled" not in record["title"] and "2019" in record["title"]
+
+
+@pytest.mark.parametrize("invisible", ["\\ufeff", "\\u200b\\u200d", "\\u20dd", " "])
+def test_a_section_title_that_reads_as_nothing_is_no_heading(
+    runner: CliRunner, tmp_path: Path, invisible: str
+) -> None:
+    # Found by the long profile: a heading of only U+FEFF drew nothing, the PDF lost its H3 and
+    # the H4 under it skipped a level (PDF/UA 7.4).
+    source = tmp_path / "invisible.json"
+    source.write_text(
+        '{"title": "T", "sections": [{"title": "Top", "items": [{"type": "section", "title": "'
+        + invisible
+        + '",'
+        '"items": [{"type": "section", "title": "Inner", "items": [{"type": "speech", "label": "A",'
+        '"paragraphs": ["Hello there everyone."]}]}]}]}]}'
+    )
+    result = convert(runner, source, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    record = assert_clean_briefings(tmp_path / "out", "invisible")
+    assert record["sections"][0]["items"][0]["title"] == ""
+    headings = [
+        p.text
+        for p in docx.Document(str(tmp_path / "out" / "invisible.docx")).paragraphs
+        if p.style.name.startswith("Heading")
+    ]
+    assert "Inner" in headings and not [h for h in headings if not h.strip("\ufeff\u200b\u200d\u20dd ")]

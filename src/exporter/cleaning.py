@@ -209,6 +209,8 @@ class _Walk:
         cleaned = self.cleaning.clean(text, self.place()) if needs_cleaning(text) else text
         if owner in _REQUIRED_TEXT and not cleaned:  # emptied here, or given empty by a reader
             return "\ufffd"
+        if owner == (m.Section, "title") and cleaned and reads_as_nothing(cleaned):
+            return ""  # an invisible heading is no heading: composing leaves an untitled one out
         if cleaned is not text and owner in _IDENTIFIERS:
             return "".join(c if not needs_cleaning(c) else f"U+{ord(c):04X}" for c in text)
         return cleaned

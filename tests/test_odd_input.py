@@ -550,3 +550,17 @@ def test_a_section_title_that_reads_as_nothing_is_no_heading(
         if p.style.name.startswith("Heading")
     ]
     assert "Inner" in headings and not [h for h in headings if not h.strip("\ufeff\u200b\u200d\u20dd ")]
+
+
+def test_a_web_address_that_is_not_one_is_left_out_with_a_warning(runner: CliRunner, tmp_path: Path) -> None:
+    # Found by the long profile: a ParlParse url="<eyP" went into the model and -f json wrote a
+    # record our own schema refuses.
+    text = (DATA / "parlparse" / "westminster2009-10-28a-excerpt.xml").read_bytes()
+    source = tmp_path / "urls.xml"
+    source.write_bytes(
+        text.replace(b'url="http://www.publications', b'url="&lt;eyP http://www.publications', 1)
+    )
+    result = convert(runner, source, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "ADDRESS-DROPPED: " in result.stderr and "web address(es) left out" in result.stderr
+    assert_clean_briefings(tmp_path / "out", "urls")

@@ -21,7 +21,8 @@ distinct and references still match; a name or side left empty becomes U+FFFD.
 Language tags a reader took from the record are made BCP 47 (RFC 5646, checked by langcodes):
 the standard form where there is one (``en_GB`` -> ``en-GB``), else dropped, the document's
 becoming ``und``; one warning (``LANGUAGE-TAG``). Our own record format refuses such tags
-before this step (``record_errors``).
+before this step (``record_errors``). A web address a reader took from a record that is not an
+http, https, ftp or mailto address is left out, with one warning (``ADDRESS-DROPPED``).
 
 A title that reads as nothing (only whitespace, format characters such as U+200B or U+FEFF,
 invisible fillers such as U+3164) gets a stated fallback, its house and date, with a
@@ -46,6 +47,7 @@ from exporter.diagnostics import Reporter
 
 CLEANED = "TEXT-CLEANED"
 LANGUAGE_TAG = "LANGUAGE-TAG"
+ADDRESS = "ADDRESS-DROPPED"
 TITLE_FALLBACK = "TITLE-FALLBACK"
 
 # CSI (colours, cursor moves), OSC (window titles, hyperlinks), character set designations and
@@ -148,6 +150,7 @@ def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
     cleaned: m.Debate = walk.node(debate, None)
     walk.cleaning.report(reporter)
     walk.report_languages(reporter)
+    walk.report_addresses(reporter)
     return cleaned
 
 
@@ -157,6 +160,8 @@ def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
 _IDENTIFIERS = frozenset({(m.Speaker, "id"), (m.Speech, "speaker"), (m.Vote, "speaker")})
 _REQUIRED_TEXT = frozenset({(m.Speaker, "name"), (m.Vote, "name"), (m.Vote, "side"), (m.Count, "side")})
 _LANGUAGE_FIELDS = ("lang", "language")
+_ADDRESS_FIELDS = ("url", "link")  # what the record format takes: http(s), ftp, mailto
+_ADDRESS = re.compile(r"(https?|ftp|mailto):")  # as the schema says, case and all
 _LEAVES = (bool, int, float, dt.date, Enum, type(None))
 
 
@@ -166,6 +171,7 @@ class _Walk:
     def __init__(self) -> None:
         self.cleaning = Cleaning()
         self.languages: list[tuple[str, str]] = []  # (place, tag as given)
+        self.addresses: list[tuple[str, str]] = []  # (place, web address as given)
         self.steps: list[str] = []
 
     def place(self) -> str:
@@ -198,6 +204,9 @@ class _Walk:
             self.steps.append(f".{name}")
             if name in _LANGUAGE_FIELDS and type(value) is str:
                 new = self.language(value, name)
+            elif name in _ADDRESS_FIELDS and type(value) is str and not _ADDRESS.match(value):
+                self.addresses.append((self.place(), value))  # a reader took it from the record
+                new = None
             else:
                 new = self.node(value, (type(node), name))
             self.steps.pop()
@@ -223,6 +232,16 @@ class _Walk:
             return tag
         self.languages.append((self.place(), tag))
         return fixed if fixed or name == "lang" else "und"
+
+    def report_addresses(self, reporter: Reporter) -> None:
+        if self.addresses:
+            place, address = self.addresses[0]
+            reporter.warn(
+                ADDRESS,
+                f"{len(self.addresses)} web address(es) left out that are not http:, https:, ftp: or "
+                f'mailto: addresses, the first "{address[:60]}"',
+                place,
+            )
 
     def report_languages(self, reporter: Reporter) -> None:
         if self.languages:

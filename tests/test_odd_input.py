@@ -327,7 +327,7 @@ def test_check_names_the_file_and_what_is_wrong(runner: CliRunner, tmp_path: Pat
         "cut.pdf": "the PDF is cut short",
         "cut.docx": "the zip archive is damaged or cut short",
         "empty.pdf": "the file is empty",
-        "record.docx": "not a .docx or PDF file (it looks like JSON)",
+        "record.docx": "not a .docx, PDF or HTML file (it looks like JSON)",
         "garbled.pdf": "the PDF is damaged; it can be read only by repairing it",
     }
     for name, data in broken.items():

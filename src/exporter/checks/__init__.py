@@ -9,7 +9,11 @@ from exporter.errors import ExporterError, InputError, without_reprs
 
 
 def kind_of(data: bytes) -> str | None:
-    """Tell a .docx from a PDF by content, not by name."""
+    """Tell a .docx, a PDF and an HTML page apart by content, not by name."""
+    from exporter.checks.html import is_html
+
+    if is_html(data):
+        return "html"
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
@@ -21,18 +25,19 @@ def kind_of(data: bytes) -> str | None:
 
 def rules() -> list[tuple[str, Severity, str]]:
     """Every rule of every checker: its id, severity and what it asks."""
-    from exporter.checks import docx, pdf
+    from exporter.checks import docx, html, pdf
 
     found = [(rule.id, rule.severity, f"Word: {rule.summary}") for rule in docx.rules()]
     found.extend(
         (rule_id, Severity.ERROR, f"PDF: {summary}") for rule_id, summary in sorted(pdf.RULES.items())
     )
+    found.extend((rule.id, rule.severity, f"HTML: {rule.summary}") for rule in html.rules())
     return found
 
 
 def check(data: bytes, source: str) -> list[Diagnostic]:
-    """Findings for one .docx or PDF file. Raises InputError, naming the file and what is wrong
-    with it, for anything that is not a whole, readable .docx or PDF."""
+    """Findings for one .docx, PDF or HTML file. Raises InputError, naming the file and what is
+    wrong with it, for anything that is not a whole, readable .docx, PDF or HTML page."""
     kind = kind_of(data)
     if kind is None:
         raise InputError(_not_ours(data), source)
@@ -44,7 +49,7 @@ def check(data: bytes, source: str) -> list[Diagnostic]:
     except ExporterError:
         raise
     except (Exception, RecursionError) as error:  # a damaged file our readers could half-open
-        label = "PDF" if kind == "pdf" else ".docx"
+        label = {"pdf": "PDF", "docx": ".docx"}.get(kind, "HTML page")
         cause = without_reprs(f"{type(error).__name__}: {error}")[:200]
         raise InputError(f"not a readable {label}: it is damaged ({cause})", source) from error
     return diagnostics
@@ -54,11 +59,11 @@ def _not_ours(data: bytes) -> str:
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         return "the file is empty"
-    looks = "JSON" if head[:1] in (b"{", b"[") else "XML or HTML" if head[:1] == b"<" else None
+    looks = "JSON" if head[:1] in (b"{", b"[") else "XML" if head[:1] == b"<" else None
     if looks is None:
         try:
             head.decode("utf-8")
             looks = "plain text"
         except UnicodeDecodeError as err:  # a character cut at the end of the sample is still text
             looks = "plain text" if err.start >= len(head) - 3 else "some other binary format"
-    return f"not a .docx or PDF file (it looks like {looks})"
+    return f"not a .docx, PDF or HTML file (it looks like {looks})"

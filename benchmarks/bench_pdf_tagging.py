@@ -3,7 +3,7 @@
 Untagged is the same layout and drawing with a tagger that emits nothing (no marked
 content, structure tree, parent tree or OBJRs), so the difference is the tagging layer
 alone. Briefings of about 40 and 200 A4 pages are built from the seed debate by
-repetition (tests/briefing_trees.py). Prints pages, file sizes, the median and best of
+repetition (tests/golden_trees.py). Prints pages, file sizes, the median and best of
 several runs (CPU time of this process, so that other work on the machine counts
 less), and the overhead; the aim is at most 15%.
 
@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from briefing_trees import long_briefing  # noqa: E402
 from exporter.diagnostics import Reporter  # noqa: E402
 from exporter.options import WriteOptions  # noqa: E402
 from exporter.writers.pdf import render  # noqa: E402
+from golden_trees import long_briefing  # noqa: E402
 
 
 def measure(pages: int, runs: int) -> dict[bool, tuple[list[float], bytes]]:

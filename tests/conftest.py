@@ -20,3 +20,10 @@ def runner() -> CliRunner:
 
 def needs(tool: str) -> pytest.MarkDecorator:
     return pytest.mark.skipif(shutil.which(tool) is None, reason=f"{tool} is not installed")
+
+
+@pytest.fixture(autouse=True)
+def strict_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every conversion in the tests fails on a composing fault in the briefing tree
+    (exporter.validation), where a user's run would repair it and warn."""
+    monkeypatch.setenv("DEBATE_EXPORT_STRICT_TREE", "1")

@@ -14,10 +14,10 @@ from functools import lru_cache
 
 from lxml import etree
 
-from docx_samples import HANSARD_URL, sample_document
 from exporter.diagnostics import Reporter
 from exporter.options import WriteOptions
 from exporter.writers.docx import write
+from golden_trees import HANSARD_URL, energy_bill
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -38,7 +38,7 @@ Edit = Callable[[etree._Element], None]
 
 @lru_cache(maxsize=1)
 def good_docx() -> bytes:
-    return write(sample_document(), WriteOptions(), Reporter("good.docx"))
+    return write(energy_bill(), WriteOptions(), Reporter("good.docx"))
 
 
 def q(name: str) -> str:

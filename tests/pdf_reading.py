@@ -92,12 +92,20 @@ def open_pdf(data: bytes) -> pikepdf.Pdf:
 
 def verapdf(path: Path) -> dict | None:
     """veraPDF's PDF/UA-1 verdict on a file, or None when veraPDF is not installed."""
+    verdicts = verapdf_many([path])
+    return None if verdicts is None else verdicts[str(path)]
+
+
+def verapdf_many(paths: list[Path]) -> dict[str, dict] | None:
+    """veraPDF's verdict on each file, keyed by its path, from one JVM for them all (a JVM
+    start costs more than validating a briefing); None when veraPDF is not installed."""
     if not VERAPDF.exists() or shutil.which("java") is None:
         return None
-    result = subprocess.run([str(VERAPDF), str(path)], capture_output=True, check=True, timeout=900)
-    line = result.stdout.decode("utf-8").strip().splitlines()[-1]
-    verdict: dict = json.loads(line)
-    return verdict
+    result = subprocess.run([str(VERAPDF), *map(str, paths)], capture_output=True, check=False, timeout=1800)
+    if result.returncode not in (0, 1):  # 1: some file is not compliant, which the caller judges
+        raise RuntimeError(f"veraPDF failed: {result.stderr.decode('utf-8', 'replace')[-2000:]}")
+    verdicts = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines() if line.strip()]
+    return {verdict["file"]: verdict for verdict in verdicts}
 
 
 _ELEMENT_LINE = re.compile(r"^(\s*)(\w+)(?: \((?:block|inline)\))?:?$")

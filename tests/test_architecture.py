@@ -54,3 +54,9 @@ def test_nothing_imports_the_cli() -> None:
 def test_the_model_and_document_know_no_formats() -> None:
     for name in ("model.py", "document.py"):
         assert imports_of(PACKAGE / name) == set(), name
+
+
+@pytest.mark.parametrize("name", ["document_json.py", "validation.py", "writers/base.py"])
+def test_the_tree_modules_see_only_the_tree(name: str) -> None:
+    forbidden = ("exporter.model", "exporter.readers", "exporter.compose", "exporter.record", "exporter.cli")
+    assert not [found for found in imports_of(PACKAGE / name) if found.startswith(forbidden)]

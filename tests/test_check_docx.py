@@ -13,13 +13,13 @@ import pytest
 from lxml import etree
 
 from docx_faults import CORE, DOC, FAULTS, NS, STYLES, edit_parts, fault, good_docx, q
-from docx_samples import sample_document
 from exporter.checks import check as check_any
 from exporter.checks.docx import RULES, check, rules
 from exporter.diagnostics import Reporter, Severity
 from exporter.errors import InputError
 from exporter.options import WriteOptions
 from exporter.writers.docx import write
+from golden_trees import energy_bill
 
 BASELINE = {"DOC-LANG-004"}  # the sample marks a Welsh phrase: listed for review, as info
 
@@ -76,7 +76,7 @@ def test_other_language_runs_are_listed_and_absent_without_them() -> None:
 
 
 def test_missing_headings_is_a_warning_in_a_long_document() -> None:
-    long = write(sample_document(60), WriteOptions(), Reporter())
+    long = write(energy_bill(60), WriteOptions(), Reporter())
 
     def headings_to_body(root: etree._Element) -> None:
         for style in root.iter(q("w:pStyle")):
@@ -243,7 +243,7 @@ def test_external_entities_are_not_resolved(tmp_path: object) -> None:
 
 
 def test_large_document_is_checked_quickly() -> None:
-    big = write(sample_document(3000), WriteOptions(), Reporter())
+    big = write(energy_bill(3000), WriteOptions(), Reporter())
     start = time.perf_counter()
     found = check(big, "big.docx")
     elapsed = time.perf_counter() - start

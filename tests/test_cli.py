@@ -180,11 +180,16 @@ def test_people_directory_fills_speaker_headings(tmp_path: Path, runner: CliRunn
     directory = DATA / "people" / "parlamint-gb" / "ParlaMint-GB-listPerson.xml"
     bare = runner.invoke(main, ["convert", str(sitting), "-o", str(tmp_path / "bare"), "-f", "json"])
     named = runner.invoke(
-        main, ["convert", str(sitting), "-o", str(tmp_path / "named"), "-f", "json", "--people", str(directory)]
+        main,
+        ["convert", str(sitting), "-o", str(tmp_path / "named"), "-f", "json", "--people", str(directory)],
     )
     assert bare.exit_code == 0 and named.exit_code == 0, named.output
-    before = {s["id"]: s for s in json.loads((tmp_path / "bare" / f"{sitting.stem}.json").read_text())["speakers"]}
-    after = {s["id"]: s for s in json.loads((tmp_path / "named" / f"{sitting.stem}.json").read_text())["speakers"]}
+    before = {
+        s["id"]: s for s in json.loads((tmp_path / "bare" / f"{sitting.stem}.json").read_text())["speakers"]
+    }
+    after = {
+        s["id"]: s for s in json.loads((tmp_path / "named" / f"{sitting.stem}.json").read_text())["speakers"]
+    }
     assert "party" not in before["DavidRutley"]  # without a directory nothing is invented
     assert after["DavidRutley"]["name"] == "David Rutley" and after["DavidRutley"]["party"] == "Conservative"
 

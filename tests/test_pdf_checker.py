@@ -12,11 +12,12 @@ from io import BytesIO
 import pikepdf
 import pytest
 
-from briefing_trees import seed_briefing
 from exporter import checks
 from exporter.checks.pdf import RULES, check
 from exporter.diagnostics import Severity
+from exporter.document import Document, Heading, Text
 from exporter.errors import InputError
+from golden_trees import deep_briefing, seed_briefing
 from pdf_reading import write_pdf
 
 XMP_WITHOUT = """<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -121,6 +122,8 @@ FAULTS: dict[str, Callable[[pikepdf.Pdf], None]] = {
     "PDFUA-7.2-lang": lambda pdf: pdf.Root.__delattr__("Lang"),
     "PDFUA-7.4-heading-order": lambda pdf: elements(pdf, "H2")[0].__setattr__("S", pikepdf.Name("/H3")),
     "PDFUA-7.4-empty-heading": lambda pdf: elements(pdf, "H2")[0].__setattr__("K", pikepdf.Array()),
+    "PDFUA-7.4-heading-kinds": lambda pdf: retype(pdf, "H3", "H"),
+    "PDFUA-7.4-one-h": lambda pdf: retype(pdf, "H2", "H", count=2),
     "PDFUA-7.18.3-tabs": lambda pdf: pdf.pages[0].obj.__delattr__("Tabs"),
     "PDFUA-7.18.5-contents": lambda pdf: first_link_annotation(pdf).__delattr__("Contents"),
     "PDFUA-7.18.5-tagged": lambda pdf: first_link_annotation(pdf).__delattr__("StructParent"),
@@ -151,6 +154,22 @@ def test_each_injected_fault_is_caught_by_its_rule(good: bytes, rule: str) -> No
     found = check(inject(good, FAULTS[rule]), "briefing.pdf")
     assert rule in {diagnostic.code for diagnostic in found}
     assert all(diagnostic.severity == Severity.ERROR for diagnostic in found)
+
+
+def test_a_strongly_structured_briefing_passes(good: bytes) -> None:
+    """Headings deeper than six: every heading an H heading its own Sect (ISO 14289-1 7.4.4)."""
+    assert check(write_pdf(deep_briefing()), "deep.pdf") == []
+    found = codes(
+        write_pdf(Document("x", "en-GB", (Heading(1, (Text("x"),), "x"), Heading(7, (Text("y"),), "y"))))
+    )
+    assert "PDFUA-7.4-heading-kinds" not in found and "PDFUA-7.4-one-h" not in found
+
+
+def test_an_empty_unnumbered_heading_is_caught() -> None:
+    def empty_h(pdf: pikepdf.Pdf) -> None:
+        elements(pdf, "H")[1].K = pikepdf.Array()
+
+    assert "PDFUA-7.4-empty-heading" in codes(inject(write_pdf(deep_briefing()), empty_h))
 
 
 def test_a_circular_role_map_is_caught(good: bytes) -> None:

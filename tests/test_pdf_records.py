@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import DATA, SAMPLES, needs
 from exporter.checks.pdf import check
 from exporter.cli import main
-from pdf_reading import VERAPDF, element_texts, poppler, poppler_file, squash, verapdf
+from pdf_reading import VERAPDF, element_texts, poppler, poppler_file, squash, verapdf_many
 
 RECORDS = sorted(
     [path for path in SAMPLES.iterdir() if path.suffix in (".yaml", ".txt", ".json", ".xml")]
@@ -43,11 +43,18 @@ def test_briefing_passes_the_pdf_checker(briefings: dict[str, Path], record: str
     assert check(pdf.read_bytes(), pdf.name) == []
 
 
+@pytest.fixture(scope="module")
+def verdicts(briefings: dict[str, Path]) -> dict[str, dict]:
+    found = verapdf_many(list(briefings.values()))  # one JVM for every briefing
+    assert found is not None
+    return {record: found[str(pdf)] for record, pdf in briefings.items()}
+
+
 @pytest.mark.skipif(not VERAPDF.exists(), reason="veraPDF is not installed (set VERAPDF)")
 @pytest.mark.parametrize("record", [path.name for path in RECORDS])
-def test_briefing_passes_verapdf(briefings: dict[str, Path], record: str) -> None:
-    verdict = verapdf(briefings[record])
-    assert verdict is not None and verdict["failed_checks"] == 0, verdict
+def test_briefing_passes_verapdf(verdicts: dict[str, dict], record: str) -> None:
+    verdict = verdicts[record]
+    assert verdict["failed_checks"] == 0, verdict
 
 
 @needs("pdfinfo")

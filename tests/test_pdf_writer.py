@@ -8,7 +8,11 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from briefing_trees import (
+from conftest import needs
+from exporter.checks.pdf import check as check_pdf
+from exporter.diagnostics import Reporter
+from exporter.document import Cell, Document, Heading, Link, Paragraph, Table, Text
+from golden_trees import (
     KIM,
     LONG_URL,
     SPEECH,
@@ -18,10 +22,6 @@ from briefing_trees import (
     sections_for,
     seed_briefing,
 )
-from conftest import needs
-from exporter.checks.pdf import check as check_pdf
-from exporter.diagnostics import Reporter
-from exporter.document import Cell, Document, Heading, Link, Paragraph, Table, Text
 from pdf_reading import element_texts, open_pdf, poppler, poppler_file, squash, structure_tree, write_pdf
 
 STANDARD_14 = {
@@ -336,7 +336,7 @@ def test_bytes_do_not_depend_on_the_process(seed_pdf: bytes) -> None:
 
     program = (
         "import sys, hashlib; sys.path.insert(0, 'tests');"
-        "from briefing_trees import seed_briefing; from pdf_reading import write_pdf;"
+        "from golden_trees import seed_briefing; from pdf_reading import write_pdf;"
         "print(hashlib.sha256(write_pdf(seed_briefing())).hexdigest())"
     )
     root = Path(__file__).resolve().parents[1]

@@ -165,25 +165,18 @@ def test_json_output_carries_the_briefing_parts(tmp_path: Path, runner: CliRunne
 
 def test_the_briefing_tree_dumps_as_json_for_debugging() -> None:
     from exporter.compose import compose
-    from exporter.document import to_json
+    from exporter.document_json import from_json, to_json
     from exporter.options import ComposeOptions
 
     debate = native.read(SEED_RECORD.read_bytes(), str(SEED_RECORD), ReadOptions(), Reporter())
-    dump = to_json(compose(debate, ComposeOptions(), Reporter()).document)
+    document = compose(debate, ComposeOptions(), Reporter()).document
+    dump = to_json(document)
     assert dump["node"] == "Document" and dump["language"] == "en-GB"
     assert json.loads(json.dumps(dump)) == dump
     assert dump["blocks"][0] == {
         "node": "Heading",
         "level": 1,
         "anchor": "title",
-        "children": [
-            {
-                "node": "Text",
-                "text": debate.title,
-                "emphasis": False,
-                "strong": False,
-                "superscript": False,
-                "lang": None,
-            }
-        ],
+        "children": [{"node": "Text", "text": debate.title}],
     }
+    assert from_json(json.dumps(dump)) == document

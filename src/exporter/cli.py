@@ -71,7 +71,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     default="docx,pdf",
     show_default=True,
     callback=_formats,
-    help="Output formats, comma-separated: docx, pdf, json.",
+    help="Output formats, comma-separated: docx, pdf, json, tree.",
 )
 @click.option(
     "--from",
@@ -105,9 +105,11 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.option(
     "--citation",
     type=click.Choice(CITATION_STYLES),
-    default="oscola",
+    default="auto",
     show_default=True,
-    help="Citation style for the official record.",
+    help="Citation form for the official record: auto is the parliament's own (OSCOLA for "
+    "Westminster, AGLC for Australia, the Official Report's for Scotland, else a neutral form); "
+    "a form the parliament's profile does not offer falls back to its own, with a warning.",
 )
 @click.option(
     "--people",
@@ -115,6 +117,18 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     help="Speaker directory: a ParlaMint listPerson file or a TheyWorkForYou people.json.",
 )
 @click.option("--split", is_flag=True, help="One briefing per debate (top-level heading) in a day file.")
+@click.option(
+    "--dump-tree",
+    is_flag=True,
+    help="Also write each briefing's tree as JSON (NAME.tree.json), for debugging; same as adding -f tree.",
+)
+@click.option(
+    "--strict-tree",
+    is_flag=True,
+    envvar="DEBATE_EXPORT_STRICT_TREE",
+    hidden=True,
+    help="Fail on a composing fault in the briefing tree instead of repairing it (for tests).",
+)
 @click.option(
     "--check", "audit", is_flag=True, help="Audit each briefing written; an input fails on any error."
 )
@@ -132,6 +146,8 @@ def convert(
     citation: str,
     people: Path | None,
     split: bool,
+    dump_tree: bool,
+    strict_tree: bool,
     audit: bool,
     quiet: bool,
     verbose: int,
@@ -147,10 +163,11 @@ def convert(
     except ExporterError as error:
         raise click.BadParameter(str(error), param_hint="--style") from None
     job = Job(
-        formats=formats,
+        formats=(*formats, "tree") if dump_tree and "tree" not in formats else formats,
         input_format=input_format,
         split=split,
         check=audit,
+        strict_tree=strict_tree,
         read=ReadOptions(people=people),
         compose=ComposeOptions(summary=summary, summary_words=summary_words, citation=citation),
         write=WriteOptions(style=chosen_style),

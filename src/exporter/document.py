@@ -1,15 +1,30 @@
 """The briefing document: a format-neutral tree that every writer renders.
 
 Composing builds it from a debate; writers see only this. It is a small, closed set
-of node types (in the manner of pandoc's AST): a writer that meets a node it does not
-know must fail loudly, so a new node exposes every writer that lags behind.
-Accessibility is settled here (title, language, heading levels, header rows, link
-text), so writers only render.
+of node types (in the manner of pandoc's AST), walked by one visitor base
+(``Visitor``, after docutils' ``NodeVisitor``): a writer that meets a node type it has
+no ``visit_`` method for fails loudly, so a new node type exposes every writer that
+lags behind. Accessibility is settled here (title, language, heading levels, header
+rows, link text), so writers only render; ``exporter.validation`` checks a tree
+against this contract before any writer sees it.
+
+The contract, as ``exporter.validation`` checks it:
+
+- the document and every heading have text; every table has a caption;
+- the first heading is level 1 and a heading is at most one level deeper than the one
+  before it; levels have no upper bound (the tree carries the record's nesting, each
+  writer maps it onto what its format has: Word Heading 1-9, PDF H1-H6 or nested H);
+- anchors are unique, and every internal link and contents entry points to one;
+- every row of a table has as many cells as its header;
+- notes do not nest, and a link holds only text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, is_dataclass
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Union
 
 # --- inlines -----------------------------------------------------------------
@@ -38,7 +53,7 @@ class Link:
 
     @property
     def text(self) -> str:
-        return "".join(child.text for child in self.children)
+        return "".join(child.text for child in self.children if isinstance(child, Text))
 
 
 @dataclass(frozen=True)
@@ -53,10 +68,12 @@ Inline = Union[Text, Link, NoteRef]
 
 # --- blocks ------------------------------------------------------------------
 
+PARAGRAPH_ROLES = ("body", "details", "quote", "procedural", "source", "summary", "caption")
+
 
 @dataclass(frozen=True)
 class Heading:
-    level: int  # 1..3 for briefings; never skips a level
+    level: int  # 1 for the title; each level at most one deeper than the heading before
     children: tuple[Inline, ...]
     anchor: str  # unique within the document; internal links and the contents point here
 
@@ -64,7 +81,7 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     children: tuple[Inline, ...]
-    role: str = "body"  # body | details | quote | procedural | source | summary | caption
+    role: str = "body"  # one of PARAGRAPH_ROLES
     lang: str | None = None
 
 
@@ -87,10 +104,10 @@ class Cell:
 @dataclass(frozen=True)
 class Table:
     caption: str  # every table is captioned; it is also the table's description
-    header: tuple[Cell, ...]  # one header row; header cells are never empty
+    header: tuple[Cell, ...]  # one header row; it sets the number of columns
     rows: tuple[tuple[Cell, ...], ...]
     anchor: str | None = None
-    widths: tuple[float, ...] | None = None  # relative column widths, summing to 1
+    widths: tuple[float, ...] | None = None  # relative column widths, one per column
 
 
 @dataclass(frozen=True)
@@ -119,6 +136,102 @@ class Document:
     keywords: tuple[str, ...] = ()
     author: str = "debate-exporter"
     date: str | None = None  # ISO date of the sitting, used for deterministic metadata
+    # The debate in our record format, as plain JSON data, with the composed parts under
+    # "briefing": what ``-f json`` writes. None for a tree made by hand. It is source data
+    # carried alongside the tree, not part of it: left out of the tree's JSON form and of
+    # comparisons, and never to be changed by a writer.
+    record: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+
+
+NODE_TYPES: tuple[type, ...] = (
+    Document,
+    Heading,
+    Paragraph,
+    BulletList,
+    ListItem,
+    Table,
+    Cell,
+    Contents,
+    ContentsEntry,
+    Text,
+    Link,
+    NoteRef,
+)
+
+
+# --- the visitor base --------------------------------------------------------
+
+
+class UnknownNodeError(TypeError):
+    """A visitor met a node type it has no ``visit_`` method for."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note as the visitor numbered it: 1, 2, 3 ... in reading order."""
+
+    number: int
+    children: tuple[Inline, ...]
+
+
+def visit_method(node_type: type) -> str:
+    """The name of the method that visits a node type: ``NoteRef`` -> ``visit_note_ref``."""
+    return _method_name(node_type.__name__)
+
+
+@cache  # a pure function of the name, and dispatch runs once per node of every briefing
+def _method_name(class_name: str) -> str:
+    return "visit_" + re.sub(r"(?<!^)(?=[A-Z])", "_", class_name).lower()
+
+
+class Visitor:
+    """The one way to walk a briefing tree; every writer, the validation and the JSON form
+    derive from it.
+
+    ``visit(node, *context)`` calls ``visit_<node type in snake case>(node, *context)``
+    (``visit_heading``, ``visit_bullet_list``, ``visit_note_ref`` ...) and returns what it
+    returns; what context a visitor passes down (a parent element, an indent, a language)
+    is its own business. A node type without a method raises ``UnknownNodeError`` naming
+    the visitor and the type, as docutils' writers do: a node is never dropped silently.
+
+    Shared handling, so that no writer rediscovers it:
+
+    - anchors: ``anchors`` is every place an internal link may point to (heading and
+      table anchors, inside lists too), collected before the walk so links may point
+      forward; ``resolves(link)`` says whether a link has somewhere to go;
+    - notes: ``note(ref)`` numbers a note in reading order and keeps it in ``notes``,
+      for writers that gather notes at the end (PDF, HTML) and those that place them
+      (Word footnotes) alike.
+    """
+
+    #: How a message names this visitor ("the Word writer").
+    name = "this visitor"
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.anchors: frozenset[str] = anchor_targets(document.blocks)
+        self.notes: list[Note] = []
+
+    def visit(self, node: Any, *args: Any, **kwargs: Any) -> Any:
+        name = visit_method(type(node))
+        method = getattr(self, name, None)
+        if method is None:
+            raise UnknownNodeError(
+                f"{self.name} cannot render a {type(node).__name__} node (it has no {name} method)"
+            )
+        return method(node, *args, **kwargs)
+
+    def visit_each(self, nodes: Iterable[object], *args: Any, **kwargs: Any) -> list[Any]:
+        return [self.visit(node, *args, **kwargs) for node in nodes]
+
+    def resolves(self, link: Link) -> bool:
+        """Whether a link has somewhere to go: any URL does; ``#anchor`` only if it is here."""
+        return not link.internal or link.target[1:] in self.anchors
+
+    def note(self, ref: NoteRef) -> Note:
+        note = Note(len(self.notes) + 1, ref.children)
+        self.notes.append(note)
+        return note
 
 
 # --- helpers shared by writers -------------------------------------------------
@@ -133,13 +246,38 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
-def to_json(node: Any) -> Any:
-    """Dump any tree node as plain JSON data, for debugging and golden files."""
-    if is_dataclass(node) and not isinstance(node, type):
-        data: dict[str, Any] = {"node": type(node).__name__}
-        for f in fields(node):
-            data[f.name] = to_json(getattr(node, f.name))
-        return data
-    if isinstance(node, (tuple, list)):
-        return [to_json(item) for item in node]
-    return node
+def walk_blocks(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Every block in reading order, descending into list items."""
+    for block in blocks:
+        yield block
+        if isinstance(block, BulletList):
+            for item in block.items:
+                yield from walk_blocks(item.blocks)
+
+
+def anchor_targets(blocks: Iterable[Block]) -> frozenset[str]:
+    """Every anchor a link may point to: headings' and tables'."""
+    return frozenset(
+        block.anchor for block in walk_blocks(blocks) if isinstance(block, (Heading, Table)) and block.anchor
+    )
+
+
+def grid_width(row: tuple[Cell, ...]) -> int:
+    """How many columns a table row covers."""
+    return len(row)
+
+
+def fit_row(row: tuple[Cell, ...], columns: int) -> tuple[Cell, ...]:
+    """A row made exactly ``columns`` wide, for a tree that did not pass validation:
+    short rows get empty cells; cells beyond the last column join it, so no words are lost."""
+    if len(row) <= columns:
+        return (*row, *[Cell(())] * (columns - len(row)))
+    joined: list[Inline] = []
+    for cell in row[columns - 1 :]:
+        joined += [*([Text(" ")] if joined else []), *cell.children]
+    return (*row[: columns - 1], Cell(tuple(joined)))
+
+
+def heading_depth(document: Document) -> int:
+    """The deepest heading level in the document (0 when it has no heading)."""
+    return max((b.level for b in walk_blocks(document.blocks) if isinstance(b, Heading)), default=0)

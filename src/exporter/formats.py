@@ -89,7 +89,12 @@ INPUT_FORMATS: tuple[InputFormat, ...] = (
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
     OutputFormat("docx", "docx", ".docx", "accessible Word briefing"),
     OutputFormat("pdf", "pdf", ".pdf", "PDF/UA-1 briefing"),
-    OutputFormat("json", "json_record", ".json", "our record format, with the composed briefing parts"),
+    OutputFormat(
+        "json", "json_record", ".json", "our record format, with the composed briefing under `briefing`"
+    ),
+    OutputFormat(
+        "tree", "tree_json", ".tree.json", "the briefing tree as JSON, for tests and debugging (--dump-tree)"
+    ),
 )
 
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from exporter import checks, record
+from exporter import checks
 from exporter import model as m
-from exporter.compose import Briefing, compose
+from exporter.compose import compose
 from exporter.diagnostics import Diagnostic, Reporter, Severity
 from exporter.errors import ExporterError, InputError, OutputError, UnknownFormatError
 from exporter.formats import INPUT_FORMATS, InputFormat, detect, input_format, output_format
@@ -26,7 +26,7 @@ from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.people import Directory
 from exporter.people import load as load_people
 from exporter.readers import _xml as xml
-from exporter.writers.json_record import write_record
+from exporter.validation import validate
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Job:
     input_format: str = "auto"
     split: bool = False
     check: bool = False  # audit each written file and fail the input on errors
+    strict_tree: bool = False  # a composing fault in the briefing tree fails the input (tests)
     read: ReadOptions = ReadOptions()
     compose: ComposeOptions = ComposeOptions()
     write: WriteOptions = WriteOptions()
@@ -108,16 +109,10 @@ def _slug(text: str) -> str:
 
 
 def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
-    """Every requested output of one debate, as bytes keyed by format name."""
-    briefing: Briefing = compose(debate, job.compose, reporter)
-    outputs: dict[str, bytes] = {}
-    for name in job.formats:
-        if name == "json":
-            outputs[name] = write_record(record.to_dict(debate), briefing.parts)
-        else:
-            writer = output_format(name).load()
-            outputs[name] = writer.write(briefing.document, job.write, reporter)
-    return outputs
+    """Every requested output of one debate, as bytes keyed by format name: the debate is
+    composed into one briefing tree, validated once, then given to each format's writer."""
+    document = validate(compose(debate, job.compose, reporter).document, reporter, strict=job.strict_tree)
+    return {name: output_format(name).load().write(document, job.write, reporter) for name in job.formats}
 
 
 def convert(path: Path, out_dir: Path, job: Job, on_progress: Callable[[str], None] | None = None) -> Result:

@@ -1,4 +1,8 @@
-"""Style profiles: named YAML files in the package's styles folder, or a path."""
+"""Style profiles: named YAML files in the package's styles folder, or a path.
+
+``heading_sizes`` gives a size in points per heading level, from level 1, up to 9 of
+them; deeper levels take the last size given.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from typing import Any
 import yaml
 
 from exporter.errors import InputError
-from exporter.options import Style
+from exporter.options import HEADING_LEVELS, Style
 
 
 def styles_dir() -> Path:
@@ -47,6 +51,7 @@ def _style(data: Any, source: str) -> Style:
             raise InputError(f"unknown style setting (known: {', '.join(known)})", source, str(key))
         values[key] = tuple(value) if isinstance(value, list) else value
     style = Style(**values)
+    _check_heading_sizes(style, source)
     if style.body_size < 12:
         raise InputError("body_size below 12 pt fails GOV.UK and RNIB guidance", source, "body_size")
     if style.line_spacing < 1.5:
@@ -55,6 +60,24 @@ def _style(data: Any, source: str) -> Style:
         if _contrast(getattr(style, key)) < 4.5:
             raise InputError("contrast with white is below 4.5:1 (WCAG 1.4.3)", source, key)
     return style
+
+
+def _check_heading_sizes(style: Style, source: str) -> None:
+    """A size per heading level, 1 to 9 of them: none below the body size, none larger
+    than the level above (a deeper heading never looks more important)."""
+    sizes = style.heading_sizes
+    if not isinstance(sizes, tuple) or not 1 <= len(sizes) <= HEADING_LEVELS:
+        raise InputError(
+            f"heading_sizes is a list of 1 to {HEADING_LEVELS} sizes in points", source, "heading_sizes"
+        )
+    for index, size in enumerate(sizes):
+        where = f"heading_sizes[{index}]"
+        if isinstance(size, bool) or not isinstance(size, (int, float)):
+            raise InputError(f"a heading size is a number of points, not {size!r}", source, where)
+        if size < style.body_size:
+            raise InputError(f"heading level {index + 1} is smaller than the body text", source, where)
+        if index and size > sizes[index - 1]:
+            raise InputError(f"heading level {index + 1} is larger than level {index}", source, where)
 
 
 def _contrast(hex_colour: str) -> float:

@@ -106,6 +106,8 @@ RULES: dict[str, str] = {
     "PDFUA-7.2-lang": "the catalog has a /Lang",
     "PDFUA-7.4-heading-order": "headings start at H1 and never skip a level",
     "PDFUA-7.4-empty-heading": "no heading is empty",
+    "PDFUA-7.4-heading-kinds": "numbered headings (H1-H6) and unnumbered H are not both used",
+    "PDFUA-7.4-one-h": "no element holds more than one H (each H heads its own Sect)",
     "PDFUA-7.18.3-tabs": "pages with annotations have /Tabs /S",
     "PDFUA-7.18.5-contents": "link annotations have /Contents",
     "PDFUA-7.18.5-tagged": "link annotations sit in a Link element (OBJR) with a /StructParent",
@@ -214,9 +216,14 @@ def _resolve(type_: str, role_map: dict[str, str]) -> str:
 
 
 def _check_types_and_headings(facts: StructureFacts, role_map: dict[str, str], findings: _Findings) -> None:
+    """Standard types, and headings as ISO 14289-1 7.4 has them: numbered H1-H6 that start at
+    H1 and never skip (7.4.2), or unnumbered H, one per element, their level their nesting
+    (7.4.4), never both kinds in one document."""
     if facts.cycles:
         findings.add("PDFUA-7.1-struct-tree", "the structure tree contains a cycle", "StructTreeRoot")
     previous = 0
+    first_numbered: str | None = None
+    first_unnumbered: str | None = None
     for index, element in enumerate(facts.elements):
         resolved = _resolve(element.type, role_map)
         where = f"structure element {index} (/{element.type})"
@@ -225,15 +232,27 @@ def _check_types_and_headings(facts: StructureFacts, role_map: dict[str, str], f
                 "PDFUA-7.1-standard-type", f"/{element.type} is not a standard structure type", where
             )
             continue
+        if sum(_resolve(kid.type, role_map) == "H" for kid in element.children) > 1:
+            findings.add("PDFUA-7.4-one-h", f"/{element.type} holds more than one H", where)
         level = HEADINGS.get(resolved)
-        if level is None:
+        if level is None and resolved != "H":
             continue
         if not element.has_kids:
             findings.add("PDFUA-7.4-empty-heading", f"heading /{element.type} is empty", where)
+        if level is None:
+            first_unnumbered = first_unnumbered or where
+            continue
+        first_numbered = first_numbered or where
         if level > previous + 1:
             expected = "H1 first" if previous == 0 else f"at most H{previous + 1} after H{previous}"
             findings.add("PDFUA-7.4-heading-order", f"/{element.type} where {expected} was expected", where)
         previous = level
+    if first_numbered and first_unnumbered:
+        findings.add(
+            "PDFUA-7.4-heading-kinds",
+            f"numbered headings ({first_numbered}) and H ({first_unnumbered}) in one document",
+            "StructTreeRoot",
+        )
 
 
 def _check_pages(

@@ -2,9 +2,10 @@
 
 The briefing reads: the title (H1) and the sitting's details; Summary; At a glance;
 Key points; Contents; Speakers; the debate itself (a heading per section and per
-speech, each speech followed by its source); Sources. Everything a writer needs to
-be accessible (title, language, heading levels, header rows, link text) is settled
-here.
+speech, each speech followed by its source, as deep as the record nests); Sources.
+Everything a writer needs to be accessible (title, language, heading levels, header
+rows, link text) is settled here. Speeches are keyed once (``compose.keys``) and found
+by key from then on.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from typing import Any
 
 from exporter import document as d
 from exporter import model as m
-from exporter.citations import cite, cite_columns, debate_columns, record_url
+from exporter import record
+from exporter.citations import choose, cite, cite_columns, debate_columns, record_url
 from exporter.compose.anchors import Anchors
 from exporter.compose.front import details, sources
+from exporter.compose.keys import key_speeches
 from exporter.compose.names import long_date
 from exporter.compose.proceedings import ProceedingsContext, SpeechSource, proceedings
 from exporter.compose.speakers import contributions, speakers_table
@@ -27,27 +30,42 @@ from exporter.options import ComposeOptions
 
 @dataclass(frozen=True)
 class Briefing:
-    document: d.Document
-    parts: dict[str, Any]  # the composed parts as data, for ``-f json``
+    document: d.Document  # carries the record and these parts as ``record``, for ``-f json``
+    parts: dict[str, Any]  # the composed parts as data
+
+
+CONTENTS_DEPTH = 3  # Contents lists headings to this level; the PDF outline and Word's pane list all
 
 
 def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Briefing:
+    as_read = debate
     anchors = Anchors()
     anchors.make("title")
-    speech_anchors = {id(s): anchors.make(f"speech-{s.id or i}") for i, s in enumerate(m.speeches(debate), 1)}
+    keys = key_speeches(debate, anchors)
+    debate = keys.debate
     table_counter = iter(range(1, 10_000))
+
+    citation = choose(debate, options.citation)
+    if citation.note:
+        reporter.warn("citation-form", f"citations: {citation.note}")
+    if citation.profile.licence is not None and not citation.profile.licence.adaptation:
+        reporter.warn(
+            "licence-no-adaptation",
+            f"the record's licence ({citation.profile.licence.name}) does not allow adapted material to be "
+            "shared; the briefing says so in its Sources",
+        )
 
     def source_of(speech: m.Speech) -> SpeechSource:
         return SpeechSource(cite(debate, speech, options.citation), record_url(debate, speech))
 
-    found = substance(debate, options, speech_anchors, source_of, reporter)
+    found = substance(debate, options, keys, source_of, reporter)
 
     body: list[d.Block] = []
     body.extend(_summary(anchors, found))
     body.extend(found.extra_blocks(anchors, lambda: next(table_counter)))
     speakers_heading = d.Heading(2, (d.Text("Speakers"),), anchors.make("speakers"))
     speakers = speakers_table(debate, next(table_counter))
-    context = ProceedingsContext(debate, speech_anchors, anchors.make, source_of, lambda: next(table_counter))
+    context = ProceedingsContext(debate, keys.anchor, anchors.make, source_of, lambda: next(table_counter))
     debate_blocks = proceedings(context)
     debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
     closing: list[d.Block] = [d.Heading(2, (d.Text("Sources"),), anchors.make("sources"))]
@@ -55,7 +73,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
 
     after_contents = [speakers_heading, speakers, *debate_blocks, *closing]
     contents_heading = d.Heading(2, (d.Text("Contents"),), anchors.make("contents"))
-    listed = [b for b in (*body, *after_contents) if isinstance(b, d.Heading) and b.level <= 3]
+    listed = [b for b in (*body, *after_contents) if isinstance(b, d.Heading) and b.level <= CONTENTS_DEPTH]
     contents = d.Contents(tuple(d.ContentsEntry(h.level, d.plain_text(h.children), h.anchor) for h in listed))
     blocks: list[d.Block] = [
         d.Heading(1, (d.Text(debate.title),), "title"),
@@ -65,14 +83,6 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         contents,
         *after_contents,
     ]
-    document = d.Document(
-        title=debate.title,
-        language=debate.language,
-        blocks=tuple(blocks),
-        subject=_subject(debate),
-        keywords=_keywords(debate),
-        date=debate.date.isoformat() if debate.date else None,
-    )
     counts = contributions(debate)
     parts = {
         **found.parts(),
@@ -81,6 +91,15 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         ],
         "citation": debate_citation,
     }
+    document = d.Document(
+        title=debate.title,
+        language=debate.language,
+        blocks=tuple(blocks),
+        subject=_subject(debate),
+        keywords=_keywords(debate),
+        date=debate.date.isoformat() if debate.date else None,
+        record={**record.to_dict(as_read), "briefing": parts},
+    )
     return Briefing(document, parts)
 
 

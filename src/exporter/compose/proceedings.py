@@ -11,8 +11,6 @@ from exporter.compose.inlines import inlines
 from exporter.compose.lists import gather_lists
 from exporter.compose.names import KIND_LABELS, plural, speaker_name
 
-MAX_LEVEL = 6
-
 _PROCEDURAL_ROLE = "procedural"
 
 
@@ -27,7 +25,7 @@ class SpeechSource:
 @dataclass
 class ProceedingsContext:
     debate: m.Debate
-    speech_anchors: dict[int, str]  # id(speech) -> anchor
+    speech_anchor: Callable[[m.Speech], str]  # by the speech's key (compose.keys)
     section_anchor: Callable[[str], str]
     source_of: Callable[[m.Speech], SpeechSource]
     table_number: Callable[[], int]
@@ -49,31 +47,33 @@ def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
 
 
 def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.Block]:
-    blocks: list[d.Block] = [
-        d.Heading(min(level, MAX_LEVEL), (d.Text(section.title),), ctx.section_anchor(section.title))
-    ]
+    """A section's heading at ``level`` and its items one level below. A section whose
+    title is blank (an empty heading in the record) adds no heading, and so no contents
+    entry: its items stand at its own level."""
+    blocks: list[d.Block] = []
+    if section.title.strip():
+        blocks.append(d.Heading(level, (d.Text(section.title),), ctx.section_anchor(section.title)))
+        level += 1
     if section.chair:
         blocks.append(d.Paragraph((d.Text(f"Chair: {section.chair}"),), role="details"))
     for item in section.items:
         if isinstance(item, m.Section):
-            blocks.extend(_section(ctx, item, level + 1))
+            blocks.extend(_section(ctx, item, level))
         elif isinstance(item, m.Speech):
-            blocks.extend(_speech(ctx, item, level + 1))
+            blocks.extend(_speech(ctx, item, level))
         elif isinstance(item, m.Procedural) and item.kind is m.ProceduralKind.TIME and item.time:
             blocks.append(d.Paragraph((d.Text(f"Time: {item.time[:5]}"),), role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Procedural):
             blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Division):
-            blocks.extend(_division(ctx, item, level + 1))
+            blocks.extend(_division(ctx, item, level))
         else:
             raise TypeError(f"unknown item {type(item).__name__}")
     return blocks
 
 
 def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Block]:
-    heading = d.Heading(
-        min(level, MAX_LEVEL), (d.Text(speaker_name(ctx.debate, speech)),), ctx.speech_anchors[id(speech)]
-    )
+    heading = d.Heading(level, (d.Text(speaker_name(ctx.debate, speech)),), ctx.speech_anchor(speech))
     blocks: list[d.Block] = [heading]
     blocks.extend(_blocks(ctx, speech.paragraphs, role="body", lang=speech.lang))
     source_line = _source_line(ctx, speech)
@@ -121,24 +121,51 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
 def _blocks(
     ctx: ProceedingsContext, blocks: tuple[m.Block, ...], role: str, lang: str | None = None
 ) -> list[d.Block]:
-    language = ctx.debate.language
     out: list[d.Block] = []
     for block in blocks:
         if isinstance(block, m.Paragraph):
-            if not block.text.strip():
-                continue
-            paragraph_role = "quote" if block.style is m.ParagraphStyle.QUOTE else role
-            paragraph_lang = block.lang or lang
-            out.append(
-                d.Paragraph(
-                    inlines(block.runs, paragraph_lang or language),
-                    role=paragraph_role,
-                    lang=paragraph_lang if paragraph_lang and paragraph_lang != language else None,
-                )
-            )
+            if block.text.strip():
+                out.append(_paragraph(ctx, block, role, lang))
+        elif isinstance(block, m.ListBlock):
+            if block.items:
+                out.append(_list(ctx, block, role, lang))
         else:
             out.append(_table(ctx, block))
     return gather_lists(out)
+
+
+def _paragraph(
+    ctx: ProceedingsContext, block: m.Paragraph, role: str, lang: str | None, label: str | None = None
+) -> d.Paragraph:
+    language = ctx.debate.language
+    paragraph_role = "quote" if block.style is m.ParagraphStyle.QUOTE else role
+    paragraph_lang = block.lang or lang
+    children = inlines(block.runs, paragraph_lang or language)
+    if label:
+        children = (d.Text(f"{label} "), *children)
+    return d.Paragraph(
+        children,
+        role=paragraph_role,
+        lang=paragraph_lang if paragraph_lang and paragraph_lang != language else None,
+    )
+
+
+def _list(ctx: ProceedingsContext, block: m.ListBlock, role: str, lang: str | None) -> d.BulletList:
+    """A list the record marks as one. Labels that count 1., 2., 3. make a numbered list
+    (the writer numbers it); any other label ("(a)", a term) stays at the start of its item."""
+    labels = [(item.label or "").strip() for item in block.items]
+    counted = all(label.rstrip(".)") == str(n) for n, label in enumerate(labels, start=1))
+    ordered = block.ordered or counted
+    items = []
+    for item, label in zip(block.items, labels, strict=True):
+        shown = None if counted or not label else label
+        paragraphs = [p for p in item.paragraphs if p.text.strip()] or [m.Paragraph(())]
+        blocks = tuple(
+            _paragraph(ctx, p, role, lang, shown if index == 0 else None)
+            for index, p in enumerate(paragraphs)
+        )
+        items.append(d.ListItem(blocks))
+    return d.BulletList(tuple(items), ordered=ordered)
 
 
 def _table(ctx: ProceedingsContext, table: m.Table) -> d.Table:
@@ -166,35 +193,38 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list
     title = f"Division {division.number}" if division.number else "Division"
     counts = ", ".join(f"{_side(c.side)} {c.value}" for c in division.counts)
     blocks: list[d.Block] = [
-        d.Heading(
-            min(level, MAX_LEVEL),
-            (d.Text(f"{title}: {counts}" if counts else title),),
-            ctx.section_anchor(title),
-        ),
+        d.Heading(level, (d.Text(f"{title}: {counts}" if counts else title),), ctx.section_anchor(title)),
     ]
     blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE))
     if division.time:
         blocks.append(d.Paragraph((d.Text(f"Time: {division.time[:5]}."),), role="source"))
     if division.votes:
-        rows = tuple(
-            (
-                d.Cell((d.Text(vote.name),)),
-                d.Cell((d.Text(_vote(vote.side)),)),
-                d.Cell((d.Text(_vote_note(vote)),)),
-            )
-            for vote in division.votes
-        )
+        notes = [_vote_note(vote) for vote in division.votes]
+        with_notes = any(notes)
+        header = [d.Cell((d.Text("Member"),)), d.Cell((d.Text("Vote"),))]
+        if with_notes:
+            header.append(d.Cell((d.Text("Note"),)))
+        rows = []
+        for vote, note in zip(division.votes, notes, strict=True):
+            cells = [d.Cell((d.Text(vote.name),)), d.Cell(_texts(_vote(vote.side)))]
+            if with_notes:
+                cells.append(d.Cell(_texts(note)))  # an empty cell, never "None"
+            rows.append(tuple(cells))
         number = ctx.table_number()
         blocks.append(
             d.Table(
                 caption=f"Table {number}: how members voted in {title.lower()} "
                 f"({plural(len(division.votes), 'recorded vote')})",
-                header=(d.Cell((d.Text("Member"),)), d.Cell((d.Text("Vote"),)), d.Cell((d.Text("Note"),))),
-                rows=rows,
-                widths=(0.5, 0.25, 0.25),
+                header=tuple(header),
+                rows=tuple(rows),
+                widths=(0.5, 0.25, 0.25) if with_notes else (0.6, 0.4),
             )
         )
     return blocks
+
+
+def _texts(text: str) -> tuple[d.Inline, ...]:
+    return (d.Text(text),) if text else ()
 
 
 def _side(side: str) -> str:
@@ -205,6 +235,10 @@ def _side(side: str) -> str:
         "noes": "Noes",
         "content": "Contents",
         "not-content": "Not contents",
+        "for": "For",
+        "against": "Against",
+        "abstentions": "Abstentions",
+        "spoiledvotes": "Spoiled votes",
     }.get(side.lower(), side.capitalize())
 
 
@@ -215,9 +249,17 @@ def _vote(side: str) -> str:
 
 
 def _vote_note(vote: m.Vote) -> str:
+    """ "Teller", "Proxy vote cast by Bell Ribeiro-Addy"; "" when the record notes nothing."""
     notes = []
     if vote.teller:
         notes.append("Teller")
     if vote.proxy:
-        notes.append(f"Proxy vote cast by {vote.proxy}")
-    return "; ".join(notes) or "None"
+        if _is_id(vote.proxy):
+            notes.append(f"Proxy vote; the record names the member who cast it only by id ({vote.proxy})")
+        else:
+            notes.append(f"Proxy vote cast by {vote.proxy}")
+    return "; ".join(notes)
+
+
+def _is_id(text: str) -> bool:
+    return "/" in text and " " not in text.strip()

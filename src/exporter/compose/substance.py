@@ -16,6 +16,7 @@ from exporter import model as m
 from exporter import summarise
 from exporter.compose.anchors import Anchors
 from exporter.compose.inlines import inlines
+from exporter.compose.keys import SpeechKeys
 from exporter.compose.names import long_date, plural, speaker_name
 from exporter.compose.proceedings import SpeechSource
 from exporter.diagnostics import Reporter
@@ -54,14 +55,15 @@ class Substance:
 def substance(
     debate: m.Debate,
     options: ComposeOptions,
-    speech_anchors: dict[int, str],
+    keys: SpeechKeys,
     source_of: Callable[[m.Speech], SpeechSource],
     reporter: Reporter,
 ) -> Substance:
-    all_speeches = m.speeches(debate)
+    """``debate`` is keyed (``keys.debate``): each sentence finds its speech by key."""
+    by_key = {speech.id: speech for speech in m.speeches(debate)}
 
     def cited(sentence: summarise.SummarySentence) -> tuple[tuple[d.Inline, ...], dict[str, Any]]:
-        speech = all_speeches[sentence.speech_index]
+        speech = by_key[sentence.speech_id]
         source = source_of(speech)
         name = speaker_name(debate, speech)
         note: tuple[d.Inline, ...]
@@ -77,7 +79,7 @@ def substance(
             d.Text(sentence.text, lang=sentence.lang if sentence.lang != debate.language else None),
             d.Text(" ("),
             d.Link(
-                f"#{speech_anchors[id(speech)]}",
+                f"#{keys.anchor(speech)}",
                 (d.Text(sentence.speaker_name),),
                 description=f"Go to the speech by {sentence.speaker_name}",
             ),
@@ -86,7 +88,7 @@ def substance(
         )
         part = {
             "text": sentence.text,
-            "speech": sentence.speech_id,
+            "speech": keys.record_id(sentence.speech_id),
             "speaker": sentence.speaker_id,
             "speaker_name": sentence.speaker_name,
             "citation": source.citation,
@@ -94,7 +96,7 @@ def substance(
         }
         return content, part
 
-    found = _summary(debate, options, cited, speech_anchors)
+    found = _summary(debate, options, cited, keys)
     if options.summary != "none":
         found.glance = summarise.glance(debate)
         for points in summarise.key_points(debate):
@@ -115,7 +117,7 @@ def _summary(
     debate: m.Debate,
     options: ComposeOptions,
     cited: Callable[[summarise.SummarySentence], tuple[tuple[d.Inline, ...], dict[str, Any]]],
-    speech_anchors: dict[int, str],
+    keys: SpeechKeys,
 ) -> Substance:
     if options.summary == "none":
         return Substance([d.Paragraph((d.Text("No summary was requested for this briefing."),))], [], "none")
@@ -144,7 +146,7 @@ def _summary(
                 role="details",
             )
             return Substance([intro, d.BulletList(tuple(items))], parts, "automatic")
-    return _who_spoke(debate, speech_anchors)
+    return _who_spoke(debate, keys)
 
 
 def summary_length(debate: m.Debate, requested: int) -> int:
@@ -154,7 +156,7 @@ def summary_length(debate: m.Debate, requested: int) -> int:
     return max(40, min(requested, spoken // 4))
 
 
-def _who_spoke(debate: m.Debate, speech_anchors: dict[int, str]) -> Substance:
+def _who_spoke(debate: m.Debate, keys: SpeechKeys) -> Substance:
     """Without a summary to give, say who spoke, each name linked to their first speech."""
     all_speeches = m.speeches(debate)
     first: dict[str, m.Speech] = {}
@@ -178,7 +180,7 @@ def _who_spoke(debate: m.Debate, speech_anchors: dict[int, str]) -> Substance:
                     d.Paragraph(
                         (
                             d.Link(
-                                f"#{speech_anchors[id(speech)]}",
+                                f"#{keys.anchor(speech)}",
                                 (d.Text(name),),
                                 description=f"Go to the first speech by {name}",
                             ),
@@ -189,7 +191,7 @@ def _who_spoke(debate: m.Debate, speech_anchors: dict[int, str]) -> Substance:
                 )
             )
         )
-        parts.append({"text": sentence, "speech": speech.id, "speaker": speech.speaker})
+        parts.append({"text": sentence, "speech": keys.record_id(speech.id), "speaker": speech.speaker})
     blocks: list[d.Block] = [intro]
     if items:
         blocks.append(d.BulletList(tuple(items)))

@@ -1,5 +1,7 @@
 """The Word (.docx) writer: ``write(document, options, reporter) -> bytes``."""
 
-from exporter.writers.docx.writer import write
+from exporter.writers.docx.writer import DocxWriter, write
 
-__all__ = ["write"]
+WRITER = DocxWriter
+
+__all__ = ["WRITER", "DocxWriter", "write"]

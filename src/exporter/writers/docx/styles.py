@@ -12,14 +12,16 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
-from exporter.options import Style
+from exporter.options import HEADING_LEVELS, Style
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # style ids used by the writer; names are Word's built-in names so Word, LibreOffice
 # and pandoc recognise them (built-in names are stored in lower case by Word).
-HEADING_IDS = ("Heading1", "Heading2", "Heading3")
-TOC_IDS = ("TOC1", "TOC2", "TOC3")
+# Heading 1-9 carry outline levels 0-8: Word's navigation pane, its TOC field, pandoc and
+# LibreOffice's tagged PDF all read the level from them (ECMA-376 17.3.1.20 outlineLvl).
+HEADING_IDS = tuple(f"Heading{level}" for level in range(1, HEADING_LEVELS + 1))
+TOC_IDS = tuple(f"TOC{level}" for level in range(1, HEADING_LEVELS + 1))
 ROLE_IDS = {
     "body": "BodyText",
     "details": "Details",
@@ -95,12 +97,12 @@ def _paragraph_styles(style: Style) -> tuple[_Para, ...]:
         _Para(
             HEADING_IDS[i],
             f"heading {i + 1}",
-            size=style.heading_sizes[i],
+            size=style.heading_size(i + 1),
             bold=True,
-            extra_ppr=f'<w:keepNext/><w:keepLines/><w:spacing w:before="{twips(style.heading_sizes[i])}" '
+            extra_ppr=f'<w:keepNext/><w:keepLines/><w:spacing w:before="{twips(style.heading_size(i + 1))}" '
             f'w:after="{after}"/><w:outlineLvl w:val="{i}"/>',
         )
-        for i in range(3)
+        for i in range(HEADING_LEVELS)
     )
     tocs = tuple(
         _Para(
@@ -108,7 +110,7 @@ def _paragraph_styles(style: Style) -> tuple[_Para, ...]:
             f"toc {i + 1}",
             extra_ppr=f'<w:spacing w:after="{after // 2}"/><w:ind w:left="{i * 360}"/>',
         )
-        for i in range(3)
+        for i in range(HEADING_LEVELS)
     )
     roles = (
         _Para("BodyText", "Body Text"),

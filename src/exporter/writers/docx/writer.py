@@ -1,18 +1,19 @@
 """Render a briefing tree as an accessible .docx with python-docx.
 
-A visitor: one method per node type of exporter.document; a node type without a
-method raises TypeError, so a new node cannot be dropped silently. Accessibility was
-settled when the tree was composed; this module only maps each node onto the Word
-structure that assistive technology and PDF export understand (built-in heading
-styles with bookmarks, a pre-rendered TOC field, real footnotes and list numbering,
-header rows marked with w:tblHeader).
+A ``Writer`` (document.Visitor): one ``visit_`` method per node type of
+exporter.document; a node type without one raises document.UnknownNodeError, so a new
+node cannot be dropped silently. Accessibility was settled when the tree was composed;
+this module only maps each node onto the Word structure that assistive technology and
+PDF export understand: built-in Heading 1-9 styles with their outline levels and
+bookmarks, a pre-rendered TOC field, real footnotes and list numbering, header rows
+marked with w:tblHeader.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import cast
 
 import docx
@@ -27,7 +28,8 @@ from lxml import etree
 
 from exporter import document as doc
 from exporter.diagnostics import Reporter
-from exporter.options import WriteOptions
+from exporter.options import HEADING_LEVELS, WriteOptions
+from exporter.writers.base import Writer
 from exporter.writers.docx import ooxml, parts, styles
 
 A4_WIDTH, A4_HEIGHT = 11906, 16838  # twips
@@ -38,7 +40,7 @@ _MAX_LIST_LEVEL = styles.LIST_LEVELS - 1
 
 def write(document: doc.Document, options: WriteOptions, reporter: Reporter) -> bytes:
     """The briefing as .docx bytes; identical trees give identical bytes."""
-    return _DocxWriter(document, options, reporter).render()
+    return DocxWriter(document, options, reporter).render()
 
 
 def _clean(text: str) -> str:
@@ -46,26 +48,30 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-class _DocxWriter:
-    def __init__(self, tree: doc.Document, options: WriteOptions, reporter: Reporter) -> None:
-        self.tree = tree
+@dataclass(frozen=True)
+class _Inline:
+    """What inline nodes inherit from where they sit."""
+
+    lang: str | None = None  # the paragraph's language, when not the document's
+    bold: bool = False  # header cells
+    style_id: str | None = None  # a character style (Hyperlink)
+    part: XmlPart | None = None  # the part relationships go to (footnotes); None: the body
+    in_note: bool = False  # Word cannot nest footnotes
+    in_link: bool = False  # nor hyperlinks
+
+
+class DocxWriter(Writer):
+    name = "the Word writer"
+
+    def __init__(self, document: doc.Document, options: WriteOptions, reporter: Reporter) -> None:
+        super().__init__(document, options, reporter)
         self.style = options.style
-        self.reporter = reporter
         self.docx: DocxDocument = docx.Document()
-        self.bookmarks: dict[str, str] = {}  # tree anchor -> bookmark name
+        self.bookmarks = self._bookmark_names()  # tree anchor -> bookmark name
         self._bookmark_id = 0
-        self._footnote_id = 0
         self._footnotes: XmlPart | None = None
         self._ordered_lists = 0
         self._sect_pr = self.docx.element.body.find(_w("sectPr"))
-        self._collect_anchors(tree.blocks, set())
-        self.block_visitors: dict[type, Callable[..., None]] = {
-            doc.Heading: self.visit_heading,
-            doc.Paragraph: self.visit_paragraph,
-            doc.BulletList: self.visit_bullet_list,
-            doc.Table: self.visit_table,
-            doc.Contents: self.visit_contents,
-        }
 
     # --- whole document -------------------------------------------------------
 
@@ -74,19 +80,21 @@ class _DocxWriter:
         self._replace_styles()
         self._set_page()
         self._set_footer()
-        parts.settings_for(self.docx.settings.element, self.tree.language)
-        self._count_ordered_lists(self.tree.blocks)
+        parts.settings_for(self.docx.settings.element, self.document.language)
+        self._ordered_lists = sum(
+            1 for b in doc.walk_blocks(self.document.blocks) if isinstance(b, doc.BulletList) and b.ordered
+        )
         self._replace_numbering()
-        self.visit_blocks(self.tree.blocks)
+        self.visit(self.document)
         buffer = io.BytesIO()
         self.docx.save(buffer)
         core = parts.core_xml(
-            title=self.tree.title,
-            subject=self.tree.subject,
-            keywords="; ".join(self.tree.keywords),
-            language=self.tree.language,
-            author=self.tree.author,
-            date=self.tree.date,
+            title=self.document.title,
+            subject=self.document.subject,
+            keywords="; ".join(self.document.keywords),
+            language=self.document.language,
+            author=self.document.author,
+            date=self.document.date,
         )
         replacements = {
             "docProps/core.xml": core,
@@ -95,8 +103,11 @@ class _DocxWriter:
         }
         return parts.stable_zip(buffer.getvalue(), replacements)
 
+    def visit_document(self, node: doc.Document) -> None:
+        self.visit_each(node.blocks)
+
     def _replace_styles(self) -> None:
-        _replace_children(self.docx.styles.element, styles.styles_xml(self.style, self.tree.language))
+        _replace_children(self.docx.styles.element, styles.styles_xml(self.style, self.document.language))
 
     def _replace_numbering(self) -> None:
         numbering = self.docx.part.numbering_part.element
@@ -124,17 +135,15 @@ class _DocxWriter:
 
     # --- anchors ------------------------------------------------------------------
 
-    def _collect_anchors(self, blocks: tuple[doc.Block, ...], taken: set[str]) -> None:
-        """Name every bookmark before rendering, so links may point forward."""
-        for block in blocks:
-            anchor = None
-            if isinstance(block, (doc.Heading, doc.Table)):
-                anchor = block.anchor
-            elif isinstance(block, doc.BulletList):
-                for item in block.items:
-                    self._collect_anchors(item.blocks, taken)
-            if anchor and anchor not in self.bookmarks:
-                self.bookmarks[anchor] = ooxml.bookmark_name(anchor, taken)
+    def _bookmark_names(self) -> dict[str, str]:
+        """A bookmark name for every anchor, named before rendering so links may point
+        forward; in document order, so the names are the same from run to run."""
+        names: dict[str, str] = {}
+        taken: set[str] = set()
+        for block in doc.walk_blocks(self.document.blocks):
+            if isinstance(block, (doc.Heading, doc.Table)) and block.anchor and block.anchor not in names:
+                names[block.anchor] = ooxml.bookmark_name(block.anchor, taken)
+        return names
 
     def _bookmark(self, p: etree._Element, anchor: str | None) -> None:
         if not anchor or anchor not in self.bookmarks:
@@ -150,13 +159,6 @@ class _DocxWriter:
 
     # --- blocks -------------------------------------------------------------------
 
-    def visit_blocks(self, blocks: tuple[doc.Block, ...]) -> None:
-        for block in blocks:
-            visitor = self.block_visitors.get(type(block))
-            if visitor is None:
-                raise TypeError(f"the Word writer cannot render a {type(block).__name__} block")
-            visitor(block)
-
     def _paragraph(self, style_id: str) -> CT_P:
         """A new body paragraph in one of our styles (ids from styles.py).
 
@@ -168,17 +170,18 @@ class _DocxWriter:
         self._sect_pr.addprevious(p)
         return p
 
-    def visit_heading(self, heading: doc.Heading) -> None:
-        level = min(max(heading.level, 1), 3)
-        if level != heading.level:
+    def visit_heading(self, node: doc.Heading) -> None:
+        """Heading N for level N; Word has nine, so a deeper heading is Heading 9."""
+        level = min(max(node.level, 1), HEADING_LEVELS)
+        if level != node.level:
             self.reporter.warn(
                 "DOCX-HEADING-LEVEL",
-                f"heading level {heading.level} rendered as Heading {level}",
-                f"heading {heading.anchor!r}",
+                f"heading level {node.level} rendered as Heading {level} (Word has Heading 1 to {HEADING_LEVELS})",
+                f"heading {node.anchor!r}",
             )
         p = self._paragraph(styles.HEADING_IDS[level - 1])
-        self.visit_inlines(p, heading.children, lang=None, footnotes_allowed=True)
-        self._bookmark(p, heading.anchor)
+        self.visit_inlines(p, node.children, _Inline())
+        self._bookmark(p, node.anchor)
 
     def visit_paragraph(
         self, node: doc.Paragraph, list_item: tuple[int, int] | None = None, continues: int | None = None
@@ -197,7 +200,7 @@ class _DocxWriter:
         p = self._paragraph(style_id)
         if list_item is not None:
             p.get_or_add_pPr().append(ooxml.num_pr(*list_item))
-        self.visit_inlines(p, node.children, lang=node.lang, footnotes_allowed=True)
+        self.visit_inlines(p, node.children, _Inline(lang=node.lang))
 
     def visit_bullet_list(self, node: doc.BulletList, level: int = 0) -> None:
         if node.ordered:
@@ -205,47 +208,47 @@ class _DocxWriter:
             self._ordered_lists += 1
         else:
             num_id = styles.BULLET_NUM_ID
-        shown_level = min(level, _MAX_LIST_LEVEL)
         for item in node.items:
-            for index, block in enumerate(item.blocks):
-                if isinstance(block, doc.Paragraph) and index == 0:
-                    self.visit_paragraph(block, list_item=(num_id, shown_level))
-                elif isinstance(block, doc.Paragraph):
-                    self.visit_paragraph(block, continues=shown_level)
-                elif isinstance(block, doc.BulletList):
-                    self.visit_bullet_list(block, level + 1)
-                else:  # a table in a list item stands at full width, after the item's text
-                    self.visit_blocks((block,))
+            self.visit(item, num_id, level)
 
-    def _count_ordered_lists(self, blocks: tuple[doc.Block, ...]) -> None:
-        for block in blocks:
-            if isinstance(block, doc.BulletList):
-                self._ordered_lists += int(block.ordered)
-                for item in block.items:
-                    self._count_ordered_lists(item.blocks)
+    def visit_list_item(self, node: doc.ListItem, num_id: int, level: int) -> None:
+        shown_level = min(level, _MAX_LIST_LEVEL)
+        for index, block in enumerate(node.blocks):
+            if isinstance(block, doc.Paragraph) and index == 0:
+                self.visit(block, list_item=(num_id, shown_level))
+            elif isinstance(block, doc.Paragraph):
+                self.visit(block, continues=shown_level)
+            elif isinstance(block, doc.BulletList):
+                self.visit(block, level + 1)
+            else:  # a table in a list item stands at full width, after the item's text
+                self.visit(block)
 
     def visit_table(self, node: doc.Table) -> None:
         caption = self._paragraph(styles.ROLE_IDS["caption"])
         caption.append(ooxml.r(_clean(node.caption)))
         self._bookmark(caption, node.anchor)
-        columns = len(node.header)
-        if any(len(row) != columns for row in node.rows):
-            raise ValueError(f"table {node.caption!r}: every row must have {columns} cells, like its header")
-        table = self.docx.add_table(rows=1 + len(node.rows), cols=columns)
+        columns = doc.grid_width(node.header)
+        rows = [row if doc.grid_width(row) == columns else doc.fit_row(row, columns) for row in node.rows]
+        if any(a is not b for a, b in zip(rows, node.rows, strict=True)):
+            self.reporter.warn(
+                "DOCX-TABLE-ROW", f"table {node.caption!r}: rows made as wide as the header ({columns} cells)"
+            )
+        table = self.docx.add_table(rows=1 + len(rows), cols=columns)
         table.style = self.docx.styles.get_by_id(styles.TABLE_GRID_ID, 3)
-        twips = self._table_properties(table, node)
+        twips = self._table_properties(table, node, columns)
         # the oxml layer: python-docx's Table.rows and Row.cells rebuild the cell grid on
         # every call, which made a 2,000-row division list take seconds
         trs = table._tbl.tr_lst
-        for row_index, (tr, cells) in enumerate(zip(trs, (node.header, *node.rows), strict=True)):
-            for tc, content, width in zip(tr.tc_lst, cells, twips, strict=True):
-                tc.width = Twips(width)
-                self.visit_inlines(
-                    tc.p_lst[0], content.children, lang=None, footnotes_allowed=True, bold=row_index == 0
-                )
+        for row_index, (tr, cells) in enumerate(zip(trs, (node.header, *rows), strict=True)):
+            for tc, cell, width in zip(tr.tc_lst, cells, twips, strict=True):
+                self.visit(cell, tc, width, row_index == 0)
         trs[0].insert(0, ooxml.tr_pr_tbl_header())
 
-    def _table_properties(self, table: DocxTable, node: doc.Table) -> list[int]:
+    def visit_cell(self, node: doc.Cell, tc: etree._Element, width: int, header: bool) -> None:
+        tc.width = Twips(width)
+        self.visit_inlines(tc.p_lst[0], node.children, _Inline(bold=header))
+
+    def _table_properties(self, table: DocxTable, node: doc.Table, columns: int) -> list[int]:
         """Set tblPr (style, width, look, caption) and the grid; the column widths in twips."""
         tbl = table._tbl
         tbl_pr = tbl.tblPr
@@ -254,17 +257,14 @@ class _DocxWriter:
         for width in tbl_pr.findall(_w("tblW")):
             tbl_pr.remove(width)
         total = self._text_width()
-        widths = node.widths or tuple(1 / len(node.header) for _ in node.header)
-        if len(widths) != len(node.header):
-            raise ValueError(f"table {node.caption!r}: {len(widths)} widths for {len(node.header)} columns")
+        widths = node.widths if node.widths and len(node.widths) == columns else (1 / columns,) * columns
         scale = sum(widths) or 1.0
         twips = [round(total * w / scale) for w in widths]
         # schema order inside tblPr: tblStyle, tblW, ..., tblLayout, tblCellMar, tblLook, tblCaption, tblDescription
         style = tbl_pr.find(_w("tblStyle"))
-        anchor_at = style if style is not None else None
         width_el = ooxml.tbl_w(sum(twips))
-        if anchor_at is not None:
-            anchor_at.addnext(width_el)
+        if style is not None:
+            style.addnext(width_el)
         else:
             tbl_pr.insert(0, width_el)
         tbl_pr.append(ooxml.tbl_layout_fixed())
@@ -276,6 +276,8 @@ class _DocxWriter:
         return twips
 
     def visit_contents(self, node: doc.Contents) -> None:
+        """A TOC field whose result is written out: LibreOffice and pandoc do not rebuild
+        an empty field. It covers the levels the entries reach (\\o "1-N")."""
         entries = [entry for entry in node.entries if entry.anchor in self.bookmarks]
         for entry in node.entries:
             if entry.anchor not in self.bookmarks:
@@ -287,45 +289,30 @@ class _DocxWriter:
         if not entries:
             self.reporter.warn("DOCX-TOC-EMPTY", "the contents has no entries and was left out")
             return
+        deepest = min(max(max(entry.level for entry in entries), 1), HEADING_LEVELS)
         for index, entry in enumerate(entries):
-            level = min(max(entry.level, 1), 3)
-            p = self._paragraph(styles.TOC_IDS[level - 1])
-            if index == 0:
-                p.append(ooxml.fld_char("begin"))
-                p.append(ooxml.instr_text(' TOC \\o "1-3" \\h \\z \\u '))
-                p.append(ooxml.fld_char("separate"))
-            link = ooxml.hyperlink_internal(self.bookmarks[entry.anchor], None)
-            link.append(self._run(_clean(entry.text), style_id=styles.HYPERLINK_ID))
-            p.append(link)
-            if index == len(entries) - 1:
-                p.append(ooxml.fld_char("end"))
+            self.visit(entry, index == 0, index == len(entries) - 1, deepest)
+
+    def visit_contents_entry(self, node: doc.ContentsEntry, first: bool, last: bool, deepest: int) -> None:
+        level = min(max(node.level, 1), HEADING_LEVELS)
+        p = self._paragraph(styles.TOC_IDS[level - 1])
+        if first:
+            p.append(ooxml.fld_char("begin"))
+            p.append(ooxml.instr_text(f' TOC \\o "1-{deepest}" \\h \\z \\u '))
+            p.append(ooxml.fld_char("separate"))
+        link = ooxml.hyperlink_internal(self.bookmarks[node.anchor], None)
+        link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID))
+        p.append(link)
+        if last:
+            p.append(ooxml.fld_char("end"))
 
     # --- inlines ------------------------------------------------------------------
 
     def visit_inlines(
-        self,
-        parent: etree._Element,
-        inlines: tuple[doc.Inline, ...],
-        *,
-        lang: str | None,
-        footnotes_allowed: bool,
-        bold: bool = False,
-        style_id: str | None = None,
-        part: XmlPart | None = None,
+        self, parent: etree._Element, inlines: tuple[doc.Inline, ...], context: _Inline
     ) -> None:
         for inline in inlines:
-            if isinstance(inline, doc.Text):
-                parent.append(self._text_run(inline, lang, bold, style_id))
-            elif isinstance(inline, doc.Link):
-                self._link(parent, inline, lang, bold, part)
-            elif isinstance(inline, doc.NoteRef):
-                if footnotes_allowed:
-                    parent.append(self._footnote(inline))
-                else:  # a note inside a note: Word cannot nest them, so keep the words inline
-                    self.reporter.warn("DOCX-NOTE-NESTED", "a footnote inside a footnote was set inline")
-                    parent.append(self._run(" (" + _clean(doc.plain_text(inline.children)) + ")"))
-            else:
-                raise TypeError(f"the Word writer cannot render a {type(inline).__name__} inline")
+            self.visit(inline, parent, context)
 
     def _run(self, text: str, **props: object) -> etree._Element:
         run = ooxml.r(text)
@@ -334,55 +321,56 @@ class _DocxWriter:
             run.insert(0, rpr)
         return run
 
-    def _text_run(self, node: doc.Text, lang: str | None, bold: bool, style_id: str | None) -> etree._Element:
-        language = node.lang or lang
-        return self._run(
-            _clean(node.text),
-            style_id=style_id,
-            bold=bold or node.strong,
-            italic=node.emphasis,
-            superscript=node.superscript,
-            lang=styles.lang_attributes(language) if language else None,
+    def visit_text(self, node: doc.Text, parent: etree._Element, context: _Inline) -> None:
+        language = node.lang or context.lang
+        parent.append(
+            self._run(
+                _clean(node.text),
+                style_id=context.style_id,
+                bold=context.bold or node.strong,
+                italic=node.emphasis,
+                superscript=node.superscript,
+                lang=styles.lang_attributes(language) if language else None,
+            )
         )
 
-    def _link(
-        self, parent: etree._Element, node: doc.Link, lang: str | None, bold: bool, part: XmlPart | None
-    ) -> None:
-        for child in node.children:
-            if not isinstance(child, doc.Text):
-                raise TypeError(f"the Word writer cannot render a {type(child).__name__} inside a link")
+    def visit_link(self, node: doc.Link, parent: etree._Element, context: _Inline) -> None:
+        if context.in_link:  # a link inside a link: Word cannot nest them; keep the words
+            self.visit_inlines(parent, node.children, context)
+            return
+        if not self.resolves(node):  # keep the words; a link to nowhere would fail LNK-REL-001
+            self.reporter.warn(
+                "DOCX-LINK-ANCHOR", f"link {node.text!r} points to no heading or table", node.target
+            )
+            self.visit_inlines(parent, node.children, context)
+            return
         if node.internal:
-            name = self.bookmarks.get(node.target[1:])
-            if name is None:  # keep the words; a link to nowhere would fail LNK-REL-001
-                self.reporter.warn(
-                    "DOCX-LINK-ANCHOR", f"link {node.text!r} points to no heading or table", node.target
-                )
-                for child in node.children:
-                    parent.append(self._text_run(child, lang, bold, None))
-                return
-            link = ooxml.hyperlink_internal(name, node.description)
+            link = ooxml.hyperlink_internal(self.bookmarks[node.target[1:]], node.description)
         else:
-            r_id = (part or self.docx.part).relate_to(node.target, RT.HYPERLINK, is_external=True)
+            r_id = (context.part or self.docx.part).relate_to(node.target, RT.HYPERLINK, is_external=True)
             link = ooxml.hyperlink_external(r_id, node.description)
-        for child in node.children:
-            link.append(self._text_run(child, lang, bold, styles.HYPERLINK_ID))
+        self.visit_inlines(link, node.children, replace(context, style_id=styles.HYPERLINK_ID, in_link=True))
         parent.append(link)
 
-    def _footnote(self, node: doc.NoteRef) -> etree._Element:
+    def visit_note_ref(self, node: doc.NoteRef, parent: etree._Element, context: _Inline) -> None:
+        if context.in_note:  # a note inside a note: Word cannot nest them, so keep the words inline
+            self.reporter.warn("DOCX-NOTE-NESTED", "a footnote inside a footnote was set inline")
+            parent.append(self._run(" (" + _clean(doc.plain_text(node.children)) + ")"))
+            return
         if self._footnotes is None:
             self._footnotes = parts.add_footnotes_part(self.docx)
             parts.declare_separators(self.docx.settings.element)
-        self._footnote_id += 1
+        note = self.note(node)
         footnote = etree.SubElement(self._footnotes.element, _w("footnote"))
-        footnote.set(_w("id"), str(self._footnote_id))
+        footnote.set(_w("id"), str(note.number))
         paragraph = etree.SubElement(footnote, _w("p"))
         etree.SubElement(etree.SubElement(paragraph, _w("pPr")), _w("pStyle")).set(
             _w("val"), styles.FOOTNOTE_TEXT_ID
         )
         paragraph.append(ooxml.footnote_ref_mark(styles.FOOTNOTE_REFERENCE_ID))
         paragraph.append(ooxml.r(" "))
-        self.visit_inlines(paragraph, node.children, lang=None, footnotes_allowed=False, part=self._footnotes)
-        return ooxml.footnote_reference(self._footnote_id, styles.FOOTNOTE_REFERENCE_ID)
+        self.visit_inlines(paragraph, node.children, _Inline(part=self._footnotes, in_note=True))
+        parent.append(ooxml.footnote_reference(note.number, styles.FOOTNOTE_REFERENCE_ID))
 
 
 def _w(local: str) -> str:

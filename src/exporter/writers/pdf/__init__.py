@@ -1,5 +1,7 @@
 """PDF/UA-1 briefings: ReportLab layout under our own tagging layer."""
 
-from exporter.writers.pdf.writer import render, write
+from exporter.writers.pdf.writer import PdfWriter, render, write
 
-__all__ = ["render", "write"]
+WRITER = PdfWriter
+
+__all__ = ["WRITER", "PdfWriter", "render", "write"]

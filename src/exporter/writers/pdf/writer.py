@@ -1,27 +1,32 @@
 """Visits the briefing tree and builds the platypus story with its structure elements.
 
-Every block gets its structure element here, named after ISO 32000 (H1-H3, P, BlockQuote,
+A ``Writer`` (document.Visitor), one ``visit_`` method per node type. Every block gets
+its structure element here, named after ISO 32000 (H1-H6 or Sect/H, P, BlockQuote,
 L/LI/Lbl/LBody, Table/TR/TH/TD/Caption, TOC/TOCI/Reference/Link, Note); the flowables
-only draw them. Notes are gathered into a "Notes" section at the end of the document,
-each with a link back to where it is referenced.
+only draw them. Headings keep the tree's levels at any depth (``tagging.headings``), and
+the outline follows them. Notes are gathered into a "Notes" section at the end of the
+document, each with a link back to where it is referenced.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
 from exporter import document as doc
 from exporter.diagnostics import Reporter
-from exporter.options import Style, WriteOptions
+from exporter.options import WriteOptions
+from exporter.writers.base import Writer
 from exporter.writers.pdf.flowables import BlockStyle, OutlineEntry, TextBlock
 from exporter.writers.pdf.fonts import face_for, register_fonts, segment_by_font
 from exporter.writers.pdf.lines import LinkTarget, Run
 from exporter.writers.pdf.page import PRODUCER, build_pdf, frame_height
 from exporter.writers.pdf.table import TableBlock
 from exporter.writers.pdf.tagging.emit import Metadata
+from exporter.writers.pdf.tagging.headings import Headings
 from exporter.writers.pdf.tagging.marked import Tagger, UntaggedTagger
 from exporter.writers.pdf.tagging.structure import StructElem, document_root
 
@@ -42,45 +47,50 @@ def clean_text(text: str) -> str:
     return "".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cf"))
 
 
-def anchors_of(document: doc.Document) -> set[str]:
-    """Every place an internal link may point to: headings, tables and contents targets."""
-    found: set[str] = set()
-    pending = list(document.blocks)
-    while pending:
-        block = pending.pop()
-        if isinstance(block, doc.Heading) or (isinstance(block, doc.Table) and block.anchor):
-            found.add(block.anchor or "")
-        elif isinstance(block, doc.BulletList):
-            pending.extend(b for item in block.items for b in item.blocks)
-    return found
+@dataclass(frozen=True)
+class _Inline:
+    """What inline nodes inherit from their block."""
+
+    parent: StructElem  # the block's element
+    size: float
+    strong: bool = False
 
 
-class StoryBuilder:
-    def __init__(self, document: doc.Document, style: Style, root: StructElem, reporter: Reporter):
-        self.document = document
-        self.style = style
-        self.root = root
-        self.reporter = reporter
-        self.notes: list[tuple[int, tuple[doc.Inline, ...]]] = []
+class PdfWriter(Writer):
+    name = "the PDF writer"
+
+    def __init__(
+        self, document: doc.Document, options: WriteOptions, reporter: Reporter, *, tagged: bool = True
+    ) -> None:
+        super().__init__(document, options, reporter)
+        self.style = options.style
+        self.tagged = tagged
+        self.root = document_root(document.language)
+        self.headings = Headings(self.root, doc.heading_depth(document))
         self.location = ""
         self.missing: dict[str, set[str]] = {}
         self.unshaped: dict[str, set[str]] = {}
-        self.anchors = anchors_of(document)
         self.outline_level = 0
-        size = style.body_size
-        self.body = BlockStyle(size, size * style.line_spacing, space_after=style.paragraph_after)
+        size = self.style.body_size
+        self.body = BlockStyle(size, size * self.style.line_spacing, space_after=self.style.paragraph_after)
+
+    def render(self) -> bytes:
+        register_fonts()
+        story = self.visit(self.document)
+        tagger = Tagger() if self.tagged else UntaggedTagger()
+        return build_pdf(story, _metadata(self.document), self.style, tagger, self.root)
 
     # --- blocks ----------------------------------------------------------------
 
-    def build(self) -> list[Flowable]:
+    def visit_document(self, node: doc.Document) -> list[Flowable]:
         story: list[Flowable] = []
-        for index, block in enumerate(self.document.blocks):
+        for index, block in enumerate(node.blocks):
             self.location = f"blocks[{index}]"
-            story.extend(self.block(block, self.root, 0.0))
+            story.extend(self.visit(block, self.headings.container(), 0.0))
         self.location = "notes"  # anchors made here start "pdf-", apart from the tree's
         story.extend(self.notes_section())
         if not story:  # a PDF needs a page: an empty briefing shows its title
-            story.append(self.heading(doc.Heading(1, (doc.Text(self.document.title),), "title")))
+            story.extend(self.visit(doc.Heading(1, (doc.Text(node.title),), "title")))
         for location, chars in self.missing.items():
             listed = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in sorted(chars))
             self.reporter.warn(
@@ -98,23 +108,12 @@ class StoryBuilder:
             )
         return story
 
-    def block(self, block: doc.Block, parent: StructElem, indent: float) -> list[Flowable]:
-        if isinstance(block, doc.Heading):
-            return [self.heading(block)]
-        if isinstance(block, doc.Paragraph):
-            return [self.paragraph(block, parent, indent)]
-        if isinstance(block, doc.BulletList):
-            return self.bullet_list(block, parent, indent)
-        if isinstance(block, doc.Table):
-            return self.table(block, parent)
-        if isinstance(block, doc.Contents):
-            return self.contents(block, parent)
-        raise TypeError(f"the PDF writer cannot render a {type(block).__name__}")
-
-    def heading(self, heading: doc.Heading) -> TextBlock:
-        level = min(max(heading.level, 1), 3)
-        size = self.style.heading_sizes[level - 1]
-        element = self.root.child(f"H{level}")
+    def visit_heading(
+        self, heading: doc.Heading, _parent: object = None, _indent: float = 0.0
+    ) -> list[Flowable]:
+        level = max(heading.level, 1)
+        size = self.style.heading_size(level)
+        element = self.headings.open(level)
         title = doc.plain_text(heading.children)
         style = BlockStyle(
             size,
@@ -122,76 +121,85 @@ class StoryBuilder:
             space_before=0.0 if level == 1 else size * 0.9,
             space_after=self.style.paragraph_after,
         )
-        runs = self.runs(heading.children, element, size, strong=True)
+        runs = self.runs(heading.children, _Inline(element, size, strong=True))
         # Outlines cannot skip a level (ReportLab refuses); a skipped heading level is the
-        # document checker's finding, not a reason to fail writing.
+        # validation's and the checker's finding, not a reason to fail writing.
         outline_level = min(level, self.outline_level + 1)
         self.outline_level = outline_level
         outline = OutlineEntry(title, heading.anchor, outline_level)
-        return TextBlock(runs, element, style, outline=outline, keep_with_next=True)
+        return [TextBlock(runs, element, style, outline=outline, keep_with_next=True)]
 
-    def paragraph(self, paragraph: doc.Paragraph, parent: StructElem, indent: float) -> TextBlock:
+    def visit_paragraph(self, paragraph: doc.Paragraph, parent: StructElem, indent: float) -> list[Flowable]:
         quote = paragraph.role == "quote"
         element = parent.child("BlockQuote" if quote else "P", lang=paragraph.lang)
         indent += QUOTE_INDENT if quote else 0.0
         style = BlockStyle(self.body.size, self.body.leading, indent, space_after=self.style.paragraph_after)
-        strong = paragraph.role == "caption"
-        return TextBlock(self.runs(paragraph.children, element, style.size, strong=strong), element, style)
+        runs = self.runs(paragraph.children, _Inline(element, style.size, strong=paragraph.role == "caption"))
+        return [TextBlock(runs, element, style)]
 
-    def bullet_list(self, bullets: doc.BulletList, parent: StructElem, indent: float) -> list[Flowable]:
+    def visit_bullet_list(self, bullets: doc.BulletList, parent: StructElem, indent: float) -> list[Flowable]:
         numbering = "Decimal" if bullets.ordered else "Disc"
         list_element = parent.child("L", attributes={"O": "List", "ListNumbering": numbering})
         story: list[Flowable] = []
-        item_indent = indent + LIST_INDENT
         for number, item in enumerate(bullets.items, start=1):
-            item_element = list_element.child("LI")
-            label = Run(
-                f"{number}." if bullets.ordered else "\u2022",
-                face_for(False, False),
-                self.body.size,
-                self.style.text_colour,
-                owner=item_element.child("Lbl"),
-            )
-            body = item_element.child("LBody")
-            flowables: list[Flowable] = []
-            for block in item.blocks:
-                flowables.extend(self.block(block, body, item_indent))
-            first_text = next((f for f in flowables if isinstance(f, TextBlock)), None)
-            if first_text is not None and first_text.label is None:
-                first_text.label = label
-            for flowable in flowables:
-                if isinstance(flowable, TextBlock):
-                    flowable.spaceAfter = self.style.paragraph_after / 2
-            story.extend(flowables)
+            label = f"{number}." if bullets.ordered else "\u2022"
+            story.extend(self.visit(item, list_element, label, indent + LIST_INDENT))
         if story and isinstance(story[-1], TextBlock):
             story[-1].spaceAfter = self.style.paragraph_after
         return story
 
-    def table(self, table: doc.Table, parent: StructElem) -> list[Flowable]:
+    def visit_list_item(
+        self, item: doc.ListItem, list_element: StructElem, label: str, indent: float
+    ) -> list[Flowable]:
+        item_element = list_element.child("LI")
+        label_run = Run(
+            label,
+            face_for(False, False),
+            self.body.size,
+            self.style.text_colour,
+            owner=item_element.child("Lbl"),
+        )
+        body = item_element.child("LBody")
+        flowables: list[Flowable] = []
+        for block in item.blocks:
+            flowables.extend(self.visit(block, body, indent))
+        first_text = next((f for f in flowables if isinstance(f, TextBlock)), None)
+        if first_text is not None and first_text.label is None:
+            first_text.label = label_run
+        for flowable in flowables:
+            if isinstance(flowable, TextBlock):
+                flowable.spaceAfter = self.style.paragraph_after / 2
+        return flowables
+
+    def visit_table(self, table: doc.Table, parent: StructElem, _indent: float = 0.0) -> list[Flowable]:
+        columns = doc.grid_width(table.header)
+        if columns == 0:  # nothing to show, and a table without cells fails PDF/UA
+            self.reporter.warn(TABLE_CODE, f"table {table.caption!r} has no cells; left out", self.location)
+            return []
         table_element = parent.child("Table")
         caption_element = table_element.child("Caption")
         caption_style = BlockStyle(self.body.size, self.body.leading, space_before=4.0, space_after=4.0)
-        caption_runs = self.runs((doc.Text(table.caption),), caption_element, self.body.size, strong=True)
+        caption_runs = self.runs((doc.Text(table.caption),), _Inline(caption_element, self.body.size, True))
         anchors = (table.anchor,) if table.anchor else ()
         caption = TextBlock(
             caption_runs, caption_element, caption_style, destinations=anchors, keep_with_next=True
         )
         cell_style = BlockStyle(self.body.size, self.body.size * 1.4)
         header_row = table_element.child("TR")
-        header = [
-            TextBlock(self.runs(cell.children, th, cell_style.size, strong=True), th, cell_style)
-            for cell in table.header
-            for th in [header_row.child("TH", attributes={"O": "Table", "Scope": "Column"})]
-        ]
+        header = [self.visit(cell, header_row, "TH", cell_style) for cell in table.header]
         rows: list[list[TextBlock]] = []
         for row in table.rows:
+            if doc.grid_width(row) > columns:
+                self.reporter.warn(
+                    TABLE_CODE,
+                    f"a table row has {len(row)} cells for {columns} header cells; the rest join the last",
+                    self.location,
+                )
+            # PDF/UA tables are regular (veraPDF 7.2-43): every row as wide as the header
             row_element = table_element.child("TR")
-            cells = []
-            for cell in self.fit_row(row, len(table.header)):
-                td = row_element.child("TD")
-                cells.append(TextBlock(self.runs(cell.children, td, cell_style.size), td, cell_style))
-            rows.append(cells)
-        columns = len(table.header)
+            rows.append(
+                [self.visit(cell, row_element, "TD", cell_style) for cell in doc.fit_row(row, columns)]
+            )
         fractions = (
             list(table.widths) if table.widths and len(table.widths) == columns else [1 / columns] * columns
         )
@@ -201,119 +209,118 @@ class StoryBuilder:
         block.spaceAfter = self.style.paragraph_after * 2
         return [caption, block]
 
-    def fit_row(self, row: tuple[doc.Cell, ...], columns: int) -> tuple[doc.Cell, ...]:
-        """As many cells as the header has: PDF/UA tables are regular (veraPDF 7.2-43). Short
-        rows get empty cells; cells beyond the header join the last column, with a warning."""
-        if len(row) <= columns:
-            return (*row, *[doc.Cell(())] * (columns - len(row)))
-        self.reporter.warn(
-            TABLE_CODE,
-            f"a table row has {len(row)} cells for {columns} header cells; the rest join the last",
-            self.location,
+    def visit_cell(self, cell: doc.Cell, row: StructElem, kind: str, style: BlockStyle) -> TextBlock:
+        attributes = {"O": "Table", "Scope": "Column"} if kind == "TH" else None
+        element = row.child(kind, attributes=attributes)
+        return TextBlock(
+            self.runs(cell.children, _Inline(element, style.size, strong=kind == "TH")), element, style
         )
-        joined: list[doc.Inline] = []
-        for cell in row[columns - 1 :]:
-            joined += [*([doc.Text(" ")] if joined else []), *cell.children]
-        return (*row[: columns - 1], doc.Cell(tuple(joined)))
 
-    def contents(self, contents: doc.Contents, parent: StructElem) -> list[Flowable]:
+    def visit_contents(
+        self, contents: doc.Contents, parent: StructElem, _indent: float = 0.0
+    ) -> list[Flowable]:
         toc = parent.child("TOC")
-        story: list[Flowable] = []
-        for entry in contents.entries:
-            item = toc.child("TOCI")
-            indent = (max(entry.level, 1) - 1) * LIST_INDENT
-            style = BlockStyle(self.body.size, self.body.leading, indent, space_after=2.0)
-            if entry.anchor in self.anchors:
-                link = item.child("Reference").child("Link")
-                target = LinkTarget("#" + entry.anchor, f"Go to {entry.text}", link)
-                runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
-            else:
-                self.reporter.warn(
-                    LINK_CODE, f"contents entry #{entry.anchor} has no target here", self.location
-                )
-                runs = self.text_runs(entry.text, self.body.size, False, False, None, None, item)
-            story.append(TextBlock(runs, item, style))
+        story: list[Flowable] = [self.visit(entry, toc) for entry in contents.entries]
         if story:
             story[-1].spaceAfter = self.style.paragraph_after * 2
         return story
+
+    def visit_contents_entry(self, entry: doc.ContentsEntry, toc: StructElem) -> TextBlock:
+        item = toc.child("TOCI")
+        indent = (max(entry.level, 1) - 1) * LIST_INDENT
+        style = BlockStyle(self.body.size, self.body.leading, indent, space_after=2.0)
+        if entry.anchor in self.anchors:
+            link = item.child("Reference").child("Link")
+            target = LinkTarget("#" + entry.anchor, f"Go to {entry.text}", link)
+            runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
+        else:
+            self.reporter.warn(LINK_CODE, f"contents entry #{entry.anchor} has no target here", self.location)
+            runs = self.text_runs(entry.text, self.body.size, False, False, None, None, item)
+        return TextBlock(runs, item, style)
 
     def notes_section(self) -> list[Flowable]:
         if not self.notes:
             return []
         level = 2 if any(isinstance(b, doc.Heading) and b.level == 1 for b in self.document.blocks) else 1
-        story: list[Flowable] = [self.heading(doc.Heading(level, (doc.Text("Notes"),), "pdf-notes"))]
-        for number, children in self.notes:
-            note = self.root.child("Note", element_id=f"note-{number}")
-            runs = self.text_runs(f"{number}. ", self.body.size, False, False, None, None, note)
-            runs += self.runs(children, note, self.body.size)
-            back = note.child("Link")
-            target = LinkTarget(f"#pdf-noteref-{number}", f"Back to where note {number} is referenced", back)
-            runs += self.text_runs(" ", self.body.size, False, False, None, None, note)
+        story: list[Flowable] = self.visit(doc.Heading(level, (doc.Text("Notes"),), "pdf-notes"))
+        for note in self.notes:  # a note's own notes join the end of the list as they are met
+            element = self.headings.container().child("Note", element_id=f"note-{note.number}")
+            runs = self.text_runs(f"{note.number}. ", self.body.size, False, False, None, None, element)
+            runs += self.runs(note.children, _Inline(element, self.body.size))
+            back = element.child("Link")
+            target = LinkTarget(
+                f"#pdf-noteref-{note.number}", f"Back to where note {note.number} is referenced", back
+            )
+            runs += self.text_runs(" ", self.body.size, False, False, None, None, element)
             runs += self.text_runs(
                 "Back to text", self.body.size, False, False, back, target, back, link=True
             )
-            story.append(TextBlock(runs, note, self.body, destinations=(f"pdf-note-{number}",)))
+            story.append(TextBlock(runs, element, self.body, destinations=(f"pdf-note-{note.number}",)))
         return story
 
     # --- inlines ---------------------------------------------------------------
 
-    def runs(
-        self, inlines: tuple[doc.Inline, ...], parent: StructElem, size: float, strong: bool = False
-    ) -> list[Run]:
+    def runs(self, inlines: tuple[doc.Inline, ...], context: _Inline) -> list[Run]:
         runs: list[Run] = []
         for inline in inlines:
-            if isinstance(inline, doc.Text):
-                owner = parent.child("Span", lang=inline.lang) if inline.lang else None
-                runs += self.text_runs(
-                    inline.text,
-                    size,
-                    strong or inline.strong,
-                    inline.emphasis,
-                    owner,
-                    None,
-                    parent,
-                    superscript=inline.superscript,
-                )
-            elif isinstance(inline, doc.Link) and inline.internal and inline.target[1:] not in self.anchors:
-                # A link to nowhere would make the PDF unwritable; keep its words, drop the link.
-                self.reporter.warn(LINK_CODE, f"link to {inline.target} has no target here", self.location)
-                runs += self.runs(inline.children, parent, size, strong)
-            elif isinstance(inline, doc.Link):
-                element = parent.child("Link")
-                target = LinkTarget(inline.target, inline.description or inline.text, element)
-                for child in inline.children:
-                    owner = element.child("Span", lang=child.lang) if child.lang else element
-                    runs += self.text_runs(
-                        child.text,
-                        size,
-                        strong or child.strong,
-                        child.emphasis,
-                        owner,
-                        target,
-                        parent,
-                        superscript=child.superscript,
-                        link=True,
-                    )
-            elif isinstance(inline, doc.NoteRef):
-                number = len(self.notes) + 1
-                self.notes.append((number, inline.children))
-                element = parent.child("Reference").child("Link")
-                target = LinkTarget(f"#pdf-note-{number}", f"Note {number}", element)
-                runs += self.text_runs(
-                    str(number),
-                    size,
-                    strong,
-                    False,
-                    element,
-                    target,
-                    parent,
-                    superscript=True,
-                    link=True,
-                    destination=f"pdf-noteref-{number}",
-                )
-            else:
-                raise TypeError(f"the PDF writer cannot render a {type(inline).__name__}")
+            runs += self.visit(inline, context)
         return runs
+
+    def visit_text(self, node: doc.Text, context: _Inline) -> list[Run]:
+        owner = context.parent.child("Span", lang=node.lang) if node.lang else None
+        return self.text_runs(
+            node.text,
+            context.size,
+            context.strong or node.strong,
+            node.emphasis,
+            owner,
+            None,
+            context.parent,
+            superscript=node.superscript,
+        )
+
+    def visit_link(self, node: doc.Link, context: _Inline) -> list[Run]:
+        if not self.resolves(node):
+            # A link to nowhere would make the PDF unwritable; keep its words, drop the link.
+            self.reporter.warn(LINK_CODE, f"link to {node.target} has no target here", self.location)
+            return self.runs(node.children, context)
+        element = context.parent.child("Link")
+        target = LinkTarget(node.target, node.description or node.text, element)
+        runs: list[Run] = []
+        for child in node.children:
+            if not isinstance(child, doc.Text):  # only text can be a link's words
+                runs += self.visit(child, context)
+                continue
+            owner = element.child("Span", lang=child.lang) if child.lang else element
+            runs += self.text_runs(
+                child.text,
+                context.size,
+                context.strong or child.strong,
+                child.emphasis,
+                owner,
+                target,
+                context.parent,
+                superscript=child.superscript,
+                link=True,
+            )
+        return runs
+
+    def visit_note_ref(self, node: doc.NoteRef, context: _Inline) -> list[Run]:
+        number = self.note(node).number
+        element = context.parent.child("Reference").child("Link")
+        target = LinkTarget(f"#pdf-note-{number}", f"Note {number}", element)
+        return self.text_runs(
+            str(number),
+            context.size,
+            context.strong,
+            False,
+            element,
+            target,
+            context.parent,
+            superscript=True,
+            link=True,
+            destination=f"pdf-noteref-{number}",
+        )
 
     def text_runs(
         self,
@@ -377,12 +384,8 @@ def render(
     document: doc.Document, options: WriteOptions, reporter: Reporter, *, tagged: bool = True
 ) -> bytes:
     """Write the PDF; ``tagged=False`` gives the same layout with no tags (for benchmarks)."""
-    register_fonts()
-    root = document_root(document.language)
-    story = StoryBuilder(document, options.style, root, reporter).build()
-    tagger = Tagger() if tagged else UntaggedTagger()
-    return build_pdf(story, _metadata(document), options.style, tagger, root)
+    return PdfWriter(document, options, reporter, tagged=tagged).render()
 
 
 def write(document: doc.Document, options: WriteOptions, reporter: Reporter) -> bytes:
-    return render(document, options, reporter, tagged=True)
+    return PdfWriter(document, options, reporter).render()

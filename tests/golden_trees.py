@@ -1,14 +1,27 @@
-"""Realistic briefing trees built by hand, for the PDF writer and checker tests.
+"""Golden briefing trees: the one set of hand-made trees every writer is tested on.
 
-``seed_briefing`` follows the seed debate (Westminster Hall, 23 February 2022, "Child Sexual
-Exploitation by Organised Networks"; speech text from Hansard via Parallel Parliament, Open
-Parliament Licence v3.0): title H1, details, a Summary H2 with a list, Contents, a Speakers
-table, H2 sections with H3 speaker headings, paragraphs, source lines with links, notes, a
-Welsh-language span and a very long URL. ``long_briefing(sections)`` repeats the
-proceedings to reach 40 or 200 pages.
+``GOLDEN`` names them; ``tests/test_golden_trees.py`` runs each through every output
+format and reads the results back with independent readers, and the writer and checker
+tests start from them. Between them they use every node type and every paragraph role
+(a test checks that).
+
+- ``seed_briefing``: the seed debate (Westminster Hall, 23 February 2022, "Child Sexual
+  Exploitation by Organised Networks"; speech text from Hansard via Parallel Parliament,
+  Open Parliament Licence v3.0): title H1, details, a Summary H2 with a list, Contents, a
+  Speakers table, H2 sections with H3 speaker headings, paragraphs, source lines with
+  links, notes, a Welsh-language span and (``long_url=True``) a 200,000-character URL.
+  ``long_briefing(pages)`` repeats the proceedings to reach 40 or 200 pages.
+- ``energy_bill``: a made-up Commons second reading that uses every node type and
+  paragraph role: nested and ordered lists, a list item of two paragraphs, a note holding a
+  link, a paragraph and a span in Welsh, a table with column widths.
+- ``deep_briefing``: headings nine levels deep, as a record that nests sections within
+  sections gives them, with a note, a list, a table and links at depth.
+- ``big_table_briefing(rows)``: a table long enough to run over pages.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from exporter.document import (
     Block,
@@ -204,3 +217,188 @@ def big_table_briefing(rows: int) -> Document:
         ),
         date="2022-02-23",
     )
+
+
+HANSARD_URL = "https://hansard.parliament.uk/Commons/2024-01-10/debates/Example"
+
+
+def energy_bill(extra_paragraphs: int = 0) -> Document:
+    """Every node type and every paragraph role, so a writer test that walks its output
+    touches all of the writer, and the checker tests can start from a document known to
+    be clean and inject one fault at a time."""
+    body = (
+        Heading(1, (Text("Energy Bill: second reading"),), "energy-bill"),
+        Contents(
+            (
+                ContentsEntry(2, "Summary", "summary"),
+                ContentsEntry(2, "Proceedings", "proceedings"),
+                ContentsEntry(3, "Division 12", "division-12"),
+            )
+        ),
+        Paragraph((Text("House of Commons, Wednesday 10 January 2024."),), role="details"),
+        Heading(2, (Text("Summary"),), "summary"),
+        Paragraph(
+            (
+                Text("The House debated the Bill and agreed to it on "),
+                Link("#division-12", (Text("a division"),), "Go to the division result"),
+                Text(". The Minister spoke "),
+                Text("first", strong=True),
+                Text(", and the debate was "),
+                Text("lively", emphasis=True),
+                Text("."),
+            ),
+            role="summary",
+        ),
+        Heading(2, (Text("Proceedings"),), "proceedings"),
+        Paragraph((Text("Order. Order."),), role="procedural"),
+        Paragraph(
+            (
+                Text("I beg to move that the Bill be now read a second time."),
+                NoteRef(
+                    (Text("See the "), Link(HANSARD_URL, (Text("official report of the debate"),)), Text("."))
+                ),
+            )
+        ),
+        Paragraph((Text("The motto reads "), Text("Cymru am byth", lang="cy"), Text(".")), role="body"),
+        Paragraph((Text("Heddiw rydym yn trafod y Bil."),), role="quote", lang="cy"),
+        BulletList(
+            (
+                ListItem((Paragraph((Text("Clause 1 sets the target"),)),)),
+                ListItem(
+                    (
+                        Paragraph((Text("Clause 2 sets the duty"),)),
+                        BulletList((ListItem((Paragraph((Text("including reporting"),)),)),)),
+                    )
+                ),
+            )
+        ),
+        BulletList(
+            (
+                ListItem(
+                    (
+                        Paragraph((Text("First amendment"),)),
+                        Paragraph((Text("It removes clause 3."),)),
+                    )
+                ),
+                ListItem((Paragraph((Text("Second amendment"),)),)),
+            ),
+            ordered=True,
+        ),
+        Heading(3, (Text("Division 12"),), "division-12"),
+        Table(
+            caption="Division 12: result of the vote",
+            header=(Cell((Text("Lobby"),)), Cell((Text("Votes"),))),
+            rows=(
+                (Cell((Text("Ayes"),)), Cell((Text("310"),))),
+                (Cell((Text("Noes"),)), Cell((Text("2", superscript=True),))),
+            ),
+            anchor="division-12-table",
+            widths=(0.7, 0.3),
+        ),
+        Paragraph((Text("Question accordingly agreed to."),), role="procedural"),
+        Paragraph(
+            (Text("Source: "), Link(HANSARD_URL, (Text("Hansard, 10 January 2024, volume 743"),))),
+            role="source",
+        ),
+    )
+    filler = tuple(
+        Paragraph((Text(f"Filler paragraph {n} says something about the Bill in plain words."),))
+        for n in range(extra_paragraphs)
+    )
+    return Document(
+        title="Energy Bill: second reading",
+        language="en-GB",
+        blocks=body + filler,
+        subject="House of Commons debate, 10 January 2024",
+        keywords=("Energy Bill", "second reading"),
+        author="Briefing Unit",
+        date="2024-01-10",
+    )
+
+
+DEEP_LEVELS = (
+    "Oral Answers to Questions",
+    "Transport",
+    "Rural Bus Services",
+    "Supplementary questions",
+    "Alex Example (Labour, Exampleton)",
+    "Intervention: Blair Sample (Conservative, Sampleford)",
+    "Point of order",
+)
+
+
+def deep_briefing() -> Document:
+    """Headings from level 1 to 9 and back to 2: what a record nesting sections seven deep
+    gives (Akoma Ntoso and ParlaMint can), for writers that must keep every level."""
+    blocks: list[Block] = [
+        Heading(1, (Text("Commons sitting, 20 April 2023"),), "title"),
+        Paragraph((Text("House of Commons, Thursday 20 April 2023."),), role="details"),
+        Heading(2, (Text("Contents"),), "contents"),
+        Contents(
+            (
+                ContentsEntry(2, "The debate", "the-debate"),
+                ContentsEntry(3, DEEP_LEVELS[0], "level-3"),
+                ContentsEntry(4, DEEP_LEVELS[1], "level-4"),
+                ContentsEntry(2, "Sources", "sources"),
+            )
+        ),
+        Heading(2, (Text("The debate"),), "the-debate"),
+    ]
+    for level, title in enumerate(DEEP_LEVELS, start=3):
+        blocks.append(Heading(level, (Text(title),), f"level-{level}"))
+        blocks.append(
+            Paragraph(
+                (
+                    Text(f"Words at level {level}, under \u201c{title}\u201d."),
+                    NoteRef((Text(f"HC Deb 20 April 2023, col {500 + level}."),)),
+                )
+            )
+        )
+    blocks += [
+        BulletList(
+            (
+                ListItem((Paragraph((Text("Funding for every local authority"),)),)),
+                ListItem((Paragraph((Text("Fares capped at \u00a32"),)),)),
+            )
+        ),
+        Paragraph((Text("Routes named in the answer, by county"),), role="caption"),
+        Table(
+            caption="Table 1: services by county",
+            header=(Cell((Text("County"),)), Cell((Text("Routes"),))),
+            rows=((Cell((Text("Exampleshire"),)), Cell((Text("42"),))),),
+        ),
+        Paragraph(
+            (Text("Back to "), Link("#level-4", (Text("Transport"),), "Go to Transport"), Text(".")),
+            role="procedural",
+        ),
+        Heading(2, (Text("Sources"),), "sources"),
+        Paragraph(
+            (
+                Text("See "),
+                Link("#level-9", (Text("the point of order"),), "Go to the point of order"),
+                Text(" and "),
+                Link(
+                    "https://hansard.parliament.uk/Commons/2023-04-20",
+                    (Text("the official report"),),
+                    "The official report of the sitting",
+                ),
+                Text("."),
+            ),
+            role="source",
+        ),
+    ]
+    return Document(
+        title="Commons sitting, 20 April 2023",
+        language="en-GB",
+        blocks=tuple(blocks),
+        subject="A sitting whose record nests nine levels deep",
+        date="2023-04-20",
+    )
+
+
+GOLDEN: dict[str, Callable[[], Document]] = {
+    "seed": seed_briefing,
+    "energy-bill": energy_bill,
+    "deep-headings": deep_briefing,
+    "table-over-pages": lambda: big_table_briefing(150),
+}

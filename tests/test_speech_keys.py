@@ -1,0 +1,100 @@
+"""The composer keys speeches by a stable key (the record's id, or one it gives), never by
+list position or object identity: anchors survive changes elsewhere in the record, and
+speeches that are equal, or the very same object, still get headings of their own."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from conftest import DATA
+from exporter import document as d
+from exporter import model as m
+from exporter import pipeline
+from exporter.compose import compose
+from exporter.diagnostics import Reporter
+from exporter.options import ComposeOptions
+from exporter.validation import problems_of
+
+ORAL_QUESTIONS = DATA / "parlparse" / "commons-oral-questions-heading-levels.xml"
+WORDS = (
+    "The Government will publish the review of rural bus services before the summer, and every council "
+    "will be told how much funding it will receive for the next three years."
+)
+
+
+def speech(speech_id: str | None, text: str = WORDS, speaker: str = "kim") -> m.Speech:
+    return m.Speech(speech_id, speaker, (m.Paragraph((m.Run(text),)),))
+
+
+def debate(*items: m.Item) -> m.Debate:
+    return m.Debate(
+        "Rural buses",
+        (m.Section("Rural buses", tuple(items)),),
+        speakers=(m.Speaker("kim", "Kim Example"), m.Speaker("sam", "Sam Minister")),
+    )
+
+
+def speech_anchors(document: d.Document) -> list[str]:
+    """The anchors of the speech headings, in order."""
+    return [
+        b.anchor
+        for b in d.walk_blocks(document.blocks)
+        if isinstance(b, d.Heading) and b.anchor.startswith("speech-")
+    ]
+
+
+def composed(value: m.Debate) -> tuple[d.Document, dict]:
+    briefing = compose(value, ComposeOptions(), Reporter())
+    assert problems_of(briefing.document) == []
+    return briefing.document, briefing.parts
+
+
+def test_anchors_come_from_the_distinctive_end_of_record_ids() -> None:
+    found, _fmt = pipeline.read_debate(Path(ORAL_QUESTIONS), pipeline.Job(), Reporter())
+    document, _parts = composed(found)
+    assert speech_anchors(document) == [
+        "speech-2023-04-20d-500-2",
+        "speech-2023-04-20d-500-3",
+        "speech-2023-04-20d-501-1",
+        "speech-2023-04-20d-501-2",
+    ]
+
+
+def test_a_speech_keeps_its_anchor_when_the_record_changes_around_it() -> None:
+    before, _ = composed(debate(speech("a1"), speech("a2", speaker="sam")))
+    after, _ = composed(debate(speech("a0", "An earlier speech."), speech("a1"), speech("a2", speaker="sam")))
+    assert speech_anchors(before) == ["speech-a1", "speech-a2"]
+    assert speech_anchors(after) == ["speech-a0", "speech-a1", "speech-a2"]
+
+
+def test_the_same_speech_object_twice_gets_two_headings_and_links_to_each() -> None:
+    once = speech(None)
+    document, parts = composed(debate(once, speech(None, speaker="sam"), once))
+    assert speech_anchors(document) == ["speech-1", "speech-2", "speech-3"]
+    links = [
+        inline.target
+        for block in d.walk_blocks(document.blocks)
+        if isinstance(block, d.Paragraph)
+        for inline in block.children
+        if isinstance(inline, d.Link) and inline.target.startswith("#speech-")
+    ]
+    assert links and set(links) <= {f"#{anchor}" for anchor in speech_anchors(document)}
+    assert all(item["speech"] is None for item in parts["summary"])  # the record gave no ids
+
+
+def test_repeated_record_ids_get_headings_of_their_own_and_keep_the_id_in_the_parts() -> None:
+    document, parts = composed(debate(speech("dup"), speech("dup", speaker="sam")))
+    assert speech_anchors(document) == ["speech-dup", "speech-2"]
+    assert {item["speech"] for item in parts["summary"]} <= {"dup"}
+
+
+def test_equal_speeches_in_a_copied_debate_give_the_same_tree() -> None:
+    original = debate(speech("a1"), speech("a2", speaker="sam"))
+    copy = dataclasses.replace(original, sections=tuple(dataclasses.replace(s) for s in original.sections))
+    assert composed(original)[0] == composed(copy)[0]
+
+
+def test_a_key_the_composer_gives_never_takes_a_record_id() -> None:
+    document, _ = composed(debate(speech(None), speech("speech-1", speaker="sam")))
+    assert speech_anchors(document) == ["speech-2", "speech-speech-1"]

@@ -36,6 +36,7 @@ from exporter.compose import compose
 from exporter.diagnostics import Reporter
 from exporter.formats import output_format
 from exporter.pipeline import Job, read_debate, write_atomically
+from exporter.validation import validate
 
 psutil: Any
 try:
@@ -111,7 +112,7 @@ class _TreeSampler:
         return self.peak
 
 
-STAGES = ("read", "compose", "summarise", "write docx", "write pdf", "write files")
+STAGES = ("read", "compose", "summarise", "validate", "write docx", "write pdf", "write files")
 
 
 @dataclass
@@ -135,8 +136,8 @@ class StageClock:
 
 
 def stage_times(path: Path, formats: Sequence[str], out_dir: Path) -> StageClock:
-    """Convert ``path`` as ``debate-export convert PATH -f FORMATS`` does (pipeline.convert with
-    the default Job), timing each stage. ``compose`` excludes ``summarise``: the summariser's
+    """Convert ``path`` as ``debate-export convert PATH -f FORMATS`` does (pipeline.convert and
+    pipeline.render with the default Job), timing each stage. ``compose`` excludes ``summarise``: the summariser's
     three entry points (summarise, key_points, glance) are timed where compose calls them."""
     gc.collect()  # no garbage of an earlier run charged to this one
     clock = StageClock({}, {})
@@ -149,11 +150,13 @@ def stage_times(path: Path, formats: Sequence[str], out_dir: Path) -> StageClock
         briefing = compose(debate, job.compose, reporter)
         compose_wall, compose_cpu = time.perf_counter() - wall, time.process_time() - cpu
     clock.add("compose", compose_wall - clock.wall["summarise"], compose_cpu - clock.cpu["summarise"])
+    with clock.stage("validate"):
+        document = validate(briefing.document, reporter, strict=job.strict_tree)
     outputs: dict[str, bytes] = {}
     for name in formats:
         writer = output_format(name).load()
         with clock.stage(f"write {name}"):
-            outputs[name] = writer.write(briefing.document, job.write, reporter)
+            outputs[name] = writer.write(document, job.write, reporter)
     with clock.stage("write files"):
         for name, data in outputs.items():
             write_atomically(out_dir / f"{path.stem}{output_format(name).extension}", data)

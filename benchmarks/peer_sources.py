@@ -6,7 +6,8 @@ the document's title and language), a heading per debate (nested debates one lev
 a speaker heading per speech (the same words as ours: ``compose.names.speaker_name``), its
 paragraphs, and a source link each (the same citation and address as ours:
 ``citations.cite`` and ``citations.record_url``). Procedural text is kept as paragraphs, a
-division as one paragraph of its counts, a table as one paragraph per row. What only our
+division as one paragraph of its counts, a table as one paragraph per row, a list as one
+paragraph per item's paragraph. What only our
 briefing has (summary, key points, contents, speakers table, notes) is not given to them, so
 the comparison is generous to the peers.
 
@@ -64,14 +65,16 @@ def proceedings(debate: m.Debate) -> Iterator[Block]:
 
 
 def _section(debate: m.Debate, section: m.Section, level: int) -> Iterator[Block]:
-    # An empty heading in the record (OpenAustralia's empty minor headings) is named, as
-    # Typst's PDF/UA-1 export refuses an empty heading.
-    yield Heading(min(level, DEEPEST), section.title.strip() or "Untitled debate")
+    # As our composer does, a section with a blank title (OpenAustralia's empty minor
+    # headings) adds no heading, and its items stand at its own level.
+    if section.title.strip():
+        yield Heading(min(level, DEEPEST), section.title)
+        level += 1
     for item in section.items:
         if isinstance(item, m.Section):
-            yield from _section(debate, item, level + 1)
+            yield from _section(debate, item, level)
         elif isinstance(item, m.Speech):
-            yield Heading(min(level + 1, DEEPEST), speaker_name(debate, item))
+            yield Heading(min(level, DEEPEST), speaker_name(debate, item))
             yield from _blocks(item.paragraphs)
             yield SourceLink(f"Source: {cite(debate, item)}", record_url(debate, item))
         elif isinstance(item, m.Procedural):
@@ -87,6 +90,10 @@ def _blocks(blocks: tuple[m.Block, ...]) -> Iterator[Text]:
         if isinstance(block, m.Paragraph):
             if block.text.strip():
                 yield Text(block.text)
+        elif isinstance(block, m.ListBlock):
+            for entry in block.items:
+                for paragraph in entry.paragraphs:
+                    yield Text(" ".join(part for part in (entry.label, paragraph.text) if part))
         else:
             for row in block.rows:
                 yield Text(" | ".join("".join(run.text for run in cell) for cell in row))

@@ -117,6 +117,7 @@ def synthetic_debate(speeches: int, pool: Sequence[str], seed: int = 20) -> m.De
         date=dt.date(2009, 10, 28),
         house="House of Commons",
         location="Commons Chamber",
+        profile="uk-commons",
         source=m.Source(
             publisher="debate-exporter benchmarks: real sentences of UK Parliament debates, rearranged",
             url=f"https://hansard.example.org/synthetic/{speeches}",

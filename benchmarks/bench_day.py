@@ -5,8 +5,9 @@ peers on the same proceedings (benchmarks/peer_sources.py makes their inputs fro
 read through our library): pandoc (Markdown to DOCX) and Typst (the PyPI binding, PDF/UA-1),
 one after the other. One unmeasured warm-up of each, then ``--runs`` rounds, ours and the
 peers alternating (who goes first alternates too); the medians, and the ratio of ours to the
-peers' sum, are printed. Then the stages of ours (read, compose, summarise, each writer,
-writing the files) are timed in this process, ``--runs`` times. Peak memory is that of the
+peers' sum, are printed. Then the stages of ours (read, compose, summarise, validating the
+briefing tree, each writer, writing the files) are timed in this process, ``--runs`` times;
+what the whole process took beyond them is start-up and imports. Peak memory is that of the
 whole process tree (benchmarks/measure.py says how it is read and why).
 
 Scaling: synthetic days of 1,000 to 5,000 speeches in our record format
@@ -256,6 +257,7 @@ def scaling_fit(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
     if all("peers" in r for r in results):
         series["peers wall s"] = [r["peers"]["wall"] for r in results]
+        series["peers CPU s"] = [r["peers"]["cpu"] for r in results]
         series["peers peak MB"] = [r["peers"]["peak_rss_mb"] for r in results]
     if all("stages_cpu" in r for r in results):
         for stage in measure.STAGES:
@@ -294,7 +296,7 @@ def print_scaling(fit: dict[str, Any]) -> None:
     print(
         "  per 1000 speeches at each size, above the line's value at 0 ((figure - at 0) / speeches x 1000):"
     )
-    for name in ("ours wall s", "ours CPU s", "ours peak MB", "peers wall s", "peers peak MB"):
+    for name in ("ours wall s", "ours CPU s", "ours peak MB", "peers wall s", "peers CPU s", "peers peak MB"):
         if name in fit["fits"]:
             values = " ".join(f"{v:>8.3f}" for v in fit["fits"][name]["per_1000_above_0"])
             print(f"  {name:<20} {values}   (at {', '.join(str(s) for s in sizes)})")

@@ -22,6 +22,8 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # LibreOffice's tagged PDF all read the level from them (ECMA-376 17.3.1.20 outlineLvl).
 HEADING_IDS = tuple(f"Heading{level}" for level in range(1, HEADING_LEVELS + 1))
 TOC_IDS = tuple(f"TOC{level}" for level in range(1, HEADING_LEVELS + 1))
+PAGE_WIDTH = 11906  # A4, in twips
+TWIPS_PER_CM = 567
 ROLE_IDS = {
     "body": "BodyText",
     "details": "Details",
@@ -104,11 +106,15 @@ def _paragraph_styles(style: Style) -> tuple[_Para, ...]:
         )
         for i in range(HEADING_LEVELS)
     )
+    # A contents entry's page number (a PAGEREF field Word fills in) stands at the right
+    # margin after a dotted leader, as in Word's own contents.
+    text_width = PAGE_WIDTH - 2 * round(style.margin_cm * TWIPS_PER_CM)
+    tab = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{text_width}"/></w:tabs>'
     tocs = tuple(
         _Para(
             TOC_IDS[i],
             f"toc {i + 1}",
-            extra_ppr=f'<w:spacing w:after="{after // 2}"/><w:ind w:left="{i * 360}"/>',
+            extra_ppr=f'{tab}<w:spacing w:after="{after // 2}"/><w:ind w:left="{i * 360}"/>',
         )
         for i in range(HEADING_LEVELS)
     )

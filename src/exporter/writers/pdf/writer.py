@@ -20,6 +20,7 @@ from exporter import document as doc
 from exporter.diagnostics import Reporter
 from exporter.options import WriteOptions
 from exporter.writers.base import Writer
+from exporter.writers.pdf.contents import ContentsLine, PageReferences, number_run
 from exporter.writers.pdf.flowables import BlockStyle, OutlineEntry, TextBlock
 from exporter.writers.pdf.fonts import face_for, register_fonts, segment_by_font
 from exporter.writers.pdf.lines import LinkTarget, Run
@@ -71,6 +72,7 @@ class PdfWriter(Writer):
         self.missing: dict[str, set[str]] = {}
         self.unshaped: dict[str, set[str]] = {}
         self.outline_level = 0
+        self.references = PageReferences()  # the page of each heading the contents lists
         size = self.style.body_size
         self.body = BlockStyle(size, size * self.style.line_spacing, space_after=self.style.paragraph_after)
 
@@ -78,7 +80,8 @@ class PdfWriter(Writer):
         register_fonts()
         story = self.visit(self.document)
         tagger = Tagger() if self.tagged else UntaggedTagger()
-        return build_pdf(story, _metadata(self.document), self.style, tagger, self.root)
+        references = self.references if self.references.watched else None
+        return build_pdf(story, _metadata(self.document), self.style, tagger, self.root, references)
 
     # --- blocks ----------------------------------------------------------------
 
@@ -226,6 +229,8 @@ class PdfWriter(Writer):
         return story
 
     def visit_contents_entry(self, entry: doc.ContentsEntry, toc: StructElem) -> TextBlock:
+        """The entry's words linked to its heading, and (``ContentsLine``) the heading's page
+        after a second layout pass."""
         item = toc.child("TOCI")
         indent = (max(entry.level, 1) - 1) * LIST_INDENT
         style = BlockStyle(self.body.size, self.body.leading, indent, space_after=2.0)
@@ -233,6 +238,16 @@ class PdfWriter(Writer):
             link = item.child("Reference").child("Link")
             target = LinkTarget("#" + entry.anchor, f"Go to {entry.text}", link)
             runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
+            return ContentsLine(
+                runs,
+                item,
+                style,
+                anchor=entry.anchor,
+                number=number_run(face_for(False, False), self.body.size, self.style.link_colour, target, link),
+                leader_colour=self.style.text_colour,
+                references=self.references,
+                max_height=frame_height(self.style),
+            )
         else:
             self.reporter.warn(LINK_CODE, f"contents entry #{entry.anchor} has no target here", self.location)
             runs = self.text_runs(entry.text, self.body.size, False, False, None, None, item)

@@ -17,12 +17,13 @@ layer starts every pass afresh (``Tagger.begin_pass``), so each element is attac
 
 from __future__ import annotations
 
+import dataclasses
+
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
 from exporter.writers.pdf.flowables import BlockStyle, TextBlock, _TextState
-from exporter.writers.pdf.fonts import string_width
-from exporter.writers.pdf.lines import Line, LinkTarget, Piece, Run
+from exporter.writers.pdf.lines import Line, Piece, Run, run_width
 from exporter.writers.pdf.tagging.marked import Tagger
 from exporter.writers.pdf.tagging.structure import StructElem
 
@@ -93,7 +94,7 @@ class ContentsLine(TextBlock):
         self.leader_colour = leader_colour
         self.references = references
         self.max_height = max_height
-        self.room = string_width(NUMBER_ROOM, number.face, number.size) + 2 * _LEADER_GAP
+        self.room = run_width(NUMBER_ROOM, number) + 2 * _LEADER_GAP
         references.watched.add(anchor)
 
     def lines_for(self, width: float) -> list[Line]:
@@ -120,7 +121,7 @@ class ContentsLine(TextBlock):
         words_end = style.indent + sum(piece.width for piece in last.pieces)
         text = str(page)
         run = self.number
-        width = string_width(text, run.face, run.size)
+        width = run_width(text, run)
         x = self.width - width
         self._leader(tagger, words_end + _LEADER_GAP, x - _LEADER_GAP, baseline)
         text_object = canvas.beginText()
@@ -151,6 +152,8 @@ class ContentsLine(TextBlock):
         canvas._code.append(tagger.end_artifact())
 
 
-def number_run(face: str, size: float, colour: str, link: LinkTarget, owner: StructElem) -> Run:
-    """How an entry's page number is drawn: in the link's element, as a link."""
-    return Run("", face, size, colour, 0.0, True, owner, link)
+def number_run(entry: Run, face: str, link: StructElem) -> Run:
+    """How an entry's page number is drawn: as the entry's linked words are (``entry`` is
+    one of their runs: size, colour, spacing, the link to the heading), in the body face,
+    in the entry's Link element."""
+    return dataclasses.replace(entry, text="", face=face, owner=link, destination=None)

@@ -111,17 +111,25 @@ def divisions_table(divisions: list[DivisionResult], number: int) -> d.Table:
             d.Cell(_texts(result.result)),
         ]
         rows.append(tuple(cells))
-    # Widths from content: a lobby's count is short, but its name ("Not contents") must fit.
-    lobby = max(0.1, max(len(side_label(side)) for side in sides) * 0.013) if sides else 0.0
+    # Widths from content: a lobby's count is short, but its name ("Not contents") must fit;
+    # the result keeps at least a fifth of the width.
     debate = 0.28 if with_debate else 0.0
-    wide = 1.0 - lobby * len(sides) - 0.16 - debate
-    widths = (0.16, *((debate,) if with_debate else ()), *(lobby,) * len(sides), wide)
+    room = 1.0 - 0.16 - debate - 0.2
+    lobby = min(
+        max(0.1, max((len(side_label(side)) for side in sides), default=0) * 0.013), room / max(len(sides), 1)
+    )
+    widths = (
+        0.16,
+        *((debate,) if with_debate else ()),
+        *(lobby,) * len(sides),
+        1.0 - 0.16 - debate - lobby * len(sides),
+    )
     return d.Table(
         caption=f"Table {number}: divisions, with the votes cast in each lobby and the result",
         header=tuple(d.Cell((d.Text(label),)) for label in header),
         rows=tuple(rows),
         anchor="divisions-table",
-        widths=widths if wide > 0.1 else None,
+        widths=widths,
     )
 
 

@@ -206,6 +206,11 @@ def _table(ctx: ProceedingsContext, table: m.Table) -> d.Table:
     rows = [tuple(d.Cell(inlines(cell, language)) for cell in row) for row in table.rows]
     width = max((len(row) for row in rows), default=1)
     rows = [row + tuple(d.Cell(()) for _ in range(width - len(row))) for row in rows]
+    # A column with no words in any row (a layout column of the printed page) says nothing.
+    kept = [i for i in range(width) if any(d.plain_text(row[i].children).strip() for row in rows)] or [0]
+    if len(kept) < width:
+        rows = [tuple(row[i] for i in kept) for row in rows]
+        width = len(kept)
     header_count = min(table.header_rows, 1) if rows else 0
     if header_count:
         header = tuple(

@@ -118,7 +118,7 @@ def substance(
     if ranked is not None:
         found.glance = summarise.glance(debate)
         found.divisions = division_results(debate, context.anchors.divisions, debates)
-        _key_points(found, debate, ranked, quoting, grouping, anchors, {s.order for s in quoted})
+        _key_points(found, debate, ranked, quoting, grouping, anchors, {s.text for s in quoted})
     return found
 
 
@@ -281,7 +281,7 @@ def _key_points(
     quoting: Quoting,
     grouping: _Grouping,
     anchors: Anchors,
-    in_summary: set[int],
+    in_summary: set[str],
 ) -> None:
     """Key points, never repeating a sentence of the summary: for one debate, a heading per
     member and up to ``KEY_POINTS_PER_SPEAKER`` points each; for several (a sitting day), a
@@ -334,17 +334,19 @@ def _key_points(
 
 
 def _day_key_points(
-    debate: m.Debate, ranked: summarise.Ranking, grouping: _Grouping, in_summary: set[int]
+    debate: m.Debate, ranked: summarise.Ranking, grouping: _Grouping, in_summary: set[str]
 ) -> tuple[list[list[summarise.KeyPoints]], int]:
     """Each debate's members with their best point, within ``DAY_KEY_POINT_SHARE`` of the
     words spoken: when the points would quote more, the members who said least in their
     debate give way first (they stay in the Speakers table). Also how many gave way."""
-    found = [
-        summarise.key_points(
-            debate, DAY_KEY_POINTS_PER_SPEAKER, ranked, speeches=indexes, leave_out=in_summary
+    found: list[list[summarise.KeyPoints]] = []
+    given = set(in_summary)  # no sentence twice: in the summary, or in another debate's points
+    for indexes in grouping.speech_indexes:
+        members = summarise.key_points(
+            debate, DAY_KEY_POINTS_PER_SPEAKER, ranked, speeches=indexes, leave_out=given
         )
-        for indexes in grouping.speech_indexes
-    ]
+        given.update(point.text for member in members for point in member.points)
+        found.append(members)
     budget = DAY_KEY_POINT_SHARE * sum(unit.words for unit in grouping.debates)
     quoted = sum(_words(member) for members in found for member in members)
     by_words = sorted(

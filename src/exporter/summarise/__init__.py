@@ -100,12 +100,12 @@ def key_points(
     ranked: Ranking | None = None,
     *,
     speeches: Collection[int] | None = None,
-    leave_out: Collection[int] = (),
+    leave_out: Collection[str] = (),
 ) -> list[KeyPoints]:
     """One to ``per_speaker`` sentences for each member who spoke at substance
     (exporter.summarise.keypoints): in the speeches at ``speeches`` (indexes in
-    ``exporter.model.speeches(debate)``; all when None), never a sentence whose ``order`` is
-    in ``leave_out`` (the summary's, so that no sentence is given twice)."""
+    ``exporter.model.speeches(debate)``; all when None), never a sentence whose text is in
+    ``leave_out`` (the summary's, so that no sentence is given twice), nor one twice."""
     found = ranked or ranking(debate)
     return key_points_from(
         found.candidates, found.vectors, found.scores, per_speaker, speeches=speeches, leave_out=leave_out

@@ -40,14 +40,16 @@ def key_points_from(
     settings: BalanceSettings | None = None,
     *,
     speeches: Collection[int] | None = None,
-    leave_out: Collection[int] = (),
+    leave_out: Collection[str] = (),
 ) -> list[KeyPoints]:
     """Key points per member who spoke at substance, in the order they first spoke at length.
 
     ``speeches``: the indexes (in ``exporter.model.speeches``) of the speeches of one debate,
     to take the key points of that debate alone (all speeches when None); ``leave_out``: the
-    ``order`` of sentences never to repeat (those already in the summary). A member whose
-    sentences are all left out has no entry. Raises ValueError if ``per_speaker`` < 1."""
+    text of sentences never to repeat (those already in the summary). No sentence is given
+    twice, however often the record has it (a record may repeat a passage word for word). A
+    member whose sentences are all left out has no entry. Raises ValueError if
+    ``per_speaker`` < 1."""
     if per_speaker < 1:
         raise ValueError("per_speaker must be at least 1")
     redundancy = (settings or BalanceSettings()).redundancy
@@ -57,20 +59,28 @@ def key_points_from(
         if speeches is None or candidate.sentence.speech_index in speeches
     ]
     found: list[KeyPoints] = []
+    taken = {same_text(text) for text in leave_out}
     words = spoken_words(candidates, within)
     for speaker_id, indexes in _substantive_speakers(candidates, within).items():
         picked: list[int] = []
         for index in sorted(indexes, key=lambda i: (-scores[i], i)):
             if len(picked) == per_speaker:
                 break
-            if candidates[index].sentence.order in leave_out:
+            text = same_text(candidates[index].sentence.text)
+            if text in taken:
                 continue
             if all(cosine(vecs[index], vecs[other]) <= redundancy for other in picked):
                 picked.append(index)
+                taken.add(text)
         if picked:
             points = tuple(candidates[i].sentence for i in sorted(picked))
             found.append(KeyPoints(speaker_id, points[0].speaker_name, points, words.get(speaker_id, 0)))
     return found
+
+
+def same_text(text: str) -> str:
+    """A sentence as compared for repeats: its words, whatever the spaces between them."""
+    return " ".join(text.split())
 
 
 def spoken_words(candidates: list[Candidate], within: list[int]) -> dict[str, int]:

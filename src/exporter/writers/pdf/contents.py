@@ -7,7 +7,10 @@ first pass the entries draw no numbers and the canvas records the page of every
 destination (``TaggedCanvas.bookmarkHorizontal``); on the second, each entry draws its
 heading's page. The number has room kept for it from the first pass (``NUMBER_ROOM``), so
 the entries break into the same lines both times and the layout does not move: two passes
-suffice, and ``multiBuild`` checks it (the pages found must be the pages drawn).
+suffice, and ``multiBuild`` checks it (the pages found must be the pages drawn). The first
+pass only measures: the flowables are laid out as ever but record their destinations and draw
+nothing (``TaggedCanvas.measuring``), so it costs the layout alone; the file is always a
+later pass's.
 
 Each entry is ``TOCI`` > ``Reference`` > ``Link`` (ISO 32000-1 14.8.4.3; PDF/UA-1 7.9 for
 Reference and Link): the heading's words and its page number are both in the Link, each
@@ -41,6 +44,7 @@ class PageReferences(Flowable):
         self.shown: dict[str, int] = {}  # anchor -> page (1-based), drawn in this pass
         self.found: dict[str, int] = {}  # anchor -> page, recorded while drawing this pass
         self.watched: set[str] = set()  # the anchors an entry shows the page of
+        self.passes = 0  # layout passes begun
         self._satisfied = True
 
     def page_of(self, anchor: str) -> int | None:
@@ -53,13 +57,19 @@ class PageReferences(Flowable):
     def isIndexing(self) -> bool:
         return True
 
+    @property
+    def measuring(self) -> bool:
+        """Whether the pass under way only measures: the first never gives the file."""
+        return self.passes == 1
+
     def beforeBuild(self) -> None:
+        self.passes += 1
         self.found = {}
 
     def afterBuild(self) -> None:
         found = {anchor: self.found.get(anchor) for anchor in self.watched}
         shown = {anchor: self.shown.get(anchor) for anchor in self.watched}
-        self._satisfied = found == shown
+        self._satisfied = not self.measuring and found == shown
         self.shown = {anchor: page for anchor, page in found.items() if page is not None}
 
     def isSatisfied(self) -> bool:
@@ -109,6 +119,8 @@ class ContentsLine(TextBlock):
 
     def draw(self) -> None:
         super().draw()
+        if self.canv.measuring:
+            return
         page = self.references.page_of(self.anchor)
         lines = self.lines_for(self.width)
         if page is None or not lines:

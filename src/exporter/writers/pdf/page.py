@@ -44,11 +44,15 @@ class TaggedCanvas(Canvas):
         tagger: Tagger,
         finish: Callable[[TaggedCanvas], None],
         references: PageReferences | None = None,
+        measuring: bool = False,
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
         self.tagger = tagger
         self.references = references
+        # A layout pass that only finds the page of each destination: flowables record their
+        # destinations and draw nothing (contents.PageReferences); its file is never kept.
+        self.measuring = measuring
         self.link_count = 0
         self.uri_actions: dict[int, PDFObjectReference] = {}
         self._finish = finish
@@ -227,8 +231,13 @@ def build_pdf(
         emit_metadata(canvas._doc, metadata, tagger.tagged)
 
     def canvasmaker(*args: Any, **kwargs: Any) -> TaggedCanvas:
-        tagger.begin_pass(root)  # each layout pass makes a new canvas and draws everything again
-        return TaggedCanvas(*args, tagger=tagger, finish=finish, references=references, **kwargs)
+        # Each layout pass makes a new canvas and draws everything again, but the first of
+        # several only measures.
+        measuring = references is not None and references.measuring
+        tagger.begin_pass(root)
+        return TaggedCanvas(
+            *args, tagger=tagger, finish=finish, references=references, measuring=measuring, **kwargs
+        )
 
     if references is None:
         template.build(story, canvasmaker=canvasmaker)

@@ -217,3 +217,32 @@ def test_contents_lists_the_front_parts_and_sections_but_no_speech() -> None:
     assert not {"Ann Able", "Ben Baker", "Cat Cole"} & set(texts)
     headings = {b.anchor: b.level for b in d.walk_blocks(document.blocks) if isinstance(b, d.Heading)}
     assert all(headings[entry.anchor] == entry.level for entry in contents.entries)
+
+
+def test_word_lists_each_contents_heading_by_a_tc_field_with_its_words_quoted() -> None:
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    from exporter.options import WriteOptions
+    from exporter.writers.docx import write
+
+    title = 'The "Clause 4" debate \\ part one'
+    document = d.Document(
+        "Sitting",
+        "en-GB",
+        (
+            d.Heading(1, (d.Text("Sitting"),), "title"),
+            d.Contents((d.ContentsEntry(2, title, "clause"),)),
+            d.Heading(2, (d.Text(title),), "clause"),
+            d.Heading(3, (d.Text("Ann Able"),), "speech-1"),  # a speech: no entry, no TC field
+        ),
+    )
+    body = etree.fromstring(
+        zipfile.ZipFile(io.BytesIO(write(document, WriteOptions(), Reporter()))).read("word/document.xml")
+    )
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    instructions = [i.text for i in body.iter(f"{w}instrText")]
+    assert ' TC "The \\"Clause 4\\" debate \\\\ part one" \\f C \\l 2 ' in instructions
+    assert sum(i.startswith(" TC ") for i in instructions) == 1

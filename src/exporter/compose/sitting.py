@@ -93,3 +93,22 @@ def _collect(debate: m.Debate, section: m.Section, path: Path, found: list[Sitti
 
 def _words(section: m.Section) -> int:
     return sum(speech_words(item) for item in m.walk_items(section.items) if isinstance(item, m.Speech))
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The sitting's debates, with what the summary and key points need of each."""
+
+    debates: list[SittingDebate]
+    anchors: list[str | None]  # each debate's heading in the proceedings
+    speech_indexes: list[set[int]]  # each debate's speeches, as indexes in m.speeches
+
+    @property
+    def several(self) -> bool:
+        return len(self.debates) > 1
+
+    def of_speech(self, key: str | None) -> int | None:
+        for number, unit in enumerate(self.debates):
+            if key in unit.speeches:
+                return number
+        return None

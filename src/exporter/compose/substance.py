@@ -22,20 +22,14 @@ from exporter import summarise
 from exporter.compose.anchors import Anchors
 from exporter.compose.glance import DivisionResult, division_results, glance_blocks
 from exporter.compose.inlines import filled, inlines
+from exporter.compose.key_points import key_points, words_phrase
 from exporter.compose.keys import SpeechKeys
 from exporter.compose.names import long_date, plural, short_name, speaker_name
 from exporter.compose.proceedings import ProceedingsContext
 from exporter.compose.quoting import Quoting
-from exporter.compose.sitting import SittingDebate, sitting_debates
+from exporter.compose.sitting import Grouping, sitting_debates
 from exporter.diagnostics import Reporter
 from exporter.options import ComposeOptions
-
-KEY_POINTS_PER_SPEAKER = 3  # in a record of one debate
-DAY_KEY_POINTS_PER_SPEAKER = 1  # in each debate of a record of several
-# A sitting day's key points quote at most this share of its words, so that the front matter
-# leaves the debates within the first tenth of the pages (the shared days quote 1.6% to 3.1%;
-# a day of many one-speech items, 5.7%).
-DAY_KEY_POINT_SHARE = 0.04
 
 
 @dataclass
@@ -71,25 +65,6 @@ class Substance:
         return data
 
 
-@dataclass(frozen=True)
-class _Grouping:
-    """The sitting's debates, with what the summary and key points need of each."""
-
-    debates: list[SittingDebate]
-    anchors: list[str | None]  # each debate's heading in the proceedings
-    speech_indexes: list[set[int]]  # each debate's speeches, as indexes in m.speeches
-
-    @property
-    def several(self) -> bool:
-        return len(self.debates) > 1
-
-    def of_speech(self, key: str | None) -> int | None:
-        for number, unit in enumerate(self.debates):
-            if key in unit.speeches:
-                return number
-        return None
-
-
 def substance(
     context: ProceedingsContext,
     options: ComposeOptions,
@@ -102,7 +77,7 @@ def substance(
     debate = context.debate
     debates = sitting_debates(debate)
     index_of = {speech.id: i for i, speech in enumerate(m.speeches(debate))}
-    grouping = _Grouping(
+    grouping = Grouping(
         debates,
         [context.anchors.sections.get(unit.path) for unit in debates],
         [{index_of[key] for key in unit.speeches if key in index_of} for unit in debates],
@@ -118,7 +93,9 @@ def substance(
     if ranked is not None:
         found.glance = summarise.glance(debate)
         found.divisions = division_results(debate, context.anchors.divisions, debates)
-        _key_points(found, debate, ranked, quoting, grouping, anchors, {s.text for s in quoted})
+        found.key_point_blocks, found.key_point_parts = key_points(
+            debate, ranked, quoting, grouping, anchors, {s.text for s in quoted}
+        )
     return found
 
 
@@ -131,7 +108,7 @@ def _summary(
     quoting: Quoting,
     keys: SpeechKeys,
     ranked: summarise.Ranking | None,
-    grouping: _Grouping,
+    grouping: Grouping,
     anchors: Anchors,
     reporter: Reporter,
 ) -> tuple[Substance, list[summarise.SummarySentence]]:
@@ -170,7 +147,7 @@ def _summary(
 
 
 def _grouped(
-    sentences: list[summarise.SummarySentence], quoting: Quoting, grouping: _Grouping, anchors: Anchors
+    sentences: list[summarise.SummarySentence], quoting: Quoting, grouping: Grouping, anchors: Anchors
 ) -> tuple[list[d.Block], list[dict[str, Any]]]:
     """One list for one debate; under each debate's title (a heading) for several."""
     if not grouping.several:
@@ -192,7 +169,7 @@ def _grouped(
 
 
 def _in_this_record(
-    debate: m.Debate, grouping: _Grouping, anchors: Anchors, found: Substance
+    debate: m.Debate, grouping: Grouping, anchors: Anchors, found: Substance
 ) -> list[d.Block]:
     """ "In this record": each debate linked to its heading, with its opening speaker and its
     length in words."""
@@ -221,11 +198,6 @@ def _in_this_record(
         )
     heading = d.Heading(3, (d.Text("In this record"),), anchors.make("in-this-record"))
     return [heading, d.BulletList(tuple(items))]
-
-
-def words_phrase(count: int) -> str:
-    """ "13,112 words", "1 word"."""
-    return f"{count:,} word" if count == 1 else f"{count:,} words"
 
 
 def summary_length(debate: m.Debate, requested: int) -> int:
@@ -269,119 +241,6 @@ def _who_spoke(debate: m.Debate, keys: SpeechKeys) -> Substance:
 
 def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
-
-
-# --- key points ------------------------------------------------------------------------------
-
-
-def _key_points(
-    found: Substance,
-    debate: m.Debate,
-    ranked: summarise.Ranking,
-    quoting: Quoting,
-    grouping: _Grouping,
-    anchors: Anchors,
-    in_summary: set[str],
-) -> None:
-    """Key points, never repeating a sentence of the summary: for one debate, a heading per
-    member and up to ``KEY_POINTS_PER_SPEAKER`` points each; for several (a sitting day), a
-    heading per debate and in it a list of its members, each with their best point
-    (``DAY_KEY_POINTS_PER_SPEAKER``) and all within ``DAY_KEY_POINT_SHARE`` of the words
-    spoken, so that a day's front matter stays short."""
-    blocks: list[d.Block] = []
-    if not grouping.several:
-        for member in summarise.key_points(debate, KEY_POINTS_PER_SPEAKER, ranked, leave_out=in_summary):
-            items, parts = quoting.items(member.points)
-            anchor = anchors.make(f"points-{member.speaker_name}")
-            blocks += [d.Heading(3, (d.Text(member.speaker_name),), anchor), d.BulletList(tuple(items))]
-            found.key_point_parts.append(_key_point_part(member, None, parts))
-    by_debate, dropped = (
-        _day_key_points(debate, ranked, grouping, in_summary) if grouping.several else ([], 0)
-    )
-    for unit, members in zip(grouping.debates if grouping.several else [], by_debate, strict=True):
-        if not members:
-            continue
-        day_items = []
-        for member in members:
-            item, parts = quoting.item(member.speaker_name, member.points, debate=unit.title)
-            day_items.append(item)
-            found.key_point_parts.append(_key_point_part(member, unit.title, parts))
-        blocks.append(d.Heading(3, (d.Text(unit.title),), anchors.make(f"points-{unit.title}")))
-        blocks.append(d.BulletList(tuple(day_items)))
-    if blocks:
-        speakers = d.Link(
-            "#speakers-table", (d.Text("Speakers table"),), description="Go to the Speakers table"
-        )
-        words = words_phrase(summarise.SUBSTANCE_WORDS)
-        if dropped:
-            note = filled(
-                "Key points are given for the members who said most in each debate (at least {words}, in "
-                "speeches of their own), within {share} of the words spoken, and never repeat a sentence of "
-                "the summary; everyone who spoke is in the {speakers}.",
-                words=words,
-                share=f"{DAY_KEY_POINT_SHARE:.0%}",
-                speakers=speakers,
-            )
-        else:
-            note = filled(
-                "Key points are given for members who said at least {words} in a debate, in speeches of "
-                "their own, and never repeat a sentence of the summary; everyone who spoke is in the "
-                "{speakers}.",
-                words=words,
-                speakers=speakers,
-            )
-        found.key_point_blocks = [d.Paragraph(note, role="details"), *blocks]
-
-
-def _day_key_points(
-    debate: m.Debate, ranked: summarise.Ranking, grouping: _Grouping, in_summary: set[str]
-) -> tuple[list[list[summarise.KeyPoints]], int]:
-    """Each debate's members with their best point, within ``DAY_KEY_POINT_SHARE`` of the
-    words spoken: when the points would quote more, the members who said least in their
-    debate give way first (they stay in the Speakers table). Also how many gave way."""
-    found: list[list[summarise.KeyPoints]] = []
-    given = set(in_summary)  # no sentence twice: in the summary, or in another debate's points
-    for indexes in grouping.speech_indexes:
-        members = summarise.key_points(
-            debate, DAY_KEY_POINTS_PER_SPEAKER, ranked, speeches=indexes, leave_out=given
-        )
-        given.update(point.text for member in members for point in member.points)
-        found.append(members)
-    budget = DAY_KEY_POINT_SHARE * sum(unit.words for unit in grouping.debates)
-    quoted = sum(_words(member) for members in found for member in members)
-    by_words = sorted(
-        (
-            (member.words, number, position)
-            for number, members in enumerate(found)
-            for position, member in enumerate(members)
-        ),
-    )
-    dropped: set[tuple[int, int]] = set()
-    for _, number, position in by_words:
-        if quoted <= budget:
-            break
-        quoted -= _words(found[number][position])
-        dropped.add((number, position))
-    kept = [
-        [member for position, member in enumerate(members) if (number, position) not in dropped]
-        for number, members in enumerate(found)
-    ]
-    return kept, len(dropped)
-
-
-def _words(member: summarise.KeyPoints) -> int:
-    return sum(len(point.text.split()) for point in member.points)
-
-
-def _key_point_part(
-    member: summarise.KeyPoints, debate: str | None, parts: list[dict[str, Any]]
-) -> dict[str, Any]:
-    return {
-        "speaker": member.speaker_id,
-        "speaker_name": member.speaker_name,
-        "debate": debate,
-        "points": parts,
-    }
 
 
 def _glance_json(glance: summarise.AtAGlance, divisions: list[DivisionResult]) -> dict[str, Any]:

@@ -42,23 +42,6 @@ def write(document: doc.Document, options: WriteOptions, reporter: Reporter) -> 
     return DocxWriter(document, options, reporter).render()
 
 
-def _field(instruction: str, result: str | None = None) -> list[etree._Element]:
-    """The runs of a complex field: begin, its instruction, then (when ``result`` is given)
-    separate and the result as last computed ("" for one that Word fills in), then end."""
-    runs = [ooxml.fld_char("begin"), ooxml.instr_text(instruction)]
-    if result is not None:
-        runs.append(ooxml.fld_char("separate"))
-        if result:
-            runs.append(ooxml.r(result))
-    runs.append(ooxml.fld_char("end"))
-    return runs
-
-
-def _field_text(text: str) -> str:
-    """Text as a quoted field argument: backslashes and quotes escaped (ECMA-376 Part 1, 17.16.1)."""
-    return _clean(text).replace("\\", "\\\\").replace('"', '\\"')
-
-
 def _clean(text: str) -> str:
     """One space wherever the tree has a run of white space (no spacing by blanks)."""
     return _SPACES.sub(" ", text)
@@ -214,7 +197,7 @@ class DocxWriter(Writer):
         if entry is not None:
             entry_level = min(max(entry.level, 1), HEADING_LEVELS)
             # TC "text" \f C \l N: a contents entry of type C (the TOC field's) at level N
-            for run in _field(f' TC "{_field_text(entry.text)}" \\f C \\l {entry_level} '):
+            for run in ooxml.complex_field(f' TC "{ooxml.field_argument(_clean(entry.text))}" \\f C \\l {entry_level} '):
                 p.append(run)
         self._bookmark(p, node.anchor)
 
@@ -346,7 +329,7 @@ class DocxWriter(Writer):
         tab = ooxml.r()
         tab.append(OxmlElement("w:tab"))
         link.append(tab)
-        for run in _field(f" PAGEREF {bookmark} \\h ", result=""):
+        for run in ooxml.complex_field(f" PAGEREF {bookmark} \\h ", result=""):
             link.append(run)
         p.append(link)
         if last:

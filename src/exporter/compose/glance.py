@@ -111,18 +111,19 @@ def divisions_table(divisions: list[DivisionResult], number: int) -> d.Table:
             d.Cell(_texts(result.result)),
         ]
         rows.append(tuple(cells))
-    # Widths from content: a lobby's count is short, but its name ("Not contents") must fit;
-    # the result keeps at least a fifth of the width.
-    debate = 0.28 if with_debate else 0.0
-    room = 1.0 - 0.16 - debate - 0.2
+    # Widths from content: "Division 232" on one line; a lobby's count is short, but its name
+    # ("Not contents") must fit; the result keeps at least a fifth of the width.
+    first = max(0.16, max(len(result.title) for result in divisions) * 0.018)
+    debate = 0.26 if with_debate else 0.0
+    room = 1.0 - first - debate - 0.2
     lobby = min(
         max(0.1, max((len(side_label(side)) for side in sides), default=0) * 0.013), room / max(len(sides), 1)
     )
     widths = (
-        0.16,
+        first,
         *((debate,) if with_debate else ()),
         *(lobby,) * len(sides),
-        1.0 - 0.16 - debate - lobby * len(sides),
+        1.0 - first - debate - lobby * len(sides),
     )
     return d.Table(
         caption=f"Table {number}: divisions, with the votes cast in each lobby and the result",

@@ -72,8 +72,9 @@ def substance(
     anchors: Anchors,
     reporter: Reporter,
 ) -> Substance:
-    """The summary, glance and key points of ``context.debate`` (keyed, ``keys.debate``),
-    whose proceedings ``context`` has already laid out (so each debate's heading is known)."""
+    """The summary, glance and key points of ``context.debate`` (keyed, ``keys.debate``);
+    ``context.anchors`` already has each section's and division's heading anchor, so the
+    summary can link to a debate before the debate is laid out."""
     debate = context.debate
     debates = sitting_debates(debate)
     index_of = {speech.id: i for i, speech in enumerate(m.speeches(debate))}

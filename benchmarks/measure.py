@@ -138,7 +138,7 @@ class StageClock:
 def stage_times(path: Path, formats: Sequence[str], out_dir: Path) -> StageClock:
     """Convert ``path`` as ``debate-export convert PATH -f FORMATS`` does (pipeline.convert and
     pipeline.render with the default Job), timing each stage. ``compose`` excludes ``summarise``: the summariser's
-    three entry points (summarise, key_points, glance) are timed where compose calls them."""
+    entry points (ranking, summarise, key_points, glance) are timed where compose calls them."""
     gc.collect()  # no garbage of an earlier run charged to this one
     clock = StageClock({}, {})
     job = Job(formats=tuple(formats))
@@ -165,16 +165,24 @@ def stage_times(path: Path, formats: Sequence[str], out_dir: Path) -> StageClock
 
 @contextmanager
 def _timing_summariser(clock: StageClock) -> Iterator[None]:
-    """Time the summariser's entry points as the composer calls them (``summarise.X``)."""
+    """Time the summariser's entry points as the composer calls them (``summarise.X``); a call
+    made from inside another (``summarise`` ranking a debate itself) is not counted twice."""
     clock.add("summarise", 0.0, 0.0)
     originals: dict[str, Callable[..., Any]] = {
-        name: getattr(summarise, name) for name in ("summarise", "key_points", "glance")
+        name: getattr(summarise, name) for name in ("ranking", "summarise", "key_points", "glance")
     }
+    depth = [0]
 
     def timed(function: Callable[..., Any]) -> Callable[..., Any]:
         def call(*args: Any, **kwargs: Any) -> Any:
-            with clock.stage("summarise"):
+            if depth[0]:
                 return function(*args, **kwargs)
+            depth[0] += 1
+            try:
+                with clock.stage("summarise"):
+                    return function(*args, **kwargs)
+            finally:
+                depth[0] -= 1
 
         return call
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -72,11 +73,12 @@ def test_outline_and_tagged_text_read_as_the_briefing(seed_pdf: bytes, tmp_path:
 @needs("pdftotext")
 def test_every_word_of_every_speech_is_extracted_in_order(seed_pdf: bytes, tmp_path: Path) -> None:
     text = squash(poppler("pdftotext", seed_pdf, tmp=tmp_path))
+    assert re.search(r"Page 1 of \d ", text + " ")
+    text = re.sub(r" ?Page \d+ of \d+ ?", " ", text)  # the footer (an artifact) where a page breaks
     assert "Justice delayed is justice denied. Currently victims have to wait too long" in text
     position = 0
     for paragraph in SPEECH:
         position = text.index(squash(paragraph), position)
-    assert "Page 1 of 2" in text
 
 
 @needs("pdfinfo")
@@ -277,7 +279,7 @@ def test_large_print_style_sets_the_sizes_and_still_passes() -> None:
             for operands, operator in pikepdf.parse_content_stream(page)
             if str(operator) == "Tf"
         }
-    assert {18.0, 28.0, 24.0, 21.0} <= sizes and min(sizes) >= 18.0 * 0.7
+    assert {18.0, 30.0, 26.0, 24.0} <= sizes and min(sizes) >= 18.0 * 0.7
     assert check_pdf(data, "large-print.pdf") == []
 
 

@@ -16,24 +16,25 @@ from exporter.citations import STYLES as CITATION_STYLES
 from exporter.diagnostics import Severity
 from exporter.errors import ExitStatus, ExporterError, RecordErrors
 from exporter.formats import INPUT_FORMATS, OUTPUT_FORMATS
-from exporter.options import ComposeOptions, ReadOptions, WriteOptions
+from exporter.options import ComposeOptions, ReadOptions, Style, WriteOptions
 
 CONVERT_EXAMPLES = """
 \b
 Examples:
   debate-export convert samples/ -o briefings/
-  debate-export convert westminster2009-10-28a.xml -f docx,pdf,json --split
+  debate-export convert westminster2009-10-28a.xml -f docx,pdf,html,json --split
   debate-export convert debate.json --from native --style large-print
   debate-export convert lords.xml --people people.json --citation short
 """
 
-MAIN_HELP = """Turn parliamentary debate records into accessible briefings (Word and PDF/UA).
+MAIN_HELP = """Turn parliamentary debate records into accessible briefings (Word, PDF/UA and HTML).
 
 \b
 Examples:
   debate-export convert samples/ -o briefings/     make briefings of every record in samples/
   debate-export check briefings/*.docx              audit briefings for accessibility
   debate-export formats                             list the input and output formats
+  debate-export styles show dyslexia                print a style profile, fully resolved, as TOML
   debate-export schema > debate-record.schema.json  the JSON Schema of our record format
 """
 
@@ -71,7 +72,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     default="docx,pdf",
     show_default=True,
     callback=_formats,
-    help="Output formats, comma-separated: docx, pdf, json, tree.",
+    help="Output formats, comma-separated: docx, pdf, html, json, tree.",
 )
 @click.option(
     "--from",
@@ -86,14 +87,15 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     default="standard",
     show_default=True,
     metavar="NAME|PATH",
-    help="Style profile: standard, large-print, or a YAML file.",
+    help="Style profile: standard, large-print, dyslexia, high-contrast (see `debate-export styles`), or a .toml file.",
 )
 @click.option(
     "--summary",
     type=click.Choice(["auto", "editorial", "none"]),
     default="auto",
     show_default=True,
-    help="auto: the record's editorial summary if it has one, else an automatic cited one.",
+    help="auto: the record's editorial summary if it has one, else an automatic cited one; editorial: "
+    "the record's only (without one, a warning and a list of who spoke); none: no summary.",
 )
 @click.option(
     "--summary-words",
@@ -156,12 +158,8 @@ def convert(
     """Convert debate records (files or folders) into briefings."""
     from exporter import batch
     from exporter.pipeline import Job
-    from exporter.styles import load_style
 
-    try:
-        chosen_style = load_style(style)
-    except ExporterError as error:
-        raise click.BadParameter(str(error), param_hint="--style") from None
+    chosen_style = _load_style(style, quiet)
     job = Job(
         formats=(*formats, "tree") if dump_tree and "tree" not in formats else formats,
         input_format=input_format,
@@ -192,6 +190,23 @@ def convert(
     sys.exit(ExitStatus.OK if report.ok else ExitStatus.FAILED)
 
 
+def _load_style(name_or_path: str, quiet: bool = False, hint: str = "--style") -> Style:
+    """The style profile, or a usage error (exit 2) listing each problem with its place."""
+    from exporter.diagnostics import Reporter
+    from exporter.styles import load_style
+
+    reporter = Reporter()
+    try:
+        style = load_style(name_or_path, reporter)
+    except ExporterError as error:
+        lines = error.lines() if isinstance(error, RecordErrors) else [str(error)]
+        raise click.BadParameter("\n".join(lines), param_hint=hint) from None
+    if not quiet:
+        for diagnostic in reporter.diagnostics:
+            click.echo(str(diagnostic), err=True)
+    return style
+
+
 def _print_error(error: ExporterError) -> None:
     lines = error.lines() if isinstance(error, RecordErrors) else [str(error)]
     for line in lines:
@@ -201,7 +216,7 @@ def _print_error(error: ExporterError) -> None:
 CHECK_EXAMPLES = """
 \b
 Examples:
-  debate-export check briefings/*.docx briefings/*.pdf
+  debate-export check briefings/*.docx briefings/*.pdf briefings/*.html
   debate-export check --json --strict briefing.docx > findings.json
   debate-export check --list-rules
 """
@@ -214,7 +229,7 @@ Examples:
 @click.option("--tips", is_flag=True, help="Also print tips and notes.")
 @click.option("--list-rules", is_flag=True, help="List every rule with its id and severity, and stop.")
 def check(files: tuple[Path, ...], as_json: bool, strict: bool, tips: bool, list_rules: bool) -> None:
-    """Audit .docx and PDF files for accessibility (exit 1 on any error)."""
+    """Audit .docx, PDF and HTML files for accessibility (exit 1 on any error)."""
     from exporter import checks
 
     if list_rules:
@@ -270,3 +285,36 @@ def formats() -> None:
 def schema() -> None:
     """Print the JSON Schema of our debate record format."""
     click.echo(json.dumps(record.schema(), indent=2))
+
+
+STYLES_EXAMPLES = """
+\b
+Examples:
+  debate-export styles                                 list the shipped style profiles
+  debate-export styles show large-print                one profile, every setting, as TOML
+  debate-export styles show standard > house.toml      start a house style from a profile
+  debate-export styles show house.toml                 check a house style and see it resolved
+"""
+
+
+@main.group(invoke_without_command=True, epilog=STYLES_EXAMPLES)
+@click.pass_context
+def styles(ctx: click.Context) -> None:
+    """List the style profiles (one line each), or show one with `styles show NAME`."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from exporter.styles import profiles
+
+    found = profiles()
+    width = max(len(profile.name) for profile in found)
+    for profile in found:
+        click.echo(f"{profile.name:<{width}}  {profile.description}")
+
+
+@styles.command("show")
+@click.argument("name", metavar="NAME|PATH")
+def styles_show(name: str) -> None:
+    """Print one style profile, or a style file, fully resolved, as TOML."""
+    from exporter.styles import to_toml
+
+    click.echo(to_toml(_load_style(name, hint="NAME|PATH")), nl=False)

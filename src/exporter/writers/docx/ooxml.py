@@ -119,6 +119,24 @@ def instr_text(instruction: str) -> etree._Element:
     return run
 
 
+def complex_field(instruction: str, result: str | None = None) -> list[etree._Element]:
+    """The runs of a complex field (ECMA-376 Part 1, 17.16.2): begin, its instruction, then
+    (when ``result`` is given) separate and the result as last computed ("" for one that Word
+    fills in), then end."""
+    runs = [fld_char("begin"), instr_text(instruction)]
+    if result is not None:
+        runs.append(fld_char("separate"))
+        if result:
+            runs.append(r(result))
+    runs.append(fld_char("end"))
+    return runs
+
+
+def field_argument(text: str) -> str:
+    """Text for a quoted field argument, its backslashes and quotes escaped (17.16.1)."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
 def fld_simple(instruction: str, result: str) -> etree._Element:
     element = _el("w:fldSimple", instr=instruction)
     element.append(r(result))
@@ -183,3 +201,19 @@ def tbl_layout_fixed() -> etree._Element:
 
 def tbl_w(width_twips: int) -> etree._Element:
     return _el("w:tblW", w=str(width_twips), type="dxa")
+
+
+_BEFORE_SHD = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders")
+
+
+def cell_shading(tc_pr: etree._Element, fill: str) -> None:
+    """Set a cell's shading (w:shd, clear pattern, ``fill`` as six hex digits) in its place
+    in CT_TcPr's sequence, after the width, spans and borders."""
+    for old in tc_pr.findall(qn("w:shd")):
+        tc_pr.remove(old)
+    shd = _el("w:shd", val="clear", color="auto", fill=fill)
+    position = 0
+    for index, child in enumerate(tc_pr):
+        if etree.QName(child).localname in _BEFORE_SHD:
+            position = index + 1
+    tc_pr.insert(position, shd)

@@ -22,7 +22,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.text.paragraph import CT_P
-from docx.shared import Cm, Twips
+from docx.shared import Twips
 from docx.table import Table as DocxTable
 from lxml import etree
 
@@ -30,9 +30,8 @@ from exporter import document as doc
 from exporter.diagnostics import Reporter
 from exporter.options import HEADING_LEVELS, WriteOptions
 from exporter.writers.base import Writer
-from exporter.writers.docx import ooxml, parts, styles
+from exporter.writers.docx import measure, ooxml, parts, styles
 
-A4_WIDTH, A4_HEIGHT = 11906, 16838  # twips
 APPLICATION = "debate-exporter"
 _SPACES = re.compile(r"\s+")
 _MAX_LIST_LEVEL = styles.LIST_LEVELS - 1
@@ -68,10 +67,19 @@ class DocxWriter(Writer):
         self.style = options.style
         self.docx: DocxDocument = docx.Document()
         self.bookmarks = self._bookmark_names()  # tree anchor -> bookmark name
+        # The headings the contents lists: each gets a TC field, which Word's TOC field is
+        # built from, so that Word's own update lists the same entries (never the speeches).
+        self.listed = {
+            entry.anchor: entry
+            for block in doc.walk_blocks(document.blocks)
+            if isinstance(block, doc.Contents)
+            for entry in block.entries
+        }
         self._bookmark_id = 0
         self._footnotes: XmlPart | None = None
         self._ordered_lists = 0
         self._sect_pr = self.docx.element.body.find(_w("sectPr"))
+        self._page = measure.page_geometry(self.style)  # width, height, left margin, text width
 
     # --- whole document -------------------------------------------------------
 
@@ -80,7 +88,8 @@ class DocxWriter(Writer):
         self._replace_styles()
         self._set_page()
         self._set_footer()
-        parts.settings_for(self.docx.settings.element, self.document.language)
+        parts.settings_for(self.docx.settings.element, self.document.language, update_fields=bool(self.listed))
+        parts.page_colour(self.docx.element, self.docx.settings.element, styles.page_colour(self.style))
         self._ordered_lists = sum(
             1 for b in doc.walk_blocks(self.document.blocks) if isinstance(b, doc.BulletList) and b.ordered
         )
@@ -99,7 +108,7 @@ class DocxWriter(Writer):
         replacements = {
             "docProps/core.xml": core,
             "docProps/app.xml": parts.app_xml(APPLICATION),
-            "word/fontTable.xml": parts.font_table_xml(self.style.docx_font),
+            "word/fontTable.xml": parts.font_table_xml(self.style.fonts.word),
         }
         return parts.stable_zip(buffer.getvalue(), replacements)
 
@@ -115,11 +124,14 @@ class DocxWriter(Writer):
         self._ordered_lists = 0  # re-counted as lists are visited, to hand out their w:numId
 
     def _set_page(self) -> None:
+        """The page size and margins; the side margins hold the text to the measure."""
         section = self.docx.sections[0]
-        section.page_width, section.page_height = Twips(A4_WIDTH), Twips(A4_HEIGHT)
-        margin = Cm(self.style.margin_cm)
-        section.left_margin = section.right_margin = margin
-        section.top_margin = section.bottom_margin = margin
+        width, height, left, text = self._page
+        margins = self.style.page.margins
+        section.page_width, section.page_height = Twips(width), Twips(height)
+        section.left_margin, section.right_margin = Twips(left), Twips(width - left - text)
+        section.top_margin = Twips(round(margins.top * measure.TWIPS_PER_MM))
+        section.bottom_margin = Twips(round(margins.bottom * measure.TWIPS_PER_MM))
 
     def _set_footer(self) -> None:
         paragraph = self.docx.sections[0].footer.paragraphs[0]
@@ -131,7 +143,7 @@ class DocxWriter(Writer):
         p.append(ooxml.fld_simple(" NUMPAGES ", "1"))
 
     def _text_width(self) -> int:
-        return A4_WIDTH - 2 * round(self.style.margin_cm * 567)
+        return self._page[3]
 
     # --- anchors ------------------------------------------------------------------
 
@@ -181,6 +193,12 @@ class DocxWriter(Writer):
             )
         p = self._paragraph(styles.HEADING_IDS[level - 1])
         self.visit_inlines(p, node.children, _Inline())
+        entry = self.listed.get(node.anchor)
+        if entry is not None:
+            entry_level = min(max(entry.level, 1), HEADING_LEVELS)
+            # TC "text" \f C \l N: a contents entry of type C (the TOC field's) at level N
+            for run in ooxml.complex_field(f' TC "{ooxml.field_argument(_clean(entry.text))}" \\f C \\l {entry_level} '):
+                p.append(run)
         self._bookmark(p, node.anchor)
 
     def visit_paragraph(
@@ -246,6 +264,9 @@ class DocxWriter(Writer):
 
     def visit_cell(self, node: doc.Cell, tc: etree._Element, width: int, header: bool) -> None:
         tc.width = Twips(width)
+        if header:  # the style's header colours, on the cell itself (see styles.py)
+            tc.p_lst[0].style = styles.TABLE_HEADING_ID
+            ooxml.cell_shading(tc.get_or_add_tcPr(), styles.header_cell_fill(self.style))
         self.visit_inlines(tc.p_lst[0], node.children, _Inline(bold=header))
 
     def _table_properties(self, table: DocxTable, node: doc.Table, columns: int) -> list[int]:
@@ -277,7 +298,9 @@ class DocxWriter(Writer):
 
     def visit_contents(self, node: doc.Contents) -> None:
         """A TOC field whose result is written out: LibreOffice and pandoc do not rebuild
-        an empty field. It covers the levels the entries reach (\\o "1-N")."""
+        an empty field. Word builds it from the TC fields of the listed headings (\\f C,
+        the levels the entries reach), so that updating it lists the same entries; each
+        entry's page is a PAGEREF field that Word fills in (LibreOffice works it out)."""
         entries = [entry for entry in node.entries if entry.anchor in self.bookmarks]
         for entry in node.entries:
             if entry.anchor not in self.bookmarks:
@@ -298,10 +321,16 @@ class DocxWriter(Writer):
         p = self._paragraph(styles.TOC_IDS[level - 1])
         if first:
             p.append(ooxml.fld_char("begin"))
-            p.append(ooxml.instr_text(f' TOC \\o "1-{deepest}" \\h \\z \\u '))
+            p.append(ooxml.instr_text(f' TOC \\f C \\l "1-{deepest}" \\h \\z '))
             p.append(ooxml.fld_char("separate"))
-        link = ooxml.hyperlink_internal(self.bookmarks[node.anchor], None)
+        bookmark = self.bookmarks[node.anchor]
+        link = ooxml.hyperlink_internal(bookmark, None)
         link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID))
+        tab = ooxml.r()
+        tab.append(OxmlElement("w:tab"))
+        link.append(tab)
+        for run in ooxml.complex_field(f" PAGEREF {bookmark} \\h ", result=""):
+            link.append(run)
         p.append(link)
         if last:
             p.append(ooxml.fld_char("end"))
@@ -327,8 +356,8 @@ class DocxWriter(Writer):
             self._run(
                 _clean(node.text),
                 style_id=context.style_id,
-                bold=context.bold or node.strong,
-                italic=node.emphasis,
+                bold=context.bold or node.strong or (node.emphasis and self.style.emphasis_bold),
+                italic=node.emphasis and not self.style.emphasis_bold,
                 superscript=node.superscript,
                 lang=styles.lang_attributes(language) if language else None,
             )

@@ -1,5 +1,10 @@
-"""The page: A4 frame, footer furniture ("Page N of M", an artifact) and the canvas that
-carries the tagger and writes structure and metadata when the document is saved."""
+"""The page: its size, the text frame, the page colour and footer furniture ("Page N of M")
+as artifacts, and the canvas that carries the tagger and writes structure and metadata
+when the document is saved.
+
+The frame is as wide as the style's measure needs (``text_frame``) and never wider than
+the page's margins allow; a narrower frame is centred, widening both side margins.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +15,17 @@ from io import BytesIO
 from typing import Any
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import cm
+from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFObjectReference
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.flowables import _listWrapOn
 
-from exporter.options import Style
-from exporter.writers.pdf.fonts import BODY_FACE, string_width
+from exporter.styles.model import Style, hex_digits
+from exporter.writers.pdf.contents import PageReferences
+from exporter.writers.pdf.fonts import face_for, string_width
 from exporter.writers.pdf.tagging.emit import Metadata, emit_metadata, emit_structure
 from exporter.writers.pdf.tagging.marked import Tagger
 from exporter.writers.pdf.tagging.structure import StructElem
@@ -28,14 +35,32 @@ PRODUCER = "debate-exporter (ReportLab)"
 
 
 class TaggedCanvas(Canvas):
-    """A canvas that knows the tagger, counts link annotations and finishes the structure."""
+    """A canvas that knows the tagger, counts link annotations, records the page of each
+    destination (for contents entries' page numbers) and finishes the structure."""
 
-    def __init__(self, *args: Any, tagger: Tagger, finish: Callable[[TaggedCanvas], None], **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        tagger: Tagger,
+        finish: Callable[[TaggedCanvas], None],
+        references: PageReferences | None = None,
+        measuring: bool = False,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.tagger = tagger
+        self.references = references
+        # A layout pass that only finds the page of each destination: flowables record their
+        # destinations and draw nothing (contents.PageReferences); its file is never kept.
+        self.measuring = measuring
         self.link_count = 0
         self.uri_actions: dict[int, PDFObjectReference] = {}
         self._finish = finish
+
+    def bookmarkHorizontal(self, key: str, relativeX: float, relativeY: float, **kw: Any) -> None:
+        if self.references is not None:
+            self.references.record(key, self.getPageNumber())
+        super().bookmarkHorizontal(key, relativeX, relativeY, **kw)
 
     def save(self) -> None:
         self._finish(self)
@@ -56,45 +81,114 @@ def _timestamp(date: str | None) -> TimeStamp:
     return stamp
 
 
+def page_size(style: Style) -> tuple[float, float]:
+    """The page's width and height in points."""
+    return style.page.width * mm, style.page.height * mm
+
+
 def frame_height(style: Style) -> float:
-    return A4[1] - 2 * style.margin_cm * cm
+    margins = style.page.margins
+    return (style.page.height - margins.top - margins.bottom) * mm
 
 
-class _Footer:
-    """Draws "Page N of M" as a pagination artifact; M is a form filled in at the end."""
+def text_frame(style: Style, average_char: float) -> tuple[float, float]:
+    """(x, width) of the text in points: ``measure`` average characters of body text
+    (``average_char`` points each, spacing included), within the side margins, centred."""
+    margins = style.page.margins
+    room = style.page.frame_width * mm
+    width = min(room, style.body.measure * average_char) if style.body.measure else room
+    return margins.left * mm + (room - width) / 2, width
 
-    def __init__(self, style: Style, tagger: Tagger) -> None:
+
+def _colour(value: str) -> HexColor:
+    return HexColor("#" + hex_digits(value))
+
+
+class _PageFurniture:
+    """Draws the page colour (a Background artifact) and "Page N of M" (a Pagination
+    artifact, ISO 32000-1 14.8.2.2); M is a form filled in at the end."""
+
+    def __init__(self, style: Style, tagger: Tagger, x: float) -> None:
         self.style = style
         self.tagger = tagger
+        self.x = x
+        self.face = face_for(False, False, style.fonts.pdf)
 
     def __call__(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        margin = self.style.margin_cm * cm
+        colours = self.style.colours
+        if hex_digits(colours.background) != "FFFFFF":
+            width, height = page_size(self.style)
+            canvas._code.append(self.tagger.begin_artifact("Background"))
+            canvas.saveState()
+            canvas.setFillColor(_colour(colours.background))
+            canvas.rect(0, 0, width, height, stroke=0, fill=1)
+            canvas.restoreState()
+            canvas._code.append(self.tagger.end_artifact())
         size = self.style.body_size
         text = f"Page {canvas.getPageNumber()} of "
         canvas._code.append(self.tagger.begin_artifact("Pagination", "Footer"))
         canvas.saveState()
-        canvas.setFillColor(HexColor("#" + self.style.text_colour))
-        canvas.setFont(BODY_FACE, size)
-        y = margin / 2
-        canvas.drawString(margin, y, text)
-        canvas.translate(margin + string_width(text, BODY_FACE, size), y)
+        canvas.setFillColor(_colour(colours.text))
+        canvas.setFont(self.face, size)
+        y = min(self.style.page.margins.bottom * mm / 2, self.style.page.margins.bottom * mm - size * 1.5)
+        y = max(y, size * 0.5)
+        char_space, word_space = (spacing * size for spacing in self.style.spacing_em)
+        canvas.drawString(self.x, y, text, charSpace=char_space, wordSpace=word_space)
+        width = string_width(text, self.face, size) + char_space * len(text) + word_space * text.count(" ")
+        canvas.translate(self.x + width, y)
         canvas.doForm(PAGE_TOTAL_FORM)
         canvas.restoreState()
         canvas._code.append(self.tagger.end_artifact())
 
 
+class KeepWithNext(KeepTogether):
+    """Headings (and a table's caption) kept with the start of what follows them: they move
+    to the next page only when what follows cannot begin on this one (two lines of a
+    paragraph, a table's header and first row). ReportLab's KeepTogether moves the whole
+    group whenever it is taller than what is left of the page, which leaves most of a page
+    empty before every long table or paragraph that follows a heading."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content: list[Flowable] = self._content[:]
+        if aH + 1e-6 >= self._H or len(content) < 2:
+            return content
+        *before, last = content
+        _, height = _listWrapOn(before, aW, self.canv)
+        room = aH - height - max(last.getSpaceBefore(), before[-1].getSpaceAfter())
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", False))
+        if at_top or (room > 0 and last.split(aW, room)):
+            return content
+        return [FrameBreak(), *content]
+
+
 def build_pdf(
-    story: list[Flowable], metadata: Metadata, style: Style, tagger: Tagger, root: StructElem
+    story: list[Flowable],
+    metadata: Metadata,
+    style: Style,
+    tagger: Tagger,
+    root: StructElem,
+    average_char: float,
+    references: PageReferences | None = None,
 ) -> bytes:
-    margin = style.margin_cm * cm
+    """Lay out the story on the style's pages; ``average_char`` (points) sets the text
+    width from the measure. With ``references`` (contents entries that show page numbers),
+    the layout takes a second pass (ReportLab's multiBuild) once the pages are known; every
+    pass starts the tagging afresh."""
+    margins = style.page.margins
+    width, height = page_size(style)
+    x, text_width = text_frame(style, average_char)
+    face = face_for(False, False, style.fonts.pdf)
     buffer = BytesIO()
     template = BaseDocTemplate(
         buffer,
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
+        pagesize=(width, height),
+        leftMargin=x,
+        rightMargin=width - x - text_width,
+        topMargin=margins.top * mm,
+        bottomMargin=margins.bottom * mm,
         title=metadata.title,
         author=metadata.author,
         subject=metadata.subject,
@@ -104,28 +198,31 @@ def build_pdf(
         lang=metadata.language,
         displayDocTitle=1,
         invariant=1,
-        initialFontName=BODY_FACE,
+        initialFontName=face,
         initialFontSize=style.body_size,
     )
     frame = Frame(
-        margin,
-        margin,
-        A4[0] - 2 * margin,
-        A4[1] - 2 * margin,
+        x,
+        margins.bottom * mm,
+        text_width,
+        frame_height(style),
         id="body",
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
         bottomPadding=0,
     )
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_Footer(style, tagger))])
+    template.addPageTemplates(
+        [PageTemplate(id="page", frames=[frame], onPage=_PageFurniture(style, tagger, x))]
+    )
+    template.keepTogetherClass = KeepWithNext
 
     def finish(canvas: TaggedCanvas) -> None:
         total = len(canvas._doc.Pages.pages)
         canvas.beginForm(PAGE_TOTAL_FORM)
-        canvas.setFillColor(HexColor("#" + style.text_colour))
-        canvas.setFont(BODY_FACE, style.body_size)
-        canvas.drawString(0, 0, str(total))
+        canvas.setFillColor(_colour(style.colours.text))
+        canvas.setFont(face, style.body_size)
+        canvas.drawString(0, 0, str(total), charSpace=style.body.letter_spacing * style.body_size)
         canvas.endForm()
         canvas.showOutline()
         canvas._doc._timeStamp = _timestamp(metadata.date)
@@ -134,7 +231,16 @@ def build_pdf(
         emit_metadata(canvas._doc, metadata, tagger.tagged)
 
     def canvasmaker(*args: Any, **kwargs: Any) -> TaggedCanvas:
-        return TaggedCanvas(*args, tagger=tagger, finish=finish, **kwargs)
+        # Each layout pass makes a new canvas and draws everything again, but the first of
+        # several only measures.
+        measuring = references is not None and references.measuring
+        tagger.begin_pass(root)
+        return TaggedCanvas(
+            *args, tagger=tagger, finish=finish, references=references, measuring=measuring, **kwargs
+        )
 
-    template.build(story, canvasmaker=canvasmaker)
+    if references is None:
+        template.build(story, canvasmaker=canvasmaker)
+    else:
+        template.multiBuild([references, *story], maxPasses=4, canvasmaker=canvasmaker)
     return buffer.getvalue()

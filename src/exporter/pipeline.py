@@ -11,22 +11,25 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from exporter import checks
 from exporter import model as m
+from exporter.cleaning import clean_debate, ensure_title, reads_as_nothing
 from exporter.compose import compose
 from exporter.diagnostics import Diagnostic, Reporter, Severity
 from exporter.errors import ExporterError, InputError, UnknownFormatError
 from exporter.file_names import fit, room_for
 from exporter.formats import INPUT_FORMATS, InputFormat, detect, input_format, output_format
+from exporter.input_files import read_input
 from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.output_set import PlannedFile, write_set
 from exporter.people import Directory
 from exporter.people import load as load_people
 from exporter.readers import _xml as xml
 from exporter.validation import validate
+from exporter.writers.guard import guarded
 
 
 @dataclass(frozen=True)
@@ -51,20 +54,36 @@ class Result:
 
 def read_debate(path: Path, job: Job, reporter: Reporter) -> tuple[m.Debate, InputFormat]:
     source = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", source) from None
+    data = read_input(path, job.read.max_input_size)
     return parse_debate(data, source, job, reporter)
 
 
 def parse_debate(data: bytes, source: str, job: Job, reporter: Reporter) -> tuple[m.Debate, InputFormat]:
-    """A debate from an input's bytes (a file's, or standard input's), named ``source``."""
+    """A debate from an input's bytes (a file's, or standard input's), named ``source``: the
+    one read step for every input, with #9's checks (nesting, cleaning, a title that reads
+    as something). Raises InputError (and its kinds) located in ``source``."""
     fmt = _choose_format(data, job.input_format, source)
     debate: m.Debate = fmt.load().read(data, source, job.read, reporter)
+    _check_nesting(debate, source)
+    debate = ensure_title(clean_debate(debate, reporter), reporter)  # text enters the model here
     if job.read.people is not None:
         debate = _directory(job.read.people).apply(debate)
     return debate, fmt
+
+
+MAX_SECTION_DEPTH = 40  # what our record format (and its JSON Schema validation) can hold
+
+
+def _check_nesting(debate: m.Debate, source: str) -> None:
+    """Refuse sections nested deeper than ``-f json`` could write and read back."""
+    stack = [(section, 1, f"sections[{index}]") for index, section in enumerate(debate.sections)]
+    while stack:
+        section, depth, place = stack.pop()
+        if depth > MAX_SECTION_DEPTH:
+            raise InputError(f"sections nest deeper than {MAX_SECTION_DEPTH} levels", source, place)
+        for index, item in enumerate(section.items):
+            if isinstance(item, m.Section):
+                stack.append((item, depth + 1, place if depth > 1 else f"{place}.items[{index}]"))
 
 
 @lru_cache(maxsize=4)
@@ -99,7 +118,7 @@ def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
         used = {s.speaker for s in m.speeches(m.Debate(section.title, (section,))) if s.speaker}
         part = dataclasses.replace(
             debate,
-            title=section.title,
+            title=debate.title if reads_as_nothing(section.title) else section.title,
             sections=(section,),
             speakers=tuple(s for s in debate.speakers if s.id in used),
             summary=(),
@@ -120,9 +139,13 @@ def _slug(text: str) -> str:
 
 def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
     """Every requested output of one debate, as bytes keyed by format name: the debate is
-    composed into one briefing tree, validated once, then given to each format's writer."""
+    composed into one briefing tree, validated once, then given to each format's writer; a
+    writer's failure is one located error (``writers.guard``)."""
     document = validate(compose(debate, job.compose, reporter).document, reporter, strict=job.strict_tree)
-    return {name: output_format(name).load().write(document, job.write, reporter) for name in job.formats}
+    return {
+        name: guarded(name, partial(output_format(name).load().write, document, job.write, reporter), document, reporter.source)
+        for name in job.formats
+    }
 
 
 @dataclass(frozen=True)

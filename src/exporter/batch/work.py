@@ -21,6 +21,7 @@ from exporter.batch.inputs import Source
 from exporter.diagnostics import Diagnostic, Reporter
 from exporter.errors import ExporterError, OutputError, RecordErrors, UnknownFormatError
 from exporter.formats import INPUT_FORMATS, OUTPUT_FORMATS
+from exporter.input_files import read_input
 from exporter.pipeline import Job, OutputFile, audit, parse_debate, read_debate, render_files, stem_from_title
 
 CHECKED = ("docx", "pdf", "html")  # the checkers' modules in exporter.checks
@@ -127,10 +128,7 @@ def check_source(source: Source, settings: Settings) -> Outcome:
         if source.problem is not None:
             raise ExporterError(source.problem, source.display)
         assert source.path is not None
-        try:
-            data = source.path.read_bytes()
-        except OSError as error:
-            raise ExporterError(f"cannot read: {error.strerror or error}", source.display) from None
+        data = read_input(source.path, None)  # a regular file, not changing; no size cap for briefings
         if checks.kind_of(data) is None and not source.explicit:
             outcome.status, outcome.skipped_because = "skipped", "not a .docx, PDF or HTML file"
         else:

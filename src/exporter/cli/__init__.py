@@ -63,6 +63,15 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     return names
 
 
+def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> int | None:
+    from exporter.input_files import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
 @main.command(epilog=CONVERT_EXAMPLES)
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
@@ -103,7 +112,8 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     type=click.Choice(["auto", "editorial", "none"]),
     default="auto",
     show_default=True,
-    help="auto: the record's editorial summary if it has one, else an automatic cited one.",
+    help="auto: the record's editorial summary if it has one, else an automatic cited one; editorial: "
+    "the record's only (without one, a warning and a list of who spoke); none: no summary.",
 )
 @click.option(
     "--summary-words",
@@ -125,6 +135,14 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     "--people",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Speaker directory: a ParlaMint listPerson file or a TheyWorkForYou people.json.",
+)
+@click.option(
+    "--max-input-size",
+    default="50M",
+    show_default=True,
+    metavar="SIZE",
+    callback=_size,
+    help="Refuse inputs larger than this (K, M, G; 0 for no limit). Converting takes about 40x an input's size in memory.",
 )
 @click.option("--split", is_flag=True, help="One briefing per debate (top-level heading) in a day file.")
 @click.option(
@@ -167,6 +185,7 @@ def convert(
     summary_words: int,
     citation: str,
     people: Path | None,
+    max_input_size: int | None,
     split: bool,
     dump_tree: bool,
     strict_tree: bool,
@@ -204,7 +223,7 @@ def convert(
         input_format=input_format,
         split=split,
         strict_tree=strict_tree,
-        read=ReadOptions(people=people),
+        read=ReadOptions(people=people, max_input_size=max_input_size),
         compose=ComposeOptions(summary=summary, summary_words=summary_words, citation=citation),
         write=WriteOptions(style=chosen_style),
     )

@@ -126,6 +126,10 @@ class TextBlock(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        if cast("TaggedCanvas", canvas).measuring:  # a pass that only finds where headings fall
+            for anchor in (*self.destinations, *((self.outline.anchor,) if self.outline else ())):
+                canvas.bookmarkHorizontal(anchor, 0, self.height)
+            return
         tagger = _tagger(canvas)
         page = canvas.getPageNumber() - 1
         style = self.style
@@ -175,7 +179,8 @@ class TextBlock(Flowable):
         if self.artifact:
             canvas._code.append(tagger.end_artifact())
         self._draw_underlines(state.underlines, tagger)
-        self._annotate(_merge_spans(state.link_spans), tagger, page)
+        if not self.artifact:  # a repeated header row's link is followed where it first appears
+            self._annotate(_merge_spans(state.link_spans), tagger, page)
 
     def _draw_underlines(self, underlines: list[tuple[float, float, float, Run]], tagger: Tagger) -> None:
         if not underlines:

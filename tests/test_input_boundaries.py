@@ -35,7 +35,7 @@ def test_a_device_is_refused_with_one_line(runner: CliRunner, tmp_path: Path) ->
     result = runner.invoke(main, ["convert", "/dev/zero", "-o", str(tmp_path)])
     assert result.exit_code == 1
     line = one_error(result.stderr)
-    assert line == "error: /dev/zero: a character device, not a regular file: only files are converted"
+    assert line == "error: /dev/zero: a character device, not a regular file: only regular files are read"
 
 
 @posix_only

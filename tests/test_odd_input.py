@@ -508,9 +508,9 @@ def test_a_value_holding_a_line_separator_stays_on_one_error_line(runner: CliRun
     source.write_text('{"format": "\\u001e", "title": "T", "sections": []}')
     result = convert(runner, source, tmp_path / "out")
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
-        f'error: {source}: format: expected "debate-exporter/1", got "\\u001e"'
-    ]
+    error, summary = result.stderr.splitlines()  # the error, and the batch's summary line
+    assert error == f'error: {source}: format: expected "debate-exporter/1", got "\\u001e"'
+    assert summary.startswith("0 converted, 1 failed in ")
 
 
 def test_a_placeholder_title_gets_the_stated_fallback(runner: CliRunner, tmp_path: Path) -> None:

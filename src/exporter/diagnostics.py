@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from exporter.errors import one_line
+from exporter.printable import printable
 
 
 class Severity(IntEnum):
@@ -30,7 +31,8 @@ class Diagnostic:
 
     def __str__(self) -> str:
         location = one_line(self.location) if self.location else None
-        where = ": ".join(part for part in (self.source, location) if part)
+        source = printable(self.source) if self.source else None  # a file name may hold a newline
+        where = ": ".join(part for part in (source, location) if part)
         prefix = f"{where}: " if where else ""
         return f"{prefix}{self.severity.label}: {self.code}: {one_line(self.message)}"
 

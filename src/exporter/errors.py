@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from enum import IntEnum
 
+from exporter.printable import printable
+
 
 class ExitStatus(IntEnum):
     OK = 0
@@ -23,7 +25,8 @@ class ExporterError(Exception):
 
     def __str__(self) -> str:
         message, location = one_line(self.message), one_line(self.location) if self.location else None
-        where = ": ".join(part for part in (self.source, location) if part)
+        source = printable(self.source) if self.source else None  # a file name may hold a newline
+        where = ": ".join(part for part in (source, location) if part)
         return f"{where}: {message}" if where else message
 
 

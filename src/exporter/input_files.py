@@ -84,7 +84,7 @@ def _require_regular(mode: int, source: str) -> None:
     if stat.S_ISREG(mode):
         return
     kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-    raise InputError(f"{kind}, not a regular file: only files are converted", source)
+    raise InputError(f"{kind}, not a regular file: only regular files are read", source)
 
 
 def _require_size(size: int, max_size: int | None, source: str) -> None:

@@ -3,8 +3,9 @@
 File names may hold anything but ``/`` and NUL: newlines, escape sequences that move a
 terminal's cursor or rewrite its title, bidirectional overrides that reorder what is shown
 (the "Trojan Source" trick, CVE-2021-42574), and bytes that are not UTF-8 (Python keeps them
-as lone surrogates). Here control characters (Unicode category Cc: C0, DEL, C1), the
-bidirectional controls and lone surrogates are written as escapes (``\\n``, ``\\x1b``,
+as lone surrogates). Here control characters (Unicode category Cc: C0, DEL, C1), the line and
+paragraph separators (U+2028, U+2029), the bidirectional controls and lone surrogates are
+written as escapes (``\\n``, ``\\x1b``,
 ``\\u202e``, ``\\xff`` for an undecodable byte), so a name is one line and shows as it is.
 What a stream cannot encode is the stream's business (``errors="replace"``).
 """
@@ -32,8 +33,9 @@ def _escape(char: str) -> str:
         return f"\\x{code - 0xDC00:02x}"
     if 0xD800 <= code <= 0xDFFF:
         return f"\\u{code:04x}"
-    if unicodedata.category(char) == "Cc":
+    category = unicodedata.category(char)
+    if category == "Cc":
         return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-    if char in _BIDI:
+    if char in _BIDI or category in ("Zl", "Zp"):
         return f"\\u{code:04x}"
     return char

@@ -4,7 +4,9 @@ Arguments are files; folders, walked recursively (hidden files and folders skipp
 symbolic links to folders not followed, the output folder never walked into);
 ``@FILE`` and ``@-``: paths one a line, from a file or standard input (relative to the
 current folder, as ``xargs`` reads them); and ``-``: one record on standard input, as
-pandoc reads it. ``--include``/``--exclude`` take gitignore-style patterns (``*.xml``,
+pandoc reads it. Standard input and lists are read with the run's size cap
+(``input_files.read_stream``, ``--max-input-size``); files are read by the workers, which
+refuse what is not a regular file (``input_files.read_input``). ``--include``/``--exclude`` take gitignore-style patterns (``*.xml``,
 ``drafts/``, ``parlparse/**/*.xml``, via the ``pathspec`` library) matched against each
 file's path inside the folder given; they apply to files found by walking, never to a
 file named explicitly.
@@ -26,8 +28,10 @@ from typing import BinaryIO
 
 import pathspec
 
+from exporter.errors import InputError
 from exporter.file_names import fit, room_for
 from exporter.formats import FOLDER_PATTERNS, output_format
+from exporter.input_files import DEFAULT_MAX_INPUT_SIZE, read_stream
 
 DEFAULT_INCLUDE = FOLDER_PATTERNS
 STDIN = "-"
@@ -79,8 +83,10 @@ def collect(
     exclude: Sequence[str] = (),
     name: str | None = None,
     stdin: BinaryIO | None = None,
+    max_input_size: int | None = DEFAULT_MAX_INPUT_SIZE,
 ) -> Plan:
-    """Every input the arguments name, in order, each once. Raises ``UsageProblem``."""
+    """Every input the arguments name, in order, each once; standard input and lists are read
+    here, at most ``max_input_size`` bytes each (None: no cap). Raises ``UsageProblem``."""
     reads_stdin = [a for a in arguments if a in (STDIN, "@-")]
     if len(reads_stdin) > 1:
         raise UsageProblem(["standard input can be read once: give - (a record) or @- (a list), once"])
@@ -92,10 +98,9 @@ def collect(
     seen: set[str] = set()
     for argument in arguments:
         if argument == STDIN:
-            data = stdin.read() if stdin is not None else b""
-            sources.append(Source(STDIN_NAME, None, out_dir, True, name, data, len(data)))
+            sources.append(_standard_input(stdin, out_dir, name, max_input_size))
             continue
-        for path in _listed(argument, stdin):
+        for path in _listed(argument, stdin, max_input_size):
             for source in _sources(path, out_dir, wanted, unwanted):
                 key = os.path.normcase(os.path.realpath(source.path)) if source.path else source.display
                 if key not in seen:
@@ -104,17 +109,30 @@ def collect(
     return Plan(sources, [a for a in arguments if a != STDIN])
 
 
-def _listed(argument: str, stdin: BinaryIO | None) -> Iterator[Path]:
+def _standard_input(stdin: BinaryIO | None, out_dir: Path, name: str | None, cap: int | None) -> Source:
+    """The record on standard input; one that cannot be read, or is too large, fails alone."""
+    try:
+        data = read_stream(stdin, cap, STDIN_NAME) if stdin is not None else b""
+    except InputError as error:
+        return Source(STDIN_NAME, None, out_dir, True, name, problem=error.message)
+    return Source(STDIN_NAME, None, out_dir, True, name, data, len(data))
+
+
+def _listed(argument: str, stdin: BinaryIO | None, cap: int | None) -> Iterator[Path]:
     if not argument.startswith("@") or len(argument) == 1:
         yield Path(argument)
         return
-    if argument == "@-":
-        data = stdin.read() if stdin is not None else b""
-    else:
-        try:
-            data = Path(argument[1:]).read_bytes()
-        except OSError as error:
-            raise UsageProblem([f"{argument[1:]}: cannot read the list: {error.strerror or error}"]) from None
+    listed = "standard input" if argument == "@-" else argument[1:]
+    try:
+        if argument == "@-":
+            data = read_stream(stdin, cap, listed) if stdin is not None else b""
+        else:  # a pipe is fine here (`@<(git ls-files)`), a device is stopped by the cap
+            with open(argument[1:], "rb") as stream:
+                data = read_stream(stream, cap, listed)
+    except OSError as error:
+        raise UsageProblem([f"{listed}: cannot read the list: {error.strerror or error}"]) from None
+    except InputError as error:
+        raise UsageProblem([f"{listed}: cannot read the list: {error.message}"]) from None
     for line in data.splitlines():
         if line.strip():
             yield Path(os.fsdecode(line))

@@ -21,6 +21,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import Any, Protocol, TypeVar
@@ -120,8 +121,8 @@ def _ctrl_c_for_this_process_only() -> Iterator[None]:
     (it stops the workers); a fork server still importing would otherwise die with a
     traceback. The signals are blocked meanwhile, so one that comes is not lost: it is
     delivered to this process's own handler at the end of the block."""
-    if not hasattr(signal, "pthread_sigmask"):  # Windows: no process groups to share Ctrl-C with
-        yield
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield  # Windows: no process groups to share Ctrl-C with; another thread: not its signals
         return
     held = [signal.SIGINT, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, held)

@@ -130,7 +130,7 @@ def check_source(source: Source, settings: Settings) -> Outcome:
         assert source.path is not None
         data = read_input(source.path, None)  # a regular file, not changing; no size cap for briefings
         if checks.kind_of(data) is None and not source.explicit:
-            outcome.status, outcome.skipped_because = "skipped", "not a .docx, PDF or HTML file"
+            outcome.status, outcome.skipped_because = "skipped", checks.not_ours(data)
         else:
             outcome.findings[source.display] = checks.check(data, source.display)
     except Exception as error:

@@ -40,7 +40,7 @@ def check(data: bytes, source: str) -> list[Diagnostic]:
     wrong with it, for anything that is not a whole, readable .docx, PDF or HTML page."""
     kind = kind_of(data)
     if kind is None:
-        raise InputError(_not_ours(data), source)
+        raise InputError(not_ours(data), source)
     if kind == "pdf" and b"%%EOF" not in data[-2048:]:
         raise InputError("the PDF is cut short: it does not end with %%EOF", source)
     module = importlib.import_module(f"exporter.checks.{kind}")
@@ -55,7 +55,8 @@ def check(data: bytes, source: str) -> list[Diagnostic]:
     return diagnostics
 
 
-def _not_ours(data: bytes) -> str:
+def not_ours(data: bytes) -> str:
+    """Why ``data`` is not checked, saying what it looks like (for a file ``kind_of`` cannot tell)."""
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         return "the file is empty"

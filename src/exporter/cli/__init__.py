@@ -230,7 +230,13 @@ def convert(
 
     def collect() -> batch_inputs.Plan:
         plan = batch_inputs.collect(
-            inputs, out_dir, include=include, exclude=exclude, name=name, stdin=_stdin_bytes()
+            inputs,
+            out_dir,
+            include=include,
+            exclude=exclude,
+            name=name,
+            stdin=_stdin_bytes(),
+            max_input_size=max_input_size,
         )
         problems = batch_inputs.clashes(plan.sources, formats)
         if problems:

@@ -51,9 +51,23 @@ def drive(
             finally:
                 progress.close()
             written = _write_reports(run, formats, report_path, junit_path, guard, err)
-    except interrupts.Interrupted as signal:  # while collecting the inputs, or reporting
+            _tell(run, plan, progress, nothing_found, after)
+            status = report.exit_status(run)
+    except interrupts.Interrupted as signal:  # while collecting the inputs, reporting or printing
         err.line(f"interrupted by {signal.name}; no partial files left")
         sys.exit(signal.exit_status)
+    sys.exit(status if written or status else ExitStatus.FAILED)
+
+
+def _tell(
+    run: batch.Run,
+    plan: Plan,
+    progress: Progress,
+    nothing_found: str,
+    after: Callable[[batch.Run], None] | None,
+) -> None:
+    """Print what the run did: ``after``'s output, then the summary, or what finished."""
+    err = progress.err
     if after is not None:
         after(run)
     if run.interrupted is not None:
@@ -70,8 +84,6 @@ def drive(
         err.line(
             f"note: standard output could not be written ({progress.out.failed.strerror or progress.out.failed}); its lines were dropped"
         )
-    status = report.exit_status(run)
-    sys.exit(status if written or status else ExitStatus.FAILED)
 
 
 def default_jobs(jobs: int | None) -> int:

@@ -271,3 +271,19 @@ def test_check_refuses_a_fifo_named_among_briefings(runner: CliRunner, tmp_path:
         f"error: {fifo}: a named pipe (FIFO), not a regular file: only regular files are read"
     ]
     assert result.stderr.splitlines()[-1].startswith("3 checked, 1 failed in ")
+
+
+# --- the environment, in worker processes ---------------------------------------------------------
+
+
+def test_source_date_epoch_changes_nothing_in_a_batch_of_workers(tmp_path: Path) -> None:
+    records = tmp_path / "records"
+    cli_runs.copies(records, 2)
+    made: list[dict[str, bytes]] = []
+    for run, value in enumerate(("not-a-number", None)):
+        out = tmp_path / f"out-{run}"
+        env = cli_runs.environment(SOURCE_DATE_EPOCH=value)
+        done = cli_runs.run("convert", records, "-o", out, "-f", "pdf,docx", "-j", "2", "-q", env=env)
+        assert done.returncode == 0, done.stderr.decode()
+        made.append({name: (out / name).read_bytes() for name in tree(out)})
+    assert len(made[0]) == 4 and made[0] == made[1]

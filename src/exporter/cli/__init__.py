@@ -142,7 +142,8 @@ def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> int | Non
     show_default=True,
     metavar="SIZE",
     callback=_size,
-    help="Refuse inputs larger than this (K, M, G; 0 for no limit). Converting takes about 40x an input's size in memory.",
+    help="Refuse inputs (files, standard input, @lists) larger than this (K, M, G; 0 for no limit). "
+    "Converting takes about 40x an input's size in memory.",
 )
 @click.option("--split", is_flag=True, help="One briefing per debate (top-level heading) in a day file.")
 @click.option(

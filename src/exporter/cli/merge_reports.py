@@ -86,9 +86,7 @@ def merge_reports(
     failures = sum(suite.failures + suite.errors for item in found_junit for suite in item.suites)
     if not quiet:
         tests = sum(suite.tests for item in found_junit for suite in item.suites)
-        out.line(
-            f"merged {shards} JUnit report{'s' if shards != 1 else ''}: {tests} tests, {failures} failed"
-        )
+        err.line(f"merged {shards} shard{'s' if shards != 1 else ''}: {tests} tests, {failures} failed")
     sys.exit(ExitStatus.FAILED if failures else ExitStatus.OK)
 
 

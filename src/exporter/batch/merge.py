@@ -70,7 +70,7 @@ def merge_json(reports: Sequence[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
                     ]
                 )
     shards = {name: _shard_of(data) for name, data in reports}
-    total = _check_shards(shards, {name: len(data["inputs"]) for name, data in reports})
+    total = _check_shards([(name, _shard_of(data), len(data["inputs"])) for name, data in reports])
     if total is None:
         wholes = {name: data["shard"]["of_inputs"] for name, data in reports}
         total = wholes[first_name]
@@ -148,9 +148,7 @@ def merge_junit(reports: Sequence[JUnitReport], indexes: set[int] | None = None)
             raise MergeProblem(
                 [f"{other.name}: a report of {other.command}, {reports[0].name} of {reports[0].command}"]
             )
-    total = _check_shards(
-        {item.name: item.shard for item in reports}, {item.name: len(item.suites) for item in reports}
-    )
+    total = _check_shards([(item.name, item.shard, len(item.suites)) for item in reports])
     numbered = []
     for item in reports:
         for suite in item.suites:
@@ -181,35 +179,27 @@ def _shard_of(data: dict[str, Any]) -> tuple[int, int] | None:
     return None if shard is None else (shard["index"], shard["count"])
 
 
-def _check_shards(shards: dict[str, tuple[int, int] | None], sizes: dict[str, int]) -> int | None:
-    """Every shard 1 to N once, or one whole run; returns the whole run's size if known."""
-    names = list(shards)
-    whole = [name for name in names if shards[name] is None]
+def _check_shards(reports: list[tuple[str, tuple[int, int] | None, int]]) -> int | None:
+    """Every shard 1 to N once, or one whole run (each report: its name, shard and number of
+    inputs); returns the whole run's size if known."""
+    whole = [(name, size) for name, shard, size in reports if shard is None]
     if whole:
-        if len(names) > 1:
-            raise MergeProblem(
-                [f"{whole[0]}: the report of a whole run (no --shard) cannot be merged with others"]
-            )
-        return sizes[whole[0]]
-    counts = {shard[1] for shard in shards.values() if shard is not None}
+        if len(reports) > 1:
+            raise MergeProblem([f"{whole[0][0]}: the report of a whole run (no --shard) cannot be merged with others"])
+        return whole[0][1]
+    counts = sorted({shard[1] for _, shard, _ in reports if shard is not None})
     if len(counts) > 1:
-        raise MergeProblem(
-            [f"the reports are of different numbers of shards ({', '.join(map(str, sorted(counts)))})"]
-        )
-    count = counts.pop()
+        raise MergeProblem([f"the reports are of different numbers of shards ({', '.join(map(str, counts))})"])
     seen: dict[int, str] = {}
-    for name in names:
-        shard = shards[name]
+    for name, shard, _ in reports:
         assert shard is not None
         if shard[0] in seen:
-            raise MergeProblem([f"{name} and {seen[shard[0]]}: both are shard {shard[0]} of {count}"])
+            raise MergeProblem([f"{name} and {seen[shard[0]]}: both are shard {shard[0]} of {counts[0]}"])
         seen[shard[0]] = name
-    missing = [str(index) for index in range(1, count + 1) if index not in seen]
+    missing = [str(index) for index in range(1, counts[0] + 1) if index not in seen]
     if missing:
         raise MergeProblem(
-            [
-                f"no report of shard {', '.join(missing)} of {count}: its job failed, or its report was not given"
-            ]
+            [f"no report of shard {', '.join(missing)} of {counts[0]}: its job failed, or its report was not given"]
         )
     return None
 

@@ -157,10 +157,12 @@ def test_the_style_file_s_content_decides_not_its_path(tmp_path: Path, archive: 
 
 
 def test_the_speaker_directory_s_content_decides(tmp_path: Path, runner: CliRunner) -> None:
-    sitting = DATA / "parlamint" / "gb_ParlaMint-GB_2022-07-21-commons_trimmed.xml"
+    sitting = tmp_path / "records" / "gb_ParlaMint-GB_2022-07-21-commons_trimmed.xml"
+    sitting.parent.mkdir()
+    sitting.write_bytes((DATA / "parlamint" / sitting.name).read_bytes())
     people = tmp_path / "people.xml"
     people.write_bytes((DATA / "people" / "parlamint-gb" / "ParlaMint-GB-listPerson.xml").read_bytes())
-    args = (sitting, "-o", tmp_path / "out", "-f", "json", "--people", people, "--report", tmp_path / "r.json")
+    args = (sitting.parent, "-o", tmp_path / "out", "-f", "json", "--people", people, "--report", tmp_path / "r.json")
     assert convert(runner, *args)[0] == 0
     assert convert(runner, *args)[0] == 0
     assert statuses(tmp_path / "r.json") == {sitting.name: "unchanged"}
@@ -262,8 +264,10 @@ def test_a_failed_input_is_never_recorded_as_done(tmp_path: Path, archive: Path,
 
 def test_an_input_that_fails_after_writing_is_recorded_not_done(tmp_path: Path, runner: CliRunner) -> None:
     """--fail-on warning fails an input with a warning, its files written: never up to date."""
-    day = DATA / "parlamint" / "gb_ParlaMint-GB_2022-07-21-commons_trimmed.xml"
-    args = (day, "-o", tmp_path / "out", "-f", "json", "--fail-on", "warning", "--report", tmp_path / "r.json")
+    day = tmp_path / "records" / "gb_ParlaMint-GB_2022-07-21-commons_trimmed.xml"
+    day.parent.mkdir()
+    day.write_bytes((DATA / "parlamint" / day.name).read_bytes())
+    args = (day.parent, "-o", tmp_path / "out", "-f", "json", "--fail-on", "warning", "--report", tmp_path / "r.json")
     for _ in range(2):
         assert convert(runner, *args)[0] == 1
         assert statuses(tmp_path / "r.json") == {day.name: "failed"}
@@ -394,14 +398,24 @@ def test_a_manifest_that_cannot_be_saved_fails_the_run(tmp_path: Path, archive: 
     assert any("cannot save the manifest" in line for line in data["problems"])
 
 
-def test_standard_input_is_converted_every_time_and_not_recorded(tmp_path: Path, runner: CliRunner) -> None:
+def test_a_one_off_conversion_leaves_no_manifest_and_uses_one_that_is_there(
+    tmp_path: Path, archive: Path, runner: CliRunner
+) -> None:
     out = tmp_path / "out"
-    for _ in range(2):
-        result = runner.invoke(
-            main, ["convert", "-", "-o", str(out), "-f", "json", "--name", "piped"], input=SEED_RECORD.read_bytes()
-        )
+    assert convert(runner, archive / "debate-01.yaml", "-o", out, "-f", "json")[0] == 0
+    result = runner.invoke(main, ["convert", "-", "-o", str(out), "-f", "json", "--name", "piped"], input=SEED_RECORD.read_bytes())
+    assert result.exit_code == 0
+    assert tree(out, manifests=True) == ["debate-01.json", "piped.json"]  # named files, standard input: no manifest
+    listed = tmp_path / "list.txt"
+    listed.write_text(f"{archive / 'debate-02.yaml'}\n")
+    assert convert(runner, f"@{listed}", "-o", out, "-f", "json")[0] == 0  # a list: an archive's run
+    assert sorted(the_manifest(out)["inputs"]) == ["debate-02.yaml"]
+    status, _out, err = convert(runner, archive / "debate-02.yaml", "-o", out, "-f", "json")
+    assert status == 0 and "1 skipped unchanged" in err  # the folder has a manifest: it is used
+    for _ in range(2):  # standard input is converted every time, never recorded
+        result = runner.invoke(main, ["convert", "-", "-o", str(out), "-f", "json", "--name", "piped"], input=SEED_RECORD.read_bytes())
         assert result.exit_code == 0 and "1 converted" in result.stderr
-    assert tree(out, manifests=True) == ["piped.json"]  # nothing recorded: no manifest
+    assert sorted(the_manifest(out)["inputs"]) == ["debate-02.yaml"]
 
 
 def test_a_crash_between_checkpoints_leaves_a_true_manifest(

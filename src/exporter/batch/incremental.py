@@ -24,6 +24,11 @@ left, and no longer tracked), with any folder that removing them leaves empty. A
 that another input now makes, in this manifest or another shard's in the same folder, is
 that input's, and is neither reported nor removed. A shard's manifest only holds its own
 share, so ``--prune`` on a shard touches only its share.
+
+A manifest is kept for an archive (``keeps_manifest``): a run given a folder or a list of
+inputs (``@FILE``, ``@-``), or a shard, starts one; any run into an output folder that has
+one uses it. A run of files named on their own into a folder without one leaves none: a
+one-off conversion leaves only its briefings.
 """
 
 from __future__ import annotations
@@ -50,6 +55,14 @@ from exporter.output_set import OutputSetError, PlannedFile, write_set
 
 CHECKPOINT_SECONDS = 30.0
 Hold = Callable[[], AbstractContextManager[object]]
+
+
+def keeps_manifest(arguments: Sequence[str], out_dir: Path, shard: Shard | None) -> bool:
+    """Whether a run keeps the output folder's manifest: it has one already, or the run is
+    an archive's (a folder or a list among its ``arguments``, or a shard)."""
+    if shard is not None or os.path.lexists(out_dir / file_name(shard)):
+        return True
+    return any((argument.startswith("@") and len(argument) > 1) or os.path.isdir(argument) for argument in arguments)
 
 
 @dataclass(frozen=True)

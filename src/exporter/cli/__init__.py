@@ -49,7 +49,7 @@ MAIN_HELP = """Turn parliamentary debate records into accessible briefings (Word
 Examples:
   debate-export convert samples/ -o briefings/     make briefings of every record in samples/
   debate-export check briefings/*.docx              audit briefings for accessibility
-  debate-export merge-reports reports/ --junit all.xml   join the reports of a run's shards
+  debate-export merge-reports reports/              join the reports of a run's shards into one
   debate-export formats                             list the input and output formats
   debate-export styles show dyslexia                print a style profile, fully resolved, as TOML
   debate-export schema > debate-record.schema.json  the JSON Schema of our record format
@@ -228,13 +228,14 @@ def convert(
     INPUT is a file, a folder (walked recursively), @LIST (a file of paths, one a line;
     @- reads them from standard input) or - (one record on standard input).
 
-    An input whose outputs are up to date (the same bytes, options and version as when
-    they were made, by the manifest kept in the output folder) is skipped as unchanged.
+    A run given a folder or a list keeps a manifest in the output folder, and any run
+    into a folder that has one uses it: an input whose outputs are up to date (the same
+    bytes, options and version as when they were made) is skipped as unchanged.
     """
     from exporter import batch
     from exporter.batch import inputs as batch_inputs
     from exporter.batch import shards
-    from exporter.batch.incremental import Incremental
+    from exporter.batch.incremental import Incremental, keeps_manifest
     from exporter.batch.recipe import recipe
     from exporter.batch.work import Settings
     from exporter.cli.progress import Progress
@@ -274,10 +275,13 @@ def convert(
     policy = fail_on or ("error" if audit else None)
 
     def start(plan: batch_inputs.Plan, guard: InterruptGuard, events: Progress) -> batch.Run:
-        try:
-            made_with = recipe(job, policy)
-        except OSError as error:  # a file an option names, gone since it was checked
-            usage_problem(batch_inputs.UsageProblem([f"cannot read {error.filename}: {error.strerror}"]))
+        incremental = None
+        if keeps_manifest(inputs, out_dir, plan.shard):
+            try:
+                made_with = recipe(job, policy)
+            except OSError as error:  # a file an option names, gone since it was checked
+                usage_problem(batch_inputs.UsageProblem([f"cannot read {error.filename}: {error.strerror}"]))
+            incremental = Incremental(out_dir, plan.shard, made_with, force=force, prune=prune)
         return batch.convert(
             plan,
             Settings(job, debug=debug),
@@ -285,7 +289,7 @@ def convert(
             fail_on=policy,
             events=events,
             guard=guard,
-            incremental=Incremental(out_dir, plan.shard, made_with, force=force, prune=prune),
+            incremental=incremental,
         )
 
     drive(

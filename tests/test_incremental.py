@@ -501,3 +501,25 @@ def test_an_interrupted_run_records_what_finished_and_the_next_converts_the_rest
     assert cli_runs.run("convert", tmp_path / "records", "-o", clean, "-f", "docx,json").returncode == 0
     assert (out / MANIFEST).read_bytes() == (clean / MANIFEST).read_bytes()
     assert snapshot(out).keys() == snapshot(clean).keys()
+
+
+def test_prune_never_reaches_outside_the_output_folder(tmp_path: Path, archive: Path, runner: CliRunner) -> None:
+    """A manifest that lists a file outside the folder (a cache restored from elsewhere, a hand
+    edit) is not a manifest: it is replaced, and nothing outside is removed."""
+    out = tmp_path / "out"
+    first_run(runner, archive, out)
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me")
+    data = the_manifest(out)
+    gone = {
+        "input": "../records/nowhere.yaml", "sha256": "0" * 64, "made_with": next(iter(data["made_with"])),
+        "input_format": "native", "done": True, "stale": [],
+        "outputs": [{"path": "../precious.txt", "format": "json", "bytes": 7,
+                     "sha256": hashlib.sha256(b"keep me").hexdigest()}],
+    }  # fmt: skip
+    data["inputs"]["nowhere.yaml"] = gone
+    (out / MANIFEST).write_text(json.dumps(data))
+    status, _out, err = convert(runner, archive, "-o", out, "-f", "json", "--prune")
+    assert status == 0 and "is not a path inside the output folder" in err
+    assert victim.read_text() == "keep me"
+    assert "nowhere.yaml" not in the_manifest(out)["inputs"]

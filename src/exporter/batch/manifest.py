@@ -30,9 +30,10 @@ worst it forgets work, which the next run does again. Its JSON Schema:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from importlib.resources import files
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from exporter.batch.shards import Shard
@@ -156,4 +157,8 @@ def _record(data: dict[str, Any]) -> Record:
 
 
 def _output(data: dict[str, Any]) -> Output:
-    return Output(str(data["path"]), str(data["format"]), int(data["bytes"]), str(data["sha256"]))
+    path = str(data["path"])
+    pieces = re.split(r"[\\/]", path)  # as Windows reads it too
+    if not path or PurePosixPath(path).is_absolute() or ".." in pieces or ":" in pieces[0] or not pieces[0]:
+        raise ValueError(f"{path!r} is not a path inside the output folder")  # --prune removes what is listed
+    return Output(path, str(data["format"]), int(data["bytes"]), str(data["sha256"]))

@@ -108,6 +108,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     anchor: str | None = None
     widths: tuple[float, ...] | None = None  # relative column widths, one per column
+    caption_lang: str | None = None  # the caption's language, when not the document's
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class ContentsEntry:
     level: int
     text: str
     anchor: str
+    lang: str | None = None  # the entry's language, when not the document's
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,18 @@ class Contents:
 
 Block = Union[Heading, Paragraph, BulletList, Table, Contents]
 
+#: Words a writer adds by itself, not found in the tree: a page footer, the notes section of
+#: a format that gathers notes at the end, link descriptions. English here; a composed
+#: document carries them in its interface language (``Document.labels``).
+WRITER_LABELS: Mapping[str, str] = {
+    "page": "Page {page} of {pages}",
+    "notes": "Notes",
+    "note": "Note {number}",
+    "back_to_text": "Back to text",
+    "back_to_note": "Back to where note {number} is referenced",
+    "go_to": "Go to {target}",
+}
+
 
 @dataclass(frozen=True)
 class Document:
@@ -136,11 +150,20 @@ class Document:
     keywords: tuple[str, ...] = ()
     author: str = "debate-exporter"
     date: str | None = None  # ISO date of the sitting, used for deterministic metadata
+    # WRITER_LABELS in the interface's language, as (key, text) pairs; a key left out is
+    # written in English. ``labels_lang`` is their language when it is not the document's.
+    labels: tuple[tuple[str, str], ...] = ()
+    labels_lang: str | None = None
     # The debate in our record format, as plain JSON data, with the composed parts under
     # "briefing": what ``-f json`` writes. None for a tree made by hand. It is source data
     # carried alongside the tree, not part of it: left out of the tree's JSON form and of
     # comparisons, and never to be changed by a writer.
     record: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+
+    def label(self, key: str, **values: object) -> str:
+        """A writer's own words (a key of WRITER_LABELS), with ``{placeholders}`` filled."""
+        text = dict(self.labels).get(key) or WRITER_LABELS[key]
+        return text.format(**values) if values else text
 
 
 NODE_TYPES: tuple[type, ...] = (

@@ -172,7 +172,9 @@ class Debate:
     location: str | None = None  # "Westminster Hall", "Commons Chamber"
     chair: str | None = None
     department: str | None = None
-    language: str = "en-GB"
+    # BCP 47, as the record gives it; None when it does not say (the composer then takes the
+    # parliament's language or identifies it from the text: exporter.language)
+    language: str | None = None
     source: Source = field(default_factory=Source)
     summary: tuple[Paragraph, ...] = ()  # an editorial summary written by a person
 

@@ -16,6 +16,10 @@ class ComposeOptions:
     summary: str = "auto"  # auto | editorial | none
     summary_words: int = 250
     citation: str = "oscola"  # oscola | short | harvard
+    # The language of the words the tool adds (--ui-language), a BCP 47 tag with a catalog
+    # in exporter.interface; None: the document's language when its catalog is complete,
+    # else English.
+    ui_language: str | None = None
 
 
 HEADING_LEVELS = 9  # Word's Heading 1-9; deeper headings take the size of level 9

@@ -38,7 +38,8 @@ def to_dict(debate: m.Debate) -> dict[str, Any]:
     _put(data, "date", debate.date.isoformat() if debate.date else None)
     for key in ("house", "location", "chair", "department"):
         _put(data, key, getattr(debate, key))
-    data["language"] = debate.language
+    if debate.language:
+        data["language"] = debate.language
     source = {k: v for k, v in vars(debate.source).items() if v is not None}
     if source:
         data["source"] = source

@@ -18,13 +18,15 @@ from exporter import model as m
 from exporter import record
 from exporter.citations import cite, cite_columns, debate_columns, record_url
 from exporter.compose.anchors import Anchors
-from exporter.compose.front import details, sources
+from exporter.compose.front import details, is_uk_parliament, sources
+from exporter.compose.inlines import shared_lang
 from exporter.compose.keys import key_speeches
-from exporter.compose.names import long_date
 from exporter.compose.proceedings import ProceedingsContext, SpeechSource, proceedings
 from exporter.compose.speakers import contributions, speakers_table
 from exporter.compose.substance import Substance, substance
 from exporter.diagnostics import Reporter
+from exporter.interface import Interface, interface_for
+from exporter.language.resolve import resolve
 from exporter.options import ComposeOptions
 
 
@@ -37,7 +39,18 @@ class Briefing:
 CONTENTS_DEPTH = 3  # Contents lists headings to this level; the PDF outline and Word's pane list all
 
 
+def parliament_language(debate: m.Debate) -> str | None:
+    """The language of the parliament the debate belongs to, when that is known: British
+    English for the UK Houses (their profiles' language once profiles carry one)."""
+    return "en-GB" if is_uk_parliament(debate) else None
+
+
 def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Briefing:
+    """Raises exporter.interface.UnknownInterfaceLanguage when ``options.ui_language``
+    names a language with no catalog."""
+    debate = resolve(debate, parliament_language(debate), reporter)
+    language = debate.language or ""
+    ui = interface_for(language, options.ui_language)
     as_read = debate
     anchors = Anchors()
     anchors.make("title")
@@ -48,26 +61,30 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     def source_of(speech: m.Speech) -> SpeechSource:
         return SpeechSource(cite(debate, speech, options.citation), record_url(debate, speech))
 
-    found = substance(debate, options, keys, source_of, reporter)
+    found = substance(debate, options, keys, source_of, reporter, ui)
 
     body: list[d.Block] = []
-    body.extend(_summary(anchors, found))
-    body.extend(found.extra_blocks(anchors, lambda: next(table_counter)))
-    speakers_heading = d.Heading(2, (d.Text("Speakers"),), anchors.make("speakers"))
-    speakers = speakers_table(debate, next(table_counter))
-    context = ProceedingsContext(debate, keys.anchor, anchors.make, source_of, lambda: next(table_counter))
+    body.extend(_summary(ui, anchors, found))
+    body.extend(found.extra_blocks(anchors, lambda: next(table_counter), ui))
+    speakers_heading = d.Heading(2, (ui.text(ui.gettext("Speakers")),), anchors.make("speakers"))
+    speakers = speakers_table(debate, next(table_counter), ui)
+    context = ProceedingsContext(
+        debate, keys.anchor, anchors.make, source_of, lambda: next(table_counter), ui
+    )
     debate_blocks = proceedings(context)
     debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
-    closing: list[d.Block] = [d.Heading(2, (d.Text("Sources"),), anchors.make("sources"))]
-    closing.extend(sources(debate, debate_citation))
+    closing: list[d.Block] = [d.Heading(2, (ui.text(ui.gettext("Sources")),), anchors.make("sources"))]
+    closing.extend(sources(debate, debate_citation, ui))
 
     after_contents = [speakers_heading, speakers, *debate_blocks, *closing]
-    contents_heading = d.Heading(2, (d.Text("Contents"),), anchors.make("contents"))
+    contents_heading = d.Heading(2, (ui.text(ui.gettext("Contents")),), anchors.make("contents"))
     listed = [b for b in (*body, *after_contents) if isinstance(b, d.Heading) and b.level <= CONTENTS_DEPTH]
-    contents = d.Contents(tuple(d.ContentsEntry(h.level, d.plain_text(h.children), h.anchor) for h in listed))
+    contents = d.Contents(
+        tuple(d.ContentsEntry(h.level, d.plain_text(h.children), h.anchor, shared_lang(h.children)) for h in listed)
+    )
     blocks: list[d.Block] = [
         d.Heading(1, (d.Text(debate.title),), "title"),
-        *details(debate),
+        *details(debate, ui),
         *body,
         contents_heading,
         contents,
@@ -80,33 +97,51 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
             {"id": s.id, "heading": s.name, "contributions": counts.get(s.id, 0)} for s in debate.speakers
         ],
         "citation": debate_citation,
+        "language": language,
+        "interface_language": ui.language,
     }
     document = d.Document(
         title=debate.title,
-        language=debate.language,
+        language=language,
         blocks=tuple(blocks),
-        subject=_subject(debate),
-        keywords=_keywords(debate),
+        subject=_subject(debate, ui),
+        keywords=_keywords(debate, ui),
         date=debate.date.isoformat() if debate.date else None,
+        labels=_labels(ui),
+        labels_lang=ui.lang,
         record={**record.to_dict(as_read), "briefing": parts},
     )
     return Briefing(document, parts)
 
 
-def _summary(anchors: Anchors, found: Substance) -> list[d.Block]:
-    return [d.Heading(2, (d.Text("Summary"),), anchors.make("summary")), *found.summary_blocks]
+def _summary(ui: Interface, anchors: Anchors, found: Substance) -> list[d.Block]:
+    return [d.Heading(2, (ui.text(ui.gettext("Summary")),), anchors.make("summary")), *found.summary_blocks]
 
 
-def _subject(debate: m.Debate) -> str:
-    where = debate.location or debate.house or "Parliament"
-    when = f" on {long_date(debate.date)}" if debate.date else ""
-    return f"Briefing on the debate \u201c{debate.title}\u201d, {where}{when}"
+def _subject(debate: m.Debate, ui: Interface) -> str:
+    where = debate.location or debate.house or ui.gettext("Parliament")
+    if debate.date:
+        subject = ui.gettext("Briefing on the debate \u201c{title}\u201d, {place} on {date}")
+        return subject.format(title=debate.title, place=where, date=ui.date(debate.date))
+    return ui.gettext("Briefing on the debate \u201c{title}\u201d, {place}").format(title=debate.title, place=where)
 
 
-def _keywords(debate: m.Debate) -> tuple[str, ...]:
-    words = ["parliamentary debate", "briefing"]
+def _keywords(debate: m.Debate, ui: Interface) -> tuple[str, ...]:
+    words = [ui.gettext("parliamentary debate"), ui.gettext("briefing")]
     words.extend(w for w in (debate.house, debate.location, debate.department) if w)
     return tuple(dict.fromkeys(words))
+
+
+def _labels(ui: Interface) -> tuple[tuple[str, str], ...]:
+    """The words writers add themselves (document.WRITER_LABELS), in the interface's language."""
+    return (
+        ("page", ui.gettext("Page {page} of {pages}")),
+        ("notes", ui.gettext("Notes")),
+        ("note", ui.gettext("Note {number}")),
+        ("back_to_text", ui.gettext("Back to text")),
+        ("back_to_note", ui.gettext("Back to where note {number} is referenced")),
+        ("go_to", ui.gettext("Go to {target}")),
+    )
 
 
 __all__ = ["Briefing", "compose"]

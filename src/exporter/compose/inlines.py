@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from exporter import document as d
 from exporter import model as m
+from exporter.interface import Interface
+from exporter.language import tags
 
 
 def inlines(runs: tuple[m.Run, ...], language: str) -> tuple[d.Inline, ...]:
-    """Runs become text; runs that carry a URL become links, adjacent ones merged."""
+    """Runs become text; runs that carry a URL become links, adjacent ones merged.
+    ``language`` is the language the runs sit in: a run in another is tagged."""
     out: list[d.Inline] = []
     for run in runs:
         text = d.Text(
@@ -15,7 +18,7 @@ def inlines(runs: tuple[m.Run, ...], language: str) -> tuple[d.Inline, ...]:
             emphasis=run.emphasis,
             strong=run.strong,
             superscript=run.superscript,
-            lang=run.lang if run.lang and run.lang != language else None,
+            lang=run.lang if run.lang and not _same(run.lang, language) else None,
         )
         if run.link:
             previous = out[-1] if out else None
@@ -28,6 +31,22 @@ def inlines(runs: tuple[m.Run, ...], language: str) -> tuple[d.Inline, ...]:
     return tuple(out)
 
 
-def labelled(label: str, value: str) -> tuple[d.Inline, ...]:
-    """ "Label: value", with the label in bold (a details line)."""
-    return (d.Text(f"{label}: ", strong=True), d.Text(value))
+def _same(a: str, b: str) -> bool:
+    return a == b or tags.standard(a) == tags.standard(b)
+
+
+def labelled(ui: Interface, label: str, value: str | d.Text) -> tuple[d.Inline, ...]:
+    """ "Label: value", with the label (already translated) in bold (a details line)."""
+    line = ui.gettext("{label}: {value}")
+    before, _, after = line.partition("{value}")
+    pieces: list[d.Inline] = [ui.text(before.replace("{label}", label), strong=True)]
+    pieces.append(value if isinstance(value, d.Text) else d.Text(value))
+    if after:
+        pieces.append(ui.text(after))
+    return tuple(pieces)
+
+
+def shared_lang(children: tuple[d.Inline, ...]) -> str | None:
+    """The language every text of ``children`` is tagged with, if they all share one."""
+    langs = {child.lang if isinstance(child, d.Text) else None for child in children if d.plain_text((child,))}
+    return langs.pop() if len(langs) == 1 else None

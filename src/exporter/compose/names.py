@@ -1,38 +1,33 @@
-"""How people and dates are written in a briefing."""
+"""How people are named in a briefing, and the words for kinds of speech."""
 
 from __future__ import annotations
 
-import datetime as dt
-
+from exporter import document as d
 from exporter import model as m
+from exporter.interface import Interface
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# The label readers give a speech whose record names nobody (ParlParse, ParlaMint, Akoma
+# Ntoso); it is the tool's word, not the record's, so it is shown in the interface's language.
+READER_UNKNOWN = "Unknown speaker"
 
 
-def long_date(date: dt.date) -> str:
-    """ "Wednesday 23 February 2022", the same whatever the machine's locale."""
-    return f"{_DAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
+def unknown_speaker(ui: Interface) -> d.Text:
+    return ui.text(ui.gettext("Unknown speaker"))
 
 
-def speaker_name(debate: m.Debate, speech: m.Speech) -> str:
-    """The heading for a speech: "Kim Leadbeater (Labour, Batley and Spen)"."""
+def speaker_text(debate: m.Debate, speech: m.Speech, ui: Interface) -> d.Text:
+    """The heading for a speech: "Kim Leadbeater (Labour, Batley and Spen)"; the words
+    "Unknown speaker", in the interface's language, when the record names nobody."""
+    name = speaker_name(debate, speech)
+    return unknown_speaker(ui) if name is None else d.Text(name)
+
+
+def speaker_name(debate: m.Debate, speech: m.Speech) -> str | None:
+    """The name as the record gives it, with party, constituency and role; None when the
+    record names nobody."""
     speaker = debate.speaker(speech.speaker)
     if speaker is None:
-        return speech.label or "Unknown speaker"
+        return speech.label if speech.label and speech.label != READER_UNKNOWN else None
     details = ", ".join(part for part in (speaker.party, speaker.constituency) if part)
     name = f"{speaker.name} ({details})" if details else speaker.name
     role = speech.role or speaker.role
@@ -41,22 +36,13 @@ def speaker_name(debate: m.Debate, speech: m.Speech) -> str:
     return name
 
 
-def short_name(debate: m.Debate, speech: m.Speech) -> str:
-    speaker = debate.speaker(speech.speaker)
-    if speaker is None:
-        return speech.label or "Unknown speaker"
-    return speaker.name
-
-
-KIND_LABELS = {
-    m.SpeechKind.SPEECH: "Speech",
-    m.SpeechKind.INTERVENTION: "Intervention",
-    m.SpeechKind.QUESTION: "Question",
-    m.SpeechKind.ANSWER: "Answer",
-    m.SpeechKind.STATEMENT: "Statement",
-    m.SpeechKind.POINT_OF_ORDER: "Point of order",
-}
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def kind_label(kind: m.SpeechKind, ui: Interface) -> str:
+    labels = {
+        m.SpeechKind.SPEECH: ui.gettext("Speech"),
+        m.SpeechKind.INTERVENTION: ui.gettext("Intervention"),
+        m.SpeechKind.QUESTION: ui.gettext("Question"),
+        m.SpeechKind.ANSWER: ui.gettext("Answer"),
+        m.SpeechKind.STATEMENT: ui.gettext("Statement"),
+        m.SpeechKind.POINT_OF_ORDER: ui.gettext("Point of order"),
+    }
+    return labels[kind]

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from exporter import document as d
 from exporter import model as m
+from exporter.compose.front import english
 from exporter.compose.inlines import inlines
 from exporter.compose.lists import gather_lists
-from exporter.compose.names import KIND_LABELS, plural, speaker_name
+from exporter.compose.names import kind_label, speaker_text
+from exporter.interface import Interface
 
 _PROCEDURAL_ROLE = "procedural"
 
@@ -24,11 +26,16 @@ class SpeechSource:
 
 @dataclass
 class ProceedingsContext:
-    debate: m.Debate
+    debate: m.Debate  # its language resolved (exporter.language.resolve)
     speech_anchor: Callable[[m.Speech], str]  # by the speech's key (compose.keys)
     section_anchor: Callable[[str], str]
     source_of: Callable[[m.Speech], SpeechSource]
     table_number: Callable[[], int]
+    ui: Interface
+
+    @property
+    def language(self) -> str:
+        return self.debate.language or ""
 
 
 def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
@@ -37,26 +44,27 @@ def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
     sections = debate.sections
     if len(sections) == 1 and sections[0].title.strip().lower() == debate.title.strip().lower():
         # One debate whose heading repeats the title: "The debate" reads better than the title twice.
-        only = sections[0]
-        sections = (
-            m.Section("The debate", only.items, only.id, only.chair, only.time, only.column, only.url),
-        )
+        blocks.extend(_section(ctx, sections[0], 2, ctx.ui.text(ctx.ui.gettext("The debate"))))
+        return blocks
     for section in sections:
         blocks.extend(_section(ctx, section, level=2))
     return blocks
 
 
-def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.Block]:
-    blocks: list[d.Block] = [d.Heading(level, (d.Text(section.title),), ctx.section_anchor(section.title))]
+def _section(ctx: ProceedingsContext, section: m.Section, level: int, title: d.Text | None = None) -> list[d.Block]:
+    ui = ctx.ui
+    heading = title or d.Text(section.title)
+    blocks: list[d.Block] = [d.Heading(level, (heading,), ctx.section_anchor(heading.text))]
     if section.chair:
-        blocks.append(d.Paragraph((d.Text(f"Chair: {section.chair}"),), role="details"))
+        blocks.append(d.Paragraph(ui.mixed(ui.gettext("Chair: {chair}"), chair=section.chair), role="details"))
     for item in section.items:
         if isinstance(item, m.Section):
             blocks.extend(_section(ctx, item, level + 1))
         elif isinstance(item, m.Speech):
             blocks.extend(_speech(ctx, item, level + 1))
         elif isinstance(item, m.Procedural) and item.kind is m.ProceduralKind.TIME and item.time:
-            blocks.append(d.Paragraph((d.Text(f"Time: {item.time[:5]}"),), role=_PROCEDURAL_ROLE))
+            time = ui.gettext("Time: {time}").format(time=item.time[:5])
+            blocks.append(d.Paragraph((ui.text(time),), role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Procedural):
             blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Division):
@@ -67,7 +75,7 @@ def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.
 
 
 def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Block]:
-    heading = d.Heading(level, (d.Text(speaker_name(ctx.debate, speech)),), ctx.speech_anchor(speech))
+    heading = d.Heading(level, (speaker_text(ctx.debate, speech, ctx.ui),), ctx.speech_anchor(speech))
     blocks: list[d.Block] = [heading]
     blocks.extend(_blocks(ctx, speech.paragraphs, role="body", lang=speech.lang))
     source_line = _source_line(ctx, speech)
@@ -77,45 +85,42 @@ def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Blo
 
 
 def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, ...]:
+    ui = ctx.ui
     facts = []
     if speech.kind is not m.SpeechKind.SPEECH:
-        facts.append(KIND_LABELS[speech.kind])
+        facts.append(kind_label(speech.kind, ui))
     if speech.number:
-        facts.append(f"Question number {speech.number}")
+        facts.append(ui.gettext("Question number {number}").format(number=speech.number))
     if speech.time:
-        facts.append(f"Time: {speech.time[:5]}")
+        facts.append(ui.gettext("Time: {time}").format(time=speech.time[:5]))
     source = ctx.source_of(speech)
     inlines_: list[d.Inline] = []
     if facts:
-        inlines_.append(d.Text(". ".join(facts) + ". "))
+        inlines_.append(ui.text(". ".join(facts) + ". "))
     if source.citation and source.url:
-        inlines_.append(d.Text("Source: "))
+        inlines_.append(ui.text(ui.gettext("Source: ")))
+        description = ui.gettext("This speech in the official record: {citation}")
         inlines_.append(
             d.Link(
                 source.url,
-                (d.Text(source.citation),),
-                description=f"This speech in the official record: {source.citation}",
+                (english(source.citation, ctx.language),),
+                description=description.format(citation=source.citation),
             )
         )
     elif source.citation:
-        inlines_.append(d.Text(f"Source: {source.citation}"))
+        inlines_.extend(ui.mixed(ui.gettext("Source: {citation}"), citation=english(source.citation, ctx.language)))
     elif source.url:
-        inlines_.append(
-            d.Link(
-                source.url,
-                (d.Text("This speech in the official record"),),
-                description="This speech in the official record",
-            )
-        )
+        words = ui.gettext("This speech in the official record")
+        inlines_.append(d.Link(source.url, (ui.text(words),), description=words))
     if speech.column and not source.citation:
-        inlines_.append(d.Text(f" Column {speech.column}."))
+        inlines_.extend(ui.mixed(ui.gettext(" Column {column}."), column=speech.column))
     return tuple(inlines_)
 
 
 def _blocks(
     ctx: ProceedingsContext, blocks: tuple[m.Block, ...], role: str, lang: str | None = None
 ) -> list[d.Block]:
-    language = ctx.debate.language
+    language = ctx.language
     out: list[d.Block] = []
     for block in blocks:
         if isinstance(block, m.Paragraph):
@@ -136,78 +141,111 @@ def _blocks(
 
 
 def _table(ctx: ProceedingsContext, table: m.Table) -> d.Table:
-    language = ctx.debate.language
-    rows = [tuple(d.Cell(inlines(cell, language)) for cell in row) for row in table.rows]
+    ui = ctx.ui
+    rows = [tuple(d.Cell(inlines(cell, ctx.language)) for cell in row) for row in table.rows]
     width = max((len(row) for row in rows), default=1)
     rows = [row + tuple(d.Cell(()) for _ in range(width - len(row))) for row in rows]
     header_count = min(table.header_rows, 1) if rows else 0
+
+    def column(index: int) -> d.Cell:
+        return d.Cell((ui.text(ui.gettext("Column {number}").format(number=index + 1)),))
+
     if header_count:
         header = tuple(
-            cell if d.plain_text(cell.children).strip() else d.Cell((d.Text(f"Column {i + 1}"),))
-            for i, cell in enumerate(rows[0])
+            cell if d.plain_text(cell.children).strip() else column(i) for i, cell in enumerate(rows[0])
         )
         body = rows[1:]
     else:
         # The record gives no header row; name the columns rather than promote data to headers.
-        header = tuple(d.Cell((d.Text(f"Column {i + 1}"),)) for i in range(width))
+        header = tuple(column(i) for i in range(width))
         body = rows
     number = ctx.table_number()
-    caption = table.caption or "table in the record of this speech"
-    return d.Table(caption=f"Table {number}: {caption}", header=header, rows=tuple(body))
+    if table.caption and ui.lang:
+        # The record's caption, in the record's language, is not wrapped in the tool's words
+        # in another language: a caption is one string with one language.
+        return d.Table(caption=table.caption, header=header, rows=tuple(body))
+    if table.caption:
+        caption = ui.gettext("Table {number}: {caption}").format(number=number, caption=table.caption)
+        return d.Table(caption=caption, header=header, rows=tuple(body))
+    caption = ui.gettext("Table {number}: table in the record of this speech").format(number=number)
+    return d.Table(caption=caption, header=header, rows=tuple(body), caption_lang=ui.lang)
 
 
 def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list[d.Block]:
-    title = f"Division {division.number}" if division.number else "Division"
-    counts = ", ".join(f"{_side(c.side)} {c.value}" for c in division.counts)
-    blocks: list[d.Block] = [
-        d.Heading(level, (d.Text(f"{title}: {counts}" if counts else title),), ctx.section_anchor(title)),
-    ]
+    ui = ctx.ui
+    if division.number:
+        title = ui.gettext("Division {number}").format(number=division.number)
+    else:
+        title = ui.gettext("Division")
+    counts = ", ".join(
+        ui.gettext("{side} {count}").format(side=_side(c.side, ui), count=ui.number(c.value))
+        for c in division.counts
+    )
+    heading = ui.gettext("{division}: {counts}").format(division=title, counts=counts) if counts else title
+    blocks: list[d.Block] = [d.Heading(level, (ui.text(heading),), ctx.section_anchor(title))]
     blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE))
     if division.time:
-        blocks.append(d.Paragraph((d.Text(f"Time: {division.time[:5]}."),), role="source"))
+        time = ui.gettext("Time: {time}.").format(time=division.time[:5])
+        blocks.append(d.Paragraph((ui.text(time),), role="source"))
     if division.votes:
         rows = tuple(
             (
                 d.Cell((d.Text(vote.name),)),
-                d.Cell((d.Text(_vote(vote.side)),)),
-                d.Cell((d.Text(_vote_note(vote)),)),
+                d.Cell((ui.text(_vote(vote.side, ui)),)),
+                d.Cell(_vote_note(vote, ui)),
             )
             for vote in division.votes
         )
         number = ctx.table_number()
+        votes = ui.ngettext("{count} recorded vote", "{count} recorded votes", len(division.votes))
+        if division.number:
+            caption = ui.gettext("Table {number}: how members voted in division {division} ({votes})")
+        else:
+            caption = ui.gettext("Table {number}: how members voted in the division ({votes})")
+        header = (ui.gettext("Member"), ui.gettext("Vote"), ui.gettext("Note"))
         blocks.append(
             d.Table(
-                caption=f"Table {number}: how members voted in {title.lower()} "
-                f"({plural(len(division.votes), 'recorded vote')})",
-                header=(d.Cell((d.Text("Member"),)), d.Cell((d.Text("Vote"),)), d.Cell((d.Text("Note"),))),
+                caption=caption.format(number=number, division=division.number, votes=votes),
+                header=tuple(d.Cell((ui.text(label),)) for label in header),
                 rows=rows,
                 widths=(0.5, 0.25, 0.25),
+                caption_lang=ui.lang,
             )
         )
     return blocks
 
 
-def _side(side: str) -> str:
-    return {
-        "aye": "Ayes",
-        "ayes": "Ayes",
-        "no": "Noes",
-        "noes": "Noes",
-        "content": "Contents",
-        "not-content": "Not contents",
-    }.get(side.lower(), side.capitalize())
+def _side(side: str, ui: Interface) -> str:
+    """A lobby's name in a division's count ("Ayes 319")."""
+    sides = {
+        "aye": ui.pgettext("lobby", "Ayes"),
+        "ayes": ui.pgettext("lobby", "Ayes"),
+        "no": ui.pgettext("lobby", "Noes"),
+        "noes": ui.pgettext("lobby", "Noes"),
+        "content": ui.pgettext("lobby", "Contents"),
+        "not-content": ui.pgettext("lobby", "Not contents"),
+    }
+    return sides.get(side.lower(), side.capitalize())
 
 
-def _vote(side: str) -> str:
-    return {"aye": "Aye", "no": "No", "content": "Content", "not-content": "Not content"}.get(
-        side.lower(), side.capitalize()
-    )
+def _vote(side: str, ui: Interface) -> str:
+    """How one member voted ("Aye")."""
+    votes = {
+        "aye": ui.pgettext("vote", "Aye"),
+        "no": ui.pgettext("vote", "No"),
+        "content": ui.pgettext("vote", "Content"),
+        "not-content": ui.pgettext("vote", "Not content"),
+    }
+    return votes.get(side.lower(), side.capitalize())
 
 
-def _vote_note(vote: m.Vote) -> str:
-    notes = []
+def _vote_note(vote: m.Vote, ui: Interface) -> tuple[d.Inline, ...]:
+    """Teller, and who cast a proxy vote; nothing for an ordinary vote (an empty cell)."""
+    notes: list[d.Text] = []
     if vote.teller:
-        notes.append("Teller")
+        notes.append(ui.text(ui.gettext("Teller")))
     if vote.proxy:
-        notes.append(f"Proxy vote cast by {vote.proxy}")
-    return "; ".join(notes) or "None"
+        if notes:
+            notes.append(ui.text("; "))
+        notes.extend(ui.mixed(ui.gettext("Proxy vote cast by {name}"), name=vote.proxy))
+    return tuple(notes)

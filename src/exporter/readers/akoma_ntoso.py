@@ -23,6 +23,7 @@ from lxml import etree
 
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
+from exporter.language import tags
 from exporter.model import Count, Debate, Division, Paragraph, Run, Section, Source
 from exporter.options import ReadOptions
 from exporter.readers import _xml
@@ -30,21 +31,6 @@ from exporter.readers._xml import first_child, first_descendant, local
 from exporter.readers.akoma_ntoso_body import BodyContext, body_sections, element_id, ref
 from exporter.readers.akoma_ntoso_inline import plain
 
-# ISO 639-2 codes in FRBRlanguage, as the BCP 47 tags documents need
-_LANGUAGES = {
-    "afr": "af",
-    "ara": "ar",
-    "deu": "de",
-    "eng": "en",
-    "fra": "fr",
-    "ita": "it",
-    "nld": "nl",
-    "por": "pt",
-    "spa": "es",
-    "swa": "sw",
-    "xho": "xh",
-    "zul": "zu",
-}
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 
@@ -65,7 +51,7 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     ctx = BodyContext(
         source=source,
         reporter=reporter,
-        language=language,
+        language=language or "",
         persons=references.get("TLCPerson", {}),
         roles=references.get("TLCRole", {}),
         notes=_notes(meta),
@@ -126,11 +112,13 @@ def _notes(meta: etree._Element | None) -> dict[str, str]:
     return notes
 
 
-def _language(meta: etree._Element | None) -> str:
+def _language(meta: etree._Element | None) -> str | None:
+    """The expression's language as BCP 47: FRBRlanguage holds ISO 639-2 codes ("eng"),
+    which ``exporter.language.tags`` maps to their shortest tag ("en"); None when absent."""
     expression = first_descendant(first_child(meta, "identification"), "FRBRExpression")
     language = first_descendant(expression, "FRBRlanguage")
-    code = (language.get("language") if language is not None else None) or "en"
-    return _LANGUAGES.get(code.lower(), code)
+    code = language.get("language") if language is not None else None
+    return tags.standard(code) if code else None
 
 
 def _title(debate_el: etree._Element, body: etree._Element) -> str:

@@ -45,9 +45,9 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     body = first_descendant(first_child(tei, "text"), "body")
     if body is None:
         raise InputError("<TEI> has no <text>/<body>", source, f"line {tei.sourceline}")
-    language = tei.get(XML_LANG) or root.get(XML_LANG) or "en"
-    ctx = BodyContext(reporter=reporter, language=language)
-    title = _title(header, language)
+    language = tei.get(XML_LANG) or root.get(XML_LANG)
+    ctx = BodyContext(reporter=reporter, language=language or "")
+    title = _title(header, language or "")
     if not title:
         reporter.warn("PARLAMINT_NO_TITLE", "the header gives no main title; using the file's id", "line 1")
         title = tei.get(XML_ID) or "Untitled sitting"

@@ -8,9 +8,10 @@ to question ministers") are candidates: the rest keep order. Each candidate is v
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from exporter.model import Debate, Paragraph, ParagraphStyle, Section, Speaker, Speech
+from exporter.language.segment import count_words
+from exporter.model import Debate, Paragraph, ParagraphStyle, Run, Section, Speaker, Speech
 from exporter.summarise import procedural
 from exporter.summarise.sentences import split
 
@@ -29,6 +30,7 @@ class SummarySentence:
     time: str | None = None
     url: str | None = None
     lang: str | None = None  # BCP 47, when the paragraph or speech is in another language
+    runs: tuple[Run, ...] = ()  # the paragraph's runs cut to the sentence: its inline languages
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,10 @@ def _speech_candidates(
     never = speech.speaker is None or speech.kind in procedural.UNSUMMARISED_KINDS
     name = procedural.display_name(speaker, speech)
     texts = [
-        (sentence, block.lang or speech.lang)
+        (sentence, block.lang or speech.lang, runs)
         for block in speech.paragraphs
         if isinstance(block, Paragraph) and block.style is ParagraphStyle.BODY
-        for sentence in split(block.text)
+        for sentence, runs in _sentences(block, block.lang or speech.lang)
     ]
     return [
         Candidate(
@@ -85,8 +87,9 @@ def _speech_candidates(
                 time=speech.time,
                 url=speech.url,
                 lang=lang,
+                runs=runs,
             ),
-            words=len(text.split()),
+            words=count_words(text),
             procedural=never
             or (not procedural.is_framing(text) if chair else procedural.is_procedural(text)),
             position_in_speech=position,
@@ -95,8 +98,37 @@ def _speech_candidates(
             chair=chair,
             minister=minister,
         )
-        for position, (text, lang) in enumerate(texts)
+        for position, (text, lang, runs) in enumerate(texts)
     ]
+
+
+def _sentences(paragraph: Paragraph, lang: str | None) -> list[tuple[str, tuple[Run, ...]]]:
+    """Each sentence of a paragraph with the runs it spans, cut at its ends, so a quoted
+    sentence keeps its inline languages and emphasis."""
+    text = paragraph.text
+    found = []
+    position = 0
+    for sentence in split(text, lang):
+        start = text.find(sentence, position)
+        if start < 0:  # never: every sentence is a slice of the text
+            found.append((sentence, (Run(sentence),)))
+            continue
+        position = start + len(sentence)
+        found.append((sentence, _cut(paragraph.runs, start, position)))
+    return found
+
+
+def _cut(runs: tuple[Run, ...], start: int, end: int) -> tuple[Run, ...]:
+    """The parts of ``runs`` between two offsets of their joined text."""
+    cut: list[Run] = []
+    offset = 0
+    for run in runs:
+        run_start, run_end = offset, offset + len(run.text)
+        offset = run_end
+        low, high = max(start, run_start), min(end, run_end)
+        if low < high:
+            cut.append(replace(run, text=run.text[low - run_start : high - run_start]))
+    return tuple(cut)
 
 
 def _speeches_in_sections(debate: Debate) -> list[tuple[Speech, int, str | None]]:

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from exporter.language.segment import count_words
 from exporter.model import Debate, Division, Item, Procedural, Section, Speech, block_runs, walk_items
 from exporter.summarise import procedural
 
@@ -80,7 +81,7 @@ def glance(debate: Debate) -> AtAGlance:
     for speech in speeches:
         speaker = debate.speaker(speech.speaker)
         party = (speaker.party if speaker else None) or NO_PARTY
-        words = sum(len(run.text.split()) for block in speech.paragraphs for run in block_runs(block))
+        words = sum(count_words(run.text) for block in speech.paragraphs for run in block_runs(block))
         members, contributions, party_words = by_party.get(party, (set(), 0, 0))
         members.add(speech.speaker or "")
         by_party[party] = (members, contributions + 1, party_words + words)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from exporter.language.segment import count_words
+
 from exporter.model import Speaker, Speech, SpeechKind
 
 # A sentence shorter than this says too little to stand alone in a summary ("Order.",
@@ -158,7 +160,7 @@ _INTRODUCTION = re.compile(
 def is_procedural(sentence: str) -> bool:
     """Whether a sentence is procedure or courtesy rather than substance."""
     stripped = _VOCATIVE.sub("", _DISCOURSE.sub("", sentence.strip().lstrip("\"'“‘([—–- ")))
-    if len(stripped.split()) < MIN_WORDS:
+    if count_words(stripped) < MIN_WORDS:
         return True
     introduction = "elcome" in stripped and bool(_INTRODUCTION.search(stripped))
     if (

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from exporter.options import Style
-from exporter.writers.pdf.fonts import BODY_FACE, string_width
+from exporter.writers.pdf.fonts import BODY_FACE, segment_by_font, string_width
 from exporter.writers.pdf.tagging.emit import Metadata, emit_metadata, emit_structure
 from exporter.writers.pdf.tagging.marked import Tagger
 from exporter.writers.pdf.tagging.structure import StructElem
@@ -61,30 +61,50 @@ def frame_height(style: Style) -> float:
 
 
 class _Footer:
-    """Draws "Page N of M" as a pagination artifact; M is a form filled in at the end."""
+    """Draws "Page N of M" as a pagination artifact; M is a form filled in at the end.
 
-    def __init__(self, style: Style, tagger: Tagger) -> None:
+    ``label`` is the footer in the interface's language, with ``{page}`` and ``{pages}``
+    ("Tudalen {page} o {pages}"); the words around ``{pages}`` are drawn on either side of
+    the form, in whatever order the language puts them."""
+
+    def __init__(self, style: Style, tagger: Tagger, label: str = "Page {page} of {pages}") -> None:
         self.style = style
         self.tagger = tagger
+        self.before, _, self.after = label.partition("{pages}")
 
     def __call__(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         margin = self.style.margin_cm * cm
         size = self.style.body_size
-        text = f"Page {canvas.getPageNumber()} of "
+        page = str(canvas.getPageNumber())
+        before, after = self.before.replace("{page}", page), self.after.replace("{page}", page)
         canvas._code.append(self.tagger.begin_artifact("Pagination", "Footer"))
         canvas.saveState()
         canvas.setFillColor(HexColor("#" + self.style.text_colour))
         canvas.setFont(BODY_FACE, size)
         y = margin / 2
-        canvas.drawString(margin, y, text)
-        canvas.translate(margin + string_width(text, BODY_FACE, size), y)
-        canvas.doForm(PAGE_TOTAL_FORM)
+        x = margin
+        for text, form in ((before, True), (after, False)):
+            for segment in segment_by_font(text, BODY_FACE, set(), set()):
+                canvas.setFont(segment.face, size)
+                canvas.drawString(x, y, segment.text)
+                x += string_width(segment.text, segment.face, size)
+            if form:
+                canvas.saveState()
+                canvas.translate(x, y)
+                canvas.doForm(PAGE_TOTAL_FORM)
+                canvas.restoreState()
+                x += string_width("8" * 3, BODY_FACE, size) if after else 0.0
         canvas.restoreState()
         canvas._code.append(self.tagger.end_artifact())
 
 
 def build_pdf(
-    story: list[Flowable], metadata: Metadata, style: Style, tagger: Tagger, root: StructElem
+    story: list[Flowable],
+    metadata: Metadata,
+    style: Style,
+    tagger: Tagger,
+    root: StructElem,
+    footer: str = "Page {page} of {pages}",
 ) -> bytes:
     margin = style.margin_cm * cm
     buffer = BytesIO()
@@ -118,7 +138,7 @@ def build_pdf(
         topPadding=0,
         bottomPadding=0,
     )
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_Footer(style, tagger))])
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_Footer(style, tagger, footer))])
 
     def finish(canvas: TaggedCanvas) -> None:
         total = len(canvas._doc.Pages.pages)

@@ -78,7 +78,9 @@ class PdfWriter(Writer):
         register_fonts()
         story = self.visit(self.document)
         tagger = Tagger() if self.tagged else UntaggedTagger()
-        return build_pdf(story, _metadata(self.document), self.style, tagger, self.root)
+        return build_pdf(
+            story, _metadata(self.document), self.style, tagger, self.root, self.document.label("page")
+        )
 
     # --- blocks ----------------------------------------------------------------
 
@@ -177,7 +179,7 @@ class PdfWriter(Writer):
             self.reporter.warn(TABLE_CODE, f"table {table.caption!r} has no cells; left out", self.location)
             return []
         table_element = parent.child("Table")
-        caption_element = table_element.child("Caption")
+        caption_element = table_element.child("Caption", lang=table.caption_lang)
         caption_style = BlockStyle(self.body.size, self.body.leading, space_before=4.0, space_after=4.0)
         caption_runs = self.runs((doc.Text(table.caption),), _Inline(caption_element, self.body.size, True))
         anchors = (table.anchor,) if table.anchor else ()
@@ -226,12 +228,12 @@ class PdfWriter(Writer):
         return story
 
     def visit_contents_entry(self, entry: doc.ContentsEntry, toc: StructElem) -> TextBlock:
-        item = toc.child("TOCI")
+        item = toc.child("TOCI", lang=entry.lang)
         indent = (max(entry.level, 1) - 1) * LIST_INDENT
         style = BlockStyle(self.body.size, self.body.leading, indent, space_after=2.0)
         if entry.anchor in self.anchors:
             link = item.child("Reference").child("Link")
-            target = LinkTarget("#" + entry.anchor, f"Go to {entry.text}", link)
+            target = LinkTarget("#" + entry.anchor, self.document.label("go_to", target=entry.text), link)
             runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
         else:
             self.reporter.warn(LINK_CODE, f"contents entry #{entry.anchor} has no target here", self.location)
@@ -242,18 +244,21 @@ class PdfWriter(Writer):
         if not self.notes:
             return []
         level = 2 if any(isinstance(b, doc.Heading) and b.level == 1 for b in self.document.blocks) else 1
-        story: list[Flowable] = self.visit(doc.Heading(level, (doc.Text("Notes"),), "pdf-notes"))
+        labels_lang = self.document.labels_lang
+        notes_heading = doc.Text(self.document.label("notes"), lang=labels_lang)
+        story: list[Flowable] = self.visit(doc.Heading(level, (notes_heading,), "pdf-notes"))
         for note in self.notes:  # a note's own notes join the end of the list as they are met
             element = self.headings.container().child("Note", element_id=f"note-{note.number}")
             runs = self.text_runs(f"{note.number}. ", self.body.size, False, False, None, None, element)
             runs += self.runs(note.children, _Inline(element, self.body.size))
             back = element.child("Link")
             target = LinkTarget(
-                f"#pdf-noteref-{note.number}", f"Back to where note {note.number} is referenced", back
+                f"#pdf-noteref-{note.number}", self.document.label("back_to_note", number=note.number), back
             )
             runs += self.text_runs(" ", self.body.size, False, False, None, None, element)
+            back_words = back.child("Span", lang=labels_lang) if labels_lang else back
             runs += self.text_runs(
-                "Back to text", self.body.size, False, False, back, target, back, link=True
+                self.document.label("back_to_text"), self.body.size, False, False, back_words, target, back, link=True
             )
             story.append(TextBlock(runs, element, self.body, destinations=(f"pdf-note-{note.number}",)))
         return story
@@ -308,7 +313,7 @@ class PdfWriter(Writer):
     def visit_note_ref(self, node: doc.NoteRef, context: _Inline) -> list[Run]:
         number = self.note(node).number
         element = context.parent.child("Reference").child("Link")
-        target = LinkTarget(f"#pdf-note-{number}", f"Note {number}", element)
+        target = LinkTarget(f"#pdf-note-{number}", self.document.label("note", number=number), element)
         return self.text_runs(
             str(number),
             context.size,

@@ -210,9 +210,7 @@ def _ui_language(value: str | None) -> str | None:
     tag = tags.standard(value)
     shipped = catalogs()
     if tag is None or tags.primary(tag) not in shipped:
-        known = ", ".join(
-            f"{c.language}{'' if c.complete else ' (draft)'}" for c in shipped.values()
-        )
+        known = ", ".join(f"{c.language}{'' if c.complete else ' (draft)'}" for c in shipped.values())
         raise click.BadParameter(f"{value!r}: no interface catalog for it; choose from {known}")
     return shipped[tags.primary(tag)].language
 

@@ -30,6 +30,9 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+DEFAULT_LANGUAGE = "en-GB"  # a record that names no language (README, schema)
+
+
 # --- model -> data ---------------------------------------------------------------
 
 
@@ -265,7 +268,7 @@ def _debate_in(data: dict[str, Any]) -> m.Debate:
         location=data.get("location"),
         chair=data.get("chair"),
         department=data.get("department"),
-        language=data.get("language", "en-GB"),
+        language=data.get("language", DEFAULT_LANGUAGE),
         source=m.Source(**data.get("source", {})),
         summary=tuple(_paragraph_in(p) for p in data.get("summary", [])),
         speakers=tuple(m.Speaker(**s) for s in data.get("speakers", [])),

@@ -80,7 +80,10 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     contents_heading = d.Heading(2, (ui.text(ui.gettext("Contents")),), anchors.make("contents"))
     listed = [b for b in (*body, *after_contents) if isinstance(b, d.Heading) and b.level <= CONTENTS_DEPTH]
     contents = d.Contents(
-        tuple(d.ContentsEntry(h.level, d.plain_text(h.children), h.anchor, shared_lang(h.children)) for h in listed)
+        tuple(
+            d.ContentsEntry(h.level, d.plain_text(h.children), h.anchor, shared_lang(h.children))
+            for h in listed
+        )
     )
     blocks: list[d.Block] = [
         d.Heading(1, (d.Text(debate.title),), "title"),
@@ -123,7 +126,9 @@ def _subject(debate: m.Debate, ui: Interface) -> str:
     if debate.date:
         subject = ui.gettext("Briefing on the debate \u201c{title}\u201d, {place} on {date}")
         return subject.format(title=debate.title, place=where, date=ui.date(debate.date))
-    return ui.gettext("Briefing on the debate \u201c{title}\u201d, {place}").format(title=debate.title, place=where)
+    return ui.gettext("Briefing on the debate \u201c{title}\u201d, {place}").format(
+        title=debate.title, place=where
+    )
 
 
 def _keywords(debate: m.Debate, ui: Interface) -> tuple[str, ...]:

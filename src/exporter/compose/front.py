@@ -21,7 +21,9 @@ CITATION_LANGUAGE = "en-GB"
 
 def english(text: str, document_language: str) -> d.Text:
     """Text that is English whatever the interface (a citation, a licence's name)."""
-    return d.Text(text, lang=None if tags.same_language(CITATION_LANGUAGE, document_language) else CITATION_LANGUAGE)
+    return d.Text(
+        text, lang=None if tags.same_language(CITATION_LANGUAGE, document_language) else CITATION_LANGUAGE
+    )
 
 
 def details(debate: m.Debate, ui: Interface) -> list[d.Block]:

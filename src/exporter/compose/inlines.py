@@ -48,5 +48,7 @@ def labelled(ui: Interface, label: str, value: str | d.Text) -> tuple[d.Inline, 
 
 def shared_lang(children: tuple[d.Inline, ...]) -> str | None:
     """The language every text of ``children`` is tagged with, if they all share one."""
-    langs = {child.lang if isinstance(child, d.Text) else None for child in children if d.plain_text((child,))}
+    langs = {
+        child.lang if isinstance(child, d.Text) else None for child in children if d.plain_text((child,))
+    }
     return langs.pop() if len(langs) == 1 else None

@@ -51,12 +51,16 @@ def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
     return blocks
 
 
-def _section(ctx: ProceedingsContext, section: m.Section, level: int, title: d.Text | None = None) -> list[d.Block]:
+def _section(
+    ctx: ProceedingsContext, section: m.Section, level: int, title: d.Text | None = None
+) -> list[d.Block]:
     ui = ctx.ui
     heading = title or d.Text(section.title)
     blocks: list[d.Block] = [d.Heading(level, (heading,), ctx.section_anchor(heading.text))]
     if section.chair:
-        blocks.append(d.Paragraph(ui.mixed(ui.gettext("Chair: {chair}"), chair=section.chair), role="details"))
+        blocks.append(
+            d.Paragraph(ui.mixed(ui.gettext("Chair: {chair}"), chair=section.chair), role="details")
+        )
     for item in section.items:
         if isinstance(item, m.Section):
             blocks.extend(_section(ctx, item, level + 1))
@@ -108,7 +112,9 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
             )
         )
     elif source.citation:
-        inlines_.extend(ui.mixed(ui.gettext("Source: {citation}"), citation=english(source.citation, ctx.language)))
+        inlines_.extend(
+            ui.mixed(ui.gettext("Source: {citation}"), citation=english(source.citation, ctx.language))
+        )
     elif source.url:
         words = ui.gettext("This speech in the official record")
         inlines_.append(d.Link(source.url, (ui.text(words),), description=words))
@@ -241,7 +247,7 @@ def _vote(side: str, ui: Interface) -> str:
 
 def _vote_note(vote: m.Vote, ui: Interface) -> tuple[d.Inline, ...]:
     """Teller, and who cast a proxy vote; nothing for an ordinary vote (an empty cell)."""
-    notes: list[d.Text] = []
+    notes: list[d.Inline] = []
     if vote.teller:
         notes.append(ui.text(ui.gettext("Teller")))
     if vote.proxy:

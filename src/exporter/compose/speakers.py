@@ -31,7 +31,9 @@ def speakers_table(debate: m.Debate, number: int, ui: Interface) -> d.Table:
         values = (speaker.name, speaker.constituency, speaker.party, speaker.role)
         rows.append((*(cell(value) for value in values), count(counts.get(speaker.id, 0))))
     unnamed = Counter(
-        s.label if s.label and s.label != READER_UNKNOWN else "" for s in m.speeches(debate) if s.speaker is None
+        s.label if s.label and s.label != READER_UNKNOWN else ""
+        for s in m.speeches(debate)
+        if s.speaker is None
     )
     for label, times in sorted(unnamed.items()):
         name = d.Cell((d.Text(label),)) if label else d.Cell((ui.text(ui.gettext("Unknown speaker")),))

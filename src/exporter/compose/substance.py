@@ -153,10 +153,16 @@ def _summary(
     language = debate.language or ""
     if debate.summary:
         blocks: list[d.Block] = [
-            d.Paragraph((ui.text(ui.gettext("This summary was written by the record's editors.")),), role="details")
+            d.Paragraph(
+                (ui.text(ui.gettext("This summary was written by the record's editors.")),), role="details"
+            )
         ]
         blocks.extend(
-            d.Paragraph(inlines(p.runs, p.lang or language), role="summary", lang=p.lang if p.lang != language else None)
+            d.Paragraph(
+                inlines(p.runs, p.lang or language),
+                role="summary",
+                lang=p.lang if p.lang != language else None,
+            )
             for p in debate.summary
         )
         parts = [{"text": p.text, "speech": None} for p in debate.summary]
@@ -174,7 +180,9 @@ def _summary(
                 "each linked to its speech and cited."
             )
             return Substance(
-                [d.Paragraph((ui.text(intro),), role="details"), d.BulletList(tuple(items))], parts, "automatic"
+                [d.Paragraph((ui.text(intro),), role="details"), d.BulletList(tuple(items))],
+                parts,
+                "automatic",
             )
     return _who_spoke(debate, keys, ui)
 
@@ -204,7 +212,9 @@ def _who_spoke(debate: m.Debate, keys: SpeechKeys, ui: Interface) -> Substance:
             contributions=contributions, speakers=speakers, date=ui.date(debate.date)
         )
     else:
-        line = ui.gettext("{contributions} from {speakers}.").format(contributions=contributions, speakers=speakers)
+        line = ui.gettext("{contributions} from {speakers}.").format(
+            contributions=contributions, speakers=speakers
+        )
     intro = d.Paragraph((ui.text(line),), role="summary")
     items, parts = [], []
     for key, speech in first.items():
@@ -275,19 +285,29 @@ def _glance_facts(glance: summarise.AtAGlance, ui: Interface) -> list[tuple[str,
     return [(label, value) for label, value in rows if value is not None]
 
 
-def _glance_blocks(glance: summarise.AtAGlance, table_number: Callable[[], int], ui: Interface) -> list[d.Block]:
+def _glance_blocks(
+    glance: summarise.AtAGlance, table_number: Callable[[], int], ui: Interface
+) -> list[d.Block]:
     blocks: list[d.Block] = []
     facts = _glance_facts(glance, ui)
     if facts:
         items = tuple(d.ListItem((d.Paragraph(labelled(ui, label, value)),)) for label, value in facts)
         blocks.append(d.BulletList(items))
     if glance.parties:
-        header = (ui.gettext("Party"), ui.gettext("Speakers"), ui.gettext("Contributions"), ui.gettext("Words"))
+        header = (
+            ui.gettext("Party"),
+            ui.gettext("Speakers"),
+            ui.gettext("Contributions"),
+            ui.gettext("Words"),
+        )
         unknown = ui.text(ui.gettext("Party not recorded"))
         rows = tuple(
             (
                 d.Cell((unknown,) if row.party == NO_PARTY else (d.Text(row.party),)),
-                *(d.Cell((d.Text(ui.number(value)),)) for value in (row.speakers, row.contributions, row.words)),
+                *(
+                    d.Cell((d.Text(ui.number(value)),))
+                    for value in (row.speakers, row.contributions, row.words)
+                ),
             )
             for row in glance.parties
         )

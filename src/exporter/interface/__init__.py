@@ -110,7 +110,9 @@ class Interface:
         self.document_language = document_language
         self.locale = _babel_locale(catalog.language)
         # The tag tool text carries: none when it is in the document's own language.
-        self.lang: str | None = None if tags.same_language(catalog.language, document_language) else self.language
+        self.lang: str | None = (
+            None if tags.same_language(catalog.language, document_language) else self.language
+        )
 
     def gettext(self, message: str) -> str:
         return self.catalog.translations.gettext(message)
@@ -122,7 +124,9 @@ class Interface:
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """The form for ``count`` (CLDR plural rules: Welsh has six), with ``{count}`` filled."""
-        return self.catalog.translations.ngettext(singular, plural, count).replace("{count}", self.number(count))
+        return self.catalog.translations.ngettext(singular, plural, count).replace(
+            "{count}", self.number(count)
+        )
 
     def text(self, message: str, *, strong: bool = False) -> d.Text:
         """An already-translated message as a tree ``Text`` in the interface's language."""

@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -42,13 +43,13 @@ class _Compiled(Catalog):
 
     status = "draft"
 
-    @property  # type: ignore[override]
+    @property
     def mime_headers(self) -> list[tuple[str, str]]:
         headers = [(k, v) for k, v in Catalog.mime_headers.fget(self) if k != "Generated-By"]  # type: ignore[attr-defined]
         return [*headers, (_STATUS_FIELD, self.status)]
 
     @mime_headers.setter
-    def mime_headers(self, headers: list[tuple[str, str]]) -> None:
+    def mime_headers(self, headers: Iterable[tuple[str, str]]) -> None:
         Catalog.mime_headers.fset(self, headers)  # type: ignore[attr-defined]
 
 
@@ -64,8 +65,16 @@ def extract() -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
         COMPOSE_DIR, method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
-        flags = ("python-brace-format",) if "{" in (message if isinstance(message, str) else message[0]) else ()
-        template.add(message, locations=[(f"compose/{filename}", lineno)], auto_comments=comments, context=context, flags=flags)
+        flags = (
+            ("python-brace-format",) if "{" in (message if isinstance(message, str) else message[0]) else ()
+        )
+        template.add(
+            message,
+            locations=[(f"compose/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+            flags=flags,
+        )
     return template
 
 
@@ -117,7 +126,9 @@ def problems() -> list[str]:
     for po in po_files():
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.read_bytes() != compiled(po):
-            found.append(f"{mo}: not what {po.name} compiles to; run: python -m exporter.interface.catalogs update")
+            found.append(
+                f"{mo}: not what {po.name} compiles to; run: python -m exporter.interface.catalogs update"
+            )
         if read(po)[1] == "complete":
             found.extend(f"{po}: no translation of {message!r}" for message in missing(po, template))
     return found

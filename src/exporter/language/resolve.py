@@ -58,3 +58,20 @@ def resolve(debate: m.Debate, parliament_language: str | None, reporter: Reporte
         "language",
     )
     return dataclasses.replace(debate, language=found.tag)
+
+
+def format_default(debate: m.Debate, default: str, reporter: Reporter) -> m.Debate:
+    """For a record in a format whose language has a documented default (our record
+    format: en-GB) and that gives none: the default, unless identification is sure the
+    text is in another language; then that language, with a warning."""
+    found = identify(debate)
+    if found.tag is None or tags.same_language(found.tag, default):
+        return dataclasses.replace(debate, language=default)
+    reporter.warn(
+        IDENTIFIED,
+        f"the record gives no language, and its text reads as {tags.english_name(found.tag)} "
+        f"(probability {found.probability:.2f}, py3langid), not the format's default {default}; "
+        f"the briefing is in {found.tag}: add language: {found.tag} to the record to be sure",
+        "language",
+    )
+    return dataclasses.replace(debate, language=found.tag)

@@ -16,7 +16,9 @@ Hiragana, Katakana, Thai, Lao, Khmer, Myanmar), as Chinese and Japanese word cou
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from uniseg.linebreak import line_break_units
 from uniseg.sentencebreak import sentence_boundaries
 
 # Sentence-ending marks of scripts other than Latin, Greek and Cyrillic: ideographic and
@@ -61,7 +63,7 @@ def sentences(text: str) -> list[str]:
     for cut in [*blocks, len(text)]:
         block = text[start:cut]
         boundaries = list(sentence_boundaries(block))
-        for low, high in zip(boundaries, boundaries[1:]):
+        for low, high in zip(boundaries, boundaries[1:], strict=False):
             piece = block[low:high].strip()
             if piece:
                 found.append(piece)
@@ -78,3 +80,20 @@ def count_words(text: str) -> int:
         rest = any(char.isalnum() and not spaceless(char) for char in token)
         count += letters + (1 if rest or not letters else 0)
     return count
+
+
+def _plain(char: str) -> bool:
+    """A character before the CJK blocks and of no script written without spaces: text of
+    only these breaks at spaces alone, as the layout already does."""
+    return char < "\u2e80" and not spaceless(char)
+
+
+@lru_cache(maxsize=8192)
+def line_chunks(text: str) -> tuple[str, ...]:
+    """``text`` (holding no spaces) cut where the Unicode line breaking rules (UAX #14,
+    through uniseg) allow a line to end: between Chinese characters, never before a closing
+    。，」 or after an opening 「. Text of Latin, Greek or Cyrillic letters stays whole, so
+    its lines still break at spaces only. Cached: a paragraph is laid out at several widths."""
+    if all(_plain(char) for char in text):
+        return (text,)
+    return tuple(line_break_units(text))

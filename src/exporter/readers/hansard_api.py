@@ -114,6 +114,7 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         date=date,
         house=house,
         location=_text(overview.get("Location")),
+        language="en-GB",  # the API serves the UK Parliament's Hansard, in British English
         source=Source(
             publisher=PUBLISHER,
             url=_page_url(overview, date, ext_id, section.title),

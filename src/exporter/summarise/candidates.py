@@ -106,7 +106,7 @@ def _sentences(paragraph: Paragraph, lang: str | None) -> list[tuple[str, tuple[
     """Each sentence of a paragraph with the runs it spans, cut at its ends, so a quoted
     sentence keeps its inline languages and emphasis."""
     text = paragraph.text
-    found = []
+    found: list[tuple[str, tuple[Run, ...]]] = []
     position = 0
     for sentence in split(text, lang):
         start = text.find(sentence, position)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from exporter.language.segment import count_words
-
 from exporter.model import Speaker, Speech, SpeechKind
 
 # A sentence shorter than this says too little to stand alone in a summary ("Order.",

@@ -138,7 +138,9 @@ def build_pdf(
         topPadding=0,
         bottomPadding=0,
     )
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_Footer(style, tagger, footer))])
+    template.addPageTemplates(
+        [PageTemplate(id="page", frames=[frame], onPage=_Footer(style, tagger, footer))]
+    )
 
     def finish(canvas: TaggedCanvas) -> None:
         total = len(canvas._doc.Pages.pages)

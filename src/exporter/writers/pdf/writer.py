@@ -258,7 +258,14 @@ class PdfWriter(Writer):
             runs += self.text_runs(" ", self.body.size, False, False, None, None, element)
             back_words = back.child("Span", lang=labels_lang) if labels_lang else back
             runs += self.text_runs(
-                self.document.label("back_to_text"), self.body.size, False, False, back_words, target, back, link=True
+                self.document.label("back_to_text"),
+                self.body.size,
+                False,
+                False,
+                back_words,
+                target,
+                back,
+                link=True,
             )
             story.append(TextBlock(runs, element, self.body, destinations=(f"pdf-note-{note.number}",)))
         return story

@@ -1,0 +1,172 @@
+"""Briefings in the record's language (issue 15): the document language, the interface
+text in it or tagged with its own, inline language spans kept in the summary, every
+script cut into sentences. Each briefing is read back from the DOCX XML and the PDF
+structure tree (language_reading), not from our own tree."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import DATA, needs
+from exporter.cli import main
+from language_reading import Piece, docx_pieces, pdf_pieces
+
+LANGUAGE = DATA / "language"
+WELSH_CASE = LANGUAGE / "record-welsh-labels.yaml"
+PARTS_CASE = LANGUAGE / "record-language-of-parts.yaml"
+WELSH_SITTING = LANGUAGE / "senedd-2020-05-06-cy-no-language.yaml"
+CHINESE = LANGUAGE / "zh-legislative-yuan-2012-06-06-no-language.yaml"
+TURKISH = LANGUAGE / "ParlaMint-TR_2018-11-01-tbmm-T27.xml"
+SLOVAK = DATA / "parlamint" / "sk_ParlaMint-SK_2019-12-04-t7m54.xml"
+
+ENGLISH_HEADINGS = ("Summary", "Contents", "Speakers", "Sources")
+WELSH_HEADINGS = ("Crynodeb", "Cynnwys", "Siaradwyr", "Ffynonellau")
+
+
+def convert(record: Path, out: Path, *options: str) -> dict[str, bytes]:
+    result = CliRunner().invoke(
+        main, ["convert", str(record), "-o", str(out), "-f", "docx,pdf,json", "-v", *options]
+    )
+    assert result.exit_code == 0, result.output
+    written = {path.suffix[1:]: path.read_bytes() for path in out.iterdir()}
+    written["log"] = result.output.encode()
+    return written
+
+
+def language_of(pieces: list[Piece], text: str) -> set[str]:
+    return {piece.lang for piece in pieces if piece.text.strip() == text}
+
+
+def primary(tag: str) -> str:
+    return tag.split("-")[0].lower()
+
+
+@needs("pdfinfo")
+def test_a_welsh_record_has_welsh_headings_and_date_tagged_cy(tmp_path: Path) -> None:
+    written = convert(WELSH_SITTING, tmp_path / "out")
+    docx = docx_pieces(written["docx"])
+    pdf = pdf_pieces(written["pdf"], tmp_path)
+    for heading in WELSH_HEADINGS:
+        assert language_of(docx, heading) == {"cy"}, heading
+        assert language_of(pdf, heading) == {"cy"}, heading
+    # The date as CLDR writes it in Welsh, in the sitting's details and in Welsh.
+    date = "Dydd Mercher, 6 Mai 2020"
+    assert language_of(docx, date) == {"cy"}
+    assert any(date in piece.text and piece.lang == "cy" for piece in pdf)
+    assert not [p.text for p in docx + pdf if p.text.strip() in ENGLISH_HEADINGS]
+    footer = docx_pieces(written["docx"], "word/footer1.xml")
+    assert [p.text for p in footer if p.text.strip()] == ["Tudalen ", "1", " o ", "1"]  # field results
+    briefing = json.loads(written["json"])["briefing"]
+    assert (briefing["language"], briefing["interface_language"]) == ("cy", "cy")
+
+
+@needs("pdfinfo")
+def test_the_welsh_case_labels_are_welsh_and_the_french_phrase_french(tmp_path: Path) -> None:
+    written = convert(WELSH_CASE, tmp_path / "out")
+    for pieces in (docx_pieces(written["docx"]), pdf_pieces(written["pdf"], tmp_path)):
+        assert language_of(pieces, "Crynodeb") == {"cy"}
+        assert language_of(pieces, "c'est la vie") == {"fr"}
+        assert not [p for p in pieces if primary(p.lang) == "en"], "nothing in this briefing is English"
+
+
+@needs("pdfinfo")
+def test_a_slovak_record_with_an_english_interface_tags_the_english(tmp_path: Path) -> None:
+    written = convert(SLOVAK, tmp_path / "out", "--ui-language", "en")
+    docx = docx_pieces(written["docx"])
+    pdf = pdf_pieces(written["pdf"], tmp_path)
+    for heading in ENGLISH_HEADINGS:
+        assert language_of(docx, heading) == {"en-GB"}, heading
+        assert language_of(pdf, heading) == {"en-GB"}, heading
+    # The record's own words stay in its language, Slovak.
+    assert "sk" in {piece.lang for piece in docx if len(piece.text) > 40}
+    assert b'<w:lang w:val="sk"/>' in _part(written["docx"], "word/styles.xml")
+    json_tree = json.loads(written["json"])["briefing"]["document"]
+    assert json_tree["language"] == "sk" and json_tree["labels_lang"] == "en-GB"
+
+
+def test_ui_language_must_have_a_catalog(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["convert", str(SLOVAK), "-o", str(tmp_path), "--ui-language", "xx"])
+    assert result.exit_code == 2
+    assert "no interface catalog" in result.output and "cy" in result.output
+
+
+@needs("pdfinfo")
+def test_a_chinese_record_without_a_language_is_identified_and_cut_into_sentences(tmp_path: Path) -> None:
+    written = convert(CHINESE, tmp_path / "out")
+    assert b"LANGUAGE-IDENTIFIED" in written["log"] and b"Chinese" in written["log"]
+    data = json.loads(written["json"])
+    briefing = data["briefing"]
+    assert briefing["language"] == "zh" and briefing["interface_language"] == "en-GB"
+    sentences = [part["text"] for part in briefing["summary"]]
+    assert sentences
+    for sentence in sentences:  # sentences, not paragraphs: one closing mark, at the end
+        assert sentence[-1] in "。？！", sentence
+        assert sum(sentence.count(mark) for mark in "。？！") == 1, sentence
+    pdf = pdf_pieces(written["pdf"], tmp_path)
+    assert language_of(pdf, "Summary") == {"en-GB"}
+    assert {piece.lang for piece in pdf if "憲法" in piece.text} == {"zh"}
+
+
+@needs("pdfinfo")
+def test_chinese_wraps_between_characters_and_no_line_starts_with_a_closing_mark(tmp_path: Path) -> None:
+    written = convert(CHINESE, tmp_path / "out")
+    path = tmp_path / "briefing.pdf"
+    path.write_bytes(written["pdf"])
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    han = [line for line in lines if sum("\u4e00" <= c <= "\u9fff" for c in line) > 20]
+    assert len(han) > 10  # long paragraphs wrapped over many lines, not overflowing one
+    assert not [line for line in lines if line[0] in "。，、？！」』）"]
+
+
+def test_summary_words_count_characters_where_there_are_no_spaces(tmp_path: Path) -> None:
+    written = convert(CHINESE, tmp_path / "out", "--summary-words", "120")
+    parts = json.loads(written["json"])["briefing"]["summary"]
+    characters = sum(sum("\u4e00" <= c <= "\u9fff" for c in part["text"]) for part in parts)
+    assert 40 <= characters <= 130
+
+
+@needs("pdfinfo")
+def test_inline_language_spans_survive_into_the_summary_and_key_points(tmp_path: Path) -> None:
+    written = convert(PARTS_CASE, tmp_path / "out")
+    data = json.loads(written["json"])
+    quoted = [part["text"] for part in data["briefing"]["summary"]] + [
+        point["text"] for speaker in data["briefing"]["key_points"] for point in speaker["points"]
+    ]
+    assert any("c'est la vie" in text for text in quoted)
+    docx = docx_pieces(written["docx"])
+    in_lists = [p for p in docx if p.where in ("ListBullet",) and p.text == "c'est la vie"]
+    assert in_lists and {p.lang for p in in_lists} == {"fr"}
+    pdf = pdf_pieces(written["pdf"], tmp_path)
+    assert len([p for p in pdf if p.text == "c'est la vie" and p.lang == "fr"]) >= 2  # speech and summary
+
+
+@needs("pdfinfo")
+def test_a_turkish_parlamint_sitting_is_turkish_with_english_labels_tagged(tmp_path: Path) -> None:
+    written = convert(TURKISH, tmp_path / "out")
+    pdf = pdf_pieces(written["pdf"], tmp_path)
+    assert language_of(pdf, "Summary") == {"en-GB"}
+    assert {p.lang for p in pdf if "milletvekili" in p.text.lower()} == {"tr"}
+    docx = docx_pieces(written["docx"])
+    assert language_of(docx, "Speakers") == {"en-GB"}
+
+
+@needs("pdfinfo")
+def test_a_welsh_sitting_without_a_language_is_identified_as_welsh(tmp_path: Path) -> None:
+    written = convert(WELSH_SITTING, tmp_path / "out")
+    assert b"LANGUAGE-IDENTIFIED" in written["log"] and b"Welsh" in written["log"]
+    assert language_of(pdf_pieces(written["pdf"], tmp_path), "Crynodeb") == {"cy"}
+
+
+def _part(docx: bytes, name: str) -> bytes:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        return package.read(name)

@@ -349,6 +349,8 @@ class _DayReader:
             house=sitting.place.house,
             location=sitting.place.location,
             chair=sections[0].chair if len(sections) == 1 else None,
+            # ParlParse series are English, but for the Senedd's Welsh record (senedd/cy)
+            language="cy" if (sitting.kind or "").endswith("/cy") else "en-GB",
             source=Source(
                 publisher=PUBLISHER,
                 url=self.first_url.partition("#")[0] if self.first_url else None,

@@ -15,7 +15,7 @@ class ReadOptions:
 class ComposeOptions:
     summary: str = "auto"  # auto | editorial | none
     summary_words: int = 250
-    citation: str = "oscola"  # oscola | short | harvard
+    citation: str = "auto"  # auto (the parliament's own form) or a layout in exporter.citations.STYLES
     # The language of the words the tool adds (--ui-language), a BCP 47 tag with a catalog
     # in exporter.interface; None: the document's language when its catalog is complete,
     # else English.

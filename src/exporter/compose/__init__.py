@@ -15,10 +15,10 @@ from typing import Any
 
 from exporter import document as d
 from exporter import model as m
-from exporter import record
-from exporter.citations import cite, cite_columns, debate_columns, record_url
+from exporter import parliaments, record
+from exporter.citations import choose, cite, cite_columns, debate_columns, record_url
 from exporter.compose.anchors import Anchors
-from exporter.compose.front import details, is_uk_parliament, sources
+from exporter.compose.front import details, sources
 from exporter.compose.inlines import shared_lang
 from exporter.compose.keys import key_speeches
 from exporter.compose.proceedings import ProceedingsContext, SpeechSource, proceedings
@@ -40,9 +40,10 @@ CONTENTS_DEPTH = 3  # Contents lists headings to this level; the PDF outline and
 
 
 def parliament_language(debate: m.Debate) -> str | None:
-    """The language of the parliament the debate belongs to, when that is known: British
-    English for the UK Houses (their profiles' language once profiles carry one)."""
-    return "en-GB" if is_uk_parliament(debate) else None
+    """The language of the parliament profile the debate belongs to, when it belongs to a
+    known one (``exporter.parliaments``); None for a debate of no known parliament."""
+    profile = parliaments.profile_of(debate)
+    return profile.language if profile is not parliaments.GENERIC else None
 
 
 def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Briefing:
@@ -57,6 +58,16 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     keys = key_speeches(debate, anchors)
     debate = keys.debate
     table_counter = iter(range(1, 10_000))
+
+    citation = choose(debate, options.citation)
+    if citation.note:
+        reporter.warn("citation-form", f"citations: {citation.note}")
+    if citation.profile.licence is not None and not citation.profile.licence.adaptation:
+        reporter.warn(
+            "licence-no-adaptation",
+            f"the record's licence ({citation.profile.licence.name}) does not allow adapted material to be "
+            "shared; the briefing says so in its Sources",
+        )
 
     def source_of(speech: m.Speech) -> SpeechSource:
         return SpeechSource(cite(debate, speech, options.citation), record_url(debate, speech))

@@ -1,83 +1,122 @@
-"""The opening and closing parts: title, the sitting's details, and Sources."""
+"""The opening and closing parts: title, the sitting's details, and Sources.
+
+What the Sources section says about the official record (who publishes it, under which
+licence, what that licence asks and allows) comes from the debate's parliament profile
+(:mod:`exporter.parliaments`); nothing here names a parliament. The tool's own words are
+in the interface's language (:mod:`exporter.interface`); what profiles hold as data
+(citation forms, a licence's name and the attribution it asks for) is English whatever the
+interface, and tagged so in a briefing in another language.
+"""
 
 from __future__ import annotations
 
-from exporter import __version__
+from exporter import __version__, parliaments
 from exporter import document as d
 from exporter import model as m
 from exporter.compose.inlines import labelled
 from exporter.interface import Interface
 from exporter.language import tags
 
-OPEN_PARLIAMENT_LICENCE = (
-    "https://www.parliament.uk/site-information/copyright-parliament/open-parliament-licence/"
-)
-UK_HOUSES = ("house of commons", "house of lords")
-# Citation forms and licence names are data, written in English whatever the interface
-# language (OSCOLA and the parliaments' own forms); they are tagged so where the document
-# is in another language.
-CITATION_LANGUAGE = "en-GB"
+# Citation forms and licences are data, written in English (OSCOLA, the parliaments' own
+# forms, the licences' own words); tagged so where the document is in another language.
+DATA_LANGUAGE = "en-GB"
 
 
 def english(text: str, document_language: str) -> d.Text:
     """Text that is English whatever the interface (a citation, a licence's name)."""
-    return d.Text(
-        text, lang=None if tags.same_language(CITATION_LANGUAGE, document_language) else CITATION_LANGUAGE
-    )
+    return d.Text(text, lang=None if tags.same_language(DATA_LANGUAGE, document_language) else DATA_LANGUAGE)
 
 
 def details(debate: m.Debate, ui: Interface) -> list[d.Block]:
+    profile = parliaments.profile_of(debate)
+    parliament = profile.parliament or None
+    if parliament and debate.house and parliament.lower() == debate.house.lower():
+        parliament = None  # "Scottish Parliament" is both
     date = d.Text(ui.date(debate.date), lang=ui.lang) if debate.date else None
     facts: list[tuple[str, str | d.Text | None]] = [
+        (ui.gettext("Parliament"), parliament),
         (ui.gettext("House"), debate.house),
         (ui.gettext("Location"), debate.location),
+        (ui.gettext("Bill"), debate.bill if debate.bill and debate.bill != debate.title else None),
         (ui.gettext("Date"), date),
         (ui.gettext("Chair"), debate.chair),
         (ui.gettext("Department"), debate.department),
     ]
-    return [d.Paragraph(labelled(ui, label, value), role="details") for label, value in facts if value]
+    blocks: list[d.Block] = [
+        d.Paragraph(labelled(ui, label, value), role="details") for label, value in facts if value
+    ]
+    if debate.source.superseded:
+        blocks.append(d.Paragraph(superseded_note(debate.source, ui), role="details"))
+    return blocks
 
 
-def is_uk_parliament(debate: m.Debate) -> bool:
-    licence = (debate.source.licence or "").lower()
-    return "open parliament" in licence or (debate.house or "").lower() in UK_HOUSES
+def superseded_note(source: m.Source, ui: Interface) -> tuple[d.Inline, ...]:
+    """ "Not the latest version of this record: …", naming the later one when known."""
+    if source.successor:
+        message = ui.gettext("Not the latest version of this record: a later version exists ({later}).")
+        return ui.mixed(message, later=source.successor)
+    return (ui.text(ui.gettext("Not the latest version of this record: a later version exists.")),)
 
 
 def sources(debate: m.Debate, citation: str | None, ui: Interface) -> list[d.Block]:
+    profile = parliaments.profile_of(debate)
     source = debate.source
     language = debate.language or ""
+    publisher = profile.publisher or source.publisher
     blocks: list[d.Block] = []
     record: list[d.Inline] = [ui.text(ui.gettext("Official record: "), strong=True)]
     name = citation or source.citation or debate.title
-    named = english(name, language) if citation else d.Text(name)
+    label = f"{name} ({publisher})" if publisher else name
+    words = english(label, language) if citation else d.Text(label)
     if source.url:
-        label = f"{name} ({source.publisher})" if source.publisher else name
-        text = d.Text(label, lang=named.lang)
         description = ui.gettext("The official record: {name}").format(name=label)
-        record.append(d.Link(source.url, (text,), description=description))
+        record.append(d.Link(source.url, (words,), description=description))
     else:
-        record.append(d.Text(f"{name}, {source.publisher}" if source.publisher else name, lang=named.lang))
+        record.append(words)
+    if source.publisher and source.publisher != publisher:
+        message = ui.gettext(". Read from the record as {publisher} publishes it")
+        record.extend(ui.mixed(message, publisher=source.publisher))
     if source.reference and source.reference != source.url:
         record.extend(ui.mixed(ui.gettext(". Record identifier: {reference}"), reference=source.reference))
     blocks.append(d.Paragraph(tuple(record), role="body"))
     if source.volume:
         blocks.append(d.Paragraph(labelled(ui, ui.gettext("Volume"), source.volume), role="body"))
-    if is_uk_parliament(debate):
-        licence = d.Link(
-            OPEN_PARLIAMENT_LICENCE,
-            (english("Open Parliament Licence v3.0", language),),
-            description=ui.gettext("The Open Parliament Licence v3.0"),
-        )
-        sentence = ui.gettext("Contains Parliamentary information licensed under the {licence}.")
-        before, _, after = sentence.partition("{licence}")
-        blocks.append(
-            d.Paragraph((ui.text(before), licence, *([ui.text(after)] if after else [])), role="body")
-        )
-    elif source.licence:
-        blocks.append(d.Paragraph(labelled(ui, ui.gettext("Licence"), source.licence), role="body"))
+    if source.superseded:
+        blocks.append(d.Paragraph(superseded_note(source, ui), role="body"))
+    blocks.extend(_licence(profile.licence, source.licence, ui, language))
     made = ui.gettext(
         "This briefing was made from the record by debate-exporter {version}. "
         "Speeches are given as recorded; headings and tables were added for navigation."
     )
     blocks.append(d.Paragraph((ui.text(made.format(version=__version__)),), role="body"))
+    return blocks
+
+
+def _licence(
+    licence: parliaments.Licence | None, stated: str | None, ui: Interface, language: str
+) -> list[d.Block]:
+    """The licence the profile names, with the attribution it asks for (in the licence's
+    own words); else the licence the record states; else nothing (never assumed)."""
+    if licence is None:
+        return [d.Paragraph(labelled(ui, ui.gettext("Licence"), stated), role="body")] if stated else []
+    description = ui.gettext("The licence: {name}").format(name=licence.name)
+    link = d.Link(licence.url, (english(licence.name, language),), description=description)
+    inlines: list[d.Inline] = []
+    if licence.attribution:
+        before, found, after = licence.attribution.partition(licence.name)
+        if found:
+            inlines.extend([*([english(before, language)] if before else []), link])
+            inlines.extend([english(after, language)] if after else [])
+        else:
+            inlines.extend((english(licence.attribution, language), d.Text(" "), link))
+    else:
+        inlines.extend(ui.mixed(ui.gettext("Licensed under the {licence}."), licence=link))
+    blocks: list[d.Block] = [d.Paragraph(tuple(inlines), role="body")]
+    if not licence.adaptation:
+        warning = ui.gettext(
+            "This licence does not allow adapted material to be shared. This briefing adapts "
+            "the record (a summary, key points and headings): keep it for your own study, or "
+            "ask the publisher before you share it."
+        )
+        blocks.append(d.Paragraph((ui.text(warning),), role="body"))
     return blocks

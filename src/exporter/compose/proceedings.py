@@ -54,25 +54,31 @@ def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
 def _section(
     ctx: ProceedingsContext, section: m.Section, level: int, title: d.Text | None = None
 ) -> list[d.Block]:
+    """A section's heading at ``level`` and its items one level below. A section whose
+    title is blank (an empty heading in the record) adds no heading, and so no contents
+    entry: its items stand at its own level. ``title``: the tool's own words for it."""
     ui = ctx.ui
-    heading = title or d.Text(section.title)
-    blocks: list[d.Block] = [d.Heading(level, (heading,), ctx.section_anchor(heading.text))]
+    blocks: list[d.Block] = []
+    heading = title or (d.Text(section.title) if section.title.strip() else None)
+    if heading is not None:
+        blocks.append(d.Heading(level, (heading,), ctx.section_anchor(heading.text)))
+        level += 1
     if section.chair:
         blocks.append(
             d.Paragraph(ui.mixed(ui.gettext("Chair: {chair}"), chair=section.chair), role="details")
         )
     for item in section.items:
         if isinstance(item, m.Section):
-            blocks.extend(_section(ctx, item, level + 1))
+            blocks.extend(_section(ctx, item, level))
         elif isinstance(item, m.Speech):
-            blocks.extend(_speech(ctx, item, level + 1))
+            blocks.extend(_speech(ctx, item, level))
         elif isinstance(item, m.Procedural) and item.kind is m.ProceduralKind.TIME and item.time:
             time = ui.gettext("Time: {time}").format(time=item.time[:5])
             blocks.append(d.Paragraph((ui.text(time),), role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Procedural):
             blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Division):
-            blocks.extend(_division(ctx, item, level + 1))
+            blocks.extend(_division(ctx, item, level))
         else:
             raise TypeError(f"unknown item {type(item).__name__}")
     return blocks
@@ -126,24 +132,51 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
 def _blocks(
     ctx: ProceedingsContext, blocks: tuple[m.Block, ...], role: str, lang: str | None = None
 ) -> list[d.Block]:
-    language = ctx.language
     out: list[d.Block] = []
     for block in blocks:
         if isinstance(block, m.Paragraph):
-            if not block.text.strip():
-                continue
-            paragraph_role = "quote" if block.style is m.ParagraphStyle.QUOTE else role
-            paragraph_lang = block.lang or lang
-            out.append(
-                d.Paragraph(
-                    inlines(block.runs, paragraph_lang or language),
-                    role=paragraph_role,
-                    lang=paragraph_lang if paragraph_lang and paragraph_lang != language else None,
-                )
-            )
+            if block.text.strip():
+                out.append(_paragraph(ctx, block, role, lang))
+        elif isinstance(block, m.ListBlock):
+            if block.items:
+                out.append(_list(ctx, block, role, lang))
         else:
             out.append(_table(ctx, block))
     return gather_lists(out)
+
+
+def _paragraph(
+    ctx: ProceedingsContext, block: m.Paragraph, role: str, lang: str | None, label: str | None = None
+) -> d.Paragraph:
+    language = ctx.language
+    paragraph_role = "quote" if block.style is m.ParagraphStyle.QUOTE else role
+    paragraph_lang = block.lang or lang
+    children = inlines(block.runs, paragraph_lang or language)
+    if label:
+        children = (d.Text(f"{label} "), *children)
+    return d.Paragraph(
+        children,
+        role=paragraph_role,
+        lang=paragraph_lang if paragraph_lang and paragraph_lang != language else None,
+    )
+
+
+def _list(ctx: ProceedingsContext, block: m.ListBlock, role: str, lang: str | None) -> d.BulletList:
+    """A list the record marks as one. Labels that count 1., 2., 3. make a numbered list
+    (the writer numbers it); any other label ("(a)", a term) stays at the start of its item."""
+    labels = [(item.label or "").strip() for item in block.items]
+    counted = all(label.rstrip(".)") == str(n) for n, label in enumerate(labels, start=1))
+    ordered = block.ordered or counted
+    items = []
+    for item, label in zip(block.items, labels, strict=True):
+        shown = None if counted or not label else label
+        paragraphs = [p for p in item.paragraphs if p.text.strip()] or [m.Paragraph(())]
+        blocks = tuple(
+            _paragraph(ctx, p, role, lang, shown if index == 0 else None)
+            for index, p in enumerate(paragraphs)
+        )
+        items.append(d.ListItem(blocks))
+    return d.BulletList(tuple(items), ordered=ordered)
 
 
 def _table(ctx: ProceedingsContext, table: m.Table) -> d.Table:
@@ -194,27 +227,27 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list
         time = ui.gettext("Time: {time}.").format(time=division.time[:5])
         blocks.append(d.Paragraph((ui.text(time),), role="source"))
     if division.votes:
-        rows = tuple(
-            (
-                d.Cell((d.Text(vote.name),)),
-                d.Cell((ui.text(_vote(vote.side, ui)),)),
-                d.Cell(_vote_note(vote, ui)),
-            )
-            for vote in division.votes
-        )
+        notes = [_vote_note(vote, ui) for vote in division.votes]
+        with_notes = any(notes)
+        labels = [ui.gettext("Member"), ui.gettext("Vote")] + ([ui.gettext("Note")] if with_notes else [])
+        rows = []
+        for vote, note in zip(division.votes, notes, strict=True):
+            cells = [d.Cell((d.Text(vote.name),)), d.Cell((ui.text(_vote(vote.side, ui)),))]
+            if with_notes:
+                cells.append(d.Cell(note))  # an empty cell, never "None"
+            rows.append(tuple(cells))
         number = ctx.table_number()
         votes = ui.ngettext("{count} recorded vote", "{count} recorded votes", len(division.votes))
         if division.number:
             caption = ui.gettext("Table {number}: how members voted in division {division} ({votes})")
         else:
             caption = ui.gettext("Table {number}: how members voted in the division ({votes})")
-        header = (ui.gettext("Member"), ui.gettext("Vote"), ui.gettext("Note"))
         blocks.append(
             d.Table(
                 caption=caption.format(number=number, division=division.number, votes=votes),
-                header=tuple(d.Cell((ui.text(label),)) for label in header),
-                rows=rows,
-                widths=(0.5, 0.25, 0.25),
+                header=tuple(d.Cell((ui.text(label),)) for label in labels),
+                rows=tuple(rows),
+                widths=(0.5, 0.25, 0.25) if with_notes else (0.6, 0.4),
                 caption_lang=ui.lang,
             )
         )
@@ -230,6 +263,10 @@ def _side(side: str, ui: Interface) -> str:
         "noes": ui.pgettext("lobby", "Noes"),
         "content": ui.pgettext("lobby", "Contents"),
         "not-content": ui.pgettext("lobby", "Not contents"),
+        "for": ui.pgettext("lobby", "For"),
+        "against": ui.pgettext("lobby", "Against"),
+        "abstentions": ui.pgettext("lobby", "Abstentions"),
+        "spoiledvotes": ui.pgettext("lobby", "Spoiled votes"),
     }
     return sides.get(side.lower(), side.capitalize())
 
@@ -246,12 +283,20 @@ def _vote(side: str, ui: Interface) -> str:
 
 
 def _vote_note(vote: m.Vote, ui: Interface) -> tuple[d.Inline, ...]:
-    """Teller, and who cast a proxy vote; nothing for an ordinary vote (an empty cell)."""
+    """ "Teller", "Proxy vote cast by Bell Ribeiro-Addy"; nothing when the record notes nothing."""
     notes: list[d.Inline] = []
     if vote.teller:
         notes.append(ui.text(ui.gettext("Teller")))
     if vote.proxy:
         if notes:
             notes.append(ui.text("; "))
-        notes.extend(ui.mixed(ui.gettext("Proxy vote cast by {name}"), name=vote.proxy))
+        if _is_id(vote.proxy):
+            message = ui.gettext("Proxy vote; the record names the member who cast it only by id ({id})")
+            notes.extend(ui.mixed(message, id=vote.proxy))
+        else:
+            notes.extend(ui.mixed(ui.gettext("Proxy vote cast by {name}"), name=vote.proxy))
     return tuple(notes)
+
+
+def _is_id(text: str) -> bool:
+    return "/" in text and " " not in text.strip()

@@ -108,7 +108,10 @@ def paragraphs(debate: m.Debate) -> list[str]:
 
 
 def main(argv: list[str]) -> None:
-    folders = [Path(a) for a in argv] or [ROOT.parent / "shared" / "records", ROOT / "tests" / "data" / "language"]
+    folders = [Path(a) for a in argv] or [
+        ROOT.parent / "shared" / "records",
+        ROOT / "tests" / "data" / "language",
+    ]
     corpus = records(folders)
     print(f"{len(corpus)} records: " + ", ".join(f"{name} ({d.language})" for name, d in corpus))
     for name, (identify, package) in identifiers().items():

@@ -206,11 +206,11 @@ def _ui_language(value: str | None) -> str | None:
     """``--ui-language``: a BCP 47 tag with an interface catalog (draft or complete)."""
     if value is None:
         return None
-    from exporter.interface import catalogs
+    from exporter.interface import shipped as shipped_catalogs
     from exporter.language import tags
 
     tag = tags.standard(value)
-    shipped = catalogs()
+    shipped = shipped_catalogs()
     if tag is None or tags.primary(tag) not in shipped:
         known = ", ".join(f"{c.language}{'' if c.complete else ' (draft)'}" for c in shipped.values())
         raise click.BadParameter(f"{value!r}: no interface catalog for it; choose from {known}")

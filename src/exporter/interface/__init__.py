@@ -48,7 +48,7 @@ class Catalog:
 
 
 @cache
-def catalogs() -> dict[str, Catalog]:
+def shipped() -> dict[str, Catalog]:
     """Every catalog shipped, by its language's primary subtag ("cy"); English always."""
     found = {"en": Catalog(SOURCE_LANGUAGE, True, gettext.NullTranslations())}
     for mo in sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")):
@@ -63,7 +63,7 @@ def catalogs() -> dict[str, Catalog]:
 
 def available() -> list[tuple[str, bool]]:
     """(tag, complete) for every interface language, English first."""
-    return [(catalog.language, catalog.complete) for catalog in catalogs().values()]
+    return [(catalog.language, catalog.complete) for catalog in shipped().values()]
 
 
 class UnknownInterfaceLanguage(ValueError):
@@ -77,15 +77,15 @@ def interface_for(document_language: str, requested: str | None = None) -> Inter
     UnknownInterfaceLanguage when there is no catalog for it. Otherwise the document's
     language when its catalog is complete, else English.
     """
-    shipped = catalogs()
+    found = shipped()
     if requested:
-        catalog = shipped.get(tags.primary(requested))
+        catalog = found.get(tags.primary(requested))
         if catalog is None:
             names = ", ".join(tag for tag, _complete in available())
             raise UnknownInterfaceLanguage(f"no interface catalog for {requested!r}; there are: {names}")
     else:
-        own = shipped.get(tags.primary(document_language))
-        catalog = own if own is not None and own.complete else shipped["en"]
+        own = found.get(tags.primary(document_language))
+        catalog = own if own is not None and own.complete else found["en"]
     return Interface(catalog, document_language)
 
 
@@ -156,4 +156,4 @@ class Interface:
         return str(format_decimal(value, locale=self.locale))
 
 
-__all__ = ["Catalog", "Interface", "UnknownInterfaceLanguage", "available", "catalogs", "interface_for"]
+__all__ = ["Catalog", "Interface", "UnknownInterfaceLanguage", "available", "interface_for", "shipped"]

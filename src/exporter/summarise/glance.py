@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from exporter.language.segment import count_words
 from exporter.model import Debate, Division, Item, Procedural, Section, Speech, block_runs, walk_items
-from exporter.summarise import procedural
+from exporter.summarise import roles
 
 NO_PARTY = "Party not recorded"
 PARTY_HEADER = ("Party", "Speakers", "Contributions", "Words")
@@ -127,8 +127,8 @@ def _chair(debate: Debate, items: list[Item]) -> str | None:
         if isinstance(item, Section) and item.chair:
             return _clean_chair(item.chair)
     for item in items:
-        if isinstance(item, Speech) and procedural.is_chair(debate.speaker(item.speaker), item):
-            return procedural.display_name(debate.speaker(item.speaker), item)
+        if isinstance(item, Speech) and roles.is_chair(debate.speaker(item.speaker), item):
+            return roles.display_name(debate.speaker(item.speaker), item)
     return None
 
 

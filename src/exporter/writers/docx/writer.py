@@ -22,7 +22,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.text.paragraph import CT_P
-from docx.shared import Cm, Twips
+from docx.shared import Twips
 from docx.table import Table as DocxTable
 from lxml import etree
 
@@ -30,9 +30,8 @@ from exporter import document as doc
 from exporter.diagnostics import Reporter
 from exporter.options import HEADING_LEVELS, WriteOptions
 from exporter.writers.base import Writer
-from exporter.writers.docx import ooxml, parts, styles
+from exporter.writers.docx import measure, ooxml, parts, styles
 
-A4_WIDTH, A4_HEIGHT = 11906, 16838  # twips
 APPLICATION = "debate-exporter"
 _SPACES = re.compile(r"\s+")
 _MAX_LIST_LEVEL = styles.LIST_LEVELS - 1
@@ -72,6 +71,7 @@ class DocxWriter(Writer):
         self._footnotes: XmlPart | None = None
         self._ordered_lists = 0
         self._sect_pr = self.docx.element.body.find(_w("sectPr"))
+        self._page = measure.page_geometry(self.style)  # width, height, left margin, text width
 
     # --- whole document -------------------------------------------------------
 
@@ -81,6 +81,7 @@ class DocxWriter(Writer):
         self._set_page()
         self._set_footer()
         parts.settings_for(self.docx.settings.element, self.document.language)
+        parts.page_colour(self.docx.element, self.docx.settings.element, styles.page_colour(self.style))
         self._ordered_lists = sum(
             1 for b in doc.walk_blocks(self.document.blocks) if isinstance(b, doc.BulletList) and b.ordered
         )
@@ -99,7 +100,7 @@ class DocxWriter(Writer):
         replacements = {
             "docProps/core.xml": core,
             "docProps/app.xml": parts.app_xml(APPLICATION),
-            "word/fontTable.xml": parts.font_table_xml(self.style.docx_font),
+            "word/fontTable.xml": parts.font_table_xml(self.style.fonts.word),
         }
         return parts.stable_zip(buffer.getvalue(), replacements)
 
@@ -115,11 +116,14 @@ class DocxWriter(Writer):
         self._ordered_lists = 0  # re-counted as lists are visited, to hand out their w:numId
 
     def _set_page(self) -> None:
+        """The page size and margins; the side margins hold the text to the measure."""
         section = self.docx.sections[0]
-        section.page_width, section.page_height = Twips(A4_WIDTH), Twips(A4_HEIGHT)
-        margin = Cm(self.style.margin_cm)
-        section.left_margin = section.right_margin = margin
-        section.top_margin = section.bottom_margin = margin
+        width, height, left, text = self._page
+        margins = self.style.page.margins
+        section.page_width, section.page_height = Twips(width), Twips(height)
+        section.left_margin, section.right_margin = Twips(left), Twips(width - left - text)
+        section.top_margin = Twips(round(margins.top * measure.TWIPS_PER_MM))
+        section.bottom_margin = Twips(round(margins.bottom * measure.TWIPS_PER_MM))
 
     def _set_footer(self) -> None:
         """ "Page N of M" in the interface's language: the label's ``{page}`` and ``{pages}``
@@ -136,7 +140,7 @@ class DocxWriter(Writer):
                 p.append(self._run(piece, lang=lang))
 
     def _text_width(self) -> int:
-        return A4_WIDTH - 2 * round(self.style.margin_cm * 567)
+        return self._page[3]
 
     # --- anchors ------------------------------------------------------------------
 
@@ -251,6 +255,9 @@ class DocxWriter(Writer):
 
     def visit_cell(self, node: doc.Cell, tc: etree._Element, width: int, header: bool) -> None:
         tc.width = Twips(width)
+        if header:  # the style's header colours, on the cell itself (see styles.py)
+            tc.p_lst[0].style = styles.TABLE_HEADING_ID
+            ooxml.cell_shading(tc.get_or_add_tcPr(), styles.header_cell_fill(self.style))
         self.visit_inlines(tc.p_lst[0], node.children, _Inline(bold=header))
 
     def _table_properties(self, table: DocxTable, node: doc.Table, columns: int) -> list[int]:
@@ -337,8 +344,8 @@ class DocxWriter(Writer):
             self._run(
                 _clean(node.text),
                 style_id=context.style_id,
-                bold=context.bold or node.strong,
-                italic=node.emphasis,
+                bold=context.bold or node.strong or (node.emphasis and self.style.emphasis_bold),
+                italic=node.emphasis and not self.style.emphasis_bold,
                 superscript=node.superscript,
                 lang=styles.lang_attributes(language) if language else None,
             )

@@ -15,7 +15,7 @@ from exporter.writers.pdf.tagging.marked import Tagger
 
 PADDING = 5.0
 RULE_COLOUR = "#505A5F"
-HEADER_SHADE = "#F3F2F1"
+HEADER_SHADE = "#F3F2F1"  # when the style gives none
 
 
 class TableBlock(Flowable):
@@ -27,6 +27,7 @@ class TableBlock(Flowable):
         *,
         max_height: float = 1e9,
         repeated_header: bool = False,
+        header_fill: str = HEADER_SHADE,
     ) -> None:
         super().__init__()
         self.max_height = max_height  # the frame's height: a taller row must split
@@ -34,6 +35,7 @@ class TableBlock(Flowable):
         self.rows = rows
         self.fractions = fractions
         self.repeated_header = repeated_header
+        self.header_fill = header_fill  # '#RRGGBB', the style's table_header_background
         self._row_heights: list[float] = []
         self._column_widths: list[float] = []
 
@@ -73,7 +75,14 @@ class TableBlock(Flowable):
     def _part(
         self, header: list[TextBlock], rows: list[list[TextBlock]], repeated: bool = False
     ) -> TableBlock:
-        return TableBlock(header, rows, self.fractions, max_height=self.max_height, repeated_header=repeated)
+        return TableBlock(
+            header,
+            rows,
+            self.fractions,
+            max_height=self.max_height,
+            repeated_header=repeated,
+            header_fill=self.header_fill,
+        )
 
     def _rest(self, rows: list[list[TextBlock]]) -> TableBlock:
         return self._part([cell.as_artifact() for cell in self.header], rows, repeated=True)
@@ -108,7 +117,7 @@ class TableBlock(Flowable):
         canvas = self.canv
         canvas._code.append(tagger.begin_artifact())
         canvas.saveState()
-        canvas.setFillColor(HexColor(HEADER_SHADE))
+        canvas.setFillColor(HexColor(self.header_fill))
         header_height = self._row_heights[0]
         canvas.rect(0, self.height - header_height, self.width, header_height, stroke=0, fill=1)
         canvas.setStrokeColor(HexColor(RULE_COLOUR))

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.platypus import Flowable
 
 from exporter import document as doc
 from exporter.diagnostics import Reporter
 from exporter.options import WriteOptions
+from exporter.styles.model import hex_digits
 from exporter.writers.base import Writer
 from exporter.writers.pdf.flowables import BlockStyle, OutlineEntry, TextBlock
-from exporter.writers.pdf.fonts import face_for, register_fonts, segment_by_font
+from exporter.writers.pdf.fonts import average_char_width, face_for, register_fonts, segment_by_font
 from exporter.writers.pdf.lines import LinkTarget, Run
 from exporter.writers.pdf.page import PRODUCER, build_pdf, frame_height
 from exporter.writers.pdf.table import TableBlock
@@ -54,6 +55,7 @@ class _Inline:
     parent: StructElem  # the block's element
     size: float
     strong: bool = False
+    colour: str | None = None  # '#RRGGBB'; None: the style's text colour
 
 
 class PdfWriter(Writer):
@@ -71,16 +73,33 @@ class PdfWriter(Writer):
         self.missing: dict[str, set[str]] = {}
         self.unshaped: dict[str, set[str]] = {}
         self.outline_level = 0
-        size = self.style.body_size
-        self.body = BlockStyle(size, size * self.style.line_spacing, space_after=self.style.paragraph_after)
+        self.family = self.style.fonts.pdf
+        body = self.style.body
+        self.space_after = body.paragraph_spacing
+        self.body = BlockStyle(
+            body.size, body.size * body.line_spacing, space_after=self.space_after, measure=body.measure
+        )
 
     def render(self) -> bytes:
-        register_fonts()
+        register_fonts(self.family)
         story = self.visit(self.document)
         tagger = Tagger() if self.tagged else UntaggedTagger()
         return build_pdf(
-            story, _metadata(self.document), self.style, tagger, self.root, self.document.label("page")
+            story,
+            _metadata(self.document),
+            self.style,
+            tagger,
+            self.root,
+            self.average_char(),
+            self.document.label("page"),
         )
+
+    def average_char(self) -> float:
+        """The width of an average character of body text, its letter and word spacing
+        included (a space is 166 in 1000 characters of English), in points."""
+        body = self.style.body
+        average = average_char_width(face_for(False, False, self.family), body.size)
+        return average + body.size * (body.letter_spacing + 0.166 * body.word_spacing)
 
     # --- blocks ----------------------------------------------------------------
 
@@ -121,9 +140,11 @@ class PdfWriter(Writer):
             size,
             size * 1.3,
             space_before=0.0 if level == 1 else size * 0.9,
-            space_after=self.style.paragraph_after,
+            space_after=self.space_after,
+            measure=self.body.measure,
         )
-        runs = self.runs(heading.children, _Inline(element, size, strong=True))
+        bold = self.style.heading_bold(level)
+        runs = self.runs(heading.children, _Inline(element, size, bold, self.style.colours.heading))
         # Outlines cannot skip a level (ReportLab refuses); a skipped heading level is the
         # validation's and the checker's finding, not a reason to fail writing.
         outline_level = min(level, self.outline_level + 1)
@@ -135,7 +156,7 @@ class PdfWriter(Writer):
         quote = paragraph.role == "quote"
         element = parent.child("BlockQuote" if quote else "P", lang=paragraph.lang)
         indent += QUOTE_INDENT if quote else 0.0
-        style = BlockStyle(self.body.size, self.body.leading, indent, space_after=self.style.paragraph_after)
+        style = replace(self.body, indent=indent)
         runs = self.runs(paragraph.children, _Inline(element, style.size, strong=paragraph.role == "caption"))
         return [TextBlock(runs, element, style)]
 
@@ -147,7 +168,7 @@ class PdfWriter(Writer):
             label = f"{number}." if bullets.ordered else "\u2022"
             story.extend(self.visit(item, list_element, label, indent + LIST_INDENT))
         if story and isinstance(story[-1], TextBlock):
-            story[-1].spaceAfter = self.style.paragraph_after
+            story[-1].spaceAfter = self.space_after
         return story
 
     def visit_list_item(
@@ -156,10 +177,12 @@ class PdfWriter(Writer):
         item_element = list_element.child("LI")
         label_run = Run(
             label,
-            face_for(False, False),
+            face_for(False, False, self.family),
             self.body.size,
-            self.style.text_colour,
+            hex_digits(self.style.colours.text),
             owner=item_element.child("Lbl"),
+            char_space=self.spacing(self.body.size)[0],
+            word_space=self.spacing(self.body.size)[1],
         )
         body = item_element.child("LBody")
         flowables: list[Flowable] = []
@@ -170,7 +193,10 @@ class PdfWriter(Writer):
             first_text.label = label_run
         for flowable in flowables:
             if isinstance(flowable, TextBlock):
-                flowable.spaceAfter = self.style.paragraph_after / 2
+                flowable.spaceAfter = self.space_after / 2
+                if flowable.style.measure:  # the label and its space count in the line
+                    measure = max(flowable.style.measure - len(label) - 1, 1)
+                    flowable.style = replace(flowable.style, measure=measure)
         return flowables
 
     def visit_table(self, table: doc.Table, parent: StructElem, _indent: float = 0.0) -> list[Flowable]:
@@ -180,13 +206,13 @@ class PdfWriter(Writer):
             return []
         table_element = parent.child("Table")
         caption_element = table_element.child("Caption", lang=table.caption_lang)
-        caption_style = BlockStyle(self.body.size, self.body.leading, space_before=4.0, space_after=4.0)
+        caption_style = replace(self.body, space_before=4.0, space_after=4.0)
         caption_runs = self.runs((doc.Text(table.caption),), _Inline(caption_element, self.body.size, True))
         anchors = (table.anchor,) if table.anchor else ()
         caption = TextBlock(
             caption_runs, caption_element, caption_style, destinations=anchors, keep_with_next=True
         )
-        cell_style = BlockStyle(self.body.size, self.body.size * 1.4)
+        cell_style = BlockStyle(self.body.size, self.body.leading, measure=self.body.measure)
         header_row = table_element.child("TR")
         header = [self.visit(cell, header_row, "TH", cell_style) for cell in table.header]
         rows: list[list[TextBlock]] = []
@@ -207,15 +233,23 @@ class PdfWriter(Writer):
         )
         total = sum(fractions)
         fractions = [fraction / total for fraction in fractions]
-        block = TableBlock(header, rows, fractions, max_height=frame_height(self.style))
-        block.spaceAfter = self.style.paragraph_after * 2
+        block = TableBlock(
+            header,
+            rows,
+            fractions,
+            max_height=frame_height(self.style),
+            header_fill=self.style.colours.table_header_background,
+        )
+        block.spaceAfter = self.space_after * 2
         return [caption, block]
 
     def visit_cell(self, cell: doc.Cell, row: StructElem, kind: str, style: BlockStyle) -> TextBlock:
         attributes = {"O": "Table", "Scope": "Column"} if kind == "TH" else None
         element = row.child(kind, attributes=attributes)
+        header = kind == "TH"
+        colour = self.style.colours.table_header if header else None
         return TextBlock(
-            self.runs(cell.children, _Inline(element, style.size, strong=kind == "TH")), element, style
+            self.runs(cell.children, _Inline(element, style.size, header, colour)), element, style
         )
 
     def visit_contents(
@@ -224,13 +258,13 @@ class PdfWriter(Writer):
         toc = parent.child("TOC")
         story: list[Flowable] = [self.visit(entry, toc) for entry in contents.entries]
         if story:
-            story[-1].spaceAfter = self.style.paragraph_after * 2
+            story[-1].spaceAfter = self.space_after * 2
         return story
 
     def visit_contents_entry(self, entry: doc.ContentsEntry, toc: StructElem) -> TextBlock:
         item = toc.child("TOCI", lang=entry.lang)
         indent = (max(entry.level, 1) - 1) * LIST_INDENT
-        style = BlockStyle(self.body.size, self.body.leading, indent, space_after=2.0)
+        style = replace(self.body, indent=indent, space_after=2.0)
         if entry.anchor in self.anchors:
             link = item.child("Reference").child("Link")
             target = LinkTarget("#" + entry.anchor, self.document.label("go_to", target=entry.text), link)
@@ -289,6 +323,7 @@ class PdfWriter(Writer):
             None,
             context.parent,
             superscript=node.superscript,
+            colour=context.colour,
         )
 
     def visit_link(self, node: doc.Link, context: _Inline) -> list[Run]:
@@ -334,6 +369,11 @@ class PdfWriter(Writer):
             destination=f"pdf-noteref-{number}",
         )
 
+    def spacing(self, size: float) -> tuple[float, float]:
+        """Letter and word spacing in points for text of ``size`` (the style gives em)."""
+        body = self.style.body
+        return body.letter_spacing * size, body.word_spacing * size
+
     def text_runs(
         self,
         text: str,
@@ -347,13 +387,19 @@ class PdfWriter(Writer):
         superscript: bool = False,
         link: bool = False,
         destination: str | None = None,
+        colour: str | None = None,
     ) -> list[Run]:
+        """Runs of ``text``, one per font it needs; emphasis is italic or bold as the style
+        says, links take the link colour, other text ``colour`` or the text colour."""
         missing: set[str] = set()
         unshaped: set[str] = set()
-        face = face_for(strong, emphasis)
+        bold_emphasis = emphasis and self.style.emphasis_bold
+        face = face_for(strong or bold_emphasis, emphasis and not bold_emphasis, self.family)
         run_size = size * 0.7 if superscript else size
         rise = size * 0.38 if superscript else 0.0
-        colour = self.style.link_colour if link else self.style.text_colour
+        colours = self.style.colours
+        drawn = hex_digits(colours.link if link else colour or colours.text)
+        char_space, word_space = self.spacing(run_size)
         runs = []
         for segment in segment_by_font(clean_text(text), face, missing, unshaped):
             segment_owner = owner
@@ -364,12 +410,14 @@ class PdfWriter(Writer):
                     segment.text,
                     segment.face,
                     run_size,
-                    colour,
+                    drawn,
                     rise,
                     link,
                     segment_owner,
                     target,
                     destination,
+                    char_space,
+                    word_space,
                 )
             )
         if missing:

@@ -60,6 +60,10 @@ def test_a_welsh_record_has_welsh_headings_and_date_tagged_cy(tmp_path: Path) ->
     assert not [p.text for p in docx + pdf if p.text.strip() in ENGLISH_HEADINGS]
     footer = docx_pieces(written["docx"], "word/footer1.xml")
     assert [p.text for p in footer if p.text.strip()] == ["Tudalen ", "1", " o ", "1"]  # field results
+    footers = _pdf_footers(written["pdf"])  # in the document's language: no /Lang of their own
+    assert footers and all(footer == {} for footer in footers)
+    pages = len(footers)
+    assert f"Tudalen 1 o {pages}" in _pdf_text(written["pdf"], tmp_path)
     briefing = json.loads(written["json"])["briefing"]
     assert (briefing["language"], briefing["interface_language"]) == ("cy", "cy")
 
@@ -86,6 +90,11 @@ def test_a_slovak_record_with_an_english_interface_tags_the_english(tmp_path: Pa
     assert b'<w:lang w:val="sk"/>' in _part(written["docx"], "word/styles.xml")
     json_tree = json.loads(written["json"])["briefing"]["document"]
     assert json_tree["language"] == "sk" and json_tree["labels_lang"] == "en-GB"
+    # The PDF's page footer is an artifact, outside the structure tree: its marked content
+    # says it is English (ISO 32000-1 14.9.2.2), as Word's footer runs do.
+    footers = _pdf_footers(written["pdf"])
+    assert footers and all(footer == {"lang": "en-GB"} for footer in footers)
+    assert language_of(docx_pieces(written["docx"], "word/footer1.xml"), "Page") == {"en-GB"}
 
 
 def test_ui_language_must_have_a_catalog(tmp_path: Path) -> None:
@@ -162,6 +171,31 @@ def test_a_welsh_sitting_without_a_language_is_identified_as_welsh(tmp_path: Pat
     written = convert(WELSH_SITTING, tmp_path / "out")
     assert b"LANGUAGE-IDENTIFIED" in written["log"] and b"Welsh" in written["log"]
     assert language_of(pdf_pieces(written["pdf"], tmp_path), "Crynodeb") == {"cy"}
+
+
+def _pdf_footers(data: bytes) -> list[dict[str, str]]:
+    """The /Lang (if any) of each page's footer artifact, read from the content streams."""
+    import io
+
+    import pikepdf
+
+    found: list[dict[str, str]] = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) == "BDC" and str(operands[0]) == "/Artifact":
+                    properties = operands[1]
+                    if str(properties.get("/Subtype", "")) == "/Footer":
+                        found.append({"lang": str(properties.Lang)} if "/Lang" in properties else {})
+    return found
+
+
+def _pdf_text(data: bytes, tmp: Path) -> str:
+    import subprocess
+
+    path = tmp / "text.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
 
 
 def _part(docx: bytes, name: str) -> bytes:

@@ -89,14 +89,23 @@ class _PageFurniture:
 
     ``label`` is the footer in the interface's language, with ``{page}`` and ``{pages}``
     ("Tudalen {page} o {pages}"); the words around ``{pages}`` are drawn on either side of
-    the form, in whatever order the language puts them."""
+    the form, in whatever order the language puts them; ``lang`` is its language when that
+    is not the document's (an English footer in a Slovak briefing)."""
 
-    def __init__(self, style: Style, tagger: Tagger, x: float, label: str = "Page {page} of {pages}") -> None:
+    def __init__(
+        self,
+        style: Style,
+        tagger: Tagger,
+        x: float,
+        label: str = "Page {page} of {pages}",
+        lang: str | None = None,
+    ) -> None:
         self.style = style
         self.tagger = tagger
         self.x = x
         self.face = face_for(False, False, style.fonts.pdf)
         self.before, _, self.after = label.partition("{pages}")
+        self.lang = lang
 
     def __call__(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         colours = self.style.colours
@@ -111,7 +120,7 @@ class _PageFurniture:
         size = self.style.body_size
         page = str(canvas.getPageNumber())
         before, after = self.before.replace("{page}", page), self.after.replace("{page}", page)
-        canvas._code.append(self.tagger.begin_artifact("Pagination", "Footer"))
+        canvas._code.append(self.tagger.begin_artifact("Pagination", "Footer", self.lang))
         canvas.saveState()
         canvas.setFillColor(_colour(colours.text))
         canvas.setFont(self.face, size)
@@ -143,9 +152,11 @@ def build_pdf(
     root: StructElem,
     average_char: float,
     footer: str = "Page {page} of {pages}",
+    footer_lang: str | None = None,
 ) -> bytes:
     """Lay out the story on the style's pages; ``average_char`` (points) sets the text
-    width from the measure; ``footer`` is the page footer's words (``_PageFurniture``)."""
+    width from the measure; ``footer`` is the page footer's words and ``footer_lang`` their
+    language when not the document's (``_PageFurniture``)."""
     margins = style.page.margins
     width, height = page_size(style)
     x, text_width = text_frame(style, average_char)
@@ -182,7 +193,7 @@ def build_pdf(
         bottomPadding=0,
     )
     template.addPageTemplates(
-        [PageTemplate(id="page", frames=[frame], onPage=_PageFurniture(style, tagger, x, footer))]
+        [PageTemplate(id="page", frames=[frame], onPage=_PageFurniture(style, tagger, x, footer, footer_lang))]
     )
 
     def finish(canvas: TaggedCanvas) -> None:

@@ -92,6 +92,7 @@ class PdfWriter(Writer):
             self.root,
             self.average_char(),
             self.document.label("page"),
+            self.document.labels_lang,
         )
 
     def average_char(self) -> float:

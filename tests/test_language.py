@@ -141,6 +141,26 @@ def test_summary_words_count_characters_where_there_are_no_spaces(tmp_path: Path
     assert 40 <= characters <= 130
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Whole sentences in scripts that end them with other marks are not fragments in a
+        # record whose other paragraphs end in full stops.
+        ("立法院今天審查憲法修正案的內容與程序。", "substantive"),
+        ("「立法院今天審查憲法修正案的內容與程序。」", "substantive"),
+        ("सरकार ने आज संसद में नया विधेयक पेश किया और उस पर चर्चा हुई।", "substantive"),
+        # Too short to stand alone, counted by characters where there are no spaces.
+        ("好的謝謝。", "dependent"),
+        ("立法院今天審查憲法修正案的內容", "fragment"),
+    ],
+)
+def test_sentences_of_every_script_are_judged_by_their_own_marks_and_lengths(text: str, expected: str) -> None:
+    from exporter.summarise.eligibility import Context, judge
+
+    context = Context(text, None, True, "speech", False, chair=False, final_stops=True)
+    assert judge(context) == expected
+
+
 @needs("pdfinfo")
 def test_inline_language_spans_survive_into_the_summary_and_key_points(tmp_path: Path) -> None:
     written = convert(PARTS_CASE, tmp_path / "out")

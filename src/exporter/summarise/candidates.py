@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from exporter.language.segment import count_words
+from exporter.language.segment import OTHER_TERMINATORS, count_words
 from exporter.model import Debate, Paragraph, ParagraphStyle, Run, Section, Speaker, Speech, SpeechKind
 from exporter.summarise import roles
 from exporter.summarise.eligibility import Context, judge
@@ -64,8 +64,8 @@ def collect(debate: Debate) -> list[Candidate]:
 
 
 _POINTS_OF_ORDER = re.compile(r"^\s*points?\s+of\s+order\s*$", re.IGNORECASE)
-_TERMINAL = ".?!…"
-_CLOSING = "'\"”’)]"
+_TERMINAL = ".?!…" + "".join(sorted(OTHER_TERMINATORS))  # every script's (Chinese 。, the danda)
+_CLOSING = "'\"”’)]」』）"
 
 
 def final_stops(speeches: Iterable[Speech]) -> bool:

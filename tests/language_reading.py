@@ -58,11 +58,11 @@ _ELEMENT = re.compile(r"^( *)(\w+)(?: <[^>]*>)?(?: \((?:block|inline)\))?:?$")
 _TEXT = re.compile(r'^( *)"(.*)"$')
 
 
-def _struct_text(path: Path) -> _Tagged:
-    out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, check=True, text=True)
+def _tagged(struct_text: str) -> _Tagged:
+    """The element tree of ``pdfinfo -struct-text`` output, each element with its own texts."""
     root = _Tagged("root")
     stack: list[tuple[int, _Tagged]] = [(-1, root)]
-    for line in out.stdout.splitlines():
+    for line in struct_text.splitlines():
         element = _ELEMENT.match(line)
         text = _TEXT.match(line)
         if element and not line.strip().startswith("Object"):
@@ -84,6 +84,12 @@ def pdf_pieces(data: bytes, tmp: Path) -> list[Piece]:
     """Each element's own text with its language: its /Lang, else its nearest ancestor's."""
     path = tmp / "briefing.pdf"
     path.write_bytes(data)
+    out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, check=True, text=True)
+    return pdf_pieces_read(path, out.stdout)
+
+
+def pdf_pieces_read(path: Path, struct_text: str) -> list[Piece]:
+    """``pdf_pieces`` of a PDF file whose ``pdfinfo -struct-text`` output is already read."""
     with pikepdf.open(path) as pdf:
         tree = structure_tree(pdf)
         pieces: list[Piece] = []
@@ -96,5 +102,5 @@ def pdf_pieces(data: bytes, tmp: Path) -> list[Piece]:
             for kid, tagged_kid in zip(node.kids, tagged.kids, strict=True):
                 walk(kid, tagged_kid, lang)
 
-        walk(tree, _struct_text(path), "")
+        walk(tree, _tagged(struct_text), "")
     return pieces

@@ -21,7 +21,6 @@ from exporter.compose.anchors import Anchors
 from exporter.compose.front import details, sources
 from exporter.compose.inlines import shared_lang
 from exporter.compose.keys import key_speeches
-from exporter.compose.names import debate_title
 from exporter.compose.proceedings import ProceedingsContext, SpeechSource, proceedings
 from exporter.compose.speakers import contributions, speakers_table
 from exporter.compose.substance import Substance, substance
@@ -97,9 +96,8 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
             for h in listed
         )
     )
-    title = debate_title(debate, ui)
     blocks: list[d.Block] = [
-        d.Heading(1, (title,), "title"),
+        d.Heading(1, (d.Text(debate.title),), "title"),
         *details(debate, ui),
         *body,
         contents_heading,
@@ -117,10 +115,10 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         "interface_language": ui.language,
     }
     document = d.Document(
-        title=title.text,
+        title=debate.title,
         language=language,
         blocks=tuple(blocks),
-        subject=_subject(debate, title.text, ui),
+        subject=_subject(debate, ui),
         keywords=_keywords(debate, ui),
         date=debate.date.isoformat() if debate.date else None,
         labels=_labels(ui),
@@ -134,12 +132,14 @@ def _summary(ui: Interface, anchors: Anchors, found: Substance) -> list[d.Block]
     return [d.Heading(2, (ui.text(ui.gettext("Summary")),), anchors.make("summary")), *found.summary_blocks]
 
 
-def _subject(debate: m.Debate, title: str, ui: Interface) -> str:
+def _subject(debate: m.Debate, ui: Interface) -> str:
     where = debate.location or debate.house or ui.gettext("Parliament")
     if debate.date:
         subject = ui.gettext("Briefing on the debate \u201c{title}\u201d, {place} on {date}")
-        return subject.format(title=title, place=where, date=ui.date(debate.date))
-    return ui.gettext("Briefing on the debate \u201c{title}\u201d, {place}").format(title=title, place=where)
+        return subject.format(title=debate.title, place=where, date=ui.date(debate.date))
+    return ui.gettext("Briefing on the debate \u201c{title}\u201d, {place}").format(
+        title=debate.title, place=where
+    )
 
 
 def _keywords(debate: m.Debate, ui: Interface) -> tuple[str, ...]:

@@ -14,7 +14,6 @@ from exporter import __version__, parliaments
 from exporter import document as d
 from exporter import model as m
 from exporter.compose.inlines import labelled
-from exporter.compose.names import debate_title
 from exporter.interface import Interface
 from exporter.language import tags
 
@@ -66,10 +65,9 @@ def sources(debate: m.Debate, citation: str | None, ui: Interface) -> list[d.Blo
     publisher = profile.publisher or source.publisher
     blocks: list[d.Block] = []
     record: list[d.Inline] = [ui.text(ui.gettext("Official record: "), strong=True)]
-    title = debate_title(debate, ui)  # the tool's own words when the record gives no title
-    name = citation or source.citation or title.text
+    name = citation or source.citation or debate.title
     label = f"{name} ({publisher})" if publisher else name
-    words = english(label, language) if citation else d.Text(label, lang=None if source.citation else title.lang)
+    words = english(label, language) if citation else d.Text(label)
     if source.url:
         description = ui.gettext("The official record: {name}").format(name=label)
         record.append(d.Link(source.url, (words,), description=description))

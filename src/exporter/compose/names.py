@@ -9,35 +9,10 @@ from exporter.interface import Interface
 # The label readers give a speech whose record names nobody (ParlParse, ParlaMint, Akoma
 # Ntoso); it is the tool's word, not the record's, so it is shown in the interface's language.
 READER_UNKNOWN = "Unknown speaker"
-# What readers call a debate or a section whose record gives it no title (the Akoma Ntoso and
-# ParlaMint readers, exporter.readers._sections, the tree validation): the tool's words too.
-READER_UNTITLED_DEBATES = frozenset({"Untitled debate", "Untitled sitting"})
-READER_UNTITLED_SECTION = "Untitled section"
 
 
 def unknown_speaker(ui: Interface) -> d.Text:
     return ui.text(ui.gettext("Unknown speaker"))
-
-
-def debate_title(debate: m.Debate, ui: Interface) -> d.Text:
-    """The briefing's title: the record's, or, when it gives none, the debate's date in the
-    interface's language ("Debate of Tuesday, 29 November 2022"), never "Untitled ...",
-    which readers and Word's checker take for a placeholder (DOC-TITLE-001)."""
-    title = debate.title.strip()
-    if title and title not in READER_UNTITLED_DEBATES:
-        return d.Text(debate.title)
-    if debate.date:
-        return ui.text(ui.gettext("Debate of {date}").format(date=ui.date(debate.date)))
-    return ui.text(ui.gettext("Debate briefing"))
-
-
-def section_title(section: m.Section, ui: Interface) -> d.Text | None:
-    """A section's heading text; a reader's "Untitled section" (or the "Untitled debate" a
-    reader gives the first section of an untitled debate) in the interface's language; None
-    for a blank title."""
-    if section.title.strip() == READER_UNTITLED_SECTION or section.title.strip() in READER_UNTITLED_DEBATES:
-        return ui.text(ui.gettext("Untitled section"))
-    return d.Text(section.title) if section.title.strip() else None
 
 
 def speaker_text(debate: m.Debate, speech: m.Speech, ui: Interface) -> d.Text:

@@ -10,7 +10,7 @@ from exporter import model as m
 from exporter.compose.front import english
 from exporter.compose.inlines import inlines
 from exporter.compose.lists import gather_lists
-from exporter.compose.names import kind_label, section_title, speaker_text
+from exporter.compose.names import kind_label, speaker_text
 from exporter.interface import Interface
 
 _PROCEDURAL_ROLE = "procedural"
@@ -59,7 +59,7 @@ def _section(
     entry: its items stand at its own level. ``title``: the tool's own words for it."""
     ui = ctx.ui
     blocks: list[d.Block] = []
-    heading = title or section_title(section, ui)
+    heading = title or (d.Text(section.title) if section.title.strip() else None)
     if heading is not None:
         blocks.append(d.Heading(level, (heading,), ctx.section_anchor(heading.text)))
         level += 1

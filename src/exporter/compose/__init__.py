@@ -2,7 +2,12 @@
 
 The briefing reads: the title (H1) and the sitting's details; Summary; At a glance;
 Key points; Contents; Speakers; the debate itself (a heading per section and per
-speech, each speech followed by its source, as deep as the record nests); Sources.
+speech, each speech followed by its source, as deep as the record nests); Sources. In a
+record of several debates (a sitting day), Speakers comes after the debates, before Sources.
+Contents lists the front parts and the sections of the debate (``CONTENTS_DEPTH``), not
+its speeches: a day file has hundreds, which the PDF outline and Word's navigation pane list.
+The document's language is resolved first (exporter.language), and the tool's own words are
+in the interface's language (exporter.interface), tagged where that is not the document's.
 Everything a writer needs to be accessible (title, language, heading levels, header
 rows, link text) is settled here. Speeches are keyed once (``compose.keys``) and found
 by key from then on.
@@ -21,9 +26,9 @@ from exporter.compose.anchors import Anchors
 from exporter.compose.front import details, sources
 from exporter.compose.inlines import shared_lang
 from exporter.compose.keys import key_speeches
-from exporter.compose.proceedings import ProceedingsContext, SpeechSource, proceedings
+from exporter.compose.proceedings import ProceedingsContext, SpeechSource, heading_anchors, proceedings
 from exporter.compose.speakers import contributions, speakers_table
-from exporter.compose.substance import Substance, substance
+from exporter.compose.substance import substance
 from exporter.diagnostics import Reporter
 from exporter.interface import Interface, interface_for
 from exporter.language.resolve import resolve
@@ -36,7 +41,14 @@ class Briefing:
     parts: dict[str, Any]  # the composed parts as data
 
 
-CONTENTS_DEPTH = 3  # Contents lists headings to this level; the PDF outline and Word's pane list all
+# Contents lists the front parts and the sections of the debate to this level (a sitting's
+# debates, a department's questions and their topics); deeper sections and every speech are
+# in the PDF outline and Word's navigation pane.
+CONTENTS_DEPTH = 4
+
+# The front parts' anchors, in reading order, made before any other anchor so that a section
+# called "Summary" never takes the front part's. Their headings are in the interface's language.
+_FRONT = ("summary", "at-a-glance", "key-points", "contents", "speakers", "sources")
 
 
 def parliament_language(debate: m.Debate) -> str | None:
@@ -55,6 +67,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     as_read = debate
     anchors = Anchors()
     anchors.make("title")
+    front = {key: anchors.make(key) for key in _FRONT}
     keys = key_speeches(debate, anchors)
     debate = keys.debate
     table_counter = iter(range(1, 10_000))
@@ -72,35 +85,42 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     def source_of(speech: m.Speech) -> SpeechSource:
         return SpeechSource(cite(debate, speech, options.citation), record_url(debate, speech))
 
-    found = substance(debate, options, keys, source_of, reporter, ui)
-
-    body: list[d.Block] = []
-    body.extend(_summary(ui, anchors, found))
-    body.extend(found.extra_blocks(anchors, lambda: next(table_counter), ui))
-    speakers_heading = d.Heading(2, (ui.text(ui.gettext("Speakers")),), anchors.make("speakers"))
-    speakers = speakers_table(debate, next(table_counter), ui)
+    # Every heading of the proceedings has its anchor before anything is laid out, so that the
+    # summary can link to each debate; tables are numbered in reading order.
     context = ProceedingsContext(
-        debate, keys.anchor, anchors.make, source_of, lambda: next(table_counter), ui
+        debate, keys.anchor, heading_anchors(debate, anchors.make), source_of, lambda: next(table_counter), ui
     )
+    found = substance(context, options, keys, anchors, reporter)
+
+    def heading(message: str, key: str) -> d.Heading:
+        return d.Heading(2, (ui.text(message),), front[key])
+
+    body: list[d.Block] = [heading(ui.gettext("Summary"), "summary"), *found.summary_blocks]
+    body.extend(found.glance_blocks(front["at-a-glance"], lambda: next(table_counter), ui))
+    body.extend(found.key_points(front["key-points"], ui))
+    speakers = speakers_table(debate, next(table_counter), ui)
     debate_blocks = proceedings(context)
     debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
-    closing: list[d.Block] = [d.Heading(2, (ui.text(ui.gettext("Sources")),), anchors.make("sources"))]
+    closing: list[d.Block] = [heading(ui.gettext("Sources"), "sources")]
     closing.extend(sources(debate, debate_citation, ui))
 
-    after_contents = [speakers_heading, speakers, *debate_blocks, *closing]
-    contents_heading = d.Heading(2, (ui.text(ui.gettext("Contents")),), anchors.make("contents"))
-    listed = [b for b in (*body, *after_contents) if isinstance(b, d.Heading) and b.level <= CONTENTS_DEPTH]
+    # One debate: who took part comes before it. A sitting day: the table of everyone who spoke
+    # is an index at the back, as in a book, so that the debates begin early.
+    who: list[d.Block] = [heading(ui.gettext("Speakers"), "speakers"), speakers]
+    after_contents = [*debate_blocks, *who, *closing] if found.several else [*who, *debate_blocks, *closing]
+    listed = {*front.values(), *context.anchors.sections.values()}
     contents = d.Contents(
         tuple(
-            d.ContentsEntry(h.level, d.plain_text(h.children), h.anchor, shared_lang(h.children))
-            for h in listed
+            d.ContentsEntry(block.level, d.plain_text(block.children), block.anchor, shared_lang(block.children))
+            for block in (*body, *after_contents)
+            if isinstance(block, d.Heading) and block.anchor in listed and block.level <= CONTENTS_DEPTH
         )
     )
     blocks: list[d.Block] = [
         d.Heading(1, (d.Text(debate.title),), "title"),
         *details(debate, ui),
         *body,
-        contents_heading,
+        heading(ui.gettext("Contents"), "contents"),
         contents,
         *after_contents,
     ]
@@ -126,10 +146,6 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         record={**record.to_dict(as_read), "briefing": parts},
     )
     return Briefing(document, parts)
-
-
-def _summary(ui: Interface, anchors: Anchors, found: Substance) -> list[d.Block]:
-    return [d.Heading(2, (ui.text(ui.gettext("Summary")),), anchors.make("summary")), *found.summary_blocks]
 
 
 def _subject(debate: m.Debate, ui: Interface) -> str:

@@ -36,6 +36,14 @@ def speaker_name(debate: m.Debate, speech: m.Speech) -> str | None:
     return name
 
 
+def short_name(debate: m.Debate, speech: m.Speech) -> str | None:
+    """The name alone ("Lord Bach"), as the record gives it; None when it names nobody."""
+    speaker = debate.speaker(speech.speaker)
+    if speaker is None:
+        return speech.label if speech.label and speech.label != READER_UNKNOWN else None
+    return speaker.name
+
+
 def kind_label(kind: m.SpeechKind, ui: Interface) -> str:
     labels = {
         m.SpeechKind.SPEECH: ui.gettext("Speech"),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from exporter import document as d
 from exporter import model as m
 from exporter.compose.front import english
-from exporter.compose.inlines import inlines
+from exporter.compose.inlines import inlines, labelled
 from exporter.compose.lists import gather_lists
 from exporter.compose.names import kind_label, speaker_text
 from exporter.interface import Interface
@@ -24,11 +25,43 @@ class SpeechSource:
     url: str | None
 
 
+Path = tuple[int, ...]  # an item's place: indexes from the top-level sections down
+
+
+@dataclass(frozen=True)
+class HeadingAnchors:
+    """The anchor of each section's heading and of each division's, by the item's path (a
+    section with no title has no heading, and no entry). Made in one walk before anything
+    is laid out, so that the summary can link to a debate before the debate is written."""
+
+    sections: dict[Path, str] = field(default_factory=dict)
+    divisions: dict[Path, str] = field(default_factory=dict)
+
+
+def heading_anchors(debate: m.Debate, make: Callable[[str], str]) -> HeadingAnchors:
+    """Anchors are made from the record's words (a division's from "Division 232"), the
+    same whatever the interface's language."""
+    found = HeadingAnchors()
+
+    def walk(items: tuple[m.Item, ...], path: Path) -> None:
+        for index, item in enumerate(items):
+            place = (*path, index)
+            if isinstance(item, m.Section):
+                if item.title.strip():
+                    found.sections[place] = make(item.title)
+                walk(item.items, place)
+            elif isinstance(item, m.Division):
+                found.divisions[place] = make(f"Division {item.number}" if item.number else "Division")
+
+    walk(shown_sections(debate), ())
+    return found
+
+
 @dataclass
 class ProceedingsContext:
     debate: m.Debate  # its language resolved (exporter.language.resolve)
     speech_anchor: Callable[[m.Speech], str]  # by the speech's key (compose.keys)
-    section_anchor: Callable[[str], str]
+    anchors: HeadingAnchors
     source_of: Callable[[m.Speech], SpeechSource]
     table_number: Callable[[], int]
     ui: Interface
@@ -38,21 +71,35 @@ class ProceedingsContext:
         return self.debate.language or ""
 
 
-def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
-    debate = ctx.debate
-    blocks: list[d.Block] = []
+# What the one section of a debate whose heading repeats its title is headed (its anchor is
+# made from these words); shown in the interface's language.
+THE_DEBATE = "The debate"
+
+
+def repeats_title(debate: m.Debate) -> bool:
+    """One debate whose heading repeats the title: "The debate" reads better than the title twice."""
     sections = debate.sections
-    if len(sections) == 1 and sections[0].title.strip().lower() == debate.title.strip().lower():
-        # One debate whose heading repeats the title: "The debate" reads better than the title twice.
-        blocks.extend(_section(ctx, sections[0], 2, ctx.ui.text(ctx.ui.gettext("The debate"))))
-        return blocks
-    for section in sections:
-        blocks.extend(_section(ctx, section, level=2))
+    return len(sections) == 1 and sections[0].title.strip().lower() == debate.title.strip().lower()
+
+
+def shown_sections(debate: m.Debate) -> tuple[m.Section, ...]:
+    """The top-level sections as the briefing heads them (``repeats_title``)."""
+    if repeats_title(debate):
+        return (dataclasses.replace(debate.sections[0], title=THE_DEBATE),)
+    return debate.sections
+
+
+def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
+    ui = ctx.ui
+    the_debate = ui.text(ui.gettext("The debate")) if repeats_title(ctx.debate) else None
+    blocks: list[d.Block] = []
+    for index, section in enumerate(shown_sections(ctx.debate)):
+        blocks.extend(_section(ctx, section, 2, (index,), the_debate))
     return blocks
 
 
 def _section(
-    ctx: ProceedingsContext, section: m.Section, level: int, title: d.Text | None = None
+    ctx: ProceedingsContext, section: m.Section, level: int, path: Path, title: d.Text | None = None
 ) -> list[d.Block]:
     """A section's heading at ``level`` and its items one level below. A section whose
     title is blank (an empty heading in the record) adds no heading, and so no contents
@@ -61,15 +108,14 @@ def _section(
     blocks: list[d.Block] = []
     heading = title or (d.Text(section.title) if section.title.strip() else None)
     if heading is not None:
-        blocks.append(d.Heading(level, (heading,), ctx.section_anchor(heading.text)))
+        blocks.append(d.Heading(level, (heading,), ctx.anchors.sections[path]))
         level += 1
-    if section.chair:
-        blocks.append(
-            d.Paragraph(ui.mixed(ui.gettext("Chair: {chair}"), chair=section.chair), role="details")
-        )
-    for item in section.items:
+    chair = m.chair_name(section.chair) if section.chair else ""
+    if chair:
+        blocks.append(d.Paragraph(labelled(ui, ui.gettext("Chair"), chair), role="details"))
+    for index, item in enumerate(section.items):
         if isinstance(item, m.Section):
-            blocks.extend(_section(ctx, item, level))
+            blocks.extend(_section(ctx, item, level, (*path, index)))
         elif isinstance(item, m.Speech):
             blocks.extend(_speech(ctx, item, level))
         elif isinstance(item, m.Procedural) and item.kind is m.ProceduralKind.TIME and item.time:
@@ -78,7 +124,7 @@ def _section(
         elif isinstance(item, m.Procedural):
             blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Division):
-            blocks.extend(_division(ctx, item, level))
+            blocks.extend(_division(ctx, item, level, (*path, index)))
         else:
             raise TypeError(f"unknown item {type(item).__name__}")
     return blocks
@@ -184,6 +230,11 @@ def _table(ctx: ProceedingsContext, table: m.Table) -> d.Table:
     rows = [tuple(d.Cell(inlines(cell, ctx.language)) for cell in row) for row in table.rows]
     width = max((len(row) for row in rows), default=1)
     rows = [row + tuple(d.Cell(()) for _ in range(width - len(row))) for row in rows]
+    # A column with no words in any row (a layout column of the printed page) says nothing.
+    kept = [i for i in range(width) if any(d.plain_text(row[i].children).strip() for row in rows)] or [0]
+    if len(kept) < width:
+        rows = [tuple(row[i] for i in kept) for row in rows]
+        width = len(kept)
     header_count = min(table.header_rows, 1) if rows else 0
 
     def column(index: int) -> d.Cell:
@@ -210,18 +261,15 @@ def _table(ctx: ProceedingsContext, table: m.Table) -> d.Table:
     return d.Table(caption=caption, header=header, rows=tuple(body), caption_lang=ui.lang)
 
 
-def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list[d.Block]:
+def _division(ctx: ProceedingsContext, division: m.Division, level: int, path: Path) -> list[d.Block]:
     ui = ctx.ui
-    if division.number:
-        title = ui.gettext("Division {number}").format(number=division.number)
-    else:
-        title = ui.gettext("Division")
+    title = division_title(division, ui)
     counts = ", ".join(
-        ui.gettext("{side} {count}").format(side=_side(c.side, ui), count=ui.number(c.value))
+        ui.gettext("{side} {count}").format(side=side_label(c.side, ui), count=ui.number(c.value))
         for c in division.counts
     )
     heading = ui.gettext("{division}: {counts}").format(division=title, counts=counts) if counts else title
-    blocks: list[d.Block] = [d.Heading(level, (ui.text(heading),), ctx.section_anchor(title))]
+    blocks: list[d.Block] = [d.Heading(level, (ui.text(heading),), ctx.anchors.divisions[path])]
     blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE))
     if division.time:
         time = ui.gettext("Time: {time}.").format(time=division.time[:5])
@@ -254,8 +302,15 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list
     return blocks
 
 
-def _side(side: str, ui: Interface) -> str:
-    """A lobby's name in a division's count ("Ayes 319")."""
+def division_title(division: m.Division, ui: Interface) -> str:
+    """ "Division 232", or "Division" when the record gives no number."""
+    if division.number:
+        return ui.gettext("Division {number}").format(number=division.number)
+    return ui.gettext("Division")
+
+
+def side_label(side: str, ui: Interface) -> str:
+    """How a lobby is named: "Ayes", "Not contents", "Abstentions" ("Ayes 319")."""
     sides = {
         "aye": ui.pgettext("lobby", "Ayes"),
         "ayes": ui.pgettext("lobby", "Ayes"),

@@ -1,4 +1,11 @@
-"""The Speakers part: who took part, as a table with a header row and a caption."""
+"""The Speakers part: who took part, as a table with a header row and a caption.
+
+Everyone who spoke is here, whether or not they have key points. A column the record
+gives no value for in any row is left out (a Lords day has no constituencies), and a cell
+is empty where the record is silent about one speaker: the table never fills a gap with
+words of its own ("Not recorded", "None"). The headers and the caption are the tool's
+words, in the interface's language; the names, parties and roles are the record's.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,10 @@ from exporter import model as m
 from exporter.compose.names import READER_UNKNOWN
 from exporter.interface import Interface
 
+# Each column's share of the width when every column is shown: name, constituency, party,
+# role, contributions.
+_WIDTHS = (0.26, 0.22, 0.18, 0.18, 0.16)
+
 
 def contributions(debate: m.Debate) -> Counter[str]:
     return Counter(s.speaker for s in m.speeches(debate) if s.speaker is not None)
@@ -16,34 +27,39 @@ def contributions(debate: m.Debate) -> Counter[str]:
 
 def speakers_table(debate: m.Debate, number: int, ui: Interface) -> d.Table:
     counts = contributions(debate)
-    labels = (ui.gettext("Name"), ui.gettext("Constituency"), ui.gettext("Party"), ui.gettext("Role"))
-    header = tuple(d.Cell((ui.text(label),)) for label in (*labels, ui.gettext("Contributions")))
-    missing = ui.text(ui.gettext("Not recorded"))
-
-    def cell(value: str | None) -> d.Cell:
-        return d.Cell((d.Text(value),) if value else (missing,))
-
-    def count(value: int) -> d.Cell:
-        return d.Cell((d.Text(ui.number(value)),))
-
-    rows = []
-    for speaker in debate.speakers:
-        values = (speaker.name, speaker.constituency, speaker.party, speaker.role)
-        rows.append((*(cell(value) for value in values), count(counts.get(speaker.id, 0))))
+    headers = (
+        ui.gettext("Name"),
+        ui.gettext("Constituency"),
+        ui.gettext("Party"),
+        ui.gettext("Role"),
+        ui.gettext("Contributions"),
+    )
+    rows: list[tuple[d.Text | None, ...]] = [
+        (
+            d.Text(speaker.name),
+            *(d.Text(value) if value else None for value in (speaker.constituency, speaker.party, speaker.role)),
+            d.Text(ui.number(counts.get(speaker.id, 0))),
+        )
+        for speaker in debate.speakers
+    ]
     unnamed = Counter(
-        s.label if s.label and s.label != READER_UNKNOWN else ""
-        for s in m.speeches(debate)
-        if s.speaker is None
+        s.label if s.label and s.label != READER_UNKNOWN else "" for s in m.speeches(debate) if s.speaker is None
     )
     for label, times in sorted(unnamed.items()):
-        name = d.Cell((d.Text(label),)) if label else d.Cell((ui.text(ui.gettext("Unknown speaker")),))
-        rows.append((name, cell(None), cell(None), cell(None), count(times)))
+        name = d.Text(label) if label else ui.text(ui.gettext("Unknown speaker"))
+        rows.append((name, None, None, None, d.Text(ui.number(times))))
+    last = len(headers) - 1
+    kept = [i for i in range(len(headers)) if i in (0, last) or any(row[i] for row in rows)]
     caption = ui.gettext("Table {number}: speakers in this debate, with the number of times each spoke")
     return d.Table(
         caption=caption.format(number=number),
-        header=header,
-        rows=tuple(rows),
+        header=tuple(d.Cell((ui.text(headers[i]),)) for i in kept),
+        rows=tuple(tuple(_cell(row[i]) for i in kept) for row in rows),
         anchor="speakers-table",
-        widths=(0.22, 0.22, 0.2, 0.16, 0.2),
+        widths=tuple(_WIDTHS[i] for i in kept),
         caption_lang=ui.lang,
     )
+
+
+def _cell(value: d.Text | None) -> d.Cell:
+    return d.Cell((value,) if value is not None else ())

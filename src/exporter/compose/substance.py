@@ -1,7 +1,13 @@
-"""The briefing's substance: the summary, key points per speaker and the figures at a glance.
+"""The briefing's substance: the summary, the figures at a glance and the key points.
 
-Every automatic summary sentence and key point is the speaker's own words, followed
-by a link to the speech it comes from and a footnote citing the official record.
+Every automatic summary sentence and key point is the speaker's own words, every part in its
+own language, followed by a link to the speech it comes from and a footnote citing the
+official record (exporter.compose.quoting). When the record holds several debates (a
+sitting day, exporter.compose.sitting), the summary opens with "In this record", each debate
+with its opening speaker and its length, then gives its sentences under each debate's title;
+the key points are grouped by debate, then by member. No sentence is given twice: a sentence
+in the summary is never a key point too. The tool's own words are in the interface's
+language (exporter.interface).
 """
 
 from __future__ import annotations
@@ -15,16 +21,18 @@ from exporter import document as d
 from exporter import model as m
 from exporter import summarise
 from exporter.compose.anchors import Anchors
-from exporter.compose.front import english
-from exporter.compose.inlines import inlines, labelled
+from exporter.compose.glance import DivisionResult, division_results, glance_blocks
+from exporter.compose.inlines import inlines
+from exporter.compose.key_points import key_points, words_phrase
 from exporter.compose.keys import SpeechKeys
-from exporter.compose.names import speaker_name, speaker_text
-from exporter.compose.proceedings import SpeechSource
+from exporter.compose.names import short_name, speaker_name, speaker_text
+from exporter.compose.proceedings import ProceedingsContext
+from exporter.compose.quoting import Quoting
+from exporter.compose.sitting import Grouping, sitting_debates
 from exporter.diagnostics import Reporter
 from exporter.interface import Interface
 from exporter.language.segment import count_words
 from exporter.options import ComposeOptions
-from exporter.summarise.glance import NO_PARTY
 
 
 @dataclass
@@ -32,128 +40,88 @@ class Substance:
     summary_blocks: list[d.Block]
     summary_parts: list[dict[str, Any]]
     summary_kind: str  # editorial | automatic | speakers | none
-    key_point_blocks: list[tuple[str, list[d.Block]]] = field(default_factory=list)
+    key_point_blocks: list[d.Block] = field(default_factory=list)  # under the "Key points" heading
     key_point_parts: list[dict[str, Any]] = field(default_factory=list)
     glance: summarise.AtAGlance | None = None
+    divisions: list[DivisionResult] = field(default_factory=list)
+    debates: list[dict[str, Any]] = field(default_factory=list)  # "In this record", as data
+    several: bool = False  # the record holds several debates (a sitting day)
 
-    def extra_blocks(self, anchors: Anchors, table_number: Callable[[], int], ui: Interface) -> list[d.Block]:
-        blocks: list[d.Block] = []
-        if self.glance is not None:
-            heading = ui.text(ui.gettext("At a glance"))
-            blocks.append(d.Heading(2, (heading,), anchors.make("at-a-glance")))
-            blocks.extend(_glance_blocks(self.glance, table_number, ui))
-        if self.key_point_blocks:
-            heading = ui.text(ui.gettext("Key points by speaker"))
-            blocks.append(d.Heading(2, (heading,), anchors.make("key-points")))
-            for name, points in self.key_point_blocks:
-                blocks.append(d.Heading(3, (d.Text(name),), anchors.make(f"points-{name}")))
-                blocks.extend(points)
-        return blocks
+    def glance_blocks(self, anchor: str, table_number: Callable[[], int], ui: Interface) -> list[d.Block]:
+        if self.glance is None:
+            return []
+        heading = d.Heading(2, (ui.text(ui.gettext("At a glance")),), anchor)
+        return [heading, *glance_blocks(self.glance, self.divisions, table_number, ui)]
+
+    def key_points(self, anchor: str, ui: Interface) -> list[d.Block]:
+        if not self.key_point_blocks:
+            return []
+        return [d.Heading(2, (ui.text(ui.gettext("Key points")),), anchor), *self.key_point_blocks]
 
     def parts(self) -> dict[str, Any]:
         data: dict[str, Any] = {"summary_kind": self.summary_kind, "summary": self.summary_parts}
         data["key_points"] = self.key_point_parts
+        if self.debates:
+            data["debates"] = self.debates
         if self.glance is not None:
-            data["at_a_glance"] = _glance_json(self.glance)
+            data["at_a_glance"] = _glance_json(self.glance, self.divisions)
         return data
 
 
 def substance(
-    debate: m.Debate,
+    context: ProceedingsContext,
     options: ComposeOptions,
     keys: SpeechKeys,
-    source_of: Callable[[m.Speech], SpeechSource],
+    anchors: Anchors,
     reporter: Reporter,
-    ui: Interface,
 ) -> Substance:
-    """``debate`` is keyed (``keys.debate``) and its language resolved: each sentence finds
-    its speech by key, and keeps the language of each of its parts."""
-    by_key = {speech.id: speech for speech in m.speeches(debate)}
-    language = debate.language or ""
-
-    def cited(sentence: summarise.SummarySentence) -> tuple[tuple[d.Inline, ...], dict[str, Any]]:
-        speech = by_key[sentence.speech_id]
-        source = source_of(speech)
-        note: tuple[d.Inline, ...]
-        if source.citation and source.url:
-            description = ui.gettext("Official record: {citation}").format(citation=source.citation)
-            note = (d.Link(source.url, (english(source.citation, language),), description=description),)
-        elif source.citation:
-            note = (english(source.citation, language),)
-        else:
-            note = ui.mixed(ui.gettext("Speech by {name}"), name=speaker_text(debate, speech, ui))
-        quoted = _quoted(sentence, language)
-        description = ui.gettext("Go to the speech by {name}").format(name=sentence.speaker_name)
-        content: tuple[d.Inline, ...] = (
-            *quoted,
-            d.Text(" ("),
-            d.Link(f"#{keys.anchor(speech)}", (d.Text(sentence.speaker_name),), description=description),
-            d.Text(")"),
-            d.NoteRef(note),
-        )
-        part = {
-            "text": sentence.text,
-            "speech": keys.record_id(sentence.speech_id),
-            "speaker": sentence.speaker_id,
-            "speaker_name": sentence.speaker_name,
-            "citation": source.citation,
-            "url": source.url,
-        }
-        if sentence.lang:
-            part["lang"] = sentence.lang
-        return content, part
-
+    """The summary, glance and key points of ``context.debate`` (keyed, ``keys.debate``, and
+    its language resolved); ``context.anchors`` already has each section's and division's
+    heading anchor, so the summary can link to a debate before the debate is laid out."""
+    debate = context.debate
+    ui = context.ui
+    debates = sitting_debates(debate)
+    index_of = {speech.id: i for i, speech in enumerate(m.speeches(debate))}
+    grouping = Grouping(
+        debates,
+        [context.anchors.sections.get(unit.path) for unit in debates],
+        [{index_of[key] for key in unit.speeches if key in index_of} for unit in debates],
+    )
+    quoting = Quoting(debate, keys, context.source_of, ui)
     # Ranked once, here, for both the summary and the key points: the summariser keeps nothing
     # between calls.
     ranked = summarise.ranking(debate) if options.summary != "none" else None
-    found = _summary(debate, options, cited, keys, ranked, ui)
+    found, quoted = _summary(debate, options, quoting, keys, ranked, grouping, anchors, reporter)
+    found.several = grouping.several
+    if options.summary != "none" and grouping.several:
+        found.summary_blocks[1:1] = _in_this_record(debate, grouping, anchors, found, ui)
     if ranked is not None:
         found.glance = summarise.glance(debate)
-        for points in summarise.key_points(debate, ranked=ranked):
-            items, parts = [], []
-            for sentence in points.points:
-                content, part = cited(sentence)
-                items.append(d.ListItem((d.Paragraph(content, role="summary"),)))
-                parts.append(part)
-            if items:
-                found.key_point_blocks.append((points.speaker_name, [d.BulletList(tuple(items))]))
-                found.key_point_parts.append(
-                    {"speaker": points.speaker_id, "speaker_name": points.speaker_name, "points": parts}
-                )
+        found.divisions = division_results(debate, context.anchors.divisions, debates, ui)
+        found.key_point_blocks, found.key_point_parts = key_points(
+            debate, ranked, quoting, grouping, anchors, {s.text for s in quoted}
+        )
     return found
 
 
-def _quoted(sentence: summarise.SummarySentence, language: str) -> tuple[d.Inline, ...]:
-    """The sentence as the speaker said it, every part in its own language: the runs of the
-    speech it was cut from (a French phrase in a Welsh speech stays tagged French), inside
-    the paragraph's or speech's language when that is not the document's."""
-    outer = sentence.lang if sentence.lang and sentence.lang != language else None
-
-    def placed(text: d.Text) -> d.Text:
-        return dataclasses.replace(text, lang=outer) if outer and text.lang is None else text
-
-    quoted: list[d.Inline] = []
-    for inline in inlines(sentence.runs or (m.Run(sentence.text),), sentence.lang or language):
-        if isinstance(inline, d.Text):
-            quoted.append(placed(inline))
-        elif isinstance(inline, d.Link):
-            quoted.append(dataclasses.replace(inline, children=tuple(placed(t) for t in inline.children)))
-        else:
-            quoted.append(inline)
-    return tuple(quoted)
+# --- the summary ---------------------------------------------------------------------------
 
 
 def _summary(
     debate: m.Debate,
     options: ComposeOptions,
-    cited: Callable[[summarise.SummarySentence], tuple[tuple[d.Inline, ...], dict[str, Any]]],
+    quoting: Quoting,
     keys: SpeechKeys,
     ranked: summarise.Ranking | None,
-    ui: Interface,
-) -> Substance:
+    grouping: Grouping,
+    anchors: Anchors,
+    reporter: Reporter,
+) -> tuple[Substance, list[summarise.SummarySentence]]:
+    """The summary's blocks (after its heading) and the sentences it quotes."""
+    ui = quoting.ui
     if options.summary == "none":
         note = ui.text(ui.gettext("No summary was requested for this briefing."))
-        return Substance([d.Paragraph((note,))], [], "none")
+        return Substance([d.Paragraph((note,))], [], "none"), []
     language = debate.language or ""
     if debate.summary:
         blocks: list[d.Block] = [
@@ -170,26 +138,83 @@ def _summary(
             for p in debate.summary
         )
         parts = [{"text": p.text, "speech": None} for p in debate.summary]
-        return Substance(blocks, parts, "editorial")
+        return Substance(blocks, parts, "editorial"), []
+    if options.summary == "editorial":
+        reporter.warn(
+            "summary-editorial-missing",
+            "--summary editorial: the record has no editorial summary; the briefing says who spoke instead",
+        )
     if options.summary == "auto":
         words = summary_length(debate, options.summary_words)
         sentences = summarise.summarise(debate, words=words, ranked=ranked)
         if sentences:
-            items, parts = [], []
-            for sentence in sentences:
-                content, part = cited(sentence)
-                items.append(d.ListItem((d.Paragraph(content, role="summary"),)))
-                parts.append(part)
             intro = ui.gettext(
                 "Sentences chosen automatically from the speeches, in the speakers' own words, "
                 "each linked to its speech and cited."
             )
-            return Substance(
-                [d.Paragraph((ui.text(intro),), role="details"), d.BulletList(tuple(items))],
-                parts,
-                "automatic",
+            grouped, parts = _grouped(sentences, quoting, grouping, anchors)
+            return Substance([d.Paragraph((ui.text(intro),), role="details"), *grouped], parts, "automatic"), sentences
+    return _who_spoke(debate, keys, ui), []
+
+
+def _grouped(
+    sentences: list[summarise.SummarySentence], quoting: Quoting, grouping: Grouping, anchors: Anchors
+) -> tuple[list[d.Block], list[dict[str, Any]]]:
+    """One list for one debate; under each debate's title (a heading) for several."""
+    if not grouping.several:
+        items, only = quoting.items(sentences)
+        return [d.BulletList(tuple(items))], only
+    ui = quoting.ui
+    by_debate: dict[int | None, list[summarise.SummarySentence]] = {}
+    for sentence in sentences:
+        by_debate.setdefault(grouping.of_speech(sentence.speech_id), []).append(sentence)
+    blocks: list[d.Block] = []
+    parts: list[dict[str, Any]] = []
+    order = sorted(by_debate, key=lambda n: len(grouping.debates) if n is None else n)
+    for number in order:
+        # A debate's title is the record's; sentences from outside any debate are the tool's group.
+        title = d.Text(grouping.debates[number].title) if number is not None else ui.text(ui.gettext("Other business"))
+        items, group_parts = quoting.items(by_debate[number], debate=title.text)
+        blocks.append(d.Heading(3, (title,), anchors.make(f"summary-{title.text}")))
+        blocks.append(d.BulletList(tuple(items)))
+        parts.extend(group_parts)
+    return blocks, parts
+
+
+def _in_this_record(
+    debate: m.Debate, grouping: Grouping, anchors: Anchors, found: Substance, ui: Interface
+) -> list[d.Block]:
+    """ "In this record": each debate linked to its heading, with its opening speaker and its
+    length in words."""
+    items = []
+    for unit, anchor in zip(grouping.debates, grouping.anchors, strict=True):
+        title: d.Inline = (
+            d.Link(
+                f"#{anchor}",
+                (d.Text(unit.title),),
+                description=ui.gettext("Go to the debate: {title}").format(title=unit.title),
             )
-    return _who_spoke(debate, keys, ui)
+            if anchor
+            else d.Text(unit.title)
+        )
+        opener = short_name(debate, unit.opener) if unit.opener is not None else None
+        words = ui.text(words_phrase(unit.words, ui))
+        line = (
+            ui.mixed(ui.gettext("{title}: opened by {speaker}; {words}"), title=title, speaker=opener, words=words)
+            if opener
+            else ui.mixed(ui.gettext("{title}: {words}"), title=title, words=words)
+        )
+        items.append(d.ListItem((d.Paragraph(line),)))
+        found.debates.append(
+            {
+                "title": unit.title,
+                "opened_by": opener,
+                "opening_speech": unit.opener.id if unit.opener is not None else None,
+                "words": unit.words,
+            }
+        )
+    heading = d.Heading(3, (ui.text(ui.gettext("In this record")),), anchors.make("in-this-record"))
+    return [heading, d.BulletList(tuple(items))]
 
 
 def summary_length(debate: m.Debate, requested: int) -> int:
@@ -239,12 +264,6 @@ def _who_spoke(debate: m.Debate, keys: SpeechKeys, ui: Interface) -> Substance:
     return Substance(blocks, parts, "speakers")
 
 
-def _glance_json(glance: summarise.AtAGlance) -> dict[str, Any]:
-    data = dataclasses.asdict(glance)
-    data["date"] = glance.date.isoformat() if glance.date else None
-    return data
-
-
 def _spoke(count: int, ui: Interface) -> str:
     if count == 1:
         return ui.gettext("{name} spoke once.")
@@ -253,77 +272,8 @@ def _spoke(count: int, ui: Interface) -> str:
     return ui.ngettext("{name} spoke {count} time.", "{name} spoke {count} times.", count)
 
 
-def _duration(minutes: int, ui: Interface) -> str:
-    hours, minutes = divmod(minutes, 60)
-    parts = [ui.ngettext("{count} hour", "{count} hours", hours)] if hours else []
-    if minutes or not hours:
-        parts.append(ui.ngettext("{count} minute", "{count} minutes", minutes))
-    return " ".join(parts)
-
-
-def _glance_facts(glance: summarise.AtAGlance, ui: Interface) -> list[tuple[str, d.Text]]:
-    """The known facts of the sitting as (label, value) rows; the values the record gives
-    (house, place, chair) in its language, the ones the tool writes in the interface's."""
-
-    def tool(text: str) -> d.Text:
-        return ui.text(text)
-
-    time = None
-    if glance.start and glance.end:
-        time = tool(ui.gettext("{start} to {end}").format(start=glance.start, end=glance.end))
-    elif glance.start:
-        time = tool(glance.start)
-    rows: list[tuple[str, d.Text | None]] = [
-        (ui.gettext("Date"), tool(ui.date(glance.date, "long")) if glance.date else None),
-        (ui.gettext("House"), d.Text(glance.house) if glance.house else None),
-        (ui.gettext("Location"), d.Text(glance.location) if glance.location else None),
-        (ui.gettext("Chair"), d.Text(glance.chair) if glance.chair else None),
-        (ui.gettext("Time"), time),
-        (
-            ui.gettext("Duration"),
-            tool(_duration(glance.duration_minutes, ui)) if glance.duration_minutes is not None else None,
-        ),
-        (ui.gettext("Speakers"), tool(ui.number(glance.speakers))),
-        (ui.gettext("Contributions"), tool(ui.number(glance.contributions))),
-        (ui.gettext("Words"), tool(ui.number(glance.words))),
-    ]
-    return [(label, value) for label, value in rows if value is not None]
-
-
-def _glance_blocks(
-    glance: summarise.AtAGlance, table_number: Callable[[], int], ui: Interface
-) -> list[d.Block]:
-    blocks: list[d.Block] = []
-    facts = _glance_facts(glance, ui)
-    if facts:
-        items = tuple(d.ListItem((d.Paragraph(labelled(ui, label, value)),)) for label, value in facts)
-        blocks.append(d.BulletList(items))
-    if glance.parties:
-        header = (
-            ui.gettext("Party"),
-            ui.gettext("Speakers"),
-            ui.gettext("Contributions"),
-            ui.gettext("Words"),
-        )
-        unknown = ui.text(ui.gettext("Party not recorded"))
-        rows = tuple(
-            (
-                d.Cell((unknown,) if row.party == NO_PARTY else (d.Text(row.party),)),
-                *(
-                    d.Cell((d.Text(ui.number(value)),))
-                    for value in (row.speakers, row.contributions, row.words)
-                ),
-            )
-            for row in glance.parties
-        )
-        caption = ui.gettext("Table {number}: contributions and words spoken, by party")
-        blocks.append(
-            d.Table(
-                caption=caption.format(number=table_number()),
-                header=tuple(d.Cell((ui.text(h),)) for h in header),
-                rows=rows,
-                widths=(0.4, 0.2, 0.2, 0.2),
-                caption_lang=ui.lang,
-            )
-        )
-    return blocks
+def _glance_json(glance: summarise.AtAGlance, divisions: list[DivisionResult]) -> dict[str, Any]:
+    data = dataclasses.asdict(glance)
+    data["date"] = glance.date.isoformat() if glance.date else None
+    data["divisions"] = [division.as_json() for division in divisions]
+    return data

@@ -17,6 +17,7 @@ of Parts).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gettext
 import re
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from exporter import document as d
 from exporter.language import tags
@@ -134,9 +135,12 @@ class Interface:
 
     def mixed(self, message: str, strong: bool = False, **values: str | d.Inline) -> tuple[d.Inline, ...]:
         """An already-translated message whose ``{placeholders}`` hold other text, as tree
-        ``Text`` pieces: the message's own words in the interface's language, a ``str``
-        value as the record's (the document's language), a ``Text`` value as it is.
-        "Proxy vote cast by {name}" with a member's name, "Chair: {chair}"."""
+        inlines, so that a whole sentence stays one string to translate: the message's own
+        words in the interface's language, a ``str`` value as the record's (the document's
+        language), an inline value (a ``Text`` in its own language, a link) as it is.
+        "Proxy vote cast by {name}" with a member's name, "{title}: opened by {speaker}"
+        with a link. Adjacent texts of one form and language are joined, so that a filled
+        sentence reads as one run. Raises KeyError for a placeholder not given."""
         pieces: list[d.Inline] = []
         for index, part in enumerate(_PLACEHOLDER.split(message)):
             if index % 2:
@@ -144,7 +148,7 @@ class Interface:
                 pieces.append(d.Text(value, strong=strong) if isinstance(value, str) else value)
             elif part:
                 pieces.append(d.Text(part, strong=strong, lang=self.lang))
-        return tuple(pieces)
+        return _joined(pieces)
 
     def date(self, date: dt.date, length: str = "full") -> str:
         """The date as CLDR writes it: "full" gives "Wednesday, 23 February 2022" and
@@ -154,6 +158,26 @@ class Interface:
     def number(self, value: int) -> str:
         """A count with the language's grouping: "12,345", "12 345" (Slovak)."""
         return str(format_decimal(value, locale=self.locale))
+
+    def percent(self, share: float) -> str:
+        """A share as the language writes a percentage: 0.04 gives "4%", "4 %" (Slovak)."""
+        return str(format_percent(share, locale=self.locale))
+
+
+def _joined(pieces: list[d.Inline]) -> tuple[d.Inline, ...]:
+    """Adjacent texts that differ only in their words, joined into one."""
+    out: list[d.Inline] = []
+    for piece in pieces:
+        previous = out[-1] if out else None
+        if (
+            isinstance(piece, d.Text)
+            and isinstance(previous, d.Text)
+            and dataclasses.replace(previous, text=piece.text) == piece
+        ):
+            out[-1] = dataclasses.replace(previous, text=previous.text + piece.text)
+        else:
+            out.append(piece)
+    return tuple(out)
 
 
 __all__ = ["Catalog", "Interface", "UnknownInterfaceLanguage", "available", "interface_for", "shipped"]

@@ -1,6 +1,7 @@
 """At a glance: the facts of a sitting that a reader wants before reading any of it.
 
-Only what the record states is given; anything it lacks is ``None``. Counting rules:
+Only what the record states is given; anything it lacks is ``None``. These are data: the
+briefing words them in the interface's language (exporter.compose.glance). Counting rules:
 
 - a contribution is one speech, whether its speaker came by id or only by printed name
   ("Father Paul Kelly", "Several hon. Members"), as the Speakers table counts them;
@@ -21,16 +22,24 @@ import re
 from dataclasses import dataclass
 
 from exporter.language.segment import count_words
-from exporter.model import Debate, Division, Item, Procedural, Section, Speech, block_runs, walk_items
+from exporter.model import (
+    Debate,
+    Division,
+    Item,
+    Procedural,
+    Section,
+    Speech,
+    block_runs,
+    chair_name,
+    walk_items,
+)
 from exporter.summarise import roles
 
-NO_PARTY = "Party not recorded"
-PARTY_HEADER = ("Party", "Speakers", "Contributions", "Words")
+NO_PARTY = "No party in the record"
 
 _EVENING = 18 * 3600  # a stamp after one this late, and before _EARLY, is past midnight
 _EARLY = 9 * 3600
 _TIME = re.compile(r"^(\d{1,3}):(\d{2})(?::(\d{2}))?$")
-_CHAIR_NOTE = re.compile(r"^\s*\[?\s*(.*?)\s*(?:in\s+the\s+chair)?\s*\]?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,7 @@ class AtAGlance:
     date: dt.date | None
     house: str | None
     location: str | None
-    chair: str | None
+    chairs: tuple[str, ...]  # everyone who chaired, by name, in the order they took the chair
     start: str | None  # "HH:MM", the first time stamp in the record
     end: str | None  # "HH:MM", the last
     duration_minutes: int | None
@@ -55,31 +64,10 @@ class AtAGlance:
     words: int
     parties: tuple[PartyRow, ...]  # most contributions first
 
-    def facts(self) -> list[tuple[str, str]]:
-        """The known facts as (label, value) rows, for a two-column table."""
-        rows: list[tuple[str, str | None]] = [
-            ("Date", f"{self.date.day} {self.date:%B %Y}" if self.date else None),
-            ("House", self.house),
-            ("Location", self.location),
-            ("Chair", self.chair),
-            (
-                "Time",
-                f"{self.start} to {self.end}"
-                if self.start and self.end and self.end != self.start
-                else self.start,
-            ),
-            ("Duration", _minutes(self.duration_minutes) if self.duration_minutes is not None else None),
-            ("Speakers", str(self.speakers)),
-            ("Contributions", str(self.contributions)),
-            ("Words", f"{self.words:,}"),
-        ]
-        return [(label, value) for label, value in rows if value]
-
-    def party_rows(self) -> list[tuple[str, str, str, str]]:
-        """Contributions and words by party, as text cells under ``PARTY_HEADER``."""
-        return [
-            (row.party, str(row.speakers), str(row.contributions), f"{row.words:,}") for row in self.parties
-        ]
+    @property
+    def chair(self) -> str | None:
+        """The first to take the chair."""
+        return self.chairs[0] if self.chairs else None
 
 
 def glance(debate: Debate) -> AtAGlance:
@@ -104,7 +92,7 @@ def glance(debate: Debate) -> AtAGlance:
         date=debate.date,
         house=debate.house,
         location=debate.location,
-        chair=_chair(debate, items),
+        chairs=_chairs(debate, items),
         start=start,
         end=end,
         duration_minutes=duration,
@@ -120,21 +108,20 @@ def _who(speech: Speech) -> str:
     return f"id:{speech.speaker}" if speech.speaker is not None else f"name:{speech.label or ''}"
 
 
-def _chair(debate: Debate, items: list[Item]) -> str | None:
-    if debate.chair:
-        return _clean_chair(debate.chair)
-    for item in items:
-        if isinstance(item, Section) and item.chair:
-            return _clean_chair(item.chair)
-    for item in items:
-        if isinstance(item, Speech) and roles.is_chair(debate.speaker(item.speaker), item):
-            return roles.display_name(debate.speaker(item.speaker), item)
-    return None
-
-
-def _clean_chair(note: str) -> str:
-    match = _CHAIR_NOTE.match(note)
-    return match.group(1) if match and match.group(1) else note.strip()
+def _chairs(debate: Debate, items: list[Item]) -> tuple[str, ...]:
+    """Everyone the chair notes name (the sitting's, then each section's), by name; when no
+    note names anyone, those who spoke from the chair, as the record names them."""
+    notes = [debate.chair, *(item.chair for item in items if isinstance(item, Section))]
+    named = [name for note in notes if note and (name := chair_name(note))]
+    if not named:
+        named = [
+            name
+            for item in items
+            if isinstance(item, Speech)
+            and roles.is_chair(debate.speaker(item.speaker), item)
+            and (name := roles.display_name(debate.speaker(item.speaker), item))
+        ]
+    return tuple(dict.fromkeys(named))
 
 
 def _span(items: list[Item]) -> tuple[str | None, str | None, int | None]:
@@ -171,11 +158,3 @@ def _seconds(time: str | None) -> int | None:
 def _clock(seconds: int) -> str:
     seconds %= 86400
     return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
-
-
-def _minutes(total: int) -> str:
-    hours, minutes = divmod(total, 60)
-    parts = ([f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []) + (
-        [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes or not hours else []
-    )
-    return " ".join(parts)

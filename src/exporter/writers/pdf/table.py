@@ -102,6 +102,8 @@ class TableBlock(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        if canvas.measuring:  # a layout pass that only finds where headings fall draws nothing
+            return
         tagger: Tagger = canvas.tagger
         self._draw_furniture(tagger)
         top = self.height

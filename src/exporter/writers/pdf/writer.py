@@ -21,6 +21,7 @@ from exporter.diagnostics import Reporter
 from exporter.options import WriteOptions
 from exporter.styles.model import hex_digits
 from exporter.writers.base import Writer
+from exporter.writers.pdf.contents import ContentsLine, PageReferences, number_run
 from exporter.writers.pdf.flowables import BlockStyle, OutlineEntry, TextBlock
 from exporter.writers.pdf.fonts import average_char_width, face_for, register_fonts, segment_by_font
 from exporter.writers.pdf.lines import LinkTarget, Run
@@ -73,6 +74,7 @@ class PdfWriter(Writer):
         self.missing: dict[str, set[str]] = {}
         self.unshaped: dict[str, set[str]] = {}
         self.outline_level = 0
+        self.references = PageReferences()  # the page of each heading the contents lists
         self.family = self.style.fonts.pdf
         body = self.style.body
         self.space_after = body.paragraph_spacing
@@ -84,6 +86,7 @@ class PdfWriter(Writer):
         register_fonts(self.family)
         story = self.visit(self.document)
         tagger = Tagger() if self.tagged else UntaggedTagger()
+        references = self.references if self.references.watched else None
         return build_pdf(
             story,
             _metadata(self.document),
@@ -91,6 +94,7 @@ class PdfWriter(Writer):
             tagger,
             self.root,
             self.average_char(),
+            references,
             self.document.label("page"),
             self.document.labels_lang,
         )
@@ -263,6 +267,8 @@ class PdfWriter(Writer):
         return story
 
     def visit_contents_entry(self, entry: doc.ContentsEntry, toc: StructElem) -> TextBlock:
+        """The entry's words linked to its heading, and (``ContentsLine``) the heading's page
+        after a second layout pass."""
         item = toc.child("TOCI", lang=entry.lang)
         indent = (max(entry.level, 1) - 1) * LIST_INDENT
         style = replace(self.body, indent=indent, space_after=2.0)
@@ -270,6 +276,16 @@ class PdfWriter(Writer):
             link = item.child("Reference").child("Link")
             target = LinkTarget("#" + entry.anchor, self.document.label("go_to", target=entry.text), link)
             runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
+            return ContentsLine(
+                runs,
+                item,
+                style,
+                anchor=entry.anchor,
+                number=number_run(runs[0], face_for(False, False, self.family), link),
+                leader_colour=hex_digits(self.style.colours.text),
+                references=self.references,
+                max_height=frame_height(self.style),
+            )
         else:
             self.reporter.warn(LINK_CODE, f"contents entry #{entry.anchor} has no target here", self.location)
             runs = self.text_runs(entry.text, self.body.size, False, False, None, None, item)

@@ -75,7 +75,8 @@ def glance_facts(glance: summarise.AtAGlance, ui: Interface) -> list[tuple[str, 
         (ui.gettext("Date"), ui.text(ui.date(glance.date, "long")) if glance.date else None),
         (ui.gettext("House"), d.Text(glance.house) if glance.house else None),
         (ui.gettext("Location"), d.Text(glance.location) if glance.location else None),
-        (ui.ngettext("Chair", "Chairs", len(glance.chairs)), d.Text(chairs) if chairs else None),
+        # A label, not a count: "Chairs" when several took the chair.
+        (ui.gettext("Chair") if len(glance.chairs) < 2 else ui.gettext("Chairs"), d.Text(chairs) if chairs else None),
         (ui.gettext("Time"), time),
         (
             ui.gettext("Duration"),

@@ -53,6 +53,21 @@ class _Compiled(Catalog):
         Catalog.mime_headers.fset(self, headers)  # type: ignore[attr-defined]
 
 
+def _found() -> list[tuple[str, int, str | tuple[str, ...], list[str], str | None]]:
+    """Every gettext call's message in the code: (file, line, message, comments, context)."""
+    return list(extract_from_dir(COMPOSE_DIR, method_map=[("**.py", "python")], keywords=KEYWORDS))
+
+
+def collisions() -> list[str]:
+    """Messages given both alone (gettext) and with a plural (ngettext): a catalog keeps one
+    of the two, so the other would go untranslated."""
+    kinds: dict[tuple[str, str | None], set[bool]] = {}
+    for _filename, _lineno, message, _comments, context in _found():
+        singular = message if isinstance(message, str) else message[0]
+        kinds.setdefault((singular, context), set()).add(isinstance(message, str))
+    return [singular for (singular, _context), seen in kinds.items() if len(seen) > 1]
+
+
 def extract() -> Catalog:
     """Every message in the code, as a template."""
     template = Catalog(
@@ -62,9 +77,7 @@ def extract() -> Catalog:
         header_comment=HEADER,
         creation_date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),  # fixed: the same code, the same bytes
     )
-    for filename, lineno, message, comments, context in extract_from_dir(
-        COMPOSE_DIR, method_map=[("**.py", "python")], keywords=KEYWORDS
-    ):
+    for filename, lineno, message, comments, context in _found():
         flags = (
             ("python-brace-format",) if "{" in (message if isinstance(message, str) else message[0]) else ()
         )
@@ -120,8 +133,9 @@ def missing(po: Path, template: Catalog) -> list[str]:
 
 
 def problems() -> list[str]:
-    """What ``check`` reports: stale .mo files, complete catalogs with gaps."""
-    found = []
+    """What ``check`` reports: stale .mo files, complete catalogs with gaps, a message given
+    both alone and with a plural."""
+    found = [f"{message!r} is given both alone and with a plural form: use one" for message in collisions()]
     template = extract()
     for po in po_files():
         mo = po.with_suffix(".mo")

@@ -137,7 +137,8 @@ class Contents:
 Block = Union[Heading, Paragraph, BulletList, Table, Contents]
 
 #: Words a writer adds by itself, not found in the tree: a page footer, the notes section of
-#: a format that gathers notes at the end, link descriptions. English here; a composed
+#: a format that gathers notes at the end, link descriptions, a web page's skip link and its
+#: link back to the top, the name of its contents' navigation. English here; a composed
 #: document carries them in its interface language (``Document.labels``).
 WRITER_LABELS: Mapping[str, str] = {
     "page": "Page {page} of {pages}",
@@ -146,7 +147,11 @@ WRITER_LABELS: Mapping[str, str] = {
     "back_to_text": "Back to text",
     "back_to_note": "Back to where note {number} is referenced",
     "go_to": "Go to {target}",
+    "skip": "Skip to main content",
+    "top": "Back to top",
+    "contents": "Contents",
 }
+WRITER_LABELS_LANGUAGE = "en"  # the language of WRITER_LABELS
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,15 @@ class Document:
         """A writer's own words (a key of WRITER_LABELS), with ``{placeholders}`` filled."""
         text = dict(self.labels).get(key) or WRITER_LABELS[key]
         return text.format(**values) if values else text
+
+    def label_lang(self, key: str) -> str | None:
+        """The language of ``label(key)`` when it is not the document's: ``labels_lang`` for
+        a label the tree carries, English for one it leaves out (in a document not in
+        English), else None."""
+        if dict(self.labels).get(key):
+            return self.labels_lang
+        own = self.language.replace("_", "-").split("-")[0].lower()
+        return None if own == WRITER_LABELS_LANGUAGE else WRITER_LABELS_LANGUAGE
 
 
 NODE_TYPES: tuple[type, ...] = (

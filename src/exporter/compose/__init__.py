@@ -173,6 +173,9 @@ def _labels(ui: Interface) -> tuple[tuple[str, str], ...]:
         ("back_to_text", ui.gettext("Back to text")),
         ("back_to_note", ui.gettext("Back to where note {number} is referenced")),
         ("go_to", ui.gettext("Go to {target}")),
+        ("skip", ui.gettext("Skip to main content")),
+        ("top", ui.gettext("Back to top")),
+        ("contents", ui.gettext("Contents")),
     )
 
 

@@ -139,7 +139,7 @@ class DocxWriter(Writer):
         paragraph = self.docx.sections[0].footer.paragraphs[0]
         paragraph.style = self.docx.styles.get_by_id(styles.FOOTER_ID, 1)
         p = paragraph._p
-        lang = self._lang(self.document.labels_lang)
+        lang = self._lang(self.document.label_lang("page"))
         fields = {"{page}": " PAGE ", "{pages}": " NUMPAGES "}
         for piece in re.split(r"(\{page\}|\{pages\})", self.document.label("page")):
             if piece in fields:

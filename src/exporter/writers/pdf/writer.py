@@ -96,7 +96,7 @@ class PdfWriter(Writer):
             self.average_char(),
             references,
             self.document.label("page"),
-            self.document.labels_lang,
+            self.document.label_lang("page"),
         )
 
     def average_char(self) -> float:
@@ -295,8 +295,7 @@ class PdfWriter(Writer):
         if not self.notes:
             return []
         level = 2 if any(isinstance(b, doc.Heading) and b.level == 1 for b in self.document.blocks) else 1
-        labels_lang = self.document.labels_lang
-        notes_heading = doc.Text(self.document.label("notes"), lang=labels_lang)
+        notes_heading = doc.Text(self.document.label("notes"), lang=self.document.label_lang("notes"))
         story: list[Flowable] = self.visit(doc.Heading(level, (notes_heading,), "pdf-notes"))
         for note in self.notes:  # a note's own notes join the end of the list as they are met
             element = self.headings.container().child("Note", element_id=f"note-{note.number}")
@@ -307,7 +306,8 @@ class PdfWriter(Writer):
                 f"#pdf-noteref-{note.number}", self.document.label("back_to_note", number=note.number), back
             )
             runs += self.text_runs(" ", self.body.size, False, False, None, None, element)
-            back_words = back.child("Span", lang=labels_lang) if labels_lang else back
+            back_lang = self.document.label_lang("back_to_text")
+            back_words = back.child("Span", lang=back_lang) if back_lang else back
             runs += self.text_runs(
                 self.document.label("back_to_text"),
                 self.body.size,

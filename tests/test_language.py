@@ -301,3 +301,32 @@ def test_every_word_the_tool_adds_is_read_in_its_own_language(
         assert not wrong, (name, wrong[:5])
         undeclared = [p.text for p in pieces if not p.lang]
         assert not undeclared, (name, undeclared[:5])
+
+
+def test_an_untitled_sitting_is_named_in_the_interfaces_language_title_and_sources_alike() -> None:
+    """A Slovak record with no title and no date: the tool's name for it ("Debate record") is
+    English, tagged so, in the title and in Sources, where the publisher the record names
+    stays the record's (untagged); in Welsh the name is Welsh."""
+    from exporter import document as d
+    from exporter import model as m
+    from exporter.compose import compose
+    from exporter.diagnostics import Reporter
+    from exporter.options import ComposeOptions
+
+    spoken = m.Paragraph((m.Run("Ďakujem pekne, pán predsedajúci, vážené kolegyne a kolegovia."),))
+    debate = m.Debate(
+        "",
+        (m.Section("Bod programu", (m.Speech(None, None, (spoken,), label="Poslanec"),)),),
+        language="sk",
+        source=m.Source(publisher="Národná rada"),
+    )
+    for ui, name, lang in ((None, "Debate record", "en-GB"), ("cy", "Cofnod o'r ddadl", "cy")):
+        document = compose(debate, ComposeOptions(ui_language=ui), Reporter()).document
+        assert document.title == name
+        blocks = list(d.walk_blocks(document.blocks))
+        assert blocks[0] == d.Heading(1, (d.Text(name, lang=lang),), "title")
+        at = next(i for i, b in enumerate(blocks) if isinstance(b, d.Heading) and b.anchor == "sources")
+        record = blocks[at + 1]
+        assert isinstance(record, d.Paragraph)
+        parts = [(t.text, t.lang) for t in record.children if isinstance(t, d.Text)]
+        assert (f"{name} (", lang) in parts and ("Národná rada", None) in parts

@@ -194,6 +194,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Debate:
+    # as the record gives it; "" when it gives none (the briefing is then titled from the house
+    # and date in the interface's language: exporter.compose.names.debate_title)
     title: str
     sections: tuple[Section, ...]
     speakers: tuple[Speaker, ...] = ()

@@ -15,6 +15,7 @@ by key from then on.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ from exporter.compose.anchors import Anchors
 from exporter.compose.front import details, sources
 from exporter.compose.inlines import shared_lang
 from exporter.compose.keys import key_speeches
+from exporter.compose.names import debate_title
 from exporter.compose.proceedings import ProceedingsContext, SpeechSource, heading_anchors, proceedings
 from exporter.compose.speakers import contributions, speakers_table
 from exporter.compose.substance import substance
@@ -64,7 +66,11 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     debate = resolve(debate, parliament_language(debate), reporter)
     language = debate.language or ""
     ui = interface_for(language, options.ui_language)
-    as_read = debate
+    as_read = debate  # the record as read: an untitled sitting stays untitled in -f json
+    title = debate_title(debate, ui)
+    made_title = None if debate.title.strip() else title
+    if made_title:  # named by the tool: everything after says the same
+        debate = dataclasses.replace(debate, title=d.plain_text(title))
     anchors = Anchors()
     anchors.make("title")
     front = {key: anchors.make(key) for key in _FRONT}
@@ -102,7 +108,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     debate_blocks = proceedings(context)
     debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
     closing: list[d.Block] = [heading(ui.gettext("Sources"), "sources")]
-    closing.extend(sources(debate, debate_citation, ui))
+    closing.extend(sources(debate, debate_citation, ui, made_title))
 
     # One debate: who took part comes before it. A sitting day: the table of everyone who spoke
     # is an index at the back, as in a book, so that the debates begin early.
@@ -117,7 +123,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         )
     )
     blocks: list[d.Block] = [
-        d.Heading(1, (d.Text(debate.title),), "title"),
+        d.Heading(1, title, "title"),
         *details(debate, ui),
         *body,
         heading(ui.gettext("Contents"), "contents"),

@@ -58,21 +58,25 @@ def superseded_note(source: m.Source, ui: Interface) -> tuple[d.Inline, ...]:
     return (ui.text(ui.gettext("Not the latest version of this record: a later version exists.")),)
 
 
-def sources(debate: m.Debate, citation: str | None, ui: Interface) -> list[d.Block]:
+def sources(
+    debate: m.Debate, citation: str | None, ui: Interface, title: tuple[d.Inline, ...] | None = None
+) -> list[d.Block]:
+    """The Sources section's blocks. ``title`` is the title the tool gave a debate the record
+    leaves untitled (exporter.compose.names.debate_title), each part in its own language;
+    None when the record titles it."""
     profile = parliaments.profile_of(debate)
     source = debate.source
     language = debate.language or ""
     publisher = profile.publisher or source.publisher
     blocks: list[d.Block] = []
     record: list[d.Inline] = [ui.text(ui.gettext("Official record: "), strong=True)]
-    name = citation or source.citation or debate.title
-    label = f"{name} ({publisher})" if publisher else name
-    words = english(label, language) if citation else d.Text(label)
+    words = _record_name(debate, citation, publisher, ui, title)
     if source.url:
+        label = "".join(text.text for text in words)
         description = ui.gettext("The official record: {name}").format(name=label)
-        record.append(d.Link(source.url, (words,), description=description))
+        record.append(d.Link(source.url, words, description=description))
     else:
-        record.append(words)
+        record.extend(words)
     if source.publisher and source.publisher != publisher:
         message = ui.gettext(". Read from the record as {publisher} publishes it")
         record.extend(ui.mixed(message, publisher=source.publisher))
@@ -90,6 +94,36 @@ def sources(debate: m.Debate, citation: str | None, ui: Interface) -> list[d.Blo
     )
     blocks.append(d.Paragraph((ui.text(made.format(version=__version__)),), role="body"))
     return blocks
+
+
+def _record_name(
+    debate: m.Debate,
+    citation: str | None,
+    publisher: str | None,
+    ui: Interface,
+    made_title: tuple[d.Inline, ...] | None,
+) -> tuple[d.Text, ...]:
+    """How the Sources section names the official record, each part in its own language: the
+    citation (data, English), else the one the record gives, else the debate's title (the
+    record's, or the one the tool made from its house and date, its words in the
+    interface's language); then who publishes it (a profile's name is English data, a
+    record's is the record's)."""
+    language = debate.language or ""
+    source = debate.source
+    name: tuple[d.Inline, ...]
+    if citation:
+        name = (english(citation, language),)
+    elif source.citation:
+        name = (d.Text(source.citation),)
+    elif made_title:
+        name = made_title
+    else:
+        name = (d.Text(debate.title),)
+    if publisher:
+        from_profile = publisher == parliaments.profile_of(debate).publisher
+        who = english(publisher, language) if from_profile else d.Text(publisher)
+        name = ui.mixed(ui.gettext("{name} ({publisher})"), name=name, publisher=who)
+    return tuple(text for text in name if isinstance(text, d.Text))
 
 
 def _licence(

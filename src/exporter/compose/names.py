@@ -15,6 +15,25 @@ def unknown_speaker(ui: Interface) -> d.Text:
     return ui.text(ui.gettext("Unknown speaker"))
 
 
+def debate_title(debate: m.Debate, ui: Interface) -> tuple[d.Inline, ...]:
+    """The briefing's title: the record's; when it gives none, the house and the sitting's
+    date, the date in the interface's language ("Senato della Repubblica, 29 November 2022",
+    "…, 29 Tachwedd 2022"), else the record's own identifier, else the tool's "Debate record".
+    Each part says its language: the house is the record's, the date and words the tool's."""
+    if debate.title.strip():
+        return (d.Text(debate.title),)
+    date = ui.text(ui.date(debate.date, "long")) if debate.date else None
+    if debate.house and date:
+        return ui.mixed(ui.gettext("{house}, {date}"), house=debate.house, date=date)
+    if debate.house:
+        return (d.Text(debate.house),)
+    if date is not None:
+        return (date,)
+    if debate.source.reference:
+        return (d.Text(debate.source.reference),)
+    return (ui.text(ui.gettext("Debate record")),)
+
+
 def speaker_text(debate: m.Debate, speech: m.Speech, ui: Interface) -> d.Text:
     """The heading for a speech: "Kim Leadbeater (Labour, Batley and Spen)"; the words
     "Unknown speaker", in the interface's language, when the record names nobody."""

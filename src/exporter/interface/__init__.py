@@ -133,11 +133,14 @@ class Interface:
         """An already-translated message as a tree ``Text`` in the interface's language."""
         return d.Text(message, strong=strong, lang=self.lang)
 
-    def mixed(self, message: str, strong: bool = False, **values: str | d.Inline) -> tuple[d.Inline, ...]:
+    def mixed(
+        self, message: str, strong: bool = False, **values: str | d.Inline | tuple[d.Inline, ...]
+    ) -> tuple[d.Inline, ...]:
         """An already-translated message whose ``{placeholders}`` hold other text, as tree
         inlines, so that a whole sentence stays one string to translate: the message's own
         words in the interface's language, a ``str`` value as the record's (the document's
-        language), an inline value (a ``Text`` in its own language, a link) as it is.
+        language), an inline value (a ``Text`` in its own language, a link) or several as
+        they are.
         "Proxy vote cast by {name}" with a member's name, "{title}: opened by {speaker}"
         with a link. Adjacent texts of one form and language are joined, so that a filled
         sentence reads as one run. Raises KeyError for a placeholder not given."""
@@ -145,7 +148,12 @@ class Interface:
         for index, part in enumerate(_PLACEHOLDER.split(message)):
             if index % 2:
                 value = values[part]
-                pieces.append(d.Text(value, strong=strong) if isinstance(value, str) else value)
+                if isinstance(value, str):
+                    pieces.append(d.Text(value, strong=strong))
+                elif isinstance(value, tuple):
+                    pieces.extend(value)
+                else:
+                    pieces.append(value)
             elif part:
                 pieces.append(d.Text(part, strong=strong, lang=self.lang))
         return _joined(pieces)

@@ -74,11 +74,12 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     if profile is not None and (house is None or _plain_name(house) not in map(_plain_name, profile.houses)):
         house = profile.house  # the record names the parliament ("ZA Parliament"), its title the house
     if not title:
-        title = ", ".join(part for part in (house, _long_date(date)) if part) or "Debate record"
+        # Left empty, never invented here: the briefing names the sitting from its house and
+        # date in the interface's language (exporter.compose.names.debate_title).
         reporter.warn(
             "AKN_NO_TITLE",
-            f"the record gives no title (docTitle, debateBody title, docType, FRBR name or heading); "
-            f"titled {title!r} from its house and date",
+            "the record gives no title (docTitle, debateBody title, docType, FRBR name or heading); "
+            "the briefing is titled from its house and date",
             "line 1",
         )
     sections = body_sections(body, ctx, title)
@@ -183,10 +184,6 @@ def _profile(
         if found := parliaments.by_url(url):
             return found
     return parliaments.in_country(_frbr(meta, "FRBRcountry"), house, title, debate_el.get("name"))
-
-
-def _long_date(date: dt.date | None) -> str | None:
-    return f"{date.day} {date:%B} {date.year}" if date else None
 
 
 def _date(debate_el: etree._Element, meta: etree._Element | None) -> dt.date | None:

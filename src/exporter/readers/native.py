@@ -64,6 +64,12 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     if not isinstance(loaded, dict):
         raise InputError("a debate record must be a JSON object or YAML mapping", source)
     debate = from_dict(loaded, source)
+    if not debate.title:
+        reporter.warn(
+            "RECORD_NO_TITLE",
+            "the record gives no title; the briefing is titled from its house and date",
+            "title",
+        )
     if "language" not in loaded:
         # The format's documented default (en-GB) holds unless the text is plainly another
         # language: a Chinese transcript is not declared English.

@@ -41,9 +41,6 @@ from exporter.readers.parlamint_body import XML_ID, XML_LANG, BodyContext, body_
 from exporter.readers.parlamint_names import SpeakerNames
 
 _VOLUME = re.compile(r"\bVolume\s+(\d+)\b", re.I)
-_MONTHS = (
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-)
 
 
 def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> Debate:
@@ -69,10 +66,11 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     _report_artefacts(ctx, reporter)
     title = _title(header, language or "")
     if not title:
-        title = ", ".join(part for part in (house, _long_date(date)) if part) or (tei.get(XML_ID) or "")
+        # Left empty, never invented here: the briefing names the sitting from its house and
+        # date in the interface's language (exporter.compose.names.debate_title).
         reporter.warn(
             "PARLAMINT_NO_TITLE",
-            f"the header gives the sitting no sub-title or source title; titled {title!r} "
+            "the header gives the sitting no sub-title or source title; the briefing is titled "
             "from its house and date",
             "line 1",
         )
@@ -153,10 +151,6 @@ def _date(header: etree._Element | None) -> dt.date | None:
         except ValueError:
             continue
     return None
-
-
-def _long_date(date: dt.date | None) -> str | None:
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else None
 
 
 def _house(

@@ -251,3 +251,16 @@ def test_word_lists_each_contents_heading_by_a_tc_field_with_its_words_quoted() 
     instructions = [i.text for i in body.iter(f"{w}instrText")]
     assert ' TC "The \\"Clause 4\\" debate \\\\ part one" \\f C \\l 2 ' in instructions
     assert sum(i.startswith(" TC ") for i in instructions) == 1
+
+
+def test_a_quoted_sentence_whose_speaker_the_record_does_not_name_is_given_in_the_interfaces_words() -> None:
+    record = keyed(debate(section("Debate", speech(None, label=None), speech("a"))))
+    unnamed = m.speeches(record)[0].id
+    welsh = interface_for("en-GB", "cy")
+    quoting = Quoting(record, key_speeches(record, Anchors()), lambda s: SpeechSource(None, None), welsh)
+    items, parts = quoting.items([summarise.SummarySentence("Hear, hear.", unnamed, None, "", 1, 0)])
+    link = next(i for i in items[0].blocks[0].children if isinstance(i, d.Link))  # type: ignore[union-attr]
+    assert link.children == (d.Text("Siaradwr anhysbys", lang="cy"),)
+    assert parts[0]["speaker_name"] == "Siaradwr anhysbys"
+    note = next(i for i in items[0].blocks[0].children if isinstance(i, d.NoteRef))  # type: ignore[union-attr]
+    assert d.plain_text(note.children) == "Araith gan Siaradwr anhysbys"

@@ -109,3 +109,16 @@ def test_an_empty_record_has_only_what_it_states() -> None:
         (),
     )
     assert worded(facts) == {"Speakers": "0", "Contributions": "0", "Words": "0"}
+
+
+def test_a_chair_the_record_names_nobody_is_not_given_a_name_of_the_tools() -> None:
+    """The summariser adds no words of its own ("Unnamed speaker"): a chair who spoke but whose
+    name the record does not give is left out of the chairs; the briefing words what it must
+    (exporter.compose) in the interface's language."""
+    from exporter.model import Paragraph, Run, Speech
+    from exporter.summarise import roles
+
+    chair = Speech(None, None, (Paragraph((Run("Order."),)),), role="Chair")
+    assert roles.display_name(None, chair) == ""
+    facts = glance(Debate("Sitting", (Section("Sitting", (chair,)),)))
+    assert facts.chairs == () and "Chair" not in worded(facts)

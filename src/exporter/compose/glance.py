@@ -167,12 +167,15 @@ def divisions_table(divisions: list[DivisionResult], number: int, ui: Interface)
         ]
         rows.append(tuple(cells))
     # Widths from content: "Division 232" on one line; a lobby's count is short, but its name
-    # ("Not contents") must fit; the result keeps at least a fifth of the width.
+    # ("Not contents", "Yn erbyn") must fit, each word whole; the result keeps at least a fifth
+    # of the width.
     first = max(0.16, max(len(result.title) for result in divisions) * 0.018)
     debate = 0.26 if with_debate else 0.0
     room = 1.0 - first - debate - 0.2
+    labels = [side_label(side, ui) for side in sides]
+    longest_word = max((len(word) for label in labels for word in label.split()), default=0)
     lobby = min(
-        max(0.1, max((len(side_label(side, ui)) for side in sides), default=0) * 0.013),
+        max(0.1, max((len(label) for label in labels), default=0) * 0.013, longest_word * 0.02 + 0.025),
         room / max(len(sides), 1),
     )
     widths = (

@@ -354,3 +354,55 @@ def test_an_untitled_sitting_is_named_in_the_interfaces_language_title_and_sourc
         assert isinstance(record, d.Paragraph)
         parts = [(t.text, t.lang) for t in record.children if isinstance(t, d.Text)]
         assert (f"{name} (", lang) in parts and ("Národná rada", None) in parts
+
+
+def test_a_house_named_from_the_parliaments_profile_is_english_data_and_tagged_so() -> None:
+    """ParlaMint-SK names its house only by the corpus code: the reader takes the profile's
+    English name, which the briefing tags English (details, title, at a glance); a house the
+    record names in its own language stays the record's."""
+    import dataclasses
+
+    from exporter import document as d
+    from exporter import model as m
+    from exporter.compose import compose
+    from exporter.diagnostics import Reporter
+    from exporter.options import ComposeOptions
+    from exporter.pipeline import Job, read_debate
+
+    debate = read_debate(SLOVAK, Job(), Reporter())[0]
+    house = "National Council of the Slovak Republic"
+    assert debate.house == house and debate.language == "sk"
+
+    def texts(record: m.Debate) -> list[d.Text]:
+        document = compose(record, ComposeOptions(), Reporter()).document
+        found: list[object] = []
+        for block in d.walk_blocks(document.blocks):
+            for inline in getattr(block, "children", ()):
+                found.extend(inline.children if isinstance(inline, d.Link) else [inline])
+        return [t for t in found if isinstance(t, d.Text)]
+
+    named = [t for t in texts(debate) if house in t.text]
+    assert len(named) >= 3 and all(t.lang == "en-GB" for t in named)  # title, House:, At a glance
+    own = dataclasses.replace(debate, house="Národná rada Slovenskej republiky")
+    shown = [t for t in texts(own) if t.text == own.house]  # title, House:, At a glance
+    assert len(shown) >= 3 and all(t.lang is None for t in shown)
+
+
+def test_the_words_a_reader_gives_a_gap_in_the_record_are_tagged_english() -> None:
+    from exporter import model as m
+    from exporter.diagnostics import Reporter
+    from exporter.pipeline import Job, read_debate
+
+    record = SHARED_RECORDS / "parlamint" / "bg_ParlaMint-BG_2022-07-29-sample.xml"
+    if not record.exists():
+        pytest.skip("the shared records are not beside the repository")
+    debate = read_debate(record, Job(), Reporter())[0]
+    gaps = [
+        run.lang or block.lang
+        for item in m.walk_items(debate.sections)
+        for block in getattr(item, "paragraphs", ())
+        if isinstance(block, m.Paragraph)
+        for run in block.runs
+        if "Part of the record" in run.text
+    ]
+    assert gaps and set(gaps) == {"en"}

@@ -27,6 +27,17 @@ def english(text: str, document_language: str) -> d.Text:
     return d.Text(text, lang=None if tags.same_language(DATA_LANGUAGE, document_language) else DATA_LANGUAGE)
 
 
+def as_named(text: str, debate: m.Debate) -> d.Text:
+    """A parliament's, house's or place's name as the debate gives it: the profile's own name
+    for it is English data (a reader may take the house from the profile: ParlaMint's corpus
+    code), tagged so in a briefing in another language; a name the record gives is the
+    record's."""
+    profile = parliaments.profile_of(debate)
+    if text in (profile.parliament, profile.house, profile.location):
+        return english(text, debate.language or "")
+    return d.Text(text)
+
+
 def details(debate: m.Debate, ui: Interface) -> list[d.Block]:
     profile = parliaments.profile_of(debate)
     parliament = profile.parliament or None
@@ -34,9 +45,9 @@ def details(debate: m.Debate, ui: Interface) -> list[d.Block]:
         parliament = None  # "Scottish Parliament" is both
     date = d.Text(ui.date(debate.date), lang=ui.lang) if debate.date else None
     facts: list[tuple[str, str | d.Text | None]] = [
-        (ui.gettext("Parliament"), parliament),
-        (ui.gettext("House"), debate.house),
-        (ui.gettext("Location"), debate.location),
+        (ui.gettext("Parliament"), as_named(parliament, debate) if parliament else None),
+        (ui.gettext("House"), as_named(debate.house, debate) if debate.house else None),
+        (ui.gettext("Location"), as_named(debate.location, debate) if debate.location else None),
         (ui.gettext("Bill"), debate.bill if debate.bill and debate.bill != debate.title else None),
         (ui.gettext("Date"), date),
         (ui.gettext("Chair"), debate.chair),
@@ -132,7 +143,13 @@ def _licence(
     """The licence the profile names, with the attribution it asks for (in the licence's
     own words); else the licence the record states; else nothing (never assumed)."""
     if licence is None:
-        return [d.Paragraph(labelled(ui, ui.gettext("Licence"), stated), role="body")] if stated else []
+        if not stated:
+            return []
+        if stated.startswith(("https://", "http://")):  # the licence's address: a link to it
+            description = ui.gettext("The licence: {name}").format(name=stated)
+            link = d.Link(stated, (d.Text(stated),), description)
+            return [d.Paragraph(labelled(ui, ui.gettext("Licence"), link), role="body")]
+        return [d.Paragraph(labelled(ui, ui.gettext("Licence"), stated), role="body")]
     description = ui.gettext("The licence: {name}").format(name=licence.name)
     link = d.Link(licence.url, (english(licence.name, language),), description=description)
     inlines: list[d.Inline] = []

@@ -62,9 +62,12 @@ def division_results(
     return found
 
 
-def glance_facts(glance: summarise.AtAGlance, ui: Interface) -> list[tuple[str, d.Text]]:
+def glance_facts(
+    glance: summarise.AtAGlance, ui: Interface, named: Callable[[str], d.Text] = d.Text
+) -> list[tuple[str, d.Text]]:
     """The known facts of the sitting as (label, value) rows; the values the record gives
-    (house, place, chairs) in its language, the ones the tool writes in the interface's."""
+    (house, place, chairs) in its language, the ones the tool writes in the interface's;
+    ``named`` gives a house's or place's name its language (compose.front.as_named)."""
     time = None
     if glance.start and glance.end and glance.end != glance.start:
         time = ui.text(ui.gettext("{start} to {end}").format(start=glance.start, end=glance.end))
@@ -73,8 +76,8 @@ def glance_facts(glance: summarise.AtAGlance, ui: Interface) -> list[tuple[str, 
     chairs = "; ".join(glance.chairs)
     rows: list[tuple[str, d.Text | None]] = [
         (ui.gettext("Date"), ui.text(ui.date(glance.date, "long")) if glance.date else None),
-        (ui.gettext("House"), d.Text(glance.house) if glance.house else None),
-        (ui.gettext("Location"), d.Text(glance.location) if glance.location else None),
+        (ui.gettext("House"), named(glance.house) if glance.house else None),
+        (ui.gettext("Location"), named(glance.location) if glance.location else None),
         # A label, not a count: "Chairs" when several took the chair.
         (ui.gettext("Chair") if len(glance.chairs) < 2 else ui.gettext("Chairs"), d.Text(chairs) if chairs else None),
         (ui.gettext("Time"), time),
@@ -103,9 +106,10 @@ def glance_blocks(
     divisions: list[DivisionResult],
     table_number: Callable[[], int],
     ui: Interface,
+    named: Callable[[str], d.Text] = d.Text,
 ) -> list[d.Block]:
     blocks: list[d.Block] = []
-    facts = glance_facts(glance, ui)
+    facts = glance_facts(glance, ui, named)
     if facts:
         items = tuple(d.ListItem((d.Paragraph(labelled(ui, label, value)),)) for label, value in facts)
         blocks.append(d.BulletList(items))

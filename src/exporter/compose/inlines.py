@@ -35,12 +35,13 @@ def _same(a: str, b: str) -> bool:
     return a == b or tags.standard(a) == tags.standard(b)
 
 
-def labelled(ui: Interface, label: str, value: str | d.Text) -> tuple[d.Inline, ...]:
-    """ "Label: value", with the label (already translated) in bold (a details line)."""
+def labelled(ui: Interface, label: str, value: str | d.Inline) -> tuple[d.Inline, ...]:
+    """ "Label: value", with the label (already translated) in bold (a details line); a
+    ``str`` value is the record's, an inline (a tagged text, a link) is kept as it is."""
     line = ui.gettext("{label}: {value}")
     before, _, after = line.partition("{value}")
     pieces: list[d.Inline] = [ui.text(before.replace("{label}", label), strong=True)]
-    pieces.append(value if isinstance(value, d.Text) else d.Text(value))
+    pieces.append(d.Text(value) if isinstance(value, str) else value)
     if after:
         pieces.append(ui.text(after))
     return tuple(pieces)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from exporter import document as d
 from exporter import model as m
+from exporter.compose.front import as_named
 from exporter.interface import Interface
 
 # The label readers give a speech whose record names nobody (ParlParse, ParlaMint, Akoma
@@ -23,10 +24,11 @@ def debate_title(debate: m.Debate, ui: Interface) -> tuple[d.Inline, ...]:
     if debate.title.strip():
         return (d.Text(debate.title),)
     date = ui.text(ui.date(debate.date, "long")) if debate.date else None
-    if debate.house and date:
-        return ui.mixed(ui.gettext("{house}, {date}"), house=debate.house, date=date)
-    if debate.house:
-        return (d.Text(debate.house),)
+    house = as_named(debate.house, debate) if debate.house else None
+    if house and date:
+        return ui.mixed(ui.gettext("{house}, {date}"), house=house, date=date)
+    if house:
+        return (house,)
     if date is not None:
         return (date,)
     if debate.source.reference:

@@ -21,6 +21,7 @@ from exporter import document as d
 from exporter import model as m
 from exporter import summarise
 from exporter.compose.anchors import Anchors
+from exporter.compose.front import as_named
 from exporter.compose.glance import DivisionResult, division_results, glance_blocks
 from exporter.compose.inlines import inlines
 from exporter.compose.key_points import key_points, words_phrase
@@ -46,12 +47,13 @@ class Substance:
     divisions: list[DivisionResult] = field(default_factory=list)
     debates: list[dict[str, Any]] = field(default_factory=list)  # "In this record", as data
     several: bool = False  # the record holds several debates (a sitting day)
+    named: Callable[[str], d.Text] = d.Text  # a house's or place's name in its language
 
     def glance_blocks(self, anchor: str, table_number: Callable[[], int], ui: Interface) -> list[d.Block]:
         if self.glance is None:
             return []
         heading = d.Heading(2, (ui.text(ui.gettext("At a glance")),), anchor)
-        return [heading, *glance_blocks(self.glance, self.divisions, table_number, ui)]
+        return [heading, *glance_blocks(self.glance, self.divisions, table_number, ui, self.named)]
 
     def key_points(self, anchor: str, ui: Interface) -> list[d.Block]:
         if not self.key_point_blocks:
@@ -97,6 +99,7 @@ def substance(
         found.summary_blocks[1:1] = _in_this_record(debate, grouping, anchors, found, ui)
     if ranked is not None:
         found.glance = summarise.glance(debate)
+        found.named = lambda name: as_named(name, debate)
         found.divisions = division_results(debate, context.anchors.divisions, debates, ui)
         found.key_point_blocks, found.key_point_parts = key_points(
             debate, ranked, quoting, grouping, anchors, {s.text for s in quoted}

@@ -117,7 +117,9 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     listed = {*front.values(), *context.anchors.sections.values()}
     contents = d.Contents(
         tuple(
-            d.ContentsEntry(block.level, d.plain_text(block.children), block.anchor, shared_lang(block.children))
+            d.ContentsEntry(
+                block.level, d.plain_text(block.children), block.anchor, shared_lang(block.children)
+            )
             for block in (*body, *after_contents)
             if isinstance(block, d.Heading) and block.anchor in listed and block.level <= CONTENTS_DEPTH
         )

@@ -79,7 +79,10 @@ def glance_facts(
         (ui.gettext("House"), named(glance.house) if glance.house else None),
         (ui.gettext("Location"), named(glance.location) if glance.location else None),
         # A label, not a count: "Chairs" when several took the chair.
-        (ui.gettext("Chair") if len(glance.chairs) < 2 else ui.gettext("Chairs"), d.Text(chairs) if chairs else None),
+        (
+            ui.gettext("Chair") if len(glance.chairs) < 2 else ui.gettext("Chairs"),
+            d.Text(chairs) if chairs else None,
+        ),
         (ui.gettext("Time"), time),
         (
             ui.gettext("Duration"),
@@ -114,7 +117,12 @@ def glance_blocks(
         items = tuple(d.ListItem((d.Paragraph(labelled(ui, label, value)),)) for label, value in facts)
         blocks.append(d.BulletList(items))
     if any(row.party != NO_PARTY for row in glance.parties):
-        header = (ui.gettext("Party"), ui.gettext("Speakers"), ui.gettext("Contributions"), ui.gettext("Words"))
+        header = (
+            ui.gettext("Party"),
+            ui.gettext("Speakers"),
+            ui.gettext("Contributions"),
+            ui.gettext("Words"),
+        )
         no_party = ui.text(ui.gettext("No party in the record"))
         rows = tuple(
             (

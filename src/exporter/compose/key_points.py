@@ -86,7 +86,9 @@ def key_points(
                 "speeches of their own), within {share} of the words spoken, and never repeat a sentence of "
                 "the summary; everyone who spoke is in the {speakers}."
             )
-            note = ui.mixed(message, words=words, share=ui.text(ui.percent(DAY_KEY_POINT_SHARE)), speakers=speakers)
+            note = ui.mixed(
+                message, words=words, share=ui.text(ui.percent(DAY_KEY_POINT_SHARE)), speakers=speakers
+            )
         else:
             message = ui.gettext(
                 "Key points are given for members who said at least {words} in a debate, in speeches of "

@@ -37,13 +37,18 @@ def speakers_table(debate: m.Debate, number: int, ui: Interface) -> d.Table:
     rows: list[tuple[d.Text | None, ...]] = [
         (
             d.Text(speaker.name),
-            *(d.Text(value) if value else None for value in (speaker.constituency, speaker.party, speaker.role)),
+            *(
+                d.Text(value) if value else None
+                for value in (speaker.constituency, speaker.party, speaker.role)
+            ),
             d.Text(ui.number(counts.get(speaker.id, 0))),
         )
         for speaker in debate.speakers
     ]
     unnamed = Counter(
-        s.label if s.label and s.label != READER_UNKNOWN else "" for s in m.speeches(debate) if s.speaker is None
+        s.label if s.label and s.label != READER_UNKNOWN else ""
+        for s in m.speeches(debate)
+        if s.speaker is None
     )
     for label, times in sorted(unnamed.items()):
         name = d.Text(label) if label else ui.text(ui.gettext("Unknown speaker"))

@@ -156,7 +156,9 @@ def _summary(
                 "each linked to its speech and cited."
             )
             grouped, parts = _grouped(sentences, quoting, grouping, anchors)
-            return Substance([d.Paragraph((ui.text(intro),), role="details"), *grouped], parts, "automatic"), sentences
+            return Substance(
+                [d.Paragraph((ui.text(intro),), role="details"), *grouped], parts, "automatic"
+            ), sentences
     return _who_spoke(debate, keys, ui), []
 
 
@@ -176,7 +178,11 @@ def _grouped(
     order = sorted(by_debate, key=lambda n: len(grouping.debates) if n is None else n)
     for number in order:
         # A debate's title is the record's; sentences from outside any debate are the tool's group.
-        title = d.Text(grouping.debates[number].title) if number is not None else ui.text(ui.gettext("Other business"))
+        title = (
+            d.Text(grouping.debates[number].title)
+            if number is not None
+            else ui.text(ui.gettext("Other business"))
+        )
         items, group_parts = quoting.items(by_debate[number], debate=title.text)
         blocks.append(d.Heading(3, (title,), anchors.make(f"summary-{title.text}")))
         blocks.append(d.BulletList(tuple(items)))
@@ -203,7 +209,9 @@ def _in_this_record(
         opener = short_name(debate, unit.opener) if unit.opener is not None else None
         words = ui.text(words_phrase(unit.words, ui))
         line = (
-            ui.mixed(ui.gettext("{title}: opened by {speaker}; {words}"), title=title, speaker=opener, words=words)
+            ui.mixed(
+                ui.gettext("{title}: opened by {speaker}; {words}"), title=title, speaker=opener, words=words
+            )
             if opener
             else ui.mixed(ui.gettext("{title}: {words}"), title=title, words=words)
         )

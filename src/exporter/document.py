@@ -109,6 +109,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     anchor: str | None = None
     widths: tuple[float, ...] | None = None  # relative column widths, one per column
+    caption_lang: str | None = None  # the caption's language, when not the document's
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class ContentsEntry:
     level: int
     text: str
     anchor: str  # a heading's
+    lang: str | None = None  # the entry's language, when not the document's
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,23 @@ class Contents:
 
 Block = Union[Heading, Paragraph, BulletList, Table, Contents]
 
+#: Words a writer adds by itself, not found in the tree: a page footer, the notes section of
+#: a format that gathers notes at the end, link descriptions, a web page's skip link and its
+#: link back to the top, the name of its contents' navigation. English here; a composed
+#: document carries them in its interface language (``Document.labels``).
+WRITER_LABELS: Mapping[str, str] = {
+    "page": "Page {page} of {pages}",
+    "notes": "Notes",
+    "note": "Note {number}",
+    "back_to_text": "Back to text",
+    "back_to_note": "Back to where note {number} is referenced",
+    "go_to": "Go to {target}",
+    "skip": "Skip to main content",
+    "top": "Back to top",
+    "contents": "Contents",
+}
+WRITER_LABELS_LANGUAGE = "en"  # the language of WRITER_LABELS
+
 
 @dataclass(frozen=True)
 class Document:
@@ -144,11 +163,29 @@ class Document:
     keywords: tuple[str, ...] = ()
     author: str = "debate-exporter"
     date: str | None = None  # ISO date of the sitting, used for deterministic metadata
+    # WRITER_LABELS in the interface's language, as (key, text) pairs; a key left out is
+    # written in English. ``labels_lang`` is their language when it is not the document's.
+    labels: tuple[tuple[str, str], ...] = ()
+    labels_lang: str | None = None
     # The debate in our record format, as plain JSON data, with the composed parts under
     # "briefing": what ``-f json`` writes. None for a tree made by hand. It is source data
     # carried alongside the tree, not part of it: left out of the tree's JSON form and of
     # comparisons, and never to be changed by a writer.
     record: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+
+    def label(self, key: str, **values: object) -> str:
+        """A writer's own words (a key of WRITER_LABELS), with ``{placeholders}`` filled."""
+        text = dict(self.labels).get(key) or WRITER_LABELS[key]
+        return text.format(**values) if values else text
+
+    def label_lang(self, key: str) -> str | None:
+        """The language of ``label(key)`` when it is not the document's: ``labels_lang`` for
+        a label the tree carries, English for one it leaves out (in a document not in
+        English), else None."""
+        if dict(self.labels).get(key):
+            return self.labels_lang
+        own = self.language.replace("_", "-").split("-")[0].lower()
+        return None if own == WRITER_LABELS_LANGUAGE else WRITER_LABELS_LANGUAGE
 
 
 NODE_TYPES: tuple[type, ...] = (

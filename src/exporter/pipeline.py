@@ -9,15 +9,14 @@ Batches (``exporter.batch``) run the same steps in worker processes.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
 from exporter import checks
 from exporter import model as m
-from exporter.cleaning import clean_debate, ensure_title, reads_as_nothing
-from exporter.compose import compose
+from exporter.cleaning import clean_debate, reads_as_nothing
+from exporter.compose import briefing_title, compose
 from exporter.diagnostics import Diagnostic, Reporter, Severity
 from exporter.errors import ExporterError, InputError, UnknownFormatError
 from exporter.file_names import fit, room_for
@@ -28,6 +27,7 @@ from exporter.output_set import PlannedFile, write_set
 from exporter.people import Directory
 from exporter.people import load as load_people
 from exporter.readers import _xml as xml
+from exporter.slugs import slug
 from exporter.validation import validate
 from exporter.writers.guard import guarded
 
@@ -60,12 +60,12 @@ def read_debate(path: Path, job: Job, reporter: Reporter) -> tuple[m.Debate, Inp
 
 def parse_debate(data: bytes, source: str, job: Job, reporter: Reporter) -> tuple[m.Debate, InputFormat]:
     """A debate from an input's bytes (a file's, or standard input's), named ``source``: the
-    one read step for every input, with #9's checks (nesting, cleaning, a title that reads
-    as something). Raises InputError (and its kinds) located in ``source``."""
+    one read step for every input, with its checks (nesting; cleaning, which leaves a title
+    that reads as nothing untitled). Raises InputError (and its kinds) located in ``source``."""
     fmt = _choose_format(data, job.input_format, source)
     debate: m.Debate = fmt.load().read(data, source, job.read, reporter)
     _check_nesting(debate, source)
-    debate = ensure_title(clean_debate(debate, reporter), reporter)  # text enters the model here
+    debate = clean_debate(debate, reporter)  # text enters the model here
     if job.read.people is not None:
         debate = _directory(job.read.people).apply(debate)
     return debate, fmt
@@ -128,13 +128,14 @@ def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
     return parts
 
 
-def stem_from_title(title: str) -> str:
-    """A file name stem for a record that has no file name (standard input)."""
-    return _slug(title)
+def stem_from_title(debate: m.Debate, job: Job) -> str:
+    """A file name stem for a record that has no file name (standard input): its briefing's
+    title (an untitled sitting's as the briefing names it) as a slug that keeps every script."""
+    return _slug(briefing_title(debate, job.compose))
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:50].strip("-") or "debate"
+    return slug(text)
 
 
 def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
@@ -143,7 +144,12 @@ def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
     writer's failure is one located error (``writers.guard``)."""
     document = validate(compose(debate, job.compose, reporter).document, reporter, strict=job.strict_tree)
     return {
-        name: guarded(name, partial(output_format(name).load().write, document, job.write, reporter), document, reporter.source)
+        name: guarded(
+            name,
+            partial(output_format(name).load().write, document, job.write, reporter),
+            document,
+            reporter.source,
+        )
         for name in job.formats
     }
 

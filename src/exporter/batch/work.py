@@ -101,7 +101,7 @@ def convert_source(source: Source, settings: Settings) -> Outcome:
         else:
             debate, fmt = read_debate(source.path, settings.job, reporter)
         outcome.input_format = fmt.name
-        stem = source.stem or stem_from_title(debate.title)
+        stem = source.stem or stem_from_title(debate, settings.job)
         outcome.files = render_files(debate, stem, settings.job, reporter)
         if settings.audit:
             for file in outcome.files:

@@ -134,13 +134,18 @@ class DocxWriter(Writer):
         section.bottom_margin = Twips(round(margins.bottom * measure.TWIPS_PER_MM))
 
     def _set_footer(self) -> None:
+        """ "Page N of M" in the interface's language: the label's ``{page}`` and ``{pages}``
+        become PAGE and NUMPAGES fields, its words runs tagged with their language."""
         paragraph = self.docx.sections[0].footer.paragraphs[0]
         paragraph.style = self.docx.styles.get_by_id(styles.FOOTER_ID, 1)
         p = paragraph._p
-        p.append(ooxml.r("Page "))
-        p.append(ooxml.fld_simple(" PAGE ", "1"))
-        p.append(ooxml.r(" of "))
-        p.append(ooxml.fld_simple(" NUMPAGES ", "1"))
+        lang = self._lang(self.document.label_lang("page"))
+        fields = {"{page}": " PAGE ", "{pages}": " NUMPAGES "}
+        for piece in re.split(r"(\{page\}|\{pages\})", self.document.label("page")):
+            if piece in fields:
+                p.append(ooxml.fld_simple(fields[piece], "1"))
+            elif piece:
+                p.append(self._run(piece, lang=lang))
 
     def _text_width(self) -> int:
         return self._page[3]
@@ -243,7 +248,7 @@ class DocxWriter(Writer):
 
     def visit_table(self, node: doc.Table) -> None:
         caption = self._paragraph(styles.ROLE_IDS["caption"])
-        caption.append(ooxml.r(_clean(node.caption)))
+        caption.append(self._run(_clean(node.caption), lang=self._lang(node.caption_lang)))
         self._bookmark(caption, node.anchor)
         columns = doc.grid_width(node.header)
         rows = [row if doc.grid_width(row) == columns else doc.fit_row(row, columns) for row in node.rows]
@@ -325,7 +330,7 @@ class DocxWriter(Writer):
             p.append(ooxml.fld_char("separate"))
         bookmark = self.bookmarks[node.anchor]
         link = ooxml.hyperlink_internal(bookmark, None)
-        link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID))
+        link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID, lang=self._lang(node.lang)))
         tab = ooxml.r()
         tab.append(OxmlElement("w:tab"))
         link.append(tab)
@@ -342,6 +347,11 @@ class DocxWriter(Writer):
     ) -> None:
         for inline in inlines:
             self.visit(inline, parent, context)
+
+    @staticmethod
+    def _lang(language: str | None) -> dict[str, str] | None:
+        """w:lang attributes for text in ``language``; None for the document's own."""
+        return styles.lang_attributes(language) if language else None
 
     def _run(self, text: str, **props: object) -> etree._Element:
         run = ooxml.r(text)

@@ -230,9 +230,7 @@ class HtmlWriter(Writer):
             table.set("id", self.ids[node.anchor])
         caption = etree.SubElement(table, "caption", id=caption_id)
         caption.text = self._clean(node.caption).strip()
-        self._part_lang(
-            getattr(node, "caption_lang", None), context, caption
-        )  # a caption in another language
+        self._part_lang(node.caption_lang, context, caption)  # a caption in another language
         if not caption.text:
             self.reporter.warn("HTML-TABLE-CAPTION", "a table has no caption")
         # rows as wide as the header (or, with no header, as the widest row): HTML tables need
@@ -289,7 +287,7 @@ class HtmlWriter(Writer):
 
     def visit_contents_entry(self, node: doc.ContentsEntry, context: _Inline) -> etree._Element:
         li = etree.Element("li")
-        self._part_lang(getattr(node, "lang", None), context, li)  # an entry in another language
+        self._part_lang(node.lang, context, li)  # an entry in another language
         text = self._clean(node.text).strip()
         if node.anchor in self.ids:
             etree.SubElement(li, "a", href=f"#{self.ids[node.anchor]}").text = text

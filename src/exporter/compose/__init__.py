@@ -55,7 +55,9 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     body.extend(found.extra_blocks(anchors, lambda: next(table_counter)))
     speakers_heading = d.Heading(2, (d.Text("Speakers"),), anchors.make("speakers"))
     speakers = speakers_table(debate, next(table_counter))
-    context = ProceedingsContext(debate, keys.anchor, anchors.make, source_of, lambda: next(table_counter))
+    context = ProceedingsContext(
+        debate, keys.anchor, anchors.make, source_of, lambda: next(table_counter), reporter
+    )
     debate_blocks = proceedings(context)
     debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
     closing: list[d.Block] = [d.Heading(2, (d.Text("Sources"),), anchors.make("sources"))]

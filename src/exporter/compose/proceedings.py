@@ -10,6 +10,8 @@ from exporter import model as m
 from exporter.compose.inlines import inlines
 from exporter.compose.lists import gather_lists
 from exporter.compose.names import KIND_LABELS, plural, speaker_name
+from exporter.compose.tables import TableOrigin, briefing_table
+from exporter.diagnostics import Reporter
 
 _PROCEDURAL_ROLE = "procedural"
 
@@ -29,6 +31,7 @@ class ProceedingsContext:
     section_anchor: Callable[[str], str]
     source_of: Callable[[m.Speech], SpeechSource]
     table_number: Callable[[], int]
+    reporter: Reporter
 
 
 def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
@@ -58,7 +61,8 @@ def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.
         elif isinstance(item, m.Procedural) and item.kind is m.ProceduralKind.TIME and item.time:
             blocks.append(d.Paragraph((d.Text(f"Time: {item.time[:5]}"),), role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Procedural):
-            blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE))
+            origin = TableOrigin(f"procedural item {item.id}" if item.id else f"section {section.title!r}")
+            blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE, origin=origin))
         elif isinstance(item, m.Division):
             blocks.extend(_division(ctx, item, level + 1))
         else:
@@ -69,7 +73,11 @@ def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.
 def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Block]:
     heading = d.Heading(level, (d.Text(speaker_name(ctx.debate, speech)),), ctx.speech_anchor(speech))
     blocks: list[d.Block] = [heading]
-    blocks.extend(_blocks(ctx, speech.paragraphs, role="body", lang=speech.lang))
+    origin = TableOrigin(
+        f"speech {speech.id}" if speech.id else f"speech of {d.plain_text(heading.children)}",
+        ctx.source_of(speech).citation,
+    )
+    blocks.extend(_blocks(ctx, speech.paragraphs, role="body", lang=speech.lang, origin=origin))
     source_line = _source_line(ctx, speech)
     if source_line:
         blocks.append(d.Paragraph(source_line, role="source"))
@@ -113,7 +121,11 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
 
 
 def _blocks(
-    ctx: ProceedingsContext, blocks: tuple[m.Block, ...], role: str, lang: str | None = None
+    ctx: ProceedingsContext,
+    blocks: tuple[m.Block, ...],
+    role: str,
+    lang: str | None = None,
+    origin: TableOrigin | None = None,
 ) -> list[d.Block]:
     language = ctx.debate.language
     out: list[d.Block] = []
@@ -131,29 +143,12 @@ def _blocks(
                 )
             )
         else:
-            out.append(_table(ctx, block))
+            table = briefing_table(
+                block, ctx.table_number, language, origin or TableOrigin("the record"), ctx.reporter
+            )
+            if table is not None:
+                out.append(table)
     return gather_lists(out)
-
-
-def _table(ctx: ProceedingsContext, table: m.Table) -> d.Table:
-    language = ctx.debate.language
-    rows = [tuple(d.Cell(inlines(cell, language)) for cell in row) for row in table.rows]
-    width = max((len(row) for row in rows), default=1)
-    rows = [row + tuple(d.Cell(()) for _ in range(width - len(row))) for row in rows]
-    header_count = min(table.header_rows, 1) if rows else 0
-    if header_count:
-        header = tuple(
-            cell if d.plain_text(cell.children).strip() else d.Cell((d.Text(f"Column {i + 1}"),))
-            for i, cell in enumerate(rows[0])
-        )
-        body = rows[1:]
-    else:
-        # The record gives no header row; name the columns rather than promote data to headers.
-        header = tuple(d.Cell((d.Text(f"Column {i + 1}"),)) for i in range(width))
-        body = rows
-    number = ctx.table_number()
-    caption = table.caption or "table in the record of this speech"
-    return d.Table(caption=f"Table {number}: {caption}", header=header, rows=tuple(body))
 
 
 def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list[d.Block]:
@@ -162,16 +157,13 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list
     blocks: list[d.Block] = [
         d.Heading(level, (d.Text(f"{title}: {counts}" if counts else title),), ctx.section_anchor(title)),
     ]
-    blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE))
+    origin = TableOrigin(f"division {division.id or title}")
+    blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE, origin=origin))
     if division.time:
         blocks.append(d.Paragraph((d.Text(f"Time: {division.time[:5]}."),), role="source"))
     if division.votes:
         rows = tuple(
-            (
-                d.Cell((d.Text(vote.name),)),
-                d.Cell((d.Text(_vote(vote.side)),)),
-                d.Cell((d.Text(_vote_note(vote)),)),
-            )
+            (d.text_cell(vote.name, "row"), d.text_cell(_vote(vote.side)), d.text_cell(_vote_note(vote)))
             for vote in division.votes
         )
         number = ctx.table_number()
@@ -179,7 +171,7 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list
             d.Table(
                 caption=f"Table {number}: how members voted in {title.lower()} "
                 f"({plural(len(division.votes), 'recorded vote')})",
-                header=(d.Cell((d.Text("Member"),)), d.Cell((d.Text("Vote"),)), d.Cell((d.Text("Note"),))),
+                head=(d.header_row("Member", "Vote", "Note"),),
                 rows=rows,
                 widths=(0.5, 0.25, 0.25),
             )

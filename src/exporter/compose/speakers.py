@@ -16,9 +16,7 @@ def contributions(debate: m.Debate) -> Counter[str]:
 
 def speakers_table(debate: m.Debate, number: int) -> d.Table:
     counts = contributions(debate)
-    header = tuple(
-        d.Cell((d.Text(label),)) for label in ("Name", "Constituency", "Party", "Role", "Contributions")
-    )
+    header = d.header_row("Name", "Constituency", "Party", "Role", "Contributions")
     rows = []
     for speaker in debate.speakers:
         values = (
@@ -28,15 +26,20 @@ def speakers_table(debate: m.Debate, number: int) -> d.Table:
             speaker.role or NOT_RECORDED,
             str(counts.get(speaker.id, 0)),
         )
-        rows.append(tuple(d.Cell((d.Text(value),)) for value in values))
+        rows.append(_row(values))
     unnamed = Counter(s.label or "Unknown speaker" for s in m.speeches(debate) if s.speaker is None)
     for label, count in sorted(unnamed.items()):
         values = (label, NOT_RECORDED, NOT_RECORDED, NOT_RECORDED, str(count))
-        rows.append(tuple(d.Cell((d.Text(value),)) for value in values))
+        rows.append(_row(values))
     return d.Table(
         caption=f"Table {number}: speakers in this debate, with the number of times each spoke",
-        header=header,
+        head=(header,),
         rows=tuple(rows),
         anchor="speakers-table",
         widths=(0.22, 0.22, 0.2, 0.16, 0.2),
     )
+
+
+def _row(values: tuple[str, ...]) -> tuple[d.Cell, ...]:
+    """A speaker's row: the name labels it."""
+    return (d.text_cell(values[0], "row"), *(d.text_cell(value) for value in values[1:]))

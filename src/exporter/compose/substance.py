@@ -225,8 +225,10 @@ def _glance_blocks(glance: summarise.AtAGlance, table_number: Callable[[], int])
         blocks.append(
             d.Table(
                 caption=f"Table {table_number()}: contributions and words spoken, by party",
-                header=tuple(d.Cell((d.Text(h),)) for h in ("Party", "Speakers", "Contributions", "Words")),
-                rows=tuple(tuple(d.Cell((d.Text(str(v)),)) for v in row) for row in rows),
+                head=(d.header_row("Party", "Speakers", "Contributions", "Words"),),
+                rows=tuple(
+                    (d.text_cell(str(row[0]), "row"), *(d.text_cell(str(v)) for v in row[1:])) for row in rows
+                ),
                 widths=(0.4, 0.2, 0.2, 0.2),
             )
         )

@@ -22,10 +22,22 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from exporter.diagnostics import Reporter
-from exporter.model import Item, Paragraph, Procedural, ProceduralKind, Run, Section, Speaker, Speech
+from exporter.model import (
+    Block,
+    Item,
+    Paragraph,
+    Procedural,
+    ProceduralKind,
+    Run,
+    Section,
+    Speaker,
+    Speech,
+    Table,
+)
 from exporter.readers._runs import merge_runs
 from exporter.readers._sections import UNTITLED, TopLevelSections
 from exporter.readers._xml import local, text_of
+from exporter.readers.tei_table import tei_table
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -92,6 +104,9 @@ def _items_of(element: etree._Element, ctx: BodyContext) -> list[Item]:
     name = local(element)
     if name == "u":
         return _utterance(element, ctx)
+    if name == "table":
+        table = _table(element, ctx)
+        return [Procedural((table,), ProceduralKind.OTHER, _id(element))] if table is not None else []
     if name in _EVENTS:
         event = _event(element, ctx)
         return [event] if event is not None else []
@@ -145,7 +160,7 @@ def _utterance(u: etree._Element, ctx: BodyContext) -> list[Item]:
     role = next((_ROLES[kind] for kind in kinds if kind in _ROLES), None)
     lang = _lang(u, ctx)
     items: list[Item] = []
-    paragraphs: list[Paragraph] = []
+    paragraphs: list[Block] = []
     part = 0
 
     def flush() -> None:
@@ -177,6 +192,10 @@ def _utterance(u: etree._Element, ctx: BodyContext) -> list[Item]:
                 items.append(Procedural((paragraph,), ProceduralKind.DECISION, _id(child)))
             else:
                 paragraphs.append(paragraph)
+        elif name == "table":
+            table = _table(child, ctx)
+            if table is not None:
+                paragraphs.append(table)
         elif name in _EVENTS:
             # an event between segments: its own paragraph, bracketed, inside the speech
             text = _gap_text(child) if name == "gap" else _event_text(child)
@@ -191,6 +210,16 @@ def _utterance(u: etree._Element, ctx: BodyContext) -> list[Item]:
         # an utterance with no words is still a turn the record shows
         items.append(Speech(id=_id(u), speaker=speaker_id, paragraphs=(), label=label, role=role, lang=lang))
     return items
+
+
+def _table(element: etree._Element, ctx: BodyContext) -> Table | None:
+    """A ``table`` in the transcript, each cell read as a segment is."""
+
+    def cell_paragraphs(cell: etree._Element) -> tuple[Paragraph, ...]:
+        paragraph = _paragraph(cell, ctx)
+        return (paragraph,) if paragraph is not None else ()
+
+    return tei_table(element, cell_paragraphs)
 
 
 def _who(u: etree._Element, ctx: BodyContext) -> tuple[str | None, str | None]:

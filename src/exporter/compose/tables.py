@@ -1,0 +1,106 @@
+"""A table from the record as a briefing table: its grid, header rows and row headers as the
+record has them, captioned and numbered.
+
+What composing settles here, for every format alike: rows with nothing in them are left out
+(a blank row is spacing, not data: MS-TBL-004); a short row is padded and a span that runs
+past its row group is cut, so the grid adds up; an empty cell heads nothing; a table with no
+cells is left out, with a warning. A table whose record shows no header keeps none: the
+briefing says so in the table's summary (Word's table description, the PDF's /Summary),
+naming where the table is in the record, and composing warns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from exporter import document as d
+from exporter import model as m
+from exporter.compose.inlines import inlines
+from exporter.diagnostics import Reporter
+from exporter.tables.grid import lay_out
+
+DEFAULT_CAPTION = "table in the record of this speech"
+NO_HEADER = "The record gives this table no header row"
+EMPTY_CODE = "TABLE-EMPTY"
+NO_HEADER_CODE = "TABLE-NO-HEADER"
+
+
+@dataclass(frozen=True)
+class TableOrigin:
+    """Where a table stands in the record, for the reader and for warnings."""
+
+    location: str  # "speech uk.org.publicwhip/wrans/2009-10-27a.209.2": the record's own ids
+    citation: str | None = None  # "HC Deb 27 October 2009, col 209W"
+
+
+def briefing_table(
+    table: m.Table,
+    number: Callable[[], int],
+    language: str,
+    origin: TableOrigin,
+    reporter: Reporter,
+) -> d.Table | None:
+    """The briefing table for ``table``, numbered by ``number()`` (called only for a table
+    that is kept), or None for a table with no cells (reported)."""
+    rows, header_rows = _without_blank_rows(table)
+    if not rows:
+        reporter.warn(EMPTY_CODE, "a table in the record has no cells; left out", origin.location)
+        return None
+    grid = lay_out(rows, groups=(header_rows,))
+    laid = [
+        tuple(_cell(p.cell, p.colspan, p.rowspan, language) for p in grid.starting_in(r))
+        + (d.Cell(()),) * grid.holes(r)
+        for r in range(grid.rows)
+    ]
+    label = f"Table {number()}"
+    caption = f"{label}: {table.caption or DEFAULT_CAPTION}"
+    summary = None
+    if not any(cell.scope for row in laid for cell in row):
+        where = f" ({origin.citation})" if origin.citation else ""
+        summary = f"{NO_HEADER}{where}."
+        reporter.warn(
+            NO_HEADER_CODE,
+            f"{label} has no header row in the record (no header cells, no title or "
+            "label rows to see): written without one, its description says why",
+            origin.location,
+        )
+    return d.Table(caption, tuple(laid[:header_rows]), tuple(laid[header_rows:]), summary=summary)
+
+
+def _cell(cell: m.TableCell, colspan: int, rowspan: int, language: str) -> d.Cell:
+    blocks = tuple(
+        d.Paragraph(
+            inlines(p.runs, p.lang or language),
+            role="quote" if p.style is m.ParagraphStyle.QUOTE else "body",
+            lang=p.lang if p.lang and p.lang != language else None,
+        )
+        for p in cell.paragraphs
+        if p.text.strip()
+    )
+    scope = cell.header.value if cell.header and blocks else None
+    return d.Cell(blocks, colspan, rowspan, scope)
+
+
+def _without_blank_rows(table: m.Table) -> tuple[list[tuple[m.TableCell, ...]], int]:
+    """The rows with every row that has nothing in it left out, spans over them shortened,
+    and how many header rows remain. A row where a span with text begins or passes is not
+    blank."""
+    grid = lay_out(table.rows, groups=(table.header_rows,))
+    blank = {
+        r
+        for r in range(grid.rows)
+        if all(slot is None or not slot.cell.text.strip() for slot in grid.slots[r])
+        and all(p.rowspan == 1 for p in grid.starting_in(r))
+    }
+    rows = [
+        tuple(
+            replace(p.cell, rowspan=p.rowspan - len(blank.intersection(p.rows))) for p in grid.starting_in(r)
+        )
+        for r in range(grid.rows)
+        if r not in blank
+    ]
+    if not any(rows):
+        return [], 0
+    header_rows = min(table.header_rows, grid.rows) - sum(1 for r in blank if r < table.header_rows)
+    return rows, header_rows

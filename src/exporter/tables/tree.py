@@ -1,0 +1,32 @@
+"""The briefing tree's tables on their grid: where each cell sits, and a table made whole.
+
+Used by validation, which repairs a table whose grid does not add up, and by writers,
+which must not fail on a tree that did not pass validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from exporter import document as d
+from exporter.tables.grid import Grid, lay_out
+
+
+def table_grid(table: d.Table) -> Grid[d.Cell]:
+    """Where each cell of ``table`` sits, header rows first (a header cell never spans into
+    the body); see ``exporter.tables.grid``."""
+    return lay_out((*table.head, *table.rows), groups=(len(table.head),))
+
+
+def regular_table(table: d.Table) -> d.Table:
+    """``table`` with a grid that adds up, as validation repairs one: a span that does not
+    fit is cut, and the holes a short row leaves are filled with empty cells."""
+    grid = table_grid(table)
+    if grid.adds_up:
+        return table
+    laid = [
+        tuple(replace(p.cell, colspan=p.colspan, rowspan=p.rowspan) for p in grid.starting_in(r))
+        + (d.Cell(()),) * grid.holes(r)
+        for r in range(grid.rows)
+    ]
+    return replace(table, head=tuple(laid[: len(table.head)]), rows=tuple(laid[len(table.head) :]))

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from eval_summary import DEFAULT_DATA, load, meeting_debate  # noqa: E402
 
 from exporter.model import Debate, Paragraph, Section, Speech, speeches  # noqa: E402
-from exporter.summarise import key_points, summarise  # noqa: E402
+from exporter.summarise import key_points, ranking, summarise  # noqa: E402
 from summarise_debates import DEATH_PENALTY, OIL_REFINING, WAREHAM, load_debate  # noqa: E402
 
 
@@ -72,8 +72,9 @@ def main() -> None:
     for _ in range(5):
         debate = day(args.words, args.data)
         start = time.perf_counter()
-        summary = summarise(debate)
-        points = key_points(debate)
+        ranked = ranking(debate)  # once for both, as the composer does
+        summary = summarise(debate, ranked=ranked)
+        points = key_points(debate, ranked=ranked)
         timings.append(time.perf_counter() - start)
     print(
         f"{count_words(debate):,} words in {len(debate.sections)} sections, {len(speeches(debate)):,} speeches"

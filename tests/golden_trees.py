@@ -454,7 +454,9 @@ def spanning_table_briefing() -> Document:
             Heading(1, (Text("Temporary accommodation: written answer"),), "title"),
             Paragraph((Text("The figures are in the table."),)),
             Table(caption=SPANNING_CAPTION, head=head, rows=rows, anchor="spanning-table"),
-            Paragraph((Text("See "), Link("#spanning-table", (Text("the table"),), "Go to the table"), Text("."))),
+            Paragraph(
+                (Text("See "), Link("#spanning-table", (Text("the table"),), "Go to the table"), Text("."))
+            ),
         ),
         date="2024-06-01",
     )

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from exporter.citations import cite, cite_columns, record_url, theyworkforyou_url
+from exporter.citations import choose, cite, cite_columns, record_url, theyworkforyou_url
 from exporter.model import Debate, Section, Source, speeches
 from summarise_debates import OIL_REFINING, WAREHAM, load_debate, speech
 
@@ -136,7 +136,12 @@ def test_record_url_from_a_parlparse_gid_when_there_is_no_link() -> None:
             "https://www.theyworkforyou.com/wms/?id=2009-10-28a.12WS.1",
         ),
         ("uk.org.publicwhip/westminhall/2009-10-28a", "https://www.theyworkforyou.com/whall/?d=2009-10-28"),
-        ("uk.org.publicwhip/spor/2009-10-28.1.0", None),
+        ("uk.org.publicwhip/spor/2009-10-28.1.0", "https://www.theyworkforyou.com/sp/?id=2009-10-28.1.0"),
+        (
+            "uk.org.publicwhip/spwa/2009-10-26.S3W-28257.q0",
+            "https://www.theyworkforyou.com/spwrans/?id=2009-10-26.S3W-28257.q0",
+        ),
+        ("uk.org.publicwhip/unknown/2009-10-28.1.0", None),
         ("4ADF0C90-B463-4E21-A16D-A17C893209D8", None),
     ],
 )
@@ -152,10 +157,14 @@ def test_record_url_falls_back_to_the_sitting_reference() -> None:
     assert record_url(sitting(), None) is None
 
 
-def test_other_houses() -> None:
-    assert cite_columns(sitting("Scottish Parliament", None), ["12"]) == "SP OR 29 October 2009, col 12"
-    assert cite_columns(sitting("National Assembly", None), []) == "National Assembly Deb 29 October 2009"
-    assert (
-        cite_columns(sitting("Scottish Parliament", None), ["12"], "short")
-        == "Scottish Parliament Deb 29 October 2009 c12"
+def test_other_houses_in_their_own_form_or_a_neutral_one_never_an_invented_abbreviation() -> None:
+    scottish = sitting("Scottish Parliament", None)
+    assert cite_columns(scottish, ["12"]) == "Official Report, 29 October 2009; c 12"
+    assert cite_columns(scottish, ["12", "14"]) == "Official Report, 29 October 2009; cc 12–14"
+    assert cite_columns(scottish, ["12"], "neutral") == "Scottish Parliament, 29 October 2009, col 12"
+    # a form the profile does not offer falls back to the parliament's own
+    assert cite_columns(scottish, ["12"], "short") == "Official Report, 29 October 2009; c 12"
+    assert choose(scottish, "short").note == (
+        "the scottish-parliament profile offers official-report, neutral, not short; cited in official-report"
     )
+    assert cite_columns(sitting("National Assembly", None), []) == "National Assembly, 29 October 2009"

@@ -53,17 +53,26 @@ def test_unusable_or_missing_stamps_are_ignored() -> None:
     assert glance(_timed(None)).duration_minutes is None
 
 
-def test_procedural_time_stamps_count_but_collective_speeches_do_not() -> None:
+def test_procedural_time_stamps_count_and_so_do_speakers_known_only_by_printed_name() -> None:
     items = (
         Procedural((), ProceduralKind.TIME, time="14:00"),
         speech("s1", "m1", "One two three."),
-        speech("s2", None, "Hear, hear.", label="Hon. Members"),
+        speech("s2", None, "Let us pray.", label="Father Paul Kelly"),
+        speech("s3", None, "Hear, hear.", label="Hon. Members"),
+        speech("s4", None, "Hear, hear.", label="Hon. Members"),
         Procedural((), ProceduralKind.TIME, time="15:30"),
     )
     debate = Debate("D", (Section("D", items),), (Speaker("m1", "A Member"),))
     facts = glance(debate)
     assert facts.duration_minutes == 90
-    assert (facts.speakers, facts.contributions, facts.words) == (1, 1, 3)
+    # as the Speakers table lists them: three rows, four contributions
+    assert (facts.speakers, facts.contributions, facts.words) == (3, 4, 10)
+
+
+def test_out_of_order_stamps_run_from_the_first_to_the_latest_with_no_duration() -> None:
+    facts = glance(_timed("18:59:53", "18:10:14", "19:04:28"))
+    assert (facts.start, facts.end, facts.duration_minutes) == ("18:59", "19:04", None)
+    assert "Duration" not in dict(facts.facts())
 
 
 def test_facts_and_party_rows_as_table_text() -> None:

@@ -22,7 +22,16 @@ from golden_trees import (
     sections_for,
     seed_briefing,
 )
-from pdf_reading import Node, element_texts, open_pdf, poppler, poppler_file, squash, structure_tree, write_pdf
+from pdf_reading import (
+    Node,
+    element_texts,
+    open_pdf,
+    poppler,
+    poppler_file,
+    squash,
+    structure_tree,
+    write_pdf,
+)
 
 STANDARD_14 = {
     "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",

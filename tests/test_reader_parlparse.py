@@ -364,14 +364,24 @@ def test_date_house_and_place_come_from_the_gids() -> None:
     )
 
 
-def test_date_and_place_fall_back_to_the_file_name() -> None:
-    debate, _ = read_text(
+def test_a_file_name_never_gives_the_date_or_the_place() -> None:
+    debate, reporter = read_text(
         '<publicwhip><minor-heading id="a">Ferries</minor-heading><speech id="b" speakername="A" '
         'speakerid="uk.org.publicwhip/member/1"><p>Words.</p></speech></publicwhip>',
         name="records/westminster2010-01-12a.xml",
     )
-    assert (debate.date, debate.location) == (dt.date(2010, 1, 12), "Westminster Hall")
+    assert (debate.date, debate.house, debate.location, debate.profile) == (None, None, None, None)
     assert debate.title == "Ferries"  # one debate: its own title
+    assert {x.code for x in reporter.diagnostics} == {"parlparse-no-date", "parlparse-series"}
+
+
+def test_addresses_give_the_series_and_date_when_the_ids_do_not() -> None:
+    debate, _ = read_text(
+        '<publicwhip><minor-heading id="a" url="http://www.publications.parliament.uk/pa/cm200910/cmhansrd/'
+        'cm100112/halltext/100112h0001.htm#1">Ferries</minor-heading></publicwhip>',
+        name="records/debates2099-01-01a.xml",
+    )
+    assert (debate.date, debate.location) == (dt.date(2010, 1, 12), "Westminster Hall")
 
 
 def test_westminster_hall_has_top_level_minor_headings_and_wh_columns() -> None:

@@ -21,7 +21,7 @@ from exporter.model import (
     speeches,
 )
 from exporter.summarise import key_points, summarise
-from exporter.summarise.procedural import is_procedural
+from exporter.summarise.eligibility import Context, judge
 from summarise_debates import DEATH_PENALTY, OIL_REFINING, WAREHAM, load_debate, speech
 
 REAL = [WAREHAM, DEATH_PENALTY, OIL_REFINING]
@@ -29,6 +29,11 @@ CARMICHAEL = "uk.org.publicwhip/member/2006"  # opened the death penalty debate
 BRYANT = "uk.org.publicwhip/member/1779"  # the Minister for Europe, who replied
 BENTON = "uk.org.publicwhip/member/1434"  # in the Chair
 TAYLOR = "uk.org.publicwhip/member/1677"  # intervened only
+
+
+def alone(sentence: str) -> str:
+    """The label of a sentence opening an ordinary member's speech in a record with full stops."""
+    return judge(Context(sentence, None, True, "speech", printed_question=False, chair=False, final_stops=True))
 
 
 def words(sentences: list) -> int:
@@ -283,52 +288,52 @@ def test_an_empty_debate_has_no_summary_or_key_points() -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "label"),
     [
-        "Order.",
-        "Question put and agreed to.",
-        "It is a pleasure to serve under your chairmanship, Mr Benton.",
-        "May I add to the comments made by the hon. Member and say what a pleasure it is, Mr. Benton, to serve under you?",
-        "I thank my hon. Friend the Member for Rotherham (Sarah Champion) for her ongoing work.",
-        "My Lords, I thank the Minister for that response.",
-        "Madam Chair, I'd like to thank my honourable colleague for her question.",
-        "The hon. Gentleman makes an important point.",
-        "I want to make a bit more progress.",
-        "Will my hon. Friend give way?",
-        "My Lords, I beg leave to ask the Question standing in my name on the Order Paper.",
-        "In doing so, I declare an interest as an honorary colonel of a TA regiment.",
-        "We've received apologies for absence from Siân Gwenllian this morning.",
-        "Good morning, everyone, and welcome to the committee this morning.",
-        "So, thank you, all, for your attendance.",
-        "Clause 24 of the lease states:",
-        "I will speak about Grangemouth and the jobs that have been lost there—",
-        "Mr. Chair, it's always been public.",
-        "Can I ask Members who are present if they wish to declare any interests?",
-        "In accordance with Standing Order 34.19, I determine that the public are excluded from the meeting.",
-        "Honourable members, I call this meeting to order.",
-        "I have a point of order.",
-        "And the first questions are from Julie Morgan.",
-        "Can I just ask you to introduce your officials for the record, please?",
-        "Janet Finch-Saunders is joining us from the Assembly offices in Colwyn Bay via video-link.",
-        "I therefore declare that John Griffiths has been appointed temporary Chair.",
-        "Unfortunately, the Chair, Lynne Neagle, is unable to attend today's meeting.",
-        "This meeting is, however, being broadcast live on Senedd.tv, with all participants joining remotely.",
-        "We're very pleased to have you here this morning.",
-        "We're looking forward to hearing what you've got to say.",
-        "I'm pleased to welcome Vikki Howells, who is substituting for Jack this morning.",
-        "I welcome the Minister to her place and look forward to her reply.",
-        "I'm just going to run through the procedures that we're going to follow now.",
-        "I'll take this opportunity to welcome Dawn to the committee and to place on record our thanks to John.",
-        "A record of proceedings will be published as usual.",
-        "All other Standing Order requirements for committees remain in place.",
-        "The meeting is bilingual, and simultaneous translation from Welsh to English is available.",
-        "Jean, you wanted to come in.",
-        "I rise today to present a petition that has many signatures from constituents in Nanaimo.",
-        "I rise today to table e-petition 2466, initiated by a constituent of mine in Stittsville.",
+        ('Order.', 'procedure'),
+        ('Question put and agreed to.', 'procedure'),
+        ('It is a pleasure to serve under your chairmanship, Mr Benton.', 'courtesy'),
+        ('May I add to the comments made by the hon. Member and say what a pleasure it is, Mr. Benton, to serve under you?', 'courtesy'),
+        ('I thank my hon. Friend the Member for Rotherham (Sarah Champion) for her ongoing work.', 'courtesy'),
+        ('My Lords, I thank the Minister for that response.', 'courtesy'),
+        ("Madam Chair, I'd like to thank my honourable colleague for her question.", 'courtesy'),
+        ('The hon. Gentleman makes an important point.', 'courtesy'),
+        ('I want to make a bit more progress.', 'procedure'),
+        ('Will my hon. Friend give way?', 'procedure'),
+        ('My Lords, I beg leave to ask the Question standing in my name on the Order Paper.', 'procedure'),
+        ('In doing so, I declare an interest as an honorary colonel of a TA regiment.', 'procedure'),
+        ("We've received apologies for absence from Siân Gwenllian this morning.", 'procedure'),
+        ('Good morning, everyone, and welcome to the committee this morning.', 'courtesy'),
+        ('So, thank you, all, for your attendance.', 'courtesy'),
+        ('Clause 24 of the lease states:', 'fragment'),
+        ('I will speak about Grangemouth and the jobs that have been lost there—', 'procedure'),
+        ("Mr. Chair, it's always been public.", 'dependent'),
+        ('Can I ask Members who are present if they wish to declare any interests?', 'procedure'),
+        ('In accordance with Standing Order 34.19, I determine that the public are excluded from the meeting.', 'procedure'),
+        ('Honourable members, I call this meeting to order.', 'procedure'),
+        ('I have a point of order.', 'procedure'),
+        ('And the first questions are from Julie Morgan.', 'procedure'),
+        ('Can I just ask you to introduce your officials for the record, please?', 'procedure'),
+        ('Janet Finch-Saunders is joining us from the Assembly offices in Colwyn Bay via video-link.', 'procedure'),
+        ('I therefore declare that John Griffiths has been appointed temporary Chair.', 'procedure'),
+        ("Unfortunately, the Chair, Lynne Neagle, is unable to attend today's meeting.", 'procedure'),
+        ('This meeting is, however, being broadcast live on Senedd.tv, with all participants joining remotely.', 'procedure'),
+        ("We're very pleased to have you here this morning.", 'courtesy'),
+        ("We're looking forward to hearing what you've got to say.", 'courtesy'),
+        ("I'm pleased to welcome Vikki Howells, who is substituting for Jack this morning.", 'courtesy'),
+        ('I welcome the Minister to her place and look forward to her reply.', 'courtesy'),
+        ("I'm just going to run through the procedures that we're going to follow now.", 'procedure'),
+        ("I'll take this opportunity to welcome Dawn to the committee and to place on record our thanks to John.", 'courtesy'),
+        ('A record of proceedings will be published as usual.', 'procedure'),
+        ('All other Standing Order requirements for committees remain in place.', 'procedure'),
+        ('The meeting is bilingual, and simultaneous translation from Welsh to English is available.', 'procedure'),
+        ('Jean, you wanted to come in.', 'procedure'),
+        ('I rise today to present a petition that has many signatures from constituents in Nanaimo.', 'procedure'),
+        ('I rise today to table e-petition 2466, initiated by a constituent of mine in Stittsville.', 'procedure'),
     ],
 )
-def test_procedure_and_courtesy_are_recognised(sentence: str) -> None:
-    assert is_procedural(sentence)
+def test_procedure_courtesy_and_fragments_are_recognised(sentence: str, label: str) -> None:
+    assert alone(sentence) == label
 
 
 @pytest.mark.parametrize(
@@ -348,7 +353,7 @@ def test_procedure_and_courtesy_are_recognised(sentence: str) -> None:
     ],
 )
 def test_substance_is_not_mistaken_for_procedure(sentence: str) -> None:
-    assert not is_procedural(sentence)
+    assert alone(sentence) == "substantive"
 
 
 _PRINT_SUMMARY = """

@@ -45,7 +45,11 @@ def tree(*blocks: object, title: str = "Debate", language: str = "en-GB") -> Doc
 
 
 def table(**changes: object) -> Table:
-    fields: dict[str, object] = {"caption": "Table 1: votes", "head": ((HEAD, HEAD),), "rows": ((CELL, CELL),)}
+    fields: dict[str, object] = {
+        "caption": "Table 1: votes",
+        "head": ((HEAD, HEAD),),
+        "rows": ((CELL, CELL),),
+    }
     fields.update(changes)
     return Table(**fields)  # type: ignore[arg-type]
 

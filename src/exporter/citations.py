@@ -1,29 +1,37 @@
-"""Citations of the official record, and links to it.
+"""Citations of the official record, and links to it, in the form each parliament uses.
 
-Three styles, each built only from what the record states: a volume or a column the record
-lacks is left out, never guessed.
+What differs between parliaments is data in their profile (:mod:`exporter.parliaments`):
+which forms their records are cited in, the words that name the series in each
+(``HC Deb``, ``Child Poverty Bill Deb``, ``Commonwealth, Parliamentary Debates, Senate``),
+how columns are marked. This module only lays a form out. Every citation is built from
+what the record states: a volume, column or date the record lacks is left out, never
+guessed.
 
-``oscola`` (the default; OSCOLA 4th edition, 2.6.2 and 3.6)
-    ``HC Deb 23 February 2022, vol 709, col 98WH``; ``HL Deb 29 October 2009, col 1234``;
-    ranges ``cols 973–76``. The house is ``HC``/``HL``, the sitting date is in words, and the
-    column carries the record's series mark: suffix ``WH`` (Westminster Hall), ``WS``
-    (written statements), ``W`` (Commons written answers); prefix ``WA`` (Lords written
-    answers) and ``GC`` (Lords Grand Committee).
+The layouts (:data:`exporter.parliaments.STYLES`):
+
+``oscola`` (OSCOLA 4th edition)
+    ``HC Deb 23 February 2022, vol 709, col 98WH``; ``HL Deb 29 October 2009, col WA171``;
+    ranges with the series mark once, ``cols 15–16WS``; a Public Bill Committee by its
+    bill, ``Child Poverty Bill Deb 29 October 2009, col 213``; ``SC Deb (A) …``.
 ``short``
-    Hansard's own compact form, as printed on hansard.parliament.uk:
-    ``HC Deb 23 February 2022 vol 709 c98WH``; ranges ``cc973–76``.
+    Hansard's own reference: ``HC Deb 23 February 2022 vol 709 c98WH``; ranges ``cc973–76``.
 ``harvard``
-    Cite Them Right's form for Hansard, without an access date (our output does not depend on
-    the day it is made): ``Hansard HC Deb. vol. 709 col. 98WH, 23 February 2022. Available at:
-    https://…`` (the URL when the record has one).
+    Cite Them Right's form, without an access date (output must not depend on the day it is
+    made): ``Hansard HC Deb. vol. 709 col. 98WH, 23 February 2022. Available at: https://…``.
+``aglc`` (Australian Guide to Legal Citation, 4th edition, rule 7.5.1)
+    ``Commonwealth, Parliamentary Debates, Senate, 20 September 2007, 12 (Name of Speaker)``;
+    the pinpoint is left out when the record has no page.
+``official-report`` (the Scottish Parliament's own cross-references)
+    ``Official Report, 28 October 2009; c 20529``; ``Official Report, Written Answers,
+    26 October 2009; S3W-28257``.
+``neutral``
+    For a parliament whose own form could not be sourced: parliament, sitting, date,
+    column, URL: ``Northern Ireland Assembly, 12 October 2009, https://…``.
 
-Houses other than the two at Westminster are named in full (``National Assembly Deb 20
-September 2012``), except the Scottish Parliament's Official Report in OSCOLA (``SP OR 3 May
-2012, col 12``).
-
-Column ranges are shortened as in the Chicago Manual (a range from a number under 100, or from
-a multiple of 100, is written in full; otherwise the second number drops the leading digits it
-shares, keeping at least two): ``973–76``, ``98–102``, ``1099–101``, ``100–104``.
+Column ranges are shortened as in the Chicago Manual (a range from a number under 100, or
+from a multiple of 100, is written in full; otherwise the second number drops the leading
+digits it shares, keeping at least two): ``973–76``, ``98–102``, ``1099–101``,
+``100–104``. Page ranges (``aglc``) are written in full.
 """
 
 from __future__ import annotations
@@ -32,22 +40,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from exporter import parliaments
 from exporter.model import Debate, Division, Procedural, Section, Speech, walk_items
+from exporter.parliaments import CitationForm, Profile
 
-STYLES = ("oscola", "short", "harvard")
+#: The choices of ``--citation``: ``auto`` (the parliament's own form) and every layout.
+STYLES = ("auto", *parliaments.STYLES)
 EN_DASH = "–"
 
-_HOUSES = {"house of commons": "HC", "commons": "HC", "house of lords": "HL", "lords": "HL"}
-_COLUMN = re.compile(r"^\s*(?P<prefix>WA|GC)?\s*(?P<number>\d+)\s*(?P<suffix>WH|WS|WA|GC|W)?\s*$", re.I)
-_GID = re.compile(r"^uk\.org\.publicwhip/(?P<type>[a-z]+)/(?P<id>\d{4}-\d{2}-\d{2}[a-z]?(?:\.[\w.]+)?)$")
-TWFY_SECTIONS = {
-    "debate": "debates",
-    "westminhall": "whall",
-    "lords": "lords",
-    "wrans": "wrans",
-    "wms": "wms",
-}
-TWFY = "https://www.theyworkforyou.com"
+_COLUMN = re.compile(r"^\s*(?P<prefix>WA|GC|WS)?\s*(?P<number>\d+)\s*(?P<suffix>WH|WS|WA|GC|W)?\s*$", re.I)
+_PREFIX_MARKS = ("WA", "GC")  # printed before the number in Hansard; others after
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,43 @@ class Column:
     suffix: str
 
 
-def cite(debate: Debate, speech: Speech | None, style: str = "oscola") -> str:
+@dataclass(frozen=True)
+class Choice:
+    """The form a debate is cited in, and why it is not the one asked for (or None)."""
+
+    form: CitationForm
+    profile: Profile
+    head: str
+    note: str | None = None
+
+
+def choose(debate: Debate, style: str = "auto") -> Choice:
+    """The citation form for ``debate``: the one ``style`` names when the debate's profile
+    offers it and the record has what it needs, else the profile's own first form that
+    can be filled, else the neutral form. Raises ValueError for a style that is no
+    layout at all."""
+    if style not in STYLES:
+        raise ValueError(f"unknown citation style {style!r}; choose one of {', '.join(STYLES)}")
+    profile = parliaments.profile_of(debate)
+    facts = _facts(debate, profile)
+    wanted = profile.default_form if style == "auto" else profile.form(style)
+    note = None
+    if wanted is None:
+        offered = ", ".join(form.style for form in profile.citations)
+        note = f"the {profile.key} profile offers {offered}, not {style}"
+    elif (head := wanted.head_for(facts)) is not None:
+        return Choice(wanted, profile, head)
+    else:
+        missing = ", ".join(name for name in wanted.placeholders if not facts.get(name))
+        note = f"{wanted.style} needs the record's {missing}, which it does not give"
+    for form in profile.citations:
+        if (head := form.head_for(facts)) is not None:
+            return Choice(form, profile, head, f"{note}; cited in {form.style}")
+    generic = parliaments.GENERIC.default_form
+    return Choice(generic, profile, generic.head_for(facts) or "", f"{note}; cited in neutral")
+
+
+def cite(debate: Debate, speech: Speech | None, style: str = "auto") -> str:
     """The citation of one speech, or of the whole debate when ``speech`` is None."""
     if speech is None:
         columns = debate_columns(debate)
@@ -67,66 +105,88 @@ def cite(debate: Debate, speech: Speech | None, style: str = "oscola") -> str:
         columns = [speech.column]
     else:
         columns = []
-    return cite_columns(debate, columns, style, speech.url if speech else None)
+    return cite_columns(debate, columns, style, speech.url if speech else None, speech)
 
 
-def cite_columns(debate: Debate, columns: list[str], style: str = "oscola", url: str | None = None) -> str:
-    """The citation of a passage printed in ``columns`` (as printed, in any order)."""
-    if style not in STYLES:
-        raise ValueError(f"unknown citation style {style!r}; choose one of {', '.join(STYLES)}")
-    house = _house(debate.house, style)
+def cite_columns(
+    debate: Debate,
+    columns: list[str],
+    style: str = "auto",
+    url: str | None = None,
+    speech: Speech | None = None,
+) -> str:
+    """The citation of a passage printed in ``columns`` (as printed, in any order); a
+    ``speech`` gives the speaker and question number the form may name."""
+    choice = choose(debate, style)
+    form, head = choice.form, choice.head
     date = sitting_date(debate.date)
     volume = debate.source.volume
-    span = column_span(debate, columns)
-    count = _count(debate, columns)
-    if style == "oscola":
-        head = " ".join(part for part in (house, date) if part)
-        parts = [
-            head,
-            f"vol {volume}" if volume else None,
-            f"{'cols' if count > 1 else 'col'} {span}" if span else None,
-        ]
-        return ", ".join(part for part in parts if part)
-    if style == "short":
-        parts = [
-            house,
-            date,
-            f"vol {volume}" if volume else None,
-            f"{'cc' if count > 1 else 'c'}{span}" if span else None,
-        ]
-        return " ".join(part for part in parts if part)
-    where = " ".join(
-        part
-        for part in (
-            f"Hansard {house}.",
-            f"vol. {volume}" if volume else None,
-            f"{'cols.' if count > 1 else 'col.'} {span}" if span else None,
+    span = column_span(debate, columns, full=form.pinpoint == "page")
+    many = _count(span) > 1
+    if form.pinpoint == "question":
+        pinpoint = speech.number if speech is not None and speech.number else None
+    elif form.pinpoint == "none":
+        pinpoint = None
+    else:
+        pinpoint = span or None
+    link = url or record_url(debate, speech)
+    if form.style == "oscola":
+        first = " ".join(part for part in (head, date) if part)
+        return _join(
+            ", ", first, volume and f"vol {volume}", pinpoint and f"{'cols' if many else 'col'} {span}"
         )
-        if part
-    )
-    text = f"{where}, {date}." if date else f"{where}."
-    link = url or record_url(debate, None)
-    return f"{text} Available at: {link}" if link else text
+    if form.style == "short":
+        return _join(
+            " ", head, date, volume and f"vol {volume}", pinpoint and f"{'cc' if many else 'c'}{span}"
+        )
+    if form.style == "harvard":
+        where = _join(
+            " ",
+            f"Hansard {head}.",
+            volume and f"vol. {volume}",
+            pinpoint and f"{'cols.' if many else 'col.'} {span}",
+        )
+        text = f"{where}, {date}." if date else f"{where}."
+        return f"{text} Available at: {link}" if link else text
+    if form.style == "aglc":
+        text = _join(", ", head, date, pinpoint)
+        who = _speaker(debate, speech)
+        return f"{text} ({who})" if who else text
+    if form.style == "official-report":
+        if pinpoint and form.pinpoint == "column":
+            pinpoint = f"{'cc' if many else 'c'} {span}"
+        text = _join(", ", head, date)
+        return f"{text}; {pinpoint}" if pinpoint else text
+    if pinpoint and form.pinpoint == "column":
+        pinpoint = f"{'cols' if many else 'col'} {span}"
+    elif pinpoint and form.pinpoint == "page":
+        pinpoint = f"{'pp' if many else 'p'} {span}"
+    elif pinpoint and form.pinpoint == "question":
+        pinpoint = f"question {pinpoint}"
+    return _join(", ", head, date, pinpoint, link)
 
 
-def column_span(debate: Debate, columns: list[str]) -> str:
+def column_span(debate: Debate, columns: list[str], full: bool = False) -> str:
     """The columns a passage runs over, first to last: ``98WH``, ``973–76``, ``WA12–14``.
 
     Records mark only the column where each item begins, so a passage is taken to run from
     its lowest column to its highest. Columns of different series (``98WH`` and ``12WS``),
-    or not numbers at all, are listed separately, joined by commas."""
+    or not numbers at all, are listed separately, joined by commas. ``full`` writes the
+    second number of a range in full (page ranges)."""
+    profile = parliaments.profile_of(debate)
     series: dict[tuple[str, str], list[int]] = {}
     others: list[str] = []
     for text in columns:
         if not text.strip():
             continue
-        column = _column(debate, text)
+        column = _column(profile, text)
         if isinstance(column, Column):
             series.setdefault((column.prefix, column.suffix), []).append(column.number)
         elif column not in others:
             others.append(column)
     spans = [
-        _range(prefix, suffix, min(numbers), max(numbers)) for (prefix, suffix), numbers in series.items()
+        _range(prefix, suffix, min(numbers), max(numbers), full)
+        for (prefix, suffix), numbers in series.items()
     ]
     return ", ".join(spans + others)
 
@@ -142,73 +202,77 @@ def debate_columns(debate: Debate) -> list[str]:
 
 def record_url(debate: Debate, speech: Speech | None) -> str | None:
     """The official record's page for a speech (or the debate): the record's own link first,
-    then a TheyWorkForYou link built from a ParlParse gid, then the debate's source page."""
+    then a link built from the item's id by the profile's pattern (TheyWorkForYou,
+    OpenAustralia), then the debate's source page."""
+    profile = parliaments.profile_of(debate)
     if speech is not None:
         if speech.url:
             return speech.url
-        if speech.id and (link := theyworkforyou_url(speech.id)):
+        if speech.id and (link := parliaments.link_for(speech.id, profile)):
             return link
     if debate.source.url:
         return debate.source.url
-    return theyworkforyou_url(debate.source.reference) if debate.source.reference else None
+    if debate.source.reference:
+        return parliaments.link_for(debate.source.reference, profile)
+    return None
 
 
 def theyworkforyou_url(gid: str) -> str | None:
     """``uk.org.publicwhip/westminhall/2009-10-28a.1.0`` to its page on TheyWorkForYou; a
     gid naming only the day (``…/2009-10-28a``) links to that day."""
-    match = _GID.match(gid.strip())
-    if match is None or match.group("type") not in TWFY_SECTIONS:
+    return parliaments.link_for(gid)
+
+
+def sitting_date(date: dt.date | None) -> str | None:
+    """A sitting date in words, as citations print it: ``23 February 2022``."""
+    return f"{date.day} {date:%B %Y}" if date else None
+
+
+def _facts(debate: Debate, profile: Profile) -> dict[str, str | None]:
+    return {
+        "bill": debate.bill,
+        "committee": debate.committee,
+        "house": debate.house,
+        "location": debate.location,
+        "parliament": profile.parliament or None,
+    }
+
+
+def _speaker(debate: Debate, speech: Speech | None) -> str | None:
+    if speech is None:
         return None
-    section = TWFY_SECTIONS[match.group("type")]
-    ident = match.group("id")
-    if "." in ident:
-        return f"{TWFY}/{section}/?id={ident}"
-    return f"{TWFY}/{section}/?d={ident[:10]}"
+    speaker = debate.speaker(speech.speaker)
+    name = speaker.name if speaker else speech.label
+    role = speech.role or (speaker.role if speaker else None)
+    if name and role and role.lower() not in name.lower():
+        return f"{name}, {role}"
+    return name or role
 
 
-def _house(house: str | None, style: str) -> str | None:
-    if house is None:
-        return None
-    short = _HOUSES.get(house.strip().lower())
-    if short:
-        return f"{short} Deb"
-    if style == "oscola" and house.strip().lower() == "scottish parliament":
-        return "SP OR"
-    return f"{house.strip()} Deb"
+def _join(separator: str, *parts: str | None) -> str:
+    return separator.join(part for part in parts if part)
 
 
-def _column(debate: Debate, text: str) -> Column | str:
-    """A column with the series mark the debate's place implies when the record omits it."""
+def _column(profile: Profile, text: str) -> Column | str:
+    """A column taken apart, with the series mark of the profile when the record omits it."""
     match = _COLUMN.match(text)
     if match is None:
         return text.strip()  # not a column number we understand: kept as printed
-    prefix = (match.group("prefix") or "").upper()
-    suffix = (match.group("suffix") or "").upper()
-    lords = (debate.house or "").strip().lower() in ("house of lords", "lords")
-    if suffix in ("WA", "GC"):
-        prefix, suffix = suffix, ""  # a Lords mark is printed before the number
-    if not prefix and not suffix:
-        prefix, suffix = _implied_mark(debate.location, lords)
-    return Column(prefix, int(match.group("number")), suffix)
+    mark = (match.group("prefix") or match.group("suffix") or "").upper()
+    own = profile.column_mark
+    if not mark and own is not None:
+        mark = own.mark
+    if not mark:
+        return Column("", int(match.group("number")), "")
+    prefix = own.prefix if own is not None and own.mark == mark else mark in _PREFIX_MARKS
+    number = int(match.group("number"))
+    return Column(mark, number, "") if prefix else Column("", number, mark)
 
 
-def _implied_mark(location: str | None, lords: bool) -> tuple[str, str]:
-    place = (location or "").strip().lower()
-    if place == "westminster hall":
-        return "", "WH"
-    if "written statement" in place or "written ministerial statement" in place:
-        return "", "WS"
-    if "written answer" in place:
-        return ("WA", "") if lords else ("", "W")
-    if lords and place == "grand committee":
-        return "GC", ""
-    return "", ""
-
-
-def _range(prefix: str, suffix: str, first: int, last: int) -> str:
+def _range(prefix: str, suffix: str, first: int, last: int, full: bool = False) -> str:
     if first == last:
         return f"{prefix}{first}{suffix}"
-    return f"{prefix}{first}{EN_DASH}{_elide(first, last)}{suffix}"
+    return f"{prefix}{first}{EN_DASH}{last if full else _elide(first, last)}{suffix}"
 
 
 def _elide(first: int, last: int) -> str:
@@ -227,12 +291,6 @@ def _shared(start: str, end: str) -> int:
     return shared
 
 
-def _count(debate: Debate, columns: list[str]) -> int:
-    """How many columns the passage spans: "col" for one, "cols" for more."""
-    span = column_span(debate, columns)
+def _count(span: str) -> int:
+    """How many columns a span covers: "col" for one, "cols" for more."""
     return 2 if EN_DASH in span or "," in span else (1 if span else 0)
-
-
-def sitting_date(date: dt.date | None) -> str | None:
-    """A sitting date in words, as citations print it: ``23 February 2022``."""
-    return f"{date.day} {date:%B %Y}" if date else None

@@ -105,9 +105,11 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.option(
     "--citation",
     type=click.Choice(CITATION_STYLES),
-    default="oscola",
+    default="auto",
     show_default=True,
-    help="Citation style for the official record.",
+    help="Citation form for the official record: auto is the parliament's own (OSCOLA for "
+    "Westminster, AGLC for Australia, the Official Report's for Scotland, else a neutral form); "
+    "a form the parliament's profile does not offer falls back to its own, with a warning.",
 )
 @click.option(
     "--people",

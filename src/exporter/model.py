@@ -107,7 +107,31 @@ class Table:
         return " ".join(cell.text for row in self.rows for cell in row)
 
 
-Block = Union[Paragraph, Table]
+@dataclass(frozen=True)
+class ListEntry:
+    """One item of a list: its paragraphs, and its label as printed ("1.", "(a)") when the
+    record gives one (a ``<dt>`` of a definition list)."""
+
+    paragraphs: tuple[Paragraph, ...]
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A list the record marks as one (``<dl>``, ``<ul>``, ``<ol>``), item by item."""
+
+    items: tuple[ListEntry, ...]
+    ordered: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(
+            " ".join(part for part in (item.label, *(p.text for p in item.paragraphs)) if part)
+            for item in self.items
+        )
+
+
+Block = Union[Paragraph, Table, ListBlock]
 
 
 @dataclass(frozen=True)
@@ -193,6 +217,8 @@ class Source:
     licence: str | None = None
     reference: str | None = None  # the record's own identifier (a gid, an ExtId, a FRBR URI)
     citation: str | None = None  # a citation as the record gives it, if it gives one
+    superseded: bool = False  # the record says a later version of it exists
+    successor: str | None = None  # that later version, when it can be named (a file, a reference)
 
 
 @dataclass(frozen=True)
@@ -208,6 +234,9 @@ class Debate:
     language: str = "en-GB"
     source: Source = field(default_factory=Source)
     summary: tuple[Paragraph, ...] = ()  # an editorial summary written by a person
+    profile: str | None = None  # the parliament profile's key (exporter.parliaments), set by the reader
+    bill: str | None = None  # the bill a committee sitting considered, as the record names it
+    committee: str | None = None  # a committee's designation in its citation ("A" of Standing Committee A)
 
     def speaker(self, speaker_id: str | None) -> Speaker | None:
         if speaker_id is None:
@@ -233,6 +262,14 @@ def speeches(debate: Debate) -> list[Speech]:
 
 
 def block_runs(block: Block) -> tuple[Run, ...]:
+    """Every run of a block, in reading order (a list item's label as a run of its own)."""
     if isinstance(block, Paragraph):
         return block.runs
+    if isinstance(block, ListBlock):
+        runs: list[Run] = []
+        for item in block.items:
+            if item.label:
+                runs.append(Run(item.label))
+            runs.extend(run for paragraph in item.paragraphs for run in paragraph.runs)
+        return tuple(runs)
     return tuple(run for row in block.rows for cell in row for run in cell.runs)

@@ -15,7 +15,7 @@ class ReadOptions:
 class ComposeOptions:
     summary: str = "auto"  # auto | editorial | none
     summary_words: int = 250
-    citation: str = "oscola"  # oscola | short | harvard
+    citation: str = "auto"  # auto (the parliament's own form) or a layout in exporter.citations.STYLES
 
 
 HEADING_LEVELS = 9  # Word's Heading 1-9; deeper headings take the size of level 9

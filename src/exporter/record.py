@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from exporter import model as m
+from exporter import parliaments
 from exporter.errors import InputError, RecordErrors
 
 FORMAT_MARK = "debate-exporter/1"
@@ -36,10 +37,10 @@ def schema() -> dict[str, Any]:
 def to_dict(debate: m.Debate) -> dict[str, Any]:
     data: dict[str, Any] = {"format": FORMAT_MARK, "title": debate.title}
     _put(data, "date", debate.date.isoformat() if debate.date else None)
-    for key in ("house", "location", "chair", "department"):
+    for key in ("house", "location", "chair", "department", "profile", "bill", "committee"):
         _put(data, key, getattr(debate, key))
     data["language"] = debate.language
-    source = {k: v for k, v in vars(debate.source).items() if v is not None}
+    source = {k: v for k, v in vars(debate.source).items() if v is not None and v is not False}
     if source:
         data["source"] = source
     if debate.summary:
@@ -109,6 +110,17 @@ def _vote_out(vote: m.Vote) -> dict[str, Any]:
 def _block_out(block: m.Block) -> Any:
     if isinstance(block, m.Paragraph):
         return _paragraph_out(block)
+    if isinstance(block, m.ListBlock):
+        items = []
+        for item in block.items:
+            entry: dict[str, Any] = {}
+            _put(entry, "label", item.label)
+            entry["paragraphs"] = [_paragraph_out(p) for p in item.paragraphs]
+            items.append(entry)
+        listed: dict[str, Any] = {"items": items}
+        if block.ordered:
+            listed["ordered"] = True
+        return {"list": listed}
     return {"table": _table_out(block)}
 
 
@@ -287,6 +299,10 @@ def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
 
     for index, section in enumerate(data["sections"]):
         visit(section["items"], f"sections[{index}]")
+    profile = data.get("profile")
+    if profile is not None and not parliaments.is_known(profile):
+        names = ", ".join(parliaments.keys())
+        problems.append(InputError(f'no parliament profile "{profile}" (known: {names})', source, "profile"))
     return problems
 
 
@@ -303,6 +319,9 @@ def _debate_in(data: dict[str, Any]) -> m.Debate:
         summary=tuple(_paragraph_in(p) for p in data.get("summary", [])),
         speakers=tuple(m.Speaker(**s) for s in data.get("speakers", [])),
         sections=tuple(_section_in(s) for s in data["sections"]),
+        profile=data.get("profile"),
+        bill=data.get("bill"),
+        committee=data.get("committee"),
     )
 
 
@@ -349,6 +368,15 @@ def _item_in(data: dict[str, Any]) -> m.Item:
 
 
 def _block_in(data: Any) -> m.Block:
+    if isinstance(data, dict) and "list" in data:
+        listed = data["list"]
+        return m.ListBlock(
+            items=tuple(
+                m.ListEntry(tuple(_paragraph_in(p) for p in item["paragraphs"]), item.get("label"))
+                for item in listed["items"]
+            ),
+            ordered=listed.get("ordered", False),
+        )
     if isinstance(data, dict) and "table" in data:
         return _table_in(data["table"])
     return _paragraph_in(data)

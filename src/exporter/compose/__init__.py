@@ -16,7 +16,7 @@ from typing import Any
 from exporter import document as d
 from exporter import model as m
 from exporter import record
-from exporter.citations import cite, cite_columns, debate_columns, record_url
+from exporter.citations import choose, cite, cite_columns, debate_columns, record_url
 from exporter.compose.anchors import Anchors
 from exporter.compose.front import details, sources
 from exporter.compose.keys import key_speeches
@@ -44,6 +44,16 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     keys = key_speeches(debate, anchors)
     debate = keys.debate
     table_counter = iter(range(1, 10_000))
+
+    citation = choose(debate, options.citation)
+    if citation.note:
+        reporter.warn("citation-form", f"citations: {citation.note}")
+    if citation.profile.licence is not None and not citation.profile.licence.adaptation:
+        reporter.warn(
+            "licence-no-adaptation",
+            f"the record's licence ({citation.profile.licence.name}) does not allow adapted material to be "
+            "shared; the briefing says so in its Sources",
+        )
 
     def source_of(speech: m.Speech) -> SpeechSource:
         return SpeechSource(cite(debate, speech, options.citation), record_url(debate, speech))

@@ -50,21 +50,27 @@ def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
 
 
 def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.Block]:
-    blocks: list[d.Block] = [d.Heading(level, (d.Text(section.title),), ctx.section_anchor(section.title))]
+    """A section's heading at ``level`` and its items one level below. A section whose
+    title is blank (an empty heading in the record) adds no heading, and so no contents
+    entry: its items stand at its own level."""
+    blocks: list[d.Block] = []
+    if section.title.strip():
+        blocks.append(d.Heading(level, (d.Text(section.title),), ctx.section_anchor(section.title)))
+        level += 1
     if section.chair:
         blocks.append(d.Paragraph((d.Text(f"Chair: {section.chair}"),), role="details"))
     for item in section.items:
         if isinstance(item, m.Section):
-            blocks.extend(_section(ctx, item, level + 1))
+            blocks.extend(_section(ctx, item, level))
         elif isinstance(item, m.Speech):
-            blocks.extend(_speech(ctx, item, level + 1))
+            blocks.extend(_speech(ctx, item, level))
         elif isinstance(item, m.Procedural) and item.kind is m.ProceduralKind.TIME and item.time:
             blocks.append(d.Paragraph((d.Text(f"Time: {item.time[:5]}"),), role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Procedural):
             origin = TableOrigin(f"procedural item {item.id}" if item.id else f"section {section.title!r}")
             blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE, origin=origin))
         elif isinstance(item, m.Division):
-            blocks.extend(_division(ctx, item, level + 1))
+            blocks.extend(_division(ctx, item, level))
         else:
             raise TypeError(f"unknown item {type(item).__name__}")
     return blocks
@@ -127,28 +133,59 @@ def _blocks(
     lang: str | None = None,
     origin: TableOrigin | None = None,
 ) -> list[d.Block]:
-    language = ctx.debate.language
     out: list[d.Block] = []
     for block in blocks:
         if isinstance(block, m.Paragraph):
-            if not block.text.strip():
-                continue
-            paragraph_role = "quote" if block.style is m.ParagraphStyle.QUOTE else role
-            paragraph_lang = block.lang or lang
-            out.append(
-                d.Paragraph(
-                    inlines(block.runs, paragraph_lang or language),
-                    role=paragraph_role,
-                    lang=paragraph_lang if paragraph_lang and paragraph_lang != language else None,
-                )
-            )
+            if block.text.strip():
+                out.append(_paragraph(ctx, block, role, lang))
+        elif isinstance(block, m.ListBlock):
+            if block.items:
+                out.append(_list(ctx, block, role, lang))
         else:
             table = briefing_table(
-                block, ctx.table_number, language, origin or TableOrigin("the record"), ctx.reporter
+                block,
+                ctx.table_number,
+                ctx.debate.language,
+                origin or TableOrigin("the record"),
+                ctx.reporter,
             )
             if table is not None:
                 out.append(table)
     return gather_lists(out)
+
+
+def _paragraph(
+    ctx: ProceedingsContext, block: m.Paragraph, role: str, lang: str | None, label: str | None = None
+) -> d.Paragraph:
+    language = ctx.debate.language
+    paragraph_role = "quote" if block.style is m.ParagraphStyle.QUOTE else role
+    paragraph_lang = block.lang or lang
+    children = inlines(block.runs, paragraph_lang or language)
+    if label:
+        children = (d.Text(f"{label} "), *children)
+    return d.Paragraph(
+        children,
+        role=paragraph_role,
+        lang=paragraph_lang if paragraph_lang and paragraph_lang != language else None,
+    )
+
+
+def _list(ctx: ProceedingsContext, block: m.ListBlock, role: str, lang: str | None) -> d.BulletList:
+    """A list the record marks as one. Labels that count 1., 2., 3. make a numbered list
+    (the writer numbers it); any other label ("(a)", a term) stays at the start of its item."""
+    labels = [(item.label or "").strip() for item in block.items]
+    counted = all(label.rstrip(".)") == str(n) for n, label in enumerate(labels, start=1))
+    ordered = block.ordered or counted
+    items = []
+    for item, label in zip(block.items, labels, strict=True):
+        shown = None if counted or not label else label
+        paragraphs = [p for p in item.paragraphs if p.text.strip()] or [m.Paragraph(())]
+        blocks = tuple(
+            _paragraph(ctx, p, role, lang, shown if index == 0 else None)
+            for index, p in enumerate(paragraphs)
+        )
+        items.append(d.ListItem(blocks))
+    return d.BulletList(tuple(items), ordered=ordered)
 
 
 def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list[d.Block]:
@@ -162,18 +199,23 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list
     if division.time:
         blocks.append(d.Paragraph((d.Text(f"Time: {division.time[:5]}."),), role="source"))
     if division.votes:
-        rows = tuple(
-            (d.text_cell(vote.name, "row"), d.text_cell(_vote(vote.side)), d.text_cell(_vote_note(vote)))
-            for vote in division.votes
-        )
+        notes = [_vote_note(vote) for vote in division.votes]
+        with_notes = any(notes)
+        labels = ["Member", "Vote", *(["Note"] if with_notes else [])]
+        rows = []
+        for vote, note in zip(division.votes, notes, strict=True):
+            cells = [d.text_cell(vote.name, "row"), d.text_cell(_vote(vote.side))]
+            if with_notes:
+                cells.append(d.text_cell(note))  # an empty cell, never "None"
+            rows.append(tuple(cells))
         number = ctx.table_number()
         blocks.append(
             d.Table(
                 caption=f"Table {number}: how members voted in {title.lower()} "
                 f"({plural(len(division.votes), 'recorded vote')})",
-                head=(d.header_row("Member", "Vote", "Note"),),
-                rows=rows,
-                widths=(0.5, 0.25, 0.25),
+                head=(d.header_row(*labels),),
+                rows=tuple(rows),
+                widths=(0.5, 0.25, 0.25) if with_notes else (0.6, 0.4),
             )
         )
     return blocks
@@ -187,6 +229,10 @@ def _side(side: str) -> str:
         "noes": "Noes",
         "content": "Contents",
         "not-content": "Not contents",
+        "for": "For",
+        "against": "Against",
+        "abstentions": "Abstentions",
+        "spoiledvotes": "Spoiled votes",
     }.get(side.lower(), side.capitalize())
 
 
@@ -197,9 +243,17 @@ def _vote(side: str) -> str:
 
 
 def _vote_note(vote: m.Vote) -> str:
+    """ "Teller", "Proxy vote cast by Bell Ribeiro-Addy"; "" when the record notes nothing."""
     notes = []
     if vote.teller:
         notes.append("Teller")
     if vote.proxy:
-        notes.append(f"Proxy vote cast by {vote.proxy}")
-    return "; ".join(notes) or "None"
+        if _is_id(vote.proxy):
+            notes.append(f"Proxy vote; the record names the member who cast it only by id ({vote.proxy})")
+        else:
+            notes.append(f"Proxy vote cast by {vote.proxy}")
+    return "; ".join(notes)
+
+
+def _is_id(text: str) -> bool:
+    return "/" in text and " " not in text.strip()

@@ -96,10 +96,13 @@ def substance(
         }
         return content, part
 
-    found = _summary(debate, options, cited, keys)
-    if options.summary != "none":
+    # Ranked once, here, for both the summary and the key points: the summariser keeps nothing
+    # between calls.
+    ranked = summarise.ranking(debate) if options.summary != "none" else None
+    found = _summary(debate, options, cited, keys, ranked)
+    if ranked is not None:
         found.glance = summarise.glance(debate)
-        for points in summarise.key_points(debate):
+        for points in summarise.key_points(debate, ranked=ranked):
             items, parts = [], []
             for sentence in points.points:
                 content, part = cited(sentence)
@@ -118,6 +121,7 @@ def _summary(
     options: ComposeOptions,
     cited: Callable[[summarise.SummarySentence], tuple[tuple[d.Inline, ...], dict[str, Any]]],
     keys: SpeechKeys,
+    ranked: summarise.Ranking | None,
 ) -> Substance:
     if options.summary == "none":
         return Substance([d.Paragraph((d.Text("No summary was requested for this briefing."),))], [], "none")
@@ -129,7 +133,8 @@ def _summary(
         parts = [{"text": p.text, "speech": None} for p in debate.summary]
         return Substance(blocks, parts, "editorial")
     if options.summary == "auto":
-        sentences = summarise.summarise(debate, words=summary_length(debate, options.summary_words))
+        words = summary_length(debate, options.summary_words)
+        sentences = summarise.summarise(debate, words=words, ranked=ranked)
         if sentences:
             items, parts = [], []
             for sentence in sentences:

@@ -37,6 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from exporter import parliaments
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
 from exporter.model import (
@@ -114,6 +115,7 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         date=date,
         house=house,
         location=_text(overview.get("Location")),
+        profile=_profile(house, _text(overview.get("Location"))),
         source=Source(
             publisher=PUBLISHER,
             url=_page_url(overview, date, ext_id, section.title),
@@ -122,6 +124,12 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
             reference=ext_id,
         ),
     )
+
+
+def _profile(house: str | None, location: str | None) -> str | None:
+    """The UK Parliament series a debate belongs to, from its House and Location."""
+    found = parliaments.match(house, location)
+    return found.key if found is not None else None
 
 
 def _load(data: bytes, source: str) -> Any:

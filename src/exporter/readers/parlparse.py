@@ -1,28 +1,35 @@
 """TheyWorkForYou / ParlParse XML (``<publicwhip>``, OpenAustralia ``<debates>``) to a Debate.
 
-One file is one sitting. Its headings become sections: ``major-heading`` and
-``oral-heading`` open a top-level section, ``minor-heading`` a section inside the open
-major one (Westminster Hall files have only minor headings, so theirs are top-level). A
-chair note in a heading ("[Mr. Joe Benton in the Chair] — Title") goes to
-``Section.chair``. Date, house and place come from the gids, else the file name.
+One file is one sitting of one series: a Commons or Lords day, Westminster Hall, written
+answers, written statements, a Public Bill or standing committee sitting, the Scottish
+Parliament, the Northern Ireland Assembly, the Senedd, a day of the House of
+Representatives or the Senate of Australia. Which series, and the date, come from the
+record itself (:mod:`exporter.readers.parlparse_sitting`), never from the file's name; the
+series' parliament profile (:mod:`exporter.parliaments`) is set on the debate, with its
+house, place, column mark and licence. A file marked ``latest="no"`` says a later
+version exists (:mod:`exporter.readers.parlparse_versions`). Windows-1252 character
+numbers (``&#146;``) are read as browsers read them (:mod:`exporter.readers.parlparse_charrefs`).
 
-``<speech>``: ``speakerid`` / ``person_id`` (the speaker's id), ``speakername``,
-``speakeroffice`` (the office spoken in), ``type`` (speech, intervention, question,
-answer, statement, point of order; OpenAustralia ``talktype``), ``colnum``, ``time``,
-``url``, ``id`` (the gid). ``speakerid="unknown"`` keeps its printed name as the speech's
-label ("Several hon. Members"); no name at all is labelled "Unknown speaker".
-``nospeaker`` speeches are procedural text. So is everything in a member's speech from
-its first ``p class="italic"`` on ("Amendment 96 withdrawn.", then the next amendment's
-text): Hansard never resumes a member's words without naming them again. A speech that
-is all italic ("rose—") stays the member's, in italics.
+Headings become sections (:mod:`exporter.readers.parlparse_outline`); a heading with no
+text opens none. A chair note in a heading ("[Mr. Joe Benton in the Chair] — Title") goes
+to ``Section.chair``.
 
-Paragraphs: ``pwmotiontext`` -> motion style, ``class="indent"`` -> quotation; inline
-``i``/``I``/``em``/``b``/``strong``/``sup``/``a href``/``span class=Italic``; ``phrase``
-and unknown inline elements keep their text; ``<table>`` -> a table. Constituencies
-named in ``<phrase class="honfriend">`` ("the hon. Member for Orkney and Shetland (Mr.
-Carmichael)") fill in the speaker's constituency. ``<place-holder colnum|time>`` between speeches gives the column or time of what follows
-when it has none of its own. OpenAustralia's ``<bills>`` is a note. ``<division>`` -> a division (see
-:mod:`exporter.readers.parlparse_divisions`). House of Commons files without ``type``
+``<speech>``, and written answers' ``<ques>`` (kind question) and ``<reply>`` (kind answer):
+``speakerid``/``person_id``, ``speakername`` (with constituency and party when printed so:
+:mod:`exporter.readers.parlparse_speakers`), ``speakeroffice``, ``type`` (OpenAustralia
+``talktype``), ``colnum`` (given the series' mark once: ``209W``, ``WA171``), ``time``,
+``url``, ``id``; a question's number from ``spid``, ``oral-qnum`` or its paragraph's
+``qnum``. ``nospeaker`` speeches are procedural text, and so is a member's speech from the
+first formula that disposes of business on ("Question put and agreed to.", "Amendment 96
+withdrawn.": :func:`~exporter.readers.parlparse_paragraphs.closing_at`): a paragraph's
+class never ends a speech, and an italic paragraph kept in it stays italic.
+
+Committee files' ``<bill>``, ``<committee>`` and ``<witnesses>`` give the title, the chair,
+the members' details and a note listing them (:mod:`exporter.readers.parlparse_committee`);
+``<division>`` and a committee's ``<divisioncount>`` are divisions
+(:mod:`exporter.readers.parlparse_divisions`); OpenAustralia's ``<bills>`` is a note;
+``<place-holder colnum|time>`` gives the column or time of what follows; Scottish written
+answers' ``<source url>`` the day's page. House of Commons files without ``type``
 attributes get interventions inferred (:mod:`exporter.readers.hansard_api_conventions`);
 Lords files do not, as Lords question time (Minister, peer, Minister) has the same shape.
 """
@@ -30,7 +37,7 @@ Lords files do not, as Lords question time (Minister, peer, Minister) has the sa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from lxml import etree
 
@@ -44,7 +51,6 @@ from exporter.model import (
     ProceduralKind,
     Section,
     Source,
-    Speaker,
     Speech,
     SpeechKind,
 )
@@ -57,14 +63,24 @@ from exporter.readers.hansard_api_conventions import (
     is_chair_role,
     normalise_time,
 )
-from exporter.readers.hansard_api_speakers import parse_attribution
+from exporter.readers.parlparse_charrefs import may_hold_c1, repair
+from exporter.readers.parlparse_committee import (
+    Committee,
+    committee_chair,
+    read_bill,
+    read_committee,
+    read_witnesses,
+)
 from exporter.readers.parlparse_divisions import division_from
-from exporter.readers.parlparse_paragraphs import paragraph_parts, procedurals
-from exporter.readers.parlparse_places import Sitting, sitting_of
+from exporter.readers.parlparse_outline import OpenSection, Outline
+from exporter.readers.parlparse_paragraphs import closing_at, emphasised, paragraph_parts, procedurals
+from exporter.readers.parlparse_sitting import Sitting, sitting_of, sitting_title
+from exporter.readers.parlparse_speakers import UNKNOWN_SPEAKER, Speakers, names_by_id
+from exporter.readers.parlparse_versions import later_version
 
 PUBLISHER = "TheyWorkForYou"
-LICENCE = "Open Parliament Licence v3.0"
-UNKNOWN_SPEAKER = "Unknown speaker"
+AUSTRALIAN_PUBLISHER = "OpenAustralia"
+__all__ = ["UNKNOWN_SPEAKER", "read"]
 
 _KINDS = {
     "intervention": SpeechKind.INTERVENTION,
@@ -76,23 +92,9 @@ _KINDS = {
     "pointoforder": SpeechKind.POINT_OF_ORDER,
 }
 _TITLE_EDGES = " \t\r\n—–-:"
-_HONFRIEND_SEAT = re.compile(r"\bMember for (.+?)\s*\(")
 _HEADINGS = frozenset({"major-heading", "oral-heading", "minor-heading"})
+_SPEECHES = {"speech": None, "ques": SpeechKind.QUESTION, "reply": SpeechKind.ANSWER}
 _IGNORED = frozenset({"gidredirect"})
-
-
-@dataclass
-class _OpenSection:
-    title: str
-    chair: str | None = None
-    id: str | None = None
-    time: str | None = None
-    column: str | None = None
-    url: str | None = None
-    items: list[Item] = field(default_factory=list)
-
-    def close(self) -> Section:
-        return Section(self.title, tuple(self.items), self.id, self.chair, self.time, self.column, self.url)
 
 
 def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> Debate:
@@ -104,38 +106,50 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
             source,
             f"line {root.sourceline}",
         )
-    gids = [element.get("id", "") for element in root if local(element) in _HEADINGS | {"speech"}]
-    sitting = sitting_of(gids, source, australian=local(root) == "debates")
-    day = _DayReader(sitting, source, reporter, _seats_named(root))
+    if may_hold_c1(data):
+        repair(root, reporter)
+    sitting = sitting_of(root)
+    if sitting.date is None:
+        reporter.warn(
+            "parlparse-no-date", "the record's ids and addresses give no sitting date; none is shown"
+        )
+    if sitting.profile is None:
+        reporter.warn(
+            "parlparse-series",
+            "the record's ids and addresses do not say which parliament or house it is from; none is shown",
+        )
+    names = names_by_id(root) if b"proxy=" in data else {}  # names are wanted only for proxies
+    day = _DayReader(sitting, source, reporter, Speakers(root), names)
     for element in root:
         day.take(element)
-    return day.debate()
-
-
-def _seats_named(root: etree._Element) -> dict[str, str]:
-    """Constituencies the text itself names for member ids, via honfriend phrases."""
-    seats: dict[str, str] = {}
-    for phrase in root.iter("phrase"):
-        if phrase.get("class") != "honfriend":
-            continue
-        person = phrase.get("person_id") or phrase.get("id")
-        match = _HONFRIEND_SEAT.search(text_of(phrase))
-        if person and match and person not in seats:
-            seats[person] = match.group(1).strip()
-    return seats
+    superseded, successor = later_version(root, source)
+    if superseded and day.outline.empty:
+        raise InputError(
+            "the file holds no headings, speeches or divisions, only redirects to a later version of the "
+            f"record ({successor or 'not named'})",
+            source,
+        )
+    if superseded:
+        reporter.warn(
+            "parlparse-superseded",
+            'the file is marked latest="no": a later version of this record exists'
+            + (f" ({successor})" if successor else ""),
+        )
+    debate = day.debate()
+    return replace(debate, source=replace(debate.source, superseded=superseded, successor=successor))
 
 
 class _DayReader:
-    def __init__(self, sitting: Sitting, source: str, reporter: Reporter, seats: dict[str, str]) -> None:
+    def __init__(
+        self, sitting: Sitting, source: str, reporter: Reporter, speakers: Speakers, names: dict[str, str]
+    ) -> None:
         self.sitting = sitting
         self.source = source
         self.reporter = reporter
-        self.seats = seats
-        self.speakers: dict[str, Speaker] = {}
-        self.sections: list[Section | None] = []  # None marks where the preamble goes
-        self.preamble: _OpenSection | None = None
-        self.major: _OpenSection | None = None
-        self.minor: _OpenSection | None = None
+        self.speakers = speakers
+        self.names = names
+        self.committee = Committee()
+        self.outline = Outline()
         self.typed = False  # whether speeches carry ParlParse's `type`
         self.first_url: str | None = None
         self.column_hint: str | None = None  # from <place-holder colnum>, for elements without one
@@ -150,53 +164,37 @@ class _DayReader:
         if name == "place-holder":  # a column or time that holds for what follows
             self.column_hint = self._column(element) or self.column_hint
             self.time_hint = self._time(element) or self.time_hint
-            return
-        if name in ("major-heading", "oral-heading"):
-            self._close_minor()
-            self._close_major()
-            self.major = self._heading(element)
+        elif name in ("major-heading", "oral-heading"):
+            self.outline.open_major(self._heading(element))
         elif name == "minor-heading":
-            self._close_minor()
-            self.minor = self._heading(element)
-        elif name == "speech":
-            self._current().items.extend(self._speech(element))
+            self.outline.open_minor(self._heading(element))
+        elif name in _SPEECHES:
+            self.outline.current().items.extend(self._speech(element, _SPEECHES[name]))
         elif name == "bills":
             self._bills(element)
-        elif name == "division":
-            self._current().items.append(
+        elif name in ("division", "divisioncount"):
+            self.outline.current().items.append(
                 division_from(
-                    element, self._column(element), self._time(element), self._url(element), self.reporter
+                    element,
+                    self._column(element),
+                    self._time(element),
+                    self._url(element),
+                    self.reporter,
+                    self.names,
                 )
             )
+        elif name == "bill":
+            read_bill(element, self.committee)
+        elif name == "committee":
+            read_committee(element, self.committee)
+        elif name == "witnesses":
+            read_witnesses(element, self.committee)
+        elif name == "source":
+            self._url(element)
         else:
             self._unknown(element, name)
 
-    def _current(self) -> _OpenSection:
-        if self.minor is not None:
-            return self.minor
-        if self.major is not None:
-            return self.major
-        if self.preamble is None:
-            self.preamble = _OpenSection(title="")
-            self.sections.append(None)
-        return self.preamble
-
-    def _close_minor(self) -> None:
-        if self.minor is None:
-            return
-        section = self.minor.close()
-        self.minor = None
-        if self.major is not None:
-            self.major.items.append(section)
-        else:
-            self.sections.append(section)
-
-    def _close_major(self) -> None:
-        if self.major is not None:
-            self.sections.append(self.major.close())
-            self.major = None
-
-    def _heading(self, element: etree._Element) -> _OpenSection:
+    def _heading(self, element: etree._Element) -> OpenSection:
         text = text_of(element)
         chair_match = CHAIR_NOTE.search(text)
         chair = chair_match.group(0) if chair_match else None
@@ -204,7 +202,7 @@ class _DayReader:
         title = " ".join(title.split()).strip(_TITLE_EDGES)
         if not title:
             title = chair or ""
-        return _OpenSection(
+        return OpenSection(
             title=title,
             chair=chair,
             id=element.get("id") or None,
@@ -224,7 +222,7 @@ class _DayReader:
             if runs:
                 paragraphs.append(Paragraph(runs))
         if paragraphs:
-            self._current().items.append(Procedural(tuple(paragraphs), ProceduralKind.NOTE))
+            self.outline.current().items.append(Procedural(tuple(paragraphs), ProceduralKind.NOTE))
 
     def _unknown(self, element: etree._Element, name: str) -> None:
         where = f"line {element.sourceline}"
@@ -236,15 +234,18 @@ class _DayReader:
             where,
         )
         if runs:
-            self._current().items.append(Procedural((Paragraph(runs),), id=element.get("id") or None))
+            self.outline.current().items.append(Procedural((Paragraph(runs),), id=element.get("id") or None))
 
     # --- attributes --------------------------------------------------------------
 
     def _column(self, element: etree._Element) -> str | None:
         if element.get("colnum") is None:
             return self.column_hint
-        colnum = (element.get("colnum") or "").strip()
-        return f"{colnum}{self.sitting.place.column_suffix}" if colnum else None
+        colnum = " ".join((element.get("colnum") or "").split())
+        profile = self.sitting.profile
+        if colnum and profile is not None and profile.column_mark is not None:
+            return profile.column_mark.printed(colnum)
+        return colnum or None
 
     def _time(self, element: etree._Element) -> str | None:
         value = element.get("time")
@@ -267,30 +268,25 @@ class _DayReader:
 
     # --- speeches ----------------------------------------------------------------
 
-    def _speech(self, element: etree._Element) -> list[Item]:
+    def _speech(self, element: etree._Element, kind: SpeechKind | None) -> list[Item]:
         gid = element.get("id") or None
         column, time, url = self._column(element), self._time(element), self._url(element)
         kind_text = (element.get("type") or element.get("talktype") or "").strip()
         if kind_text:
             self.typed = True
         nospeaker = (element.get("nospeaker") or "").lower() == "true"
-        if nospeaker and not element.get("speakername"):
-            return procedurals(paragraph_parts(element, self.reporter), gid, time, column, url)
-        # modern files mark "Several hon. Members rose—" nospeaker *and* name them
-        speaker, label, role = self._speaker(element)
         parts = paragraph_parts(element, self.reporter)
-        first_italic = next((i for i, part in enumerate(parts) if part.italic), None)
-        if first_italic == 0 and all(part.italic for part in parts):
-            parts = paragraph_parts(
-                element, self.reporter, emphasis=True
-            )  # "rose—": the member's, in italics
-            first_italic = None
-        spoken = parts if not first_italic else parts[:first_italic]
+        if nospeaker and not element.get("speakername"):
+            return procedurals(parts, gid, time, column, url)
+        # modern files mark "Several hon. Members rose—" nospeaker *and* name them
+        speaker, label, role = self.speakers.speaker_of(element)
+        cut = closing_at(parts)
+        spoken = parts if cut is None else parts[:cut]
         speech = Speech(
             id=gid,
             speaker=speaker,
-            paragraphs=tuple(part.block for part in spoken),
-            kind=_kind(kind_text),
+            paragraphs=tuple(emphasised(part) for part in spoken),
+            kind=kind or _kind(kind_text),
             label=label,
             role=role,
             time=time,
@@ -299,74 +295,59 @@ class _DayReader:
             number=_question_number(element),
         )
         items: list[Item] = [speech]
-        if first_italic:
-            items.extend(procedurals(parts[first_italic:], None, time, column, url))
+        if cut is not None:
+            items.extend(procedurals(parts[cut:], None, time, column, url))
         return items
-
-    def _speaker(self, element: etree._Element) -> tuple[str | None, str | None, str | None]:
-        """(speaker id, printed label when there is no id, office spoken in)."""
-        person = element.get("person_id") or element.get("speakerid") or ""
-        printed = " ".join((element.get("speakername") or "").split())
-        role = " ".join((element.get("speakeroffice") or "").split()) or None
-        if "(" in printed:
-            attribution = parse_attribution(printed)
-            if attribution.role:  # "The Deputy Presiding Officer (Alasdair Morgan)"
-                printed, role = attribution.name, role or attribution.role
-        if not person or person == "unknown":
-            return None, printed or UNKNOWN_SPEAKER, role
-        if person not in self.speakers:
-            self.speakers[person] = Speaker(
-                id=person, name=printed or person, constituency=self.seats.get(person)
-            )
-        return person, None, role
 
     # --- the debate ----------------------------------------------------------------
 
     def debate(self) -> Debate:
-        self._close_minor()
-        self._close_major()
-        title = self._title()
-        # Lords question time (Minister, peer, Minister) has the shape of an intervention
-        sitting_commons = self.sitting.place.house == "House of Commons"
+        if self.outline.empty:
+            raise InputError("the file holds no headings, speeches or divisions", self.source)
+        title = self.committee.bill or sitting_title(self.sitting)
+        opening = self.outline.opens_untitled
+        merged = self.outline.sections(title, list(self.committee.notes()))
+        profile = self.sitting.profile
+        commons = profile is not None and profile.house == "House of Commons"
         sections: list[Section] = []
-        for section in self.sections:
-            if section is None:
-                assert self.preamble is not None
-                section = replace(self.preamble.close(), title=title if title else "Proceedings")
-            if not self.typed and sitting_commons:
+        for open_section in merged:
+            section = open_section.close()
+            if not self.typed and commons:
                 section = self._with_interventions(section, section.chair)
             sections.append(section)
-        if not sections:
-            raise InputError("the file holds no headings, speeches or divisions", self.source)
-        if len(sections) == 1 and self.preamble is None:
+        if len(sections) == 1 and not self.committee.bill and not opening:
             title = sections[0].title
-        sitting = self.sitting
+        for speaker_id in self.speakers.by_id:
+            member = self.committee.member(speaker_id)
+            if member is not None:
+                self.speakers.enrich(
+                    speaker_id, constituency=member.constituency, party=member.party, role=member.role
+                )
+        location = self.sitting.location
+        if location and self.sitting.committee:
+            location = f"{location} {self.sitting.committee}"
         return Debate(
             title=title or sections[0].title,
             sections=tuple(sections),
-            speakers=tuple(self.speakers.values()),
-            date=sitting.date,
-            house=sitting.place.house,
-            location=sitting.place.location,
-            chair=sections[0].chair if len(sections) == 1 else None,
+            speakers=tuple(self.speakers.by_id.values()),
+            date=self.sitting.date,
+            house=self.sitting.house,
+            location=location,
+            chair=committee_chair(self.committee, sections[0])
+            if self.committee.members
+            else (sections[0].chair if len(sections) == 1 else None),
             source=Source(
-                publisher=PUBLISHER,
+                publisher=AUSTRALIAN_PUBLISHER
+                if profile is not None and profile.parliament == "Parliament of Australia"
+                else PUBLISHER,
                 url=self.first_url.partition("#")[0] if self.first_url else None,
-                licence=LICENCE,
-                reference=sitting.prefix,
+                licence=profile.licence.name if profile is not None and profile.licence else None,
+                reference=self.sitting.reference,
             ),
+            profile=profile.key if profile is not None else None,
+            bill=self.committee.bill,
+            committee=self.sitting.committee,
         )
-
-    def _title(self) -> str:
-        """ "Westminster Hall, 28 October 2009": the sitting, for a file of several debates."""
-        place = self.sitting.place
-        where = (
-            place.location
-            if place.location not in (None, "Commons Chamber", "Lords Chamber")
-            else place.house
-        )
-        when = f"{self.sitting.date.day} {self.sitting.date:%B %Y}" if self.sitting.date else None
-        return ", ".join(part for part in (where, when) if part)
 
     def _with_interventions(self, section: Section, chair: str | None) -> Section:
         chair = section.chair or chair
@@ -374,7 +355,7 @@ class _DayReader:
         def is_chair(speech: Speech) -> bool:
             if is_chair_role(speech.role):
                 return True
-            speaker = self.speakers.get(speech.speaker or "")
+            speaker = self.speakers.by_id.get(speech.speaker or "")
             surname = speaker.name.split()[-1] if speaker and speaker.name.split() else None
             return bool(chair and surname and re.search(rf"\b{re.escape(surname)}\b", chair))
 
@@ -392,8 +373,11 @@ def _kind(type_text: str) -> SpeechKind:
 
 
 def _question_number(element: etree._Element) -> str | None:
-    """The oral question's number: on the speech (modern files) or its first paragraph."""
-    number = element.get("oral-qnum") or next(
-        (p.get("qnum") for p in element.iter("p") if p.get("qnum")), None
+    """The question's number: a Scottish ``spid``, an oral ``oral-qnum``, or the ``qnum`` of
+    its paragraph (written questions: ``295417``, ``HL5669``)."""
+    number = (
+        element.get("spid")
+        or element.get("oral-qnum")
+        or next((p.get("qnum") for p in element.iter("p") if p.get("qnum")), None)
     )
     return number.strip() or None if number else None

@@ -2,7 +2,10 @@
 
 Commons: ``divisioncount ayes noes`` and ``mplist``/``mpname``; Lords: ``content
 not-content`` and ``lordlist``/``lord``; OpenAustralia: ``memberlist``/``member``; the
-devolved bodies: ``msplist``, ``mslist``, ``mlalist``. Tellers and proxies are kept.
+devolved bodies: ``msplist``, ``mslist``, ``mlalist``. Committee files have no
+``<division>``: a ``<divisioncount id divnumber ayes noes>`` holds the lists itself.
+Tellers are kept, and so are proxies: ``proxy`` gives the id of the member who cast the
+vote, named from ``names`` (every member the file names, by id) when the file names them.
 """
 
 from __future__ import annotations
@@ -18,21 +21,29 @@ from exporter.readers._xml import local
 
 _LISTS = frozenset({"mplist", "lordlist", "memberlist", "msplist", "mslist", "mlalist"})
 _TELLER_NOTE = re.compile(r"\s*\[Tellers?\]\s*$", re.IGNORECASE)
-_PERSON_ATTRIBUTES = ("person_id", "id", "memberid", "speakerid")
+_PERSON_ATTRIBUTES = ("person_id", "memberid", "id", "speakerid")
+_NOT_COUNTS = frozenset({"id", "divnumber", "url", "divdate", "time", "colnum", "nospeaker"})
 
 
 def division_from(
-    element: etree._Element, column: str | None, time: str | None, url: str | None, reporter: Reporter
+    element: etree._Element,
+    column: str | None,
+    time: str | None,
+    url: str | None,
+    reporter: Reporter,
+    names: dict[str, str] | None = None,
 ) -> Division:
     counts: list[Count] = []
     votes: list[Vote] = []
     description: list[Block] = []
+    if local(element) == "divisioncount":  # a committee's division: counts on the element itself
+        counts.extend(_counts(element, reporter))
     for child in element:
         name = local(child)
         if name == "divisioncount":
             counts.extend(_counts(child, reporter))
         elif name in _LISTS:
-            votes.extend(_votes(child))
+            votes.extend(_votes(child, names or {}))
         elif name == "p":
             runs = element_runs(child)
             if runs:
@@ -63,7 +74,7 @@ def division_from(
 def _counts(element: etree._Element, reporter: Reporter) -> list[Count]:
     counts = []
     for side, value in element.attrib.items():
-        if side.startswith("teller"):  # OpenAustralia's teller counts are not lobby totals
+        if side.startswith("teller") or side in _NOT_COUNTS:  # OpenAustralia's teller counts too
             continue
         try:
             counts.append(Count(str(side), int(value)))
@@ -76,7 +87,7 @@ def _counts(element: etree._Element, reporter: Reporter) -> list[Count]:
     return counts
 
 
-def _votes(element: etree._Element) -> list[Vote]:
+def _votes(element: etree._Element, names: dict[str, str]) -> list[Vote]:
     lobby = element.get("vote") or ""
     votes = []
     for member in element:
@@ -91,7 +102,14 @@ def _votes(element: etree._Element) -> list[Vote]:
                 side=member.get("vote") or lobby,
                 speaker=person,
                 teller=teller,
-                proxy=member.get("proxy") or None,
+                proxy=_named(member.get("proxy"), names),
             )
         )
     return votes
+
+
+def _named(person: str | None, names: dict[str, str]) -> str | None:
+    """A proxy by name when the file names them, else by the id the record gives."""
+    if not person:
+        return None
+    return names.get(person.strip(), person.strip())

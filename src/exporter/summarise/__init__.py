@@ -2,14 +2,23 @@
 
 Every sentence returned is verbatim from a member's speech and carries that speech's id,
 speaker and column, so it can be linked and cited. All of it is deterministic and offline:
-the same debate gives the same sentences, word for word.
+the same debate gives the same sentences, word for word, and nothing is kept between calls.
 
-    summarise(debate, words=250) -> list[SummarySentence]
-    key_points(debate, per_speaker=3) -> list[KeyPoints]
+    ranking(debate) -> Ranking                    # every candidate sentence, judged and scored
+    summarise(debate, words=250, ranked=None) -> list[SummarySentence]
+    key_points(debate, per_speaker=3, ranked=None) -> list[KeyPoints]
     glance(debate) -> AtAGlance
 
-An editorial summary given in the record (``Debate.summary``) is the composer's business: it
-replaces this one there.
+A caller that wants both the summary and the key points of a debate ranks it once and passes
+the ``Ranking`` to both. An editorial summary given in the record (``Debate.summary``) is the
+composer's business: it replaces this one there.
+
+How sentences are chosen: each is judged by form (exporter.summarise.eligibility: procedure,
+courtesy, printed question stems, stage directions, fragments and dependent sentences are
+never chosen on their own), scored by a small linear model trained on committee meetings with
+reference summaries (exporter.summarise.scorer, over exporter.summarise.features), and the
+summary is drawn to cover the whole sitting and every debate's opener and replying minister
+(exporter.summarise.balance).
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exporter.model import Debate
-from exporter.summarise import balance
+from exporter.summarise import balance, features, scorer
 from exporter.summarise import rank as centrality
 from exporter.summarise.candidates import Candidate, SummarySentence, collect
 from exporter.summarise.glance import AtAGlance, PartyRow, glance
@@ -39,55 +48,51 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Ranking:
-    """Every candidate sentence of a debate with its vector and centrality score."""
+    """Every candidate sentence of a debate with its vector and score (0 for a sentence that
+    is never chosen)."""
 
     candidates: list[Candidate]
     vectors: list[Vector]
     scores: list[float]
 
 
-# The composer asks for the summary and then the key points of the same debate; ranking once
-# for both halves the work. Keyed by identity, holding the debate so the id stays valid.
-_last: tuple[Debate, RankSettings, Ranking] | None = None
-
-
 def ranking(debate: Debate, settings: RankSettings | None = None) -> Ranking:
-    global _last
-    settings = settings or RankSettings()
-    if _last is not None and _last[0] is debate and _last[1] == settings:
-        return _last[2]
+    """Judge, vectorise and score every candidate sentence of ``debate``."""
     candidates = collect(debate)
-    eligible = [i for i, candidate in enumerate(candidates) if not candidate.procedural]
+    eligible = [i for i, candidate in enumerate(candidates) if candidate.label in balance.ELIGIBLE]
     chosen = [candidates[i] for i in eligible]
-    # Procedural sentences are never picked, so they neither get a vector nor a score.
+    # Sentences never chosen get neither a vector nor a score.
     vecs: list[Vector] = [{} for _ in candidates]
-    scores = [0.0] * len(candidates)
+    central = [0.0] * len(candidates)
     eligible_vecs = centrality.vectors(chosen)
     for index, vec, score in zip(
-        eligible, eligible_vecs, centrality.rank(chosen, eligible_vecs, settings), strict=True
+        eligible, eligible_vecs, centrality.rank(chosen, eligible_vecs, settings or RankSettings()), strict=True
     ):
         vecs[index] = vec
-        scores[index] = score
-    result = Ranking(candidates, vecs, scores)
-    _last = (debate, settings, result)
-    return result
+        central[index] = score
+    scores = [0.0] * len(candidates)
+    if eligible:
+        rows = features.matrix(candidates, vecs, central)[eligible]
+        for index, score in zip(eligible, scorer.load().scores(rows), strict=True):
+            scores[index] = float(score)
+    return Ranking(candidates, vecs, scores)
 
 
 def summarise(
     debate: Debate,
     words: int = 250,
-    rank_settings: RankSettings | None = None,
+    ranked: Ranking | None = None,
     balance_settings: balance.BalanceSettings | None = None,
 ) -> list[SummarySentence]:
     """At most ``words`` words of whole sentences quoted from the debate, in debate order."""
-    found = ranking(debate, rank_settings)
+    found = ranked or ranking(debate)
     chosen = balance.select(
         found.candidates, found.vectors, found.scores, words, balance_settings or balance.BalanceSettings()
     )
     return [found.candidates[i].sentence for i in chosen]
 
 
-def key_points(debate: Debate, per_speaker: int = 3) -> list[KeyPoints]:
+def key_points(debate: Debate, per_speaker: int = 3, ranked: Ranking | None = None) -> list[KeyPoints]:
     """One to ``per_speaker`` sentences for each member who made a substantive speech."""
-    found = ranking(debate)
+    found = ranked or ranking(debate)
     return key_points_from(found.candidates, found.vectors, found.scores, per_speaker)

@@ -8,10 +8,13 @@ to question ministers") are candidates: the rest keep order. Each candidate is v
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
-from exporter.model import Debate, Paragraph, ParagraphStyle, Section, Speaker, Speech
-from exporter.summarise import procedural
+from exporter.model import Debate, Paragraph, ParagraphStyle, Section, Speaker, Speech, SpeechKind
+from exporter.summarise import roles
+from exporter.summarise.eligibility import Context, judge
 from exporter.summarise.sentences import split
 
 
@@ -41,17 +44,40 @@ class Candidate:
     speech_kind: str
     chair: bool
     minister: bool
+    context: Context
+    label: str  # exporter.summarise.eligibility's judgement: "substantive" may be picked
 
 
 def collect(debate: Debate) -> list[Candidate]:
     """Every sentence of every member's speech, in debate order."""
     found: list[Candidate] = []
     speakers = {speaker.id: speaker for speaker in debate.speakers}
-    for index, (speech, section_index, chair_note) in enumerate(_speeches_in_sections(debate)):
+    located = _speeches_in_sections(debate)
+    stops = final_stops(speech for speech, _, _ in located)
+    for index, (speech, section_index, chair_note) in enumerate(located):
         speaker = speakers.get(speech.speaker) if speech.speaker is not None else None
         chair_notes = (debate.chair, chair_note)
-        found.extend(_speech_candidates(speaker, speech, index, section_index, chair_notes, len(found)))
+        found.extend(_speech_candidates(speaker, speech, index, section_index, chair_notes, len(found), stops))
     return found
+
+
+_POINTS_OF_ORDER = re.compile(r"^\s*points?\s+of\s+order\s*$", re.IGNORECASE)
+_TERMINAL = ".?!…"
+_CLOSING = "'\"”’)]"
+
+
+def final_stops(speeches: Iterable[Speech]) -> bool:
+    """Whether the record ends most of its body paragraphs with terminal punctuation. Some
+    (ParlaMint-GB) never do: there a missing full stop says nothing about a sentence."""
+    ended = total = 0
+    for speech in speeches:
+        for block in speech.paragraphs:
+            if isinstance(block, Paragraph) and block.style is ParagraphStyle.BODY:
+                text = block.text.rstrip().rstrip(_CLOSING)
+                if text:
+                    total += 1
+                    ended += text[-1] in _TERMINAL
+    return total == 0 or ended * 2 >= total
 
 
 def _speech_candidates(
@@ -61,47 +87,62 @@ def _speech_candidates(
     section_index: int,
     chair_notes: tuple[str | None, ...],
     order_start: int,
+    stops: bool,
 ) -> list[Candidate]:
-    chair = procedural.is_chair(speaker, speech, chair_notes)
-    minister = procedural.is_minister(speaker, speech)
-    never = speech.speaker is None or speech.kind in procedural.UNSUMMARISED_KINDS
-    name = procedural.display_name(speaker, speech)
+    chair = roles.is_chair(speaker, speech, chair_notes)
+    minister = roles.is_minister(speaker, speech)
+    never = speech.speaker is None
+    name = roles.display_name(speaker, speech)
     texts = [
-        (sentence, block.lang or speech.lang)
+        (sentence, block.lang or speech.lang, number == 0)
         for block in speech.paragraphs
         if isinstance(block, Paragraph) and block.style is ParagraphStyle.BODY
-        for sentence in split(block.text)
+        for number, sentence in enumerate(split(block.text))
     ]
-    return [
-        Candidate(
-            sentence=SummarySentence(
-                text=text,
-                speech_id=speech.id,
-                speaker_id=speech.speaker,
-                speaker_name=name,
-                order=order_start + position,
-                speech_index=speech_index,
-                column=speech.column,
-                time=speech.time,
-                url=speech.url,
-                lang=lang,
-            ),
-            words=len(text.split()),
-            procedural=never
-            or (not procedural.is_framing(text) if chair else procedural.is_procedural(text)),
-            position_in_speech=position,
-            section=section_index,
+    found: list[Candidate] = []
+    for position, (text, lang, paragraph_start) in enumerate(texts):
+        context = Context(
+            text=text,
+            previous=texts[position - 1][0] if position else None,
+            paragraph_start=paragraph_start,
             speech_kind=speech.kind.value,
+            printed_question=speech.number is not None and speech.kind is not SpeechKind.ANSWER,
             chair=chair,
-            minister=minister,
+            final_stops=stops,
         )
-        for position, (text, lang) in enumerate(texts)
-    ]
+        label = "procedure" if never else judge(context)
+        found.append(
+            Candidate(
+                sentence=SummarySentence(
+                    text=text,
+                    speech_id=speech.id,
+                    speaker_id=speech.speaker,
+                    speaker_name=name,
+                    order=order_start + position,
+                    speech_index=speech_index,
+                    column=speech.column,
+                    time=speech.time,
+                    url=speech.url,
+                    lang=lang,
+                ),
+                words=len(text.split()),
+                procedural=label != "substantive",
+                position_in_speech=position,
+                section=section_index,
+                speech_kind=speech.kind.value,
+                chair=chair,
+                minister=minister,
+                context=context,
+                label=label,
+            )
+        )
+    return found
 
 
 def _speeches_in_sections(debate: Debate) -> list[tuple[Speech, int, str | None]]:
     """Each speech in reading order (as exporter.model.speeches gives them), with the index
-    of its innermost section and the chair note in force there."""
+    of its innermost section and the chair note in force there. A speech under a "Points of
+    Order" heading is a point of order, whatever kind the record gives it."""
     found: list[tuple[Speech, int, str | None]] = []
     counter = 0
 
@@ -114,6 +155,8 @@ def _speeches_in_sections(debate: Debate) -> list[tuple[Speech, int, str | None]
             if isinstance(item, Section):
                 visit(item, chair)
             elif isinstance(item, Speech):
+                if _POINTS_OF_ORDER.match(section.title) and item.kind is SpeechKind.SPEECH:
+                    item = replace(item, kind=SpeechKind.POINT_OF_ORDER)
                 found.append((item, index, chair))
 
     for section in debate.sections:

@@ -2,13 +2,16 @@
 
 Only what the record states is given; anything it lacks is ``None``. Counting rules:
 
-- a contribution is one speech by an identified member (the chair included); collective or
-  unattributed speeches ("Several hon. Members") are not counted;
+- a contribution is one speech, whether its speaker came by id or only by printed name
+  ("Father Paul Kelly", "Several hon. Members"), as the Speakers table counts them;
+- the speakers are the members identified by id and the names printed for the others, one
+  each, as the Speakers table lists them;
 - words are the words of those speeches, quotations and tables included;
-- the duration runs from the first time stamp to the last, in reading order; a last stamp
-  earlier than the first is taken to have passed midnight only when the first is in the
-  afternoon or evening and the last in the morning, and otherwise (a record whose stamps are
-  out of order) no duration is given.
+- the time runs from the first time stamp (in reading order) to the latest; a stamp earlier
+  than the one before is taken to have passed midnight (once) only when the one before is
+  in the evening (18:00 or later) and it is early in the morning (before 09:00): a second
+  venue's morning (Australia's Main Committee after the Chamber) is not a new day. The duration is given only when
+  the stamps run in order; when they do not, no duration is claimed.
 """
 
 from __future__ import annotations
@@ -18,11 +21,13 @@ import re
 from dataclasses import dataclass
 
 from exporter.model import Debate, Division, Item, Procedural, Section, Speech, block_runs, walk_items
-from exporter.summarise import procedural
+from exporter.summarise import roles
 
 NO_PARTY = "Party not recorded"
 PARTY_HEADER = ("Party", "Speakers", "Contributions", "Words")
 
+_EVENING = 18 * 3600  # a stamp after one this late, and before _EARLY, is past midnight
+_EARLY = 9 * 3600
 _TIME = re.compile(r"^(\d{1,3}):(\d{2})(?::(\d{2}))?$")
 _CHAIR_NOTE = re.compile(r"^\s*\[?\s*(.*?)\s*(?:in\s+the\s+chair)?\s*\]?\s*$", re.IGNORECASE)
 
@@ -56,7 +61,12 @@ class AtAGlance:
             ("House", self.house),
             ("Location", self.location),
             ("Chair", self.chair),
-            ("Time", f"{self.start} to {self.end}" if self.start and self.end else self.start),
+            (
+                "Time",
+                f"{self.start} to {self.end}"
+                if self.start and self.end and self.end != self.start
+                else self.start,
+            ),
             ("Duration", _minutes(self.duration_minutes) if self.duration_minutes is not None else None),
             ("Speakers", str(self.speakers)),
             ("Contributions", str(self.contributions)),
@@ -73,7 +83,7 @@ class AtAGlance:
 
 def glance(debate: Debate) -> AtAGlance:
     items = walk_items(debate.sections)
-    speeches = [item for item in items if isinstance(item, Speech) and item.speaker is not None]
+    speeches = [item for item in items if isinstance(item, Speech)]
     start, end, duration = _span(items)
     by_party: dict[str, tuple[set[str], int, int]] = {}
     total_words = 0
@@ -82,7 +92,7 @@ def glance(debate: Debate) -> AtAGlance:
         party = (speaker.party if speaker else None) or NO_PARTY
         words = sum(len(run.text.split()) for block in speech.paragraphs for run in block_runs(block))
         members, contributions, party_words = by_party.get(party, (set(), 0, 0))
-        members.add(speech.speaker or "")
+        members.add(_who(speech))
         by_party[party] = (members, contributions + 1, party_words + words)
         total_words += words
     rows = sorted(
@@ -97,11 +107,16 @@ def glance(debate: Debate) -> AtAGlance:
         start=start,
         end=end,
         duration_minutes=duration,
-        speakers=len({speech.speaker for speech in speeches}),
+        speakers=len({_who(speech) for speech in speeches}),
         contributions=len(speeches),
         words=total_words,
         parties=tuple(rows),
     )
+
+
+def _who(speech: Speech) -> str:
+    """One key per speaker: the id, else the printed name (as the Speakers table lists them)."""
+    return f"id:{speech.speaker}" if speech.speaker is not None else f"name:{speech.label or ''}"
 
 
 def _chair(debate: Debate, items: list[Item]) -> str | None:
@@ -111,8 +126,8 @@ def _chair(debate: Debate, items: list[Item]) -> str | None:
         if isinstance(item, Section) and item.chair:
             return _clean_chair(item.chair)
     for item in items:
-        if isinstance(item, Speech) and procedural.is_chair(debate.speaker(item.speaker), item):
-            return procedural.display_name(debate.speaker(item.speaker), item)
+        if isinstance(item, Speech) and roles.is_chair(debate.speaker(item.speaker), item):
+            return roles.display_name(debate.speaker(item.speaker), item)
     return None
 
 
@@ -130,12 +145,16 @@ def _span(items: list[Item]) -> tuple[str | None, str | None, int | None]:
     ]
     if not stamps:
         return None, None, None
-    first, last = stamps[0], stamps[-1]
-    elapsed: int | None = last - first
-    if last < first:
-        elapsed = last - first + 86400 if first >= 12 * 3600 and last < 12 * 3600 else None
-    duration = round(elapsed / 60) if elapsed is not None else None
-    return _clock(first), _clock(last), duration
+    unwrapped: list[int] = []
+    offset = 0
+    for stamp in stamps:
+        if unwrapped and not offset and unwrapped[-1] >= _EVENING > stamp and stamp < _EARLY:
+            offset = 86400  # past midnight
+        unwrapped.append(stamp + offset)
+    in_order = all(a <= b for a, b in zip(unwrapped, unwrapped[1:], strict=False))
+    first, latest = unwrapped[0], max(unwrapped)
+    duration = round((latest - first) / 60) if in_order else None
+    return _clock(first), _clock(latest), duration
 
 
 def _seconds(time: str | None) -> int | None:
@@ -149,6 +168,7 @@ def _seconds(time: str | None) -> int | None:
 
 
 def _clock(seconds: int) -> str:
+    seconds %= 86400
     return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
 
 

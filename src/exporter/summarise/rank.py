@@ -1,12 +1,10 @@
-"""Centrality ranking of sentences, with a prior on position.
+"""Centrality of sentences: LexRank, with an optional prior on position.
 
 The graph is LexRank's: sentences are nodes, edges are the cosine similarity of their TF-IDF
 vectors, and a sentence is central when sentences central themselves resemble it. The random
-walk restarts according to a prior on position, because plain centrality loses to simply
-taking the first sentences on meeting summaries: the prior can favour each debate's opening
-(where the case is put) and each speech's or speaker's first sentences. As tuned, it is all
-on the debate's opening, and centrality then carries the weight to the sentences that most
-resemble it; that is also what ranks a later speaker's sentences for their key points.
+walk restarts according to a prior, uniform by default: position is one of the sentence
+scorer's own features (exporter.summarise.features), and centrality is another. The prior can
+still favour each debate's opening or each speech's first sentences (``RankSettings``).
 
 The walk never builds the n-by-n similarity matrix: with unit vectors a_i, the similarity
 sum a_j . (sum_i w_i a_i) minus the self term costs one pass over the non-zero weights (two
@@ -31,14 +29,13 @@ Vector = dict[str, float]
 
 @dataclass(frozen=True)
 class RankSettings:
-    """Chosen on the QMSum committee training meetings (benchmarks/eval_summary.py): the
-    prior there works best on the debate's opening alone (``debate_weight`` 1), and the
-    speaker or speech openings are kept as settings for debates that reward them."""
+    """The walk's settings. By default the restart is uniform (plain LexRank with the usual
+    damping of 0.85); ``debate_weight`` and ``speech_decay`` give it a prior on position."""
 
-    damping: float = 0.5  # weight of centrality against the position prior
+    damping: float = 0.85  # weight of centrality against the restart prior
     debate_decay: float = 0.05  # how fast the prior falls over a debate (fraction of it)
-    debate_weight: float = 1.0  # share of the prior given to the debate's opening
-    speech_decay: float = 3.0  # in sentences: how fast it falls from a speaker's first
+    debate_weight: float = 0.0  # share of the prior given to the debate's opening
+    speech_decay: float = math.inf  # in sentences: how fast it falls from a speech's first
     opening: str = "speech"  # "speech": favour each speech's first sentences; or "speaker"
     iterations: int = 50
     tolerance: float = 1e-9

@@ -1,0 +1,191 @@
+"""What one parliament's series of records is: the data a parliament profile holds.
+
+A profile is plain, frozen data. It names the parliament and the series (house and
+place of sitting), who publishes the official record and under what licence, how the
+record's columns are marked, which citation forms the parliament's records are cited in
+(each naming where that form is set out), the addresses of the official record and how
+to link an item of the record by its id. Readers choose a profile for each debate and
+store its key in :attr:`exporter.model.Debate.profile`; citations and the briefing's
+Sources section only read it. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: The layouts a citation form can take; each is written out by :mod:`exporter.citations`.
+#: ``oscola`` ``HC Deb 28 October 2009, col 71WH``; ``short`` Hansard's own reference,
+#: ``HC Deb 28 October 2009 c71WH``; ``harvard`` Cite Them Right's Hansard form;
+#: ``aglc`` ``Commonwealth, Parliamentary Debates, Senate, 20 September 2007, 12 (Name)``;
+#: ``official-report`` the Scottish Parliament's own ``Official Report, 28 October 2009;
+#: c 20529``; ``neutral`` parliament, sitting, date, column and URL, for a parliament whose
+#: own form could not be sourced.
+STYLES = ("oscola", "short", "harvard", "aglc", "official-report", "neutral")
+
+#: What a citation's pinpoint is: the column, the page, the question's number, or none.
+PINPOINTS = ("column", "page", "question", "none")
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Licence:
+    """The terms the official record is published under.
+
+    ``adaptation`` is whether the licence lets adapted material (a briefing with a
+    summary and headings is one) be shared; ``attribution`` is the statement the licence
+    asks re-users to print, when it asks for one.
+    """
+
+    name: str
+    url: str
+    adaptation: bool
+    source: str  # where these terms are stated
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
+class ColumnMark:
+    """How a series marks its column numbers: ``WH`` after the number (``98WH``), or
+    ``WA`` before it (``WA171``). A column printed with its mark keeps it; one printed
+    bare gets the series' mark, once."""
+
+    mark: str
+    prefix: bool = False
+
+    def printed(self, column: str) -> str:
+        """``"98"`` -> ``"98WH"``; ``"98WH"`` stays ``"98WH"``; ``"171WA"`` -> ``"WA171"``."""
+        text = column.strip()
+        bare = text
+        if bare.upper().startswith(self.mark):
+            bare = bare[len(self.mark) :].strip()
+        elif bare.upper().endswith(self.mark):
+            bare = bare[: -len(self.mark)].strip()
+        if not bare.isdigit():
+            return text  # not a number we understand: kept as printed
+        return f"{self.mark}{bare}" if self.prefix else f"{bare}{self.mark}"
+
+
+@dataclass(frozen=True)
+class CitationForm:
+    """One way a parliament's records are cited.
+
+    ``style`` is the layout (one of :data:`STYLES`); ``head`` the words that name the
+    series in that layout, which may hold placeholders filled from the debate:
+    ``{bill}`` (a committee's bill), ``{committee}`` (a committee's designation),
+    ``{house}``, ``{location}``, ``{parliament}``. A form whose placeholders the record
+    cannot fill is not used for that record. ``pinpoint`` says what points into the
+    record (see :data:`PINPOINTS`); ``source`` names where the form is set out.
+    """
+
+    style: str
+    head: str
+    source: str
+    pinpoint: str = "column"
+
+    def __post_init__(self) -> None:
+        if self.style not in STYLES:
+            raise ValueError(f"unknown citation style {self.style!r}")
+        if self.pinpoint not in PINPOINTS:
+            raise ValueError(f"unknown pinpoint {self.pinpoint!r}")
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        return tuple(_PLACEHOLDER.findall(self.head))
+
+    def head_for(self, facts: dict[str, str | None]) -> str | None:
+        """The head with its placeholders filled, or None when a fact is missing.
+
+        The neutral form is never unusable: it is a list of parts separated by ", ", and a
+        part whose fact the record lacks is left out, as is a part that repeats the one
+        before it ("Scottish Parliament, Scottish Parliament")."""
+        if self.style == "neutral":
+            parts: list[str] = []
+            for part in self.head.split(", "):
+                filled = _fill(part, facts)
+                if filled and (not parts or parts[-1] != filled):
+                    parts.append(filled)
+            return ", ".join(parts)
+        return _fill(self.head, facts)
+
+
+def _fill(template: str, facts: dict[str, str | None]) -> str | None:
+    values = {name: facts.get(name) for name in _PLACEHOLDER.findall(template)}
+    if any(not value for value in values.values()):
+        return None
+    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), template)
+
+
+@dataclass(frozen=True)
+class IdLink:
+    """How to link an item of the record from its id: ids starting with ``prefix`` link
+    to ``item`` (``{id}`` is the rest of the id); a day reference to ``day`` (``{date}``
+    is its ISO date)."""
+
+    prefix: str
+    item: str
+    day: str | None = None
+
+    def url(self, identifier: str) -> str | None:
+        if not identifier.startswith(self.prefix):
+            return None
+        rest = identifier[len(self.prefix) :]
+        if "." in rest:
+            return self.item.format(id=rest)
+        if self.day and re.match(r"^\d{4}-\d{2}-\d{2}[a-z]?$", rest):
+            return self.day.format(date=rest[:10])
+        return None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One parliament and series: the Commons chamber, Westminster Hall, Lords written
+    answers, a Public Bill Committee, the Senate of Australia...
+
+    ``citations`` lists the forms the series is cited in, the parliament's own (the
+    default) first. ``houses`` and ``locations`` are the names records give the house and
+    the place of sitting, the first of each as the briefing shows it (``locations`` may
+    include ``None`` for records that name no place). ``record_urls`` are regular
+    expressions matching the official record's web pages for this series. ``guess`` says
+    whether a record that names only its house and place may be taken to belong here
+    (not for a "Senate" that could be any parliament's).
+    """
+
+    key: str
+    parliament: str
+    houses: tuple[str, ...]
+    locations: tuple[str | None, ...]
+    publisher: str
+    licence: Licence | None
+    citations: tuple[CitationForm, ...]
+    language: str = "en-GB"
+    column_mark: ColumnMark | None = None
+    record_urls: tuple[str, ...] = ()
+    link: IdLink | None = None
+    guess: bool = True  # whether a record naming only this house and place may be taken as this
+
+    def __post_init__(self) -> None:
+        if not self.citations:
+            raise ValueError(f"profile {self.key!r} offers no citation form")
+        styles = [form.style for form in self.citations]
+        if len(set(styles)) != len(styles):
+            raise ValueError(f"profile {self.key!r} offers a citation style twice")
+
+    @property
+    def house(self) -> str | None:
+        return self.houses[0] if self.houses else None
+
+    @property
+    def location(self) -> str | None:
+        return self.locations[0] if self.locations else None
+
+    @property
+    def default_form(self) -> CitationForm:
+        return self.citations[0]
+
+    def form(self, style: str) -> CitationForm | None:
+        return next((form for form in self.citations if form.style == style), None)
+
+    def matches_url(self, url: str) -> bool:
+        return any(re.search(pattern, url) for pattern in self.record_urls)

@@ -1,0 +1,187 @@
+"""The Parliament of the United Kingdom: its two Houses and their series of records."""
+
+from __future__ import annotations
+
+from exporter.parliaments.profile import CitationForm, ColumnMark, IdLink, Licence, Profile
+
+PARLIAMENT = "Parliament of the United Kingdom"
+PUBLISHER = "UK Parliament (Hansard)"
+
+OPEN_PARLIAMENT_LICENCE = Licence(
+    name="Open Parliament Licence v3.0",
+    url="https://www.parliament.uk/site-information/copyright-parliament/open-parliament-licence/",
+    adaptation=True,
+    attribution="Contains Parliamentary information licensed under the Open Parliament Licence v3.0.",
+    source="https://www.parliament.uk/site-information/copyright-parliament/open-parliament-licence/",
+)
+
+OSCOLA = (
+    "OSCOLA, 4th edn (Faculty of Law, University of Oxford 2012), Hansard: debates of each House, "
+    "written answers ('W' after the column, 'WA' before it in the Lords), Public Bill Committees by "
+    "the bill's title, old standing committees as 'SC Deb (A)'; as set out in "
+    "https://library.rgu.ac.uk/oscola/hansard and http://referencing.port.ac.uk/pages/ref44.php"
+)
+HANSARD_REFERENCE = (
+    "Hansard's own reference, printed with every debate of the official report "
+    "('HC Deb 24 February 2004 vol 418 cc1-22WH'), https://api.parliament.uk/historic-hansard/"
+)
+CITE_THEM_RIGHT = "Cite Them Right (Pears and Shields), Harvard: Hansard"
+NEUTRAL = (
+    "debate-exporter's neutral form: parliament, sitting, date, column, URL, used where no "
+    "published form could be sourced"
+)
+
+_TWFY = "https://www.theyworkforyou.com"
+
+
+def _forms(head: str) -> tuple[CitationForm, ...]:
+    return (
+        CitationForm("oscola", head, OSCOLA),
+        CitationForm("short", head, HANSARD_REFERENCE),
+        CitationForm("harvard", head, CITE_THEM_RIGHT),
+        CitationForm("neutral", "{parliament}, {house}, {location}", NEUTRAL),
+    )
+
+
+def _profile(
+    key: str,
+    houses: tuple[str, ...],
+    locations: tuple[str | None, ...],
+    head: str,
+    *,
+    mark: ColumnMark | None = None,
+    urls: tuple[str, ...] = (),
+    link: IdLink | None = None,
+    forms: tuple[CitationForm, ...] | None = None,
+) -> Profile:
+    return Profile(
+        key=key,
+        parliament=PARLIAMENT,
+        houses=houses,
+        locations=locations,
+        publisher=PUBLISHER,
+        licence=OPEN_PARLIAMENT_LICENCE,
+        citations=forms or _forms(head),
+        column_mark=mark,
+        record_urls=urls,
+        link=link,
+    )
+
+
+COMMONS = ("House of Commons", "Commons", "HC")
+LORDS = ("House of Lords", "Lords", "HL")
+
+PROFILES: tuple[Profile, ...] = (
+    _profile(
+        "uk-commons",
+        COMMONS,
+        ("Commons Chamber", None, "House of Commons", "Chamber"),
+        "HC Deb",
+        urls=(r"/cmhansrd/cm\d+/debtext/", r"hansard\.parliament\.uk/Commons/"),
+        link=IdLink(
+            "uk.org.publicwhip/debate/", f"{_TWFY}/debates/?id={{id}}", f"{_TWFY}/debates/?d={{date}}"
+        ),
+    ),
+    _profile(
+        "uk-commons-westminster-hall",
+        COMMONS,
+        ("Westminster Hall",),
+        "HC Deb",
+        mark=ColumnMark("WH"),
+        urls=(r"/cmhansrd/cm\d+/halltext/",),
+        link=IdLink(
+            "uk.org.publicwhip/westminhall/", f"{_TWFY}/whall/?id={{id}}", f"{_TWFY}/whall/?d={{date}}"
+        ),
+    ),
+    _profile(
+        "uk-commons-written-answers",
+        COMMONS,
+        ("Written Answers", "Written Answers to Questions", "Written Questions"),
+        "HC Deb",
+        mark=ColumnMark("W"),
+        urls=(
+            r"/cmhansrd/cm\d+/text/\d+w\d+\.htm",
+            r"/written-question/Commons/",
+            r"written-questions/detail/\d{4}-\d{2}-\d{2}/(?!HL)\w",
+        ),
+        link=IdLink("uk.org.publicwhip/wrans/", f"{_TWFY}/wrans/?id={{id}}", f"{_TWFY}/wrans/?d={{date}}"),
+    ),
+    _profile(
+        "uk-commons-written-statements",
+        COMMONS,
+        ("Written Ministerial Statements", "Written Statements"),
+        "HC Deb",
+        mark=ColumnMark("WS"),
+        urls=(
+            r"/cmhansrd/cm\d+/wmstext/",
+            r"/written-statement/Commons/",
+            r"written-statements/detail/\d{4}-\d{2}-\d{2}/HCWS",
+        ),
+        link=IdLink("uk.org.publicwhip/wms/", f"{_TWFY}/wms/?id={{id}}", f"{_TWFY}/wms/?d={{date}}"),
+    ),
+    _profile(
+        "uk-commons-public-bill-committee",
+        COMMONS,
+        ("Public Bill Committee",),
+        "{bill} Deb",
+        urls=(r"/pa/cm\d+/cmpublic/",),
+        forms=(
+            CitationForm("oscola", "{bill} Deb", OSCOLA),
+            CitationForm("neutral", "{parliament}, {house}, {location}, {bill}", NEUTRAL),
+        ),
+    ),
+    _profile(
+        "uk-commons-standing-committee",
+        COMMONS,
+        ("Standing Committee",),
+        "SC Deb ({committee})",
+        urls=(r"/pa/cm\d+/cmstand/",),
+        forms=(
+            CitationForm("oscola", "SC Deb ({committee})", OSCOLA),
+            CitationForm("neutral", "{parliament}, {house}, {location}, {bill}", NEUTRAL),
+        ),
+    ),
+    _profile(
+        "uk-lords",
+        LORDS,
+        ("Lords Chamber", None, "House of Lords", "Chamber"),
+        "HL Deb",
+        urls=(r"/ldhansrd/text/\d+-\d+\.htm", r"hansard\.parliament\.uk/Lords/"),
+        link=IdLink("uk.org.publicwhip/lords/", f"{_TWFY}/lords/?id={{id}}", f"{_TWFY}/lords/?d={{date}}"),
+    ),
+    _profile(
+        "uk-lords-grand-committee",
+        LORDS,
+        ("Grand Committee",),
+        "HL Deb",
+        mark=ColumnMark("GC", prefix=True),
+        urls=(r"/ldhansrd/text/\d+-gc\d+\.htm",),
+        link=IdLink("uk.org.publicwhip/lords/", f"{_TWFY}/lords/?id={{id}}", f"{_TWFY}/lords/?d={{date}}"),
+    ),
+    _profile(
+        "uk-lords-written-answers",
+        LORDS,
+        ("Written Answers", "Written Answers to Questions", "Written Questions"),
+        "HL Deb",
+        mark=ColumnMark("WA", prefix=True),
+        urls=(
+            r"/ldhansrd/text/\d+w\d+\.htm",
+            r"/written-question/Lords/",
+            r"written-questions/detail/\d{4}-\d{2}-\d{2}/HL",
+        ),
+        link=IdLink("uk.org.publicwhip/wrans/", f"{_TWFY}/wrans/?id={{id}}", f"{_TWFY}/wrans/?d={{date}}"),
+    ),
+    _profile(
+        "uk-lords-written-statements",
+        LORDS,
+        ("Written Ministerial Statements", "Written Statements"),
+        "HL Deb",
+        mark=ColumnMark("WS", prefix=True),
+        urls=(
+            r"/ldhansrd/text/\d+-wms\d+\.htm",
+            r"/written-statement/Lords/",
+            r"written-statements/detail/\d{4}-\d{2}-\d{2}/HLWS",
+        ),
+        link=IdLink("uk.org.publicwhip/wms/", f"{_TWFY}/wms/?id={{id}}", f"{_TWFY}/wms/?d={{date}}"),
+    ),
+)

@@ -67,7 +67,10 @@ def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.
         elif isinstance(item, m.Procedural) and item.kind is m.ProceduralKind.TIME and item.time:
             blocks.append(d.Paragraph((d.Text(f"Time: {item.time[:5]}"),), role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Procedural):
-            origin = TableOrigin(f"procedural item {item.id}" if item.id else f"section {section.title!r}")
+            origin = TableOrigin(
+                f"procedural item {item.id}" if item.id else f"section {section.title!r}",
+                _passage_citation(ctx, item.column, item.url) if item.column else None,
+            )
             blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE, origin=origin))
         elif isinstance(item, m.Division):
             blocks.extend(_division(ctx, item, level))
@@ -188,13 +191,21 @@ def _list(ctx: ProceedingsContext, block: m.ListBlock, role: str, lang: str | No
     return d.BulletList(tuple(items), ordered=ordered)
 
 
+def _passage_citation(ctx: ProceedingsContext, column: str, url: str | None) -> str | None:
+    """The citation of a passage no member speaks (procedure, a division) by its column."""
+    return ctx.source_of(m.Speech(None, None, (), column=column, url=url)).citation
+
+
 def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list[d.Block]:
     title = f"Division {division.number}" if division.number else "Division"
     counts = ", ".join(f"{_side(c.side)} {c.value}" for c in division.counts)
     blocks: list[d.Block] = [
         d.Heading(level, (d.Text(f"{title}: {counts}" if counts else title),), ctx.section_anchor(title)),
     ]
-    origin = TableOrigin(f"division {division.id or title}")
+    origin = TableOrigin(
+        f"division {division.id or title}",
+        _passage_citation(ctx, division.column, division.url) if division.column else None,
+    )
     blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE, origin=origin))
     if division.time:
         blocks.append(d.Paragraph((d.Text(f"Time: {division.time[:5]}."),), role="source"))

@@ -20,6 +20,7 @@ table that shows no header keeps none (composing says so).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from exporter.model import HeaderScope, Run, Table, TableCell
@@ -81,7 +82,9 @@ def _is_label(cell: TableCell) -> bool:
 
 
 def _has_word(run: Run) -> bool:
-    return any(char.isalnum() for char in run.text)
+    """Letters, digits or symbols ("£", "%"); spaces and punctuation alone ("(", ", ") are
+    neither label nor data."""
+    return any(char.isalnum() or unicodedata.category(char).startswith("S") for char in run.text)
 
 
 def _labels_columns(grid: Grid[TableCell], row: int) -> bool:

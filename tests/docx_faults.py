@@ -307,6 +307,10 @@ def _normal_single_spacing(root: etree._Element) -> None:
     root.find("w:style[@w:styleId='Normal']/w:pPr/w:spacing", NS).set(q("w:line"), "240")
 
 
+def _hidden_page_colour(root: etree._Element) -> None:
+    root.insert(0, fragment('<w:background w:color="FBF5E6"/>'))  # no w:displayBackgroundShape
+
+
 def _protected(root: etree._Element) -> None:
     root.insert(0, fragment('<w:documentProtection w:edit="readOnly" w:enforcement="1"/>'))
 
@@ -384,6 +388,8 @@ FAULTS: dict[str, Callable[[], bytes]] = {
     "UK-ALIGN-001": fault(DOC, _justified),
     "UK-FONT-001": replace_in_styles("24", "20"),
     "UK-FONT-002": replace_in_styles("Arial", "Times New Roman"),
+    "UK-SPACE-002": fault(STYLES, style_rpr("BodyText", '<w:spacing w:val="-20"/>')),
+    "PAGE-COLOUR-001": fault(DOC, _hidden_page_colour),
     "UK-EMPH-001": fault(STYLES, style_rpr("BodyText", "<w:i/>")),
     "UK-EMPH-002": fault(STYLES, style_rpr("BodyText", '<w:u w:val="single"/>')),
     "UK-EMPH-003": fault(STYLES, style_rpr("BodyText", "<w:caps/>")),

@@ -60,3 +60,10 @@ def test_the_model_and_document_know_no_formats() -> None:
 def test_the_tree_modules_see_only_the_tree(name: str) -> None:
     forbidden = ("exporter.model", "exporter.readers", "exporter.compose", "exporter.record", "exporter.cli")
     assert not [found for found in imports_of(PACKAGE / name) if found.startswith(forbidden)]
+
+
+@pytest.mark.parametrize("path", modules("styles"), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_style_model_knows_no_format(path: Path) -> None:
+    """Style profiles are format-neutral: every writer (and the HTML one to come) renders them."""
+    allowed = ("exporter.styles", "exporter.errors", "exporter.diagnostics")
+    assert [name for name in imports_of(path) if not name.startswith(allowed)] == []

@@ -38,7 +38,7 @@ def test_known_good_document_only_lists_its_other_language() -> None:
 
 def test_every_rule_has_a_fault_test() -> None:
     ids = {r.id for r in rules()}
-    assert len(ids) == len(RULES) == 47
+    assert len(ids) == len(RULES) == 49
     assert ids - set(FAULTS) == {"MS-PROT-001", "DOC-LANG-004"}  # tested below on their own
 
 
@@ -279,3 +279,49 @@ def test_typed_numbers_are_a_manual_list_only_in_sequence(texts: tuple[str, str]
             append_paragraph(body_text(text))(root)
 
     assert ("LIST-MANUAL-001" in codes(fault(DOC, add)())) is fires
+
+
+# --- house styles and page colours ---------------------------------------------------------
+
+
+def _house_docx(**colours: str) -> bytes:
+    """A briefing in a style that never went through the style validation."""
+    import dataclasses
+
+    from exporter.styles.model import Colours, Style
+
+    style = Style(colours=dataclasses.replace(Colours(), **colours))
+    return write(energy_bill(), WriteOptions(style=style), Reporter())
+
+
+@pytest.mark.parametrize(
+    "colours",
+    [
+        {"text": "#AAAAAA"},
+        {"link": "#8AB4F8"},
+        {"heading": "#C0C0C0"},
+        {"table_header": "#DDDDDD"},
+        {"background": "#0B0C0C"},  # a dark page under dark text
+    ],
+)
+def test_a_house_style_with_low_contrast_fails_the_contrast_rule(colours: dict[str, str]) -> None:
+    assert "MS-CON-001" in codes(_house_docx(**colours))
+
+
+def test_contrast_is_judged_against_the_page_colour_word_shows() -> None:
+    from exporter.styles import load_style
+
+    dyslexia = write(energy_bill(), WriteOptions(style=load_style("dyslexia")), Reporter())
+    assert codes(dyslexia) - BASELINE == set()
+
+    def dark_page(root: etree._Element) -> None:
+        root.find("w:background", NS).set(q("w:color"), "333333")
+
+    dark = edit_parts(dyslexia, {DOC: dark_page})
+    assert codes(dark) - BASELINE == {"MS-CON-001"}
+
+    def hidden(root: etree._Element) -> None:
+        root.remove(root.find("w:displayBackgroundShape", NS))
+
+    # without w:displayBackgroundShape Word shows a white page: the text reads, the colour is lost
+    assert codes(edit_parts(dark, {"word/settings.xml": hidden})) - BASELINE == {"PAGE-COLOUR-001"}

@@ -18,7 +18,7 @@ RECORDS = sorted(
     [path for path in SAMPLES.iterdir() if path.suffix in (".yaml", ".txt", ".json", ".xml")]
     + [
         path
-        for folder in ("parlparse", "hansard-api", "akoma-ntoso", "parlamint")
+        for folder in ("parlparse", "hansard-api", "akoma-ntoso", "parlamint", "web-text")
         for path in (DATA / folder).iterdir()
         if "divisions_for_debate" not in path.name  # a division list alone is not a debate
     ]

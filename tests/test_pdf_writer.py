@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -86,7 +87,7 @@ def test_every_word_of_every_speech_is_extracted_in_order(seed_pdf: bytes, tmp_p
     position = 0
     for paragraph in SPEECH:
         position = text.index(squash(paragraph), position)
-    assert "Page 1 of 2" in text
+    assert re.search(r"Page 1 of \d ", text + " ")
 
 
 @needs("pdfinfo")
@@ -301,7 +302,7 @@ def test_large_print_style_sets_the_sizes_and_still_passes() -> None:
             for operands, operator in pikepdf.parse_content_stream(page)
             if str(operator) == "Tf"
         }
-    assert {18.0, 28.0, 24.0, 21.0} <= sizes and min(sizes) >= 18.0 * 0.7
+    assert {18.0, 30.0, 26.0, 24.0} <= sizes and min(sizes) >= 18.0 * 0.7
     assert check_pdf(data, "large-print.pdf") == []
 
 

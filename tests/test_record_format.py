@@ -46,11 +46,11 @@ def test_a_good_record_converts(tmp_path: Path, runner: CliRunner) -> None:
 
 def test_missing_field_is_one_line_naming_file_and_place(tmp_path: Path, runner: CliRunner) -> None:
     data = good_record()
-    del data["sections"][0]["title"]
+    del data["sections"][0]["items"]
     result, out = convert_bad(tmp_path, runner, json.dumps(data))
     assert result.exit_code == 1
     assert error_lines(result) == [
-        f"error: {tmp_path / 'bad.json'}: sections[0].title: required field is missing"
+        f"error: {tmp_path / 'bad.json'}: sections[0].items: required field is missing"
     ]
     assert "Traceback" not in result.output
     assert not out.exists()
@@ -180,3 +180,18 @@ def test_the_briefing_tree_dumps_as_json_for_debugging() -> None:
         "children": [{"node": "Text", "text": debate.title}],
     }
     assert from_json(json.dumps(dump)) == document
+
+
+def test_a_section_title_is_optional_and_an_unnamed_section_round_trips(tmp_path: Path, runner: CliRunner) -> None:
+    """A section the record leaves unnamed (issue 13) has no title: it is read, shown with no
+    heading, and written back without one."""
+    data = good_record()
+    del data["sections"][0]["title"]
+    source = tmp_path / "unnamed.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    result = runner.invoke(main, ["convert", str(source), "-o", str(tmp_path / "out"), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    written = json.loads((tmp_path / "out" / "unnamed.json").read_text(encoding="utf-8"))
+    assert "title" not in written["sections"][0]
+    again = runner.invoke(main, ["convert", str(tmp_path / "out" / "unnamed.json"), "-o", str(tmp_path / "again"), "-f", "json", "-q"])
+    assert again.exit_code == 0, again.output

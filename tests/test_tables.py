@@ -356,9 +356,7 @@ def test_a_table_with_no_header_says_why_in_word_and_the_pdf(made: dict[str, Mad
     with pikepdf.open(senate.pdf_path) as pdf:
         summaries = [str(t.A.Summary) for t in _elements(pdf, "Table") if "/A" in t and "/Summary" in t.A]
     (summary,) = summaries  # naming where the table is in the record
-    assert summary.startswith(
-        "The record gives this table no header row (Senato della Repubblica, 29 November 2022"
-    )
+    assert summary.startswith("The record gives this table no header row (") and "29 November 2022" in summary
     pdf_findings = {d.code for d in checks.check(senate.pdf, "senate.pdf")}
     assert "PDFUA-7.5-table-summary" in pdf_findings and "PDFUA-7.5-table-headers" not in pdf_findings
 

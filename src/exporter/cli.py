@@ -16,7 +16,7 @@ from exporter.citations import STYLES as CITATION_STYLES
 from exporter.diagnostics import Severity
 from exporter.errors import ExitStatus, ExporterError, RecordErrors
 from exporter.formats import INPUT_FORMATS, OUTPUT_FORMATS
-from exporter.options import ComposeOptions, ReadOptions, WriteOptions
+from exporter.options import ComposeOptions, ReadOptions, Style, WriteOptions
 
 CONVERT_EXAMPLES = """
 \b
@@ -34,6 +34,7 @@ Examples:
   debate-export convert samples/ -o briefings/     make briefings of every record in samples/
   debate-export check briefings/*.docx              audit briefings for accessibility
   debate-export formats                             list the input and output formats
+  debate-export styles show dyslexia                print a style profile, fully resolved, as TOML
   debate-export schema > debate-record.schema.json  the JSON Schema of our record format
 """
 
@@ -86,7 +87,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     default="standard",
     show_default=True,
     metavar="NAME|PATH",
-    help="Style profile: standard, large-print, or a YAML file.",
+    help="Style profile: standard, large-print, dyslexia, high-contrast (see `debate-export styles`), or a .toml file.",
 )
 @click.option(
     "--summary",
@@ -156,12 +157,8 @@ def convert(
     """Convert debate records (files or folders) into briefings."""
     from exporter import batch
     from exporter.pipeline import Job
-    from exporter.styles import load_style
 
-    try:
-        chosen_style = load_style(style)
-    except ExporterError as error:
-        raise click.BadParameter(str(error), param_hint="--style") from None
+    chosen_style = _load_style(style, quiet)
     job = Job(
         formats=(*formats, "tree") if dump_tree and "tree" not in formats else formats,
         input_format=input_format,
@@ -190,6 +187,23 @@ def convert(
     if not quiet and len(report.results) + len(report.failures) > 1:
         click.echo(f"{len(report.results)} converted, {len(report.failures)} failed", err=True)
     sys.exit(ExitStatus.OK if report.ok else ExitStatus.FAILED)
+
+
+def _load_style(name_or_path: str, quiet: bool = False, hint: str = "--style") -> Style:
+    """The style profile, or a usage error (exit 2) listing each problem with its place."""
+    from exporter.diagnostics import Reporter
+    from exporter.styles import load_style
+
+    reporter = Reporter()
+    try:
+        style = load_style(name_or_path, reporter)
+    except ExporterError as error:
+        lines = error.lines() if isinstance(error, RecordErrors) else [str(error)]
+        raise click.BadParameter("\n".join(lines), param_hint=hint) from None
+    if not quiet:
+        for diagnostic in reporter.diagnostics:
+            click.echo(str(diagnostic), err=True)
+    return style
 
 
 def _print_error(error: ExporterError) -> None:
@@ -270,3 +284,36 @@ def formats() -> None:
 def schema() -> None:
     """Print the JSON Schema of our debate record format."""
     click.echo(json.dumps(record.schema(), indent=2))
+
+
+STYLES_EXAMPLES = """
+\b
+Examples:
+  debate-export styles                                 list the shipped style profiles
+  debate-export styles show large-print                one profile, every setting, as TOML
+  debate-export styles show standard > house.toml      start a house style from a profile
+  debate-export styles show house.toml                 check a house style and see it resolved
+"""
+
+
+@main.group(invoke_without_command=True, epilog=STYLES_EXAMPLES)
+@click.pass_context
+def styles(ctx: click.Context) -> None:
+    """List the style profiles (one line each), or show one with `styles show NAME`."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from exporter.styles import profiles
+
+    found = profiles()
+    width = max(len(profile.name) for profile in found)
+    for profile in found:
+        click.echo(f"{profile.name:<{width}}  {profile.description}")
+
+
+@styles.command("show")
+@click.argument("name", metavar="NAME|PATH")
+def styles_show(name: str) -> None:
+    """Print one style profile, or a style file, fully resolved, as TOML."""
+    from exporter.styles import to_toml
+
+    click.echo(to_toml(_load_style(name, hint="NAME|PATH")), nl=False)

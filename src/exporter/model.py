@@ -197,6 +197,9 @@ class Division:
 
 @dataclass(frozen=True)
 class Section:
+    """A part of the sitting. ``title`` is its heading as the record gives it, or ``""``
+    for a section the record leaves unnamed (no heading is shown for it, none invented)."""
+
     title: str
     items: tuple[Item, ...]
     id: str | None = None

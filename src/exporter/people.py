@@ -25,6 +25,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -238,6 +239,27 @@ def _parlamint(path: Path, data: bytes, source: str) -> dict[str, Person]:
             orgs.extend(
                 node for node in _xml.parse(sibling.read_bytes(), str(sibling)).iter() if local(node) == "org"
             )
+    return _tei_people(persons, orgs)
+
+
+def in_record(root: etree._Element) -> Directory | None:
+    """The people a ParlaMint record lists itself (a ``listPerson`` in its header, with the
+    parties of its ``listOrg``), or None when it lists none."""
+    persons = [node for node in root.iter() if local(node) == "person" and node.get(_XML_ID)]
+    if not persons:
+        return None
+    orgs = [node for node in root.iter() if local(node) == "org"]
+    return Directory(_tei_people(persons, orgs), "the record's listPerson")
+
+
+@lru_cache(maxsize=4)
+def cached(path: Path) -> Directory:
+    """:func:`load`, read once per path in a process (a ParlaMint listPerson takes about half
+    a second; a reader consults it for every sitting of a batch)."""
+    return load(path)
+
+
+def _tei_people(persons: list[etree._Element], orgs: list[etree._Element]) -> dict[str, Person]:
     parties = {
         org.get(_XML_ID): _org_name(org)
         for org in orgs

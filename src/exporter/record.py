@@ -59,7 +59,8 @@ def _put(data: dict[str, Any], key: str, value: Any) -> None:
 
 def _section_out(section: m.Section, top: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {} if top else {"type": "section"}
-    data["title"] = section.title
+    if section.title:
+        data["title"] = section.title  # an unnamed section has none
     for key in ("id", "chair", "time", "column", "url"):
         _put(data, key, getattr(section, key))
     data["items"] = [_item_out(item) for item in section.items]
@@ -327,7 +328,7 @@ def _debate_in(data: dict[str, Any]) -> m.Debate:
 
 def _section_in(data: dict[str, Any]) -> m.Section:
     return m.Section(
-        title=data["title"],
+        title=data.get("title", ""),
         items=tuple(_item_in(item) for item in data["items"]),
         **{k: data.get(k) for k in ("id", "chair", "time", "column", "url")},
     )

@@ -11,10 +11,11 @@ from functools import lru_cache
 
 from lxml import etree
 
-from exporter.checks.docx_package import NS, DocxPackage, text_of, w
+from exporter.checks.docx_package import NS, DocxPackage, is_on, text_of, w
 from exporter.checks.docx_registry import Finding, quoted, rule
 from exporter.checks.docx_styles import RunFormat, cell_background
 from exporter.diagnostics import Severity
+from exporter.styles.contrast import contrast_ratio, luminance
 
 LANGUAGE_TAG = re.compile(
     r"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?(-([A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*$"
@@ -121,31 +122,47 @@ def empty_paragraphs(package: DocxPackage) -> Iterator[Finding]:
             previous_empty = empty
 
 
-# --- contrast ---------------------------------------------------------------------
-
-
-def _luminance(hex_colour: str) -> float:
-    channels = []
-    for i in (0, 2, 4):
-        c = int(hex_colour[i : i + 2], 16) / 255
-        channels.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
-    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    a, b = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
+# --- contrast and page colour -----------------------------------------------------------
 
 
 def _hex(value: str | None) -> str | None:
     return value.upper() if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value) else None
 
 
+def _declared_page_colour(package: DocxPackage) -> str | None:
+    page = package.document.find("w:background", NS)
+    return _hex(page.get(w("color")) if page is not None else None)
+
+
+def _page_colour_shown(package: DocxPackage) -> bool:
+    """Word shows w:background only when the settings say w:displayBackgroundShape
+    (ECMA-376 17.15.1.34); otherwise the page is white."""
+    settings = package.related_part("settings")
+    shown = settings.find(w("displayBackgroundShape")) if settings is not None else None
+    return shown is not None and is_on(shown) is not False
+
+
+def page_colour(package: DocxPackage) -> str:
+    """The colour of the page as Word shows it, six hex digits."""
+    declared = _declared_page_colour(package)
+    return declared if declared and _page_colour_shown(package) else "FFFFFF"
+
+
+@rule("PAGE-COLOUR-001", Severity.TIP, "A page colour set for the reader is shown (w:displayBackgroundShape)")
+def page_colour_hidden(package: DocxPackage) -> Iterator[Finding]:
+    declared = _declared_page_colour(package)
+    if declared and declared != "FFFFFF" and not _page_colour_shown(package):
+        yield Finding(
+            f"page colour #{declared} is set but Word shows a white page: settings.xml lacks "
+            "w:displayBackgroundShape",
+            "word/settings.xml",
+        )
+
+
 @rule("MS-CON-001", Severity.WARNING, "Text contrast is at least 4.5:1 (3:1 for large text)")
 def text_contrast(package: DocxPackage) -> Iterator[Finding]:
     styles = package.styles
-    page = package.document.find("w:background", NS)
-    page_colour = _hex(page.get(w("color")) if page is not None else None) or "FFFFFF"
+    page_colour_shown = page_colour(package)
     for name, root in package.story_parts():
         for p in root.iter(w("p")):
             paragraph_background = styles.paragraph_format(p).background
@@ -153,10 +170,10 @@ def text_contrast(package: DocxPackage) -> Iterator[Finding]:
                 if not text_of(run).strip():
                     continue
                 fmt = styles.run_format(p, run)
-                background = fmt.background or paragraph_background or cell_background(p) or page_colour
+                background = fmt.background or paragraph_background or cell_background(p) or page_colour_shown
                 colour = _hex(fmt.colour)
                 if colour is None:  # "auto": Word picks black or white against the background
-                    colour = "000000" if _luminance(background) > 0.179 else "FFFFFF"
+                    colour = "000000" if luminance(background) > 0.179 else "FFFFFF"
                 size = fmt.size or DEFAULT_SIZE
                 large = size >= 36 or (fmt.bold and size >= 28)
                 needed = 3.0 if large else 4.5
@@ -257,6 +274,17 @@ def justified(package: DocxPackage) -> Iterator[Finding]:
     hits = [p for p in package.paragraphs if styles.paragraph_format(p).jc in ("both", "distribute")]
     if hits:
         yield Finding(f"{len(hits)} justified paragraph(s); first here", package.where(hits[0]))
+
+
+@rule("UK-SPACE-002", Severity.TIP, "Body text is not condensed (letter spacing of 0 or more)")
+def condensed(package: DocxPackage) -> Iterator[Finding]:
+    share, first = _share(body_runs(package), lambda r: (r.format.letter_spacing or 0) < 0)
+    if first is not None and share > SMALL_TEXT_SHARE:
+        points = (first.format.letter_spacing or 0) / 20
+        yield Finding(
+            f"{share:.0%} of body text is condensed ({points:g} pt letter spacing); RNIB: do not condense",
+            package.where(first.paragraph),
+        )
 
 
 @rule("UK-FONT-001", Severity.WARNING, "Body text is at least 12pt")

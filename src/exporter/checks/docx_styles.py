@@ -30,6 +30,7 @@ class RunFormat:
     font: str | None = None  # the ascii font, theme fonts resolved
     background: str | None = None  # run shading fill or highlight, as hex
     lang: str | None = None
+    letter_spacing: int | None = None  # w:spacing/@w:val, twentieths of a point
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,9 @@ class Styles:
         background = _run_background(rpr)
         if background:
             changes["background"] = background
+        spacing = rpr.find(w("spacing"))
+        if spacing is not None and (spacing.get(w("val")) or "").lstrip("-").isdigit():
+            changes["letter_spacing"] = int(spacing.get(w("val"), "0"))
         lang = rpr.find(w("lang"))
         if lang is not None and lang.get(w("val")):
             changes["lang"] = lang.get(w("val"))

@@ -24,14 +24,16 @@ A debate whose record names no profile is matched by its house and place
 neutral one (parliament, sitting, date, URL): an abbreviation is never invented.
 
 Adding a parliament is one entry: a :class:`Profile` in a module of this package (see
-``westminster.py``, ``devolved.py``, ``australia.py``), listed in :data:`PROFILES`.
+``westminster.py``, ``devolved.py``, ``australia.py``, ``europe.py``, ``africa.py``),
+listed in :data:`PROFILES`. ``parlamint.py`` maps the ParlaMint corpora to their houses'
+profiles.
 README.md in this folder walks through it.
 """
 
 from __future__ import annotations
 
 from exporter.model import Debate
-from exporter.parliaments import australia, devolved, westminster
+from exporter.parliaments import africa, australia, devolved, europe, westminster
 from exporter.parliaments.profile import (
     PINPOINTS,
     STYLES,
@@ -43,7 +45,13 @@ from exporter.parliaments.profile import (
 )
 
 #: Every profile, in the order they are tried when matching a house and place or a URL.
-PROFILES: tuple[Profile, ...] = (*westminster.PROFILES, *devolved.PROFILES, *australia.PROFILES)
+PROFILES: tuple[Profile, ...] = (
+    *westminster.PROFILES,
+    *devolved.PROFILES,
+    *australia.PROFILES,
+    *europe.PROFILES,
+    *africa.PROFILES,
+)
 
 #: For a debate of no known parliament: the neutral form only, no licence claimed.
 GENERIC = Profile(
@@ -107,6 +115,22 @@ def by_url(url: str | None) -> Profile | None:
     return next((profile for profile in PROFILES if profile.matches_url(url)), None)
 
 
+def in_country(country: str | None, *names: str | None) -> Profile | None:
+    """The profile of a record that names its country (an ISO 3166-1 code, as Akoma Ntoso's
+    ``FRBRcountry`` does) and, somewhere in ``names`` (its title, author, proponent), one
+    of the profile's houses. A country with a single profile needs no house named; one
+    with several (two houses) needs exactly one to be named, else None."""
+    code = (country or "").strip().lower()
+    candidates = [p for p in PROFILES if code and code in p.countries]
+    if len(candidates) == 1:
+        return candidates[0]
+    texts = [_name(text) or "" for text in names]
+    named = [
+        p for p in candidates if any((_name(house) or "\0") in text for house in p.houses for text in texts if text)
+    ]
+    return named[0] if len(named) == 1 else None
+
+
 def profile_of(debate: Debate) -> Profile:
     """The debate's profile: the one its reader named, else the one its house and place
     match, else :data:`GENERIC`."""
@@ -146,6 +170,7 @@ __all__ = [
     "Profile",
     "by_url",
     "find",
+    "in_country",
     "is_known",
     "keys",
     "link_for",

@@ -149,7 +149,10 @@ class Profile:
     include ``None`` for records that name no place). ``record_urls`` are regular
     expressions matching the official record's web pages for this series. ``guess`` says
     whether a record that names only its house and place may be taken to belong here
-    (not for a "Senate" that could be any parliament's).
+    (not for a "Senate" that could be any parliament's). ``countries`` are the ISO 3166-1
+    codes (alpha-2 and alpha-3, lower case) of the parliament's country, as Akoma Ntoso's
+    ``FRBRcountry`` gives them: a record that names its country and one of ``houses`` is
+    taken as this (:func:`exporter.parliaments.in_country`).
     """
 
     key: str
@@ -164,6 +167,7 @@ class Profile:
     record_urls: tuple[str, ...] = ()
     link: IdLink | None = None
     guess: bool = True  # whether a record naming only this house and place may be taken as this
+    countries: tuple[str, ...] = ()  # ISO 3166-1 codes a record may give for the parliament's country
 
     def __post_init__(self) -> None:
         if not self.citations:

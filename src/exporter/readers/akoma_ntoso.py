@@ -7,7 +7,12 @@ local names; ids may be ``eId`` (3.0) or ``id`` (drafts, SayIt). Supported:
   ``references`` (``TLCPerson``, ``TLCRole``, ``TLCOrganization``, ``TLCConcept``,
   ``TLCProcess``), ``notes`` (for ``noteRef``) and ``analysis/parliamentary``
   ``voting``/``recount`` (divisions with their counts, placed where ``href`` points);
-- ``preface``/``coverPage``: ``docTitle``, ``docDate``, ``docProponent``;
+- ``preface``/``coverPage``: ``docTitle``, ``docType``, ``docNumber``, ``docDate``,
+  ``docProponent``; the title is the record's own (``docTitle``, ``debateBody/@title``,
+  ``FRBRalias``, ``docType`` and ``docNumber``, a telling ``debate/@name``, the first
+  heading), never "Untitled debate";
+- the parliament's profile: by the FRBR addresses (``dati.senato.it``), else by
+  ``FRBRcountry`` and the house the record names (``za`` and "National Assembly");
 - ``debateBody``: ``debateSection`` and the specialised containers, ``speech``,
   ``question``, ``answer`` (``by``/``as`` resolved through the references, ``from`` as
   printed), ``narrative``, ``scene``, ``summary``, ``other``, loose ``p``, tables and
@@ -21,6 +26,7 @@ import re
 
 from lxml import etree
 
+from exporter import parliaments
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
 from exporter.model import Count, Debate, Division, Paragraph, Run, Section, Source
@@ -46,6 +52,7 @@ _LANGUAGES = {
     "zul": "zu",
 }
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+_GENERIC_NAMES = frozenset({"hansard", "debate", "debaterecord", "debate record", "recurso"})
 
 
 def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> Debate:
@@ -73,10 +80,21 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         divisions_after={},
     )
     _place_divisions(meta, body, references, ctx)
-    title = _title(debate_el, body)
+    date = _date(debate_el, meta)
+    source_facts = _source(meta, references)
+    house = _house(debate_el, meta, references)
+    title = _title(debate_el, meta, body)
+    profile = _profile(debate_el, meta, source_facts, house, title)
+    if profile is not None and (house is None or _plain_name(house) not in map(_plain_name, profile.houses)):
+        house = profile.house  # the record names the parliament ("ZA Parliament"), its title the house
     if not title:
-        reporter.warn("AKN_NO_TITLE", "the record gives no <docTitle>, debate name or heading", "line 1")
-        title = "Untitled debate"
+        title = ", ".join(part for part in (house, _long_date(date)) if part) or "Debate record"
+        reporter.warn(
+            "AKN_NO_TITLE",
+            f"the record gives no title (docTitle, debateBody title, docType, FRBR name or heading); "
+            f"titled {title!r} from its house and date",
+            "line 1",
+        )
     sections = body_sections(body, ctx, title)
     leftovers = [d for found in (ctx.divisions_at, ctx.divisions_after) for ds in found.values() for d in ds]
     if leftovers:
@@ -85,10 +103,11 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         title=title,
         sections=tuple(sections),
         speakers=tuple(ctx.speakers.values()),
-        date=_date(debate_el, meta),
-        house=_house(debate_el, meta, references),
+        date=date,
+        house=house,
         language=language,
-        source=_source(meta, references),
+        source=source_facts,
+        profile=profile.key if profile is not None else None,
     )
 
 
@@ -133,15 +152,53 @@ def _language(meta: etree._Element | None) -> str:
     return _LANGUAGES.get(code.lower(), code)
 
 
-def _title(debate_el: etree._Element, body: etree._Element) -> str:
+def _title(debate_el: etree._Element, meta: etree._Element | None, body: etree._Element) -> str:
+    """The record's own title: its ``docTitle``; the ``debateBody``'s ``title``; an FRBR
+    alias; its ``docType`` and ``docNumber`` ("Resoconto di Assemblea 12"); the debate's
+    ``name`` when it is more than a kind of document; else its first heading."""
     title = _front(debate_el, "docTitle")
     if title is not None and plain(title):
         return plain(title)
+    for candidate in (body.get("title"), _frbr(meta, "FRBRalias")):
+        if candidate and candidate.strip():
+            return " ".join(candidate.split())
+    doc_type, number = _front(debate_el, "docType"), _front(debate_el, "docNumber")
+    if doc_type is not None and plain(doc_type):
+        return " ".join(part for part in (plain(doc_type), plain(number) if number is not None else "") if part)
     name = " ".join((debate_el.get("name") or "").split())
-    if name and name.lower() not in ("hansard", "debate", "debaterecord"):
+    if name and name.lower() not in _GENERIC_NAMES:
         return name
-    heading = first_descendant(body, "heading")
+    heading = next((h for h in body.iter() if local(h) == "heading" and plain(h)), None)
     return plain(heading) if heading is not None else ""
+
+
+def _frbr(meta: etree._Element | None, name: str) -> str | None:
+    work = first_descendant(first_child(meta, "identification"), "FRBRWork")
+    found = first_descendant(work, name)
+    return found.get("value") if found is not None else None
+
+
+def _plain_name(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _profile(
+    debate_el: etree._Element,
+    meta: etree._Element | None,
+    source: Source,
+    house: str | None,
+    title: str,
+) -> parliaments.Profile | None:
+    """The parliament's profile: by the record's addresses, else by its country and the
+    house it names (in its proponent, author, title or name)."""
+    for url in (source.url, source.reference):
+        if found := parliaments.by_url(url):
+            return found
+    return parliaments.in_country(_frbr(meta, "FRBRcountry"), house, title, debate_el.get("name"))
+
+
+def _long_date(date: dt.date | None) -> str | None:
+    return f"{date.day} {date:%B} {date.year}" if date else None
 
 
 def _date(debate_el: etree._Element, meta: etree._Element | None) -> dt.date | None:

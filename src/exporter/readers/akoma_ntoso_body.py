@@ -1,11 +1,16 @@
 """Akoma Ntoso ``<debateBody>``: sections, speeches, procedural text and divisions.
 
 Sections are ``debateSection`` and the specialised containers (``prayers``, ``questions``,
-``adjournment``...). A nested ``debateSection`` without a ``<heading>`` only groups its
-content, so its items join its parent's. At the top level a section is titled by its
-heading, else by its kind (``Prayers``) or its ``name`` (``opening``); content before any
-title takes the debate's title, and a later untitled part is called "Untitled section"
-rather than given a heading the record does not have.
+``adjournment``...). A section is titled by its ``<heading>``; a specialised container
+without one by its kind (``Prayers``). A ``debateSection`` with an empty heading, or only
+an internal ``name`` ("InizioSeduta", "opening"), is an unnamed section: no heading is
+shown for it and none is invented. Nested inside another section it only groups its
+content, which joins its parent's. Content outside any container forms unnamed sections
+in reading order.
+
+A narrative that holds only a ``recordedTime`` (the Italian Senate's "InizioSeduta") is
+kept as that time. Punctuation a speaker label leaves at the start of the speech (the
+Senate's ``<from>PRESIDENTE</from><p>. La seduta è aperta``) is removed.
 """
 
 from __future__ import annotations
@@ -17,8 +22,10 @@ from lxml import etree
 
 from exporter.diagnostics import Reporter
 from exporter.model import (
+    Block,
     Division,
     Item,
+    Paragraph,
     Procedural,
     ProceduralKind,
     Section,
@@ -26,7 +33,6 @@ from exporter.model import (
     Speech,
     SpeechKind,
 )
-from exporter.readers._sections import UNTITLED, TopLevelSections
 from exporter.readers._xml import first_child, first_descendant, local
 from exporter.readers.akoma_ntoso_blocks import (
     CONTAINERS,
@@ -51,6 +57,7 @@ _PROCEDURAL = {
     "num": ProceduralKind.NOTE,
 }
 _FROM_END = re.compile(r"[\s:]+$|\s*\.\s*-\s*$")
+_LABEL_LEFTOVER = re.compile(r"^\s*(?:\.-|[.:;,](?![.])|-(?=\s))\s*")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 
@@ -101,17 +108,20 @@ class BodyContext:
 
 
 def body_sections(body: etree._Element, ctx: BodyContext, debate_title: str) -> list[Section]:
-    """Top-level sections; content outside any titled container gets the nearest honest title."""
-    top = TopLevelSections(
-        debate_title, ctx.reporter, "AKN_UNTITLED_SECTION", "a top-level section has no heading"
-    )
+    """Top-level sections in reading order; content outside any container forms unnamed ones."""
+    sections: list[Section] = []
+    loose: list[Item] = []
     for child in body:
         if local(child) in CONTAINERS:
-            top.flush()  # loose items before this container come first, in reading order
-            top.add(_section(child, ctx, _title(child) or top.untitled()))
+            if loose:
+                sections.append(Section("", tuple(loose)))
+                loose = []
+            sections.append(_section(child, ctx, _title(child)))
         else:
-            top.add_loose(_child_items(child, ctx))
-    return _unwrap(top.finish(), debate_title)
+            loose.extend(_child_items(child, ctx))
+    if loose:
+        sections.append(Section("", tuple(loose)))
+    return _unwrap(sections, debate_title)
 
 
 def _unwrap(sections: list[Section], debate_title: str) -> list[Section]:
@@ -137,14 +147,14 @@ def _unwrap(sections: list[Section], debate_title: str) -> list[Section]:
 
 
 def _title(element: etree._Element) -> str:
-    """The heading; else the container's kind (``prayers``) or its ``name`` (``opening``)."""
+    """The heading; else a specialised container's kind (``prayers``); else none: a
+    section's ``name`` is an internal name ("InizioSeduta"), never a heading."""
     heading = first_child(element, "heading")
     if heading is not None and plain(heading):
         return plain(heading)
     if local(element) in SPECIALISED:
         return _humanise(local(element))
-    name = " ".join(re.sub(r"[-_]+", " ", element.get("name") or "").split())
-    return name[:1].upper() + name[1:] if re.search(r"[A-Za-z]{3}", name) else ""
+    return ""
 
 
 def _section(element: etree._Element, ctx: BodyContext, title: str) -> Section:
@@ -162,11 +172,11 @@ def _items(container: etree._Element, ctx: BodyContext) -> list[Item]:
         if name == "heading" and not seen_heading:
             seen_heading = True
             continue
-        if name == "debateSection" and first_child(child, "heading") is None:
+        if name == "debateSection" and not _title(child):
             items.extend(_items(child, ctx))
             items.extend(ctx.divisions_about(element_id(child)))
         elif name in CONTAINERS:
-            items.append(_section(child, ctx, _title(child) or UNTITLED))
+            items.append(_section(child, ctx, _title(child)))
         else:
             items.extend(_child_items(child, ctx))
     return items
@@ -242,6 +252,8 @@ def _speech(element: etree._Element, kind: SpeechKind, ctx: BodyContext) -> Spee
         printed = plain(person_el) if person_el is not None else label
         _add_speaker(ctx, Speaker(by, printed or by))
     paragraphs = blocks(element, ctx.note_text, ctx.language)
+    if label_el is not None and paragraphs:
+        paragraphs[0] = _without_label_punctuation(paragraphs[0])
     return Speech(
         id=element_id(element),
         speaker=speaker_id,
@@ -254,6 +266,20 @@ def _speech(element: etree._Element, kind: SpeechKind, ctx: BodyContext) -> Spee
     )
 
 
+def _without_label_punctuation(block: Block) -> Block:
+    """The first paragraph of a speech without the ". " its speaker label left at its start
+    ("PRESIDENTE. La seduta è aperta" marked up as ``<from>PRESIDENTE</from><p>. La seduta``);
+    an ellipsis ("... e quindi") is the speaker's and stays."""
+    if not isinstance(block, Paragraph) or not block.runs:
+        return block
+    first = block.runs[0]
+    stripped = _LABEL_LEFTOVER.sub("", first.text, count=1)
+    if stripped == first.text:
+        return block
+    runs = ((replace(first, text=stripped),) if stripped else ()) + block.runs[1:]
+    return replace(block, runs=runs)
+
+
 def _add_speaker(ctx: BodyContext, speaker: Speaker) -> None:
     ctx.speakers.setdefault(speaker.id, speaker)
 
@@ -262,7 +288,9 @@ def _procedural(element: etree._Element, kind: ProceduralKind, ctx: BodyContext)
     reader = blocks if has_blocks(element) else paragraph_list
     found = reader(element, ctx.note_text, ctx.language)
     if not found:
-        return None
+        time = _first_time(element)
+        # a narrative holding only a recordedTime ("InizioSeduta"): the time is kept
+        return Procedural((), ProceduralKind.TIME, element_id(element), time) if time else None
     return Procedural(tuple(found), kind=kind, id=element_id(element), time=_first_time(element))
 
 

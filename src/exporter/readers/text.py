@@ -1,16 +1,26 @@
-"""Debate text copied from a web page (Hansard, Parallel Parliament, TheyWorkForYou).
+"""Debate text copied from a web page: Hansard, historic Hansard, Parallel Parliament
+(debate pages, Ministerial Extracts, an MP's debates page) and TheyWorkForYou.
 
-What a copy holds: a title line, a few lines of sitting details (department, date,
-location), speaker lines and the paragraphs of each speech, mixed with the site's
-furniture. Speaker lines come in the forms these sites print::
+A copy holds a title, the sitting's details, speaker lines and the paragraphs of each
+speech, mixed with the site's furniture; :mod:`text_lines` tells the lines apart. Here:
 
-    Kim Leadbeater Portrait Kim Leadbeater (Batley and Spen) (Lab)
-    Rachel Maclean Portrait The Parliamentary Under-Secretary of State for the Home Department (Rachel Maclean)
-    Kim Leadbeater (Batley and Spen) (Lab)
-    The Minister for Safeguarding (Rachel Maclean):
+- the **title** is the debate's: the last heading-like line before the sitting's details
+  (an MP's debates page names itself first, the debate after);
+- text before the first speaker line is kept as the debate's **introduction** (a motion
+  read out, a notice), never dropped;
+- a **speaker line** starts a speech; "Mr. Hanson" alone is the member named in full
+  earlier ("Mr. David Hanson (Delyn)") when exactly one such member spoke, otherwise a
+  speaker of their own;
+- a line where the layout puts a speaker line but which cannot be read as one is
+  **warned about and kept as text**, and the words after it are given to no one until the
+  next speaker line: words are never given to the wrong member;
+- an oral question read from the order paper ("1. What steps …") is a question with its
+  number, and the next member's speech its answer;
+- historic Hansard's reference ("HC Deb 16 January 2001 vol 361 cc300-13") gives the
+  house, date, volume and columns; a bare column number between paragraphs marks where
+  the following speeches are printed.
 
-Site furniture ("- Hansard - -", "Read Full debate", the Parallel Parliament notice,
-share links) is dropped. Nothing is invented: a fact the text does not give stays unset.
+Nothing is invented: a fact the text does not give stays unset.
 """
 
 from __future__ import annotations
@@ -21,69 +31,45 @@ from dataclasses import dataclass, field
 
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
-from exporter.model import Debate, Paragraph, Run, Section, Source, Speaker, Speech
+from exporter.model import (
+    Debate,
+    Paragraph,
+    Procedural,
+    ProceduralKind,
+    Run,
+    Section,
+    Source,
+    Speaker,
+    Speech,
+    SpeechKind,
+)
 from exporter.options import ReadOptions
-from exporter.readers.parties import expand_party
-
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
-_DATE = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+"
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$",
-    re.I,
-)
-_LOCATIONS = {
-    "westminster hall": ("House of Commons", "Westminster Hall"),
-    "commons chamber": ("House of Commons", "Commons Chamber"),
-    "lords chamber": ("House of Lords", "Lords Chamber"),
-    "grand committee": ("House of Lords", "Grand Committee"),
-}
-_FURNITURE = (
-    re.compile(r"^-?\s*Hansard\s*(-\s*)*$"),
-    re.compile(r"^Full Debate:.*$", re.I),
-    re.compile(r"^Read Full debate\b.*$", re.I),
-    re.compile(r"^.+ Excerpts$"),
-    re.compile(r"^\(\d+ (?:years?|months?|days?|weeks?)(?:, \d+ (?:years?|months?|days?|weeks?))* ago\)$"),
-    re.compile(r"^This information is provided by Parallel Parliament\b.*$", re.I),
-    re.compile(r"^Westminster Hall is an alternative Chamber for MPs\b.*$", re.I),
-    re.compile(r"^Each debate is chaired by an MP from the Panel of Chairs\b.*$", re.I),
-    re.compile(
-        r"^(Share|Copy link|Share this (specific )?contribution|Link to this (debate|speech)|Hansard)$", re.I
-    ),
-    re.compile(r"^(View all|Read) .* contributions?$", re.I),
-)
-_DEPARTMENT = re.compile(r"^Department:\s*(.+)$", re.I)
-_PORTRAIT = re.compile(r"^(?P<short>.+?) Portrait (?P<rest>.+)$")
-_MEMBER = re.compile(r"^(?P<name>[^()]+?) \((?P<constituency>[^()]+)\) \((?P<party>[^()]+)\):?$")
-_OFFICE = re.compile(r"^(?P<office>(?:The|Madam|Mr|Mrs|Ms|Dame|Sir)\b[^()]*?) \((?P<name>[^()]+)\):?$")
-_CHAIR_NOTE = re.compile(r"^\[(?P<name>.+) in the Chair\]$")
-_TIME = re.compile(r"^(\d{1,2})[.:](\d{2})\s*(am|pm)?$", re.I)
+from exporter.readers import text_lines as tl
 
 
 @dataclass
 class _Draft:
-    speaker: str | None
-    role: str | None
+    speaker: str | None  # None: words of no one's (after a speaker line that could not be read)
+    office: str | None
     time: str | None
+    column: str | None
     lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Sitting:
+    title: str = ""
+    date: dt.date | None = None
+    house: str | None = None
+    location: str | None = None
+    department: str | None = None
+    chair: str | None = None
+    volume: str | None = None
+    citation: str | None = None
+    url: str | None = None
+    columns: tuple[int, int] | None = None  # the range a historic reference gives
+    column_mark: str = ""
+    time: str | None = None  # a time printed before the first speech
 
 
 def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> Debate:
@@ -91,119 +77,303 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise InputError(f"not UTF-8 text (byte {err.start})", source) from None
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    title_index = next((i for i, line in enumerate(lines) if line), None)
-    if title_index is None:
+    # web copies put no-break spaces in dates and notices
+    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    if not any(lines):
         raise InputError("the file is empty", source)
-    title = re.sub(r"\s+Debate$", "", " ".join(lines[title_index].split()))
-
-    date: dt.date | None = None
-    house = location = department = chair = None
-    speakers: dict[str, Speaker] = {}
-    drafts: list[_Draft] = []
-    pending_time: str | None = None
-
-    for number, raw in enumerate(lines[title_index + 1 :], start=title_index + 2):
-        line = " ".join(raw.split())  # web copies put no-break spaces in dates and notices
-        if not line or any(pattern.match(line) for pattern in _FURNITURE):
-            continue
-        if line == title and not drafts:
-            continue
-        if (match := _DEPARTMENT.match(line)) and not drafts:
-            department = match.group(1).strip()
-            continue
-        if (match := _DATE.match(line)) and date is None:
-            date = _date(match, source, number)
-            continue
-        if line.lower() in _LOCATIONS and location is None:
-            house, location = _LOCATIONS[line.lower()]
-            continue
-        if match := _CHAIR_NOTE.match(line):
-            chair = match.group("name")
-            continue
-        if match := _TIME.match(line):
-            pending_time = _time(match)
-            continue
-        if found := _speaker_line(line):
-            speaker, role = found
-            speakers.setdefault(speaker.id, speaker)
-            drafts.append(_Draft(speaker.id, role, pending_time))
-            pending_time = None
-            continue
-        if not drafts:
-            if date is None and location is None:
-                continue  # preamble text we cannot place: not part of the debate
-            raise InputError(f'text before the first speaker line: "{line[:60]}"', source, f"line {number}")
-        drafts[-1].lines.append(raw)
-
-    if not drafts:
+    following = _following(lines)
+    first_speaker = _first_speaker(lines, following)
+    sitting = _Sitting()
+    intro = _preamble(lines[: len(lines) if first_speaker is None else first_speaker], sitting, source)
+    if first_speaker is None:
         raise InputError("no speaker lines found (expected e.g. 'Name (Constituency) (Party)')", source)
-    items = tuple(
-        Speech(
-            id=f"speech-{index}",
-            speaker=draft.speaker,
-            role=draft.role,
-            time=draft.time,
-            paragraphs=tuple(Paragraph((Run(text),)) for text in draft.lines),
-        )
-        for index, draft in enumerate(drafts, start=1)
-    )
+    speakers: dict[str, Speaker] = {}
+    drafts = _speeches(lines, first_speaker, following, sitting, speakers, reporter, source)
+    items: list[Speech | Procedural] = []
+    if intro:
+        items.append(Procedural(tuple(Paragraph((Run(line),)) for line in intro), ProceduralKind.NOTE, "introduction"))
+    items.extend(_items(drafts))
+    title = sitting.title or ", ".join(p for p in (sitting.location or sitting.house, _long(sitting.date)) if p)
     return Debate(
-        title=title,
-        date=date,
-        house=house,
-        location=location,
-        chair=chair,
-        department=department,
+        title=title or "Debate",
+        date=sitting.date,
+        house=sitting.house,
+        location=sitting.location,
+        chair=sitting.chair,
+        department=sitting.department,
         speakers=tuple(speakers.values()),
-        sections=(Section(title=title, items=items, chair=chair),),
+        sections=(Section(title=title or "Debate", items=tuple(items), chair=sitting.chair),),
         source=Source(
-            publisher="UK Parliament (Hansard)" if house else None,
-            licence="Open Parliament Licence v3.0" if house else None,
+            publisher="UK Parliament (Hansard)" if sitting.house else None,
+            url=sitting.url,
+            volume=sitting.volume,
+            licence="Open Parliament Licence v3.0" if sitting.house else None,
+            citation=sitting.citation,
         ),
     )
 
 
-def _speaker_line(line: str) -> tuple[Speaker, str | None] | None:
-    """A speaker line, as a speaker and the office spoken in; None if it is not one."""
-    short = None
-    if match := _PORTRAIT.match(line):
-        short, line = match.group("short").strip(), match.group("rest").strip()
-    if (match := _MEMBER.match(line)) and len(match.group("party")) <= 40:
-        name = match.group("name").strip()
-        speaker = Speaker(
-            id=_slug(name),
-            name=name,
-            constituency=match.group("constituency").strip(),
-            party=expand_party(match.group("party").strip()),
-        )
-        return speaker, None
-    if match := _OFFICE.match(line):
-        name = match.group("name").strip()
-        if short is None and not line.endswith(":") and len(line) > 120:
-            return None
-        return Speaker(id=_slug(name), name=name), match.group("office").strip()
-    if short is not None:
-        return Speaker(id=_slug(short), name=short), None
+def _following(lines: list[str]) -> list[str | None]:
+    """For each line, the next non-empty line (or None)."""
+    found: list[str | None] = [None] * len(lines)
+    upcoming: str | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        found[index] = upcoming
+        if lines[index]:
+            upcoming = lines[index]
+    return found
+
+
+def _is_furniture(line: str) -> bool:
+    return any(pattern.match(line) for pattern in tl.FURNITURE)
+
+
+def _first_speaker(lines: list[str], following: list[str | None]) -> int | None:
+    for index, line in enumerate(lines):
+        if line and not _is_furniture(line) and not _fact(line) and tl.read_speaker_line(line, following[index]):
+            return index
     return None
 
 
-def _date(match: re.Match[str], source: str, number: int) -> dt.date:
-    day, month, year = int(match.group(1)), _MONTHS[match.group(2).lower()], int(match.group(3))
+def _fact(line: str) -> bool:
+    return bool(
+        tl.dated_line(line)
+        or tl.REFERENCE.match(line)
+        or line.lower() in tl.LOCATIONS
+        or tl.DEPARTMENT.match(line)
+        or tl.CHAIR_NOTE.match(line)
+        or tl.TIME.match(line)
+        or tl.URL.match(line)
+    )
+
+
+def _preamble(lines: list[str], sitting: _Sitting, source: str) -> list[str]:
+    """Read the sitting's details and title from the lines before the first speaker; the
+    rest is the introduction."""
+    headings: list[tuple[int, str]] = []  # heading-like lines, by position
+    first_fact: int | None = None
+    kept: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line or _is_furniture(line) or tl.PAGE_TITLE.match(line):
+            continue
+        if _detail(line, sitting, source, number):
+            first_fact = first_fact or number
+            continue
+        if _heading_like(line):
+            headings.append((number, line))
+        kept.append((number, line))
+    before = [h for h in headings if first_fact is None or h[0] < first_fact]
+    chosen = (before[-1] if before else headings[0]) if headings else None
+    if chosen is not None:
+        sitting.title = re.sub(r"\s+Debate$", "", chosen[1])
+    same = {sitting.title.lower(), f"{sitting.title} debate".lower()}
+    return [
+        line
+        for number, line in kept
+        if line.lower() not in same and not (chosen and number < chosen[0] and (number, line) in headings)
+    ]
+
+
+def _heading_like(line: str) -> bool:
+    return len(line) <= 150 and not re.search(r"[.?!:;,]$", line) and not line.startswith(("(", "["))
+
+
+def _detail(line: str, sitting: _Sitting, source: str, number: int) -> bool:
+    """Take a sitting's detail from the line; False if it gives none."""
+    if dated := tl.dated_line(line):
+        match, offset, volume, place = dated
+        if sitting.date is None:
+            sitting.date = _date(match, offset, source, number)
+        sitting.volume = sitting.volume or volume
+        if place:
+            sitting.house, sitting.location = tl.LOCATIONS[place.lower()]
+        return True
+    if found := tl.REFERENCE.match(line):
+        _reference(found, sitting, source, number)
+        return True
+    if line.lower() in tl.LOCATIONS:
+        if sitting.location is None:
+            sitting.house, sitting.location = tl.LOCATIONS[line.lower()]
+        return True
+    if found := tl.DEPARTMENT.match(line):
+        sitting.department = found.group(1).strip()
+        return True
+    if found := tl.CHAIR_NOTE.match(line):
+        sitting.chair = sitting.chair or found["name"]
+        return True
+    if tl.URL.match(line):
+        sitting.url = sitting.url or line
+        return True
+    if found := tl.TIME.match(line):
+        sitting.time = tl.clock(found)
+        return True
+    return False
+
+
+def _reference(found: re.Match[str], sitting: _Sitting, source: str, number: int) -> None:
+    """Historic Hansard's reference: house, date, volume, columns (and the series they mark)."""
+    sitting.citation = sitting.citation or found.group(0)
+    sitting.house = sitting.house or ("House of Commons" if found["house"].upper() == "HC" else "House of Lords")
+    day = tl.DATE.match(found["date"])
+    if day and sitting.date is None:
+        sitting.date = _date(day, 1, source, number)
+    sitting.volume = sitting.volume or found["volume"]
+    mark = (found["prefix"] or found["suffix"] or "").upper()
+    sitting.column_mark = mark
+    if mark in tl.COLUMN_SERIES and sitting.location is None:
+        sitting.location = tl.COLUMN_SERIES[mark]
+    first = int(found["first"])
+    last_text = found["last"] or found["first"]
+    # "cc300-13": the second number drops the digits it shares with the first
+    last = int(str(first)[: max(0, len(str(first)) - len(last_text))] + last_text)
+    sitting.columns = (first, max(first, last))
+
+
+def _speeches(
+    lines: list[str],
+    start: int,
+    following: list[str | None],
+    sitting: _Sitting,
+    speakers: dict[str, Speaker],
+    reporter: Reporter,
+    source: str,
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    time = sitting.time
+    column = str(sitting.columns[0]) + sitting.column_mark if sitting.columns else None
+    skip_line = False  # the next non-empty line belongs to the speaker line before it
+    for index in range(start, len(lines)):
+        line, number = lines[index], index + 1
+        if not line:
+            continue
+        if skip_line:
+            skip_line = False
+            continue
+        if (cited := tl.citation_column(line)) and drafts and drafts[-1].column is None:
+            drafts[-1].column = cited
+            continue
+        if _is_furniture(line):
+            continue
+        if found := tl.TIME.match(line):
+            time = tl.clock(found)
+            continue
+        if found := tl.CHAIR_NOTE.match(line):
+            sitting.chair = sitting.chair or found["name"]
+            drafts.append(_Draft(None, None, None, None, [line]))
+            continue
+        if (marked := _column_mark(line, sitting)) is not None:
+            column = marked
+            continue
+        speaker_line = tl.read_speaker_line(line, following[index])
+        if speaker_line is not None:
+            speaker = _speaker(speaker_line, speakers, reporter, number)
+            drafts.append(_Draft(speaker.id, speaker_line.office, time, column))
+            time = None
+            below = following[index] or ""
+            # TheyWorkForYou's party-and-seat or office line under the name is part of the speaker line
+            skip_line = (speaker_line.party is not None and tl.is_party_line(below)) or (
+                speaker_line.office == below and tl.is_office_line(below)
+            )
+            continue
+        if tl.DECISION.match(line) and len(line) < 200:
+            # "Question put and agreed to.": the record's, not the last speaker's words
+            drafts.append(_Draft(None, None, None, column, [line]))
+            continue
+        if tl.speaker_like(line, following[index]):
+            reporter.warn(
+                "TEXT_SPEAKER_LINE_UNREAD",
+                f'"{line[:80]}" stands where a speaker line would but cannot be read as one: kept as text, '
+                "and the words after it are given to no one until the next speaker line",
+                f"line {number}",
+            )
+            drafts.append(_Draft(None, None, time, column, [line]))
+            continue
+        if not drafts:
+            drafts.append(_Draft(None, None, time, column))
+        drafts[-1].lines.append(line)
+    return drafts
+
+
+def _column_mark(line: str, sitting: _Sitting) -> str | None:
+    """A bare column number inside the range a historic reference gives."""
+    found = tl.COLUMN.match(line)
+    if sitting.columns is None or found is None:
+        return None
+    number = int(found.group(1))
+    first, last = sitting.columns
+    return f"{number}{sitting.column_mark}" if first <= number <= last else None
+
+
+def _speaker(line: tl.SpeakerLine, speakers: dict[str, Speaker], reporter: Reporter, number: int) -> Speaker:
+    """The speaker a line names: a bare "Mr. Hanson" is the one member of that surname named
+    in full earlier, else a speaker of their own."""
+    if line.short:
+        surname = line.name.split()[-1].lower()
+        matches = [
+            s for s in speakers.values() if s.id != line.key and s.name.split()[-1].lower() == surname
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            reporter.warn(
+                "TEXT_SPEAKER_AMBIGUOUS",
+                f'"{line.name}" could be any of {", ".join(s.name for s in matches)}: shown as printed',
+                f"line {number}",
+            )
+    known = speakers.get(line.key)
+    if known is None:
+        known = speakers[line.key] = Speaker(line.key, line.name, line.constituency, line.party)
+    elif (line.constituency and not known.constituency) or (line.party and not known.party):
+        known = speakers[line.key] = Speaker(
+            known.id, known.name, known.constituency or line.constituency, known.party or line.party
+        )
+    return known
+
+
+def _items(drafts: list[_Draft]) -> list[Speech | Procedural]:
+    """Speeches, and words of no one's as text. An oral question from the order paper ("1.
+    What steps …") is a question with its number; then, while the same two members
+    alternate, the asker's supplementaries are questions and the other's replies answers."""
+    items: list[Speech | Procedural] = []
+    pair: tuple[str, str | None] | None = None  # (asker, answerer) of the exchange under way
+    for draft in drafts:
+        paragraphs = tuple(Paragraph((Run(text),)) for text in draft.lines)
+        if draft.speaker is None:
+            decision = bool(draft.lines) and tl.DECISION.match(draft.lines[0]) is not None
+            procedure = ProceduralKind.DECISION if decision and len(draft.lines) == 1 else ProceduralKind.OTHER
+            if paragraphs:
+                items.append(Procedural(paragraphs, procedure, time=draft.time, column=draft.column))
+            continue
+        kind, number = SpeechKind.SPEECH, None
+        if found := tl.QUESTION.match(draft.lines[0] if draft.lines else ""):
+            kind, number, pair = SpeechKind.QUESTION, found["number"], (draft.speaker, None)
+        elif pair is not None and pair[1] is None and draft.speaker != pair[0]:
+            kind, pair = SpeechKind.ANSWER, (pair[0], draft.speaker)
+        elif pair is not None and draft.speaker in pair:
+            kind = SpeechKind.QUESTION if draft.speaker == pair[0] else SpeechKind.ANSWER
+        else:
+            pair = None
+        items.append(
+            Speech(
+                id=f"speech-{sum(isinstance(i, Speech) for i in items) + 1}",
+                speaker=draft.speaker,
+                paragraphs=paragraphs,
+                kind=kind,
+                role=draft.office,
+                time=draft.time,
+                column=draft.column,
+                number=number,
+            )
+        )
+    return items
+
+
+def _date(match: re.Match[str], offset: int, source: str, number: int) -> dt.date:
     try:
-        return dt.date(year, month, day)
+        return tl.sitting_date(match, offset)
     except ValueError:
         raise InputError(f'"{match.group(0)}" is not a real date', source, f"line {number}") from None
 
 
-def _time(match: re.Match[str]) -> str:
-    hour, minute, half = int(match.group(1)), int(match.group(2)), (match.group(3) or "").lower()
-    if half == "pm" and hour < 12:
-        hour += 12
-    if half == "am" and hour == 12:
-        hour = 0
-    return f"{hour:02d}:{minute:02d}"
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker"
+def _long(date: dt.date | None) -> str | None:
+    return f"{date.day} {tl.MONTHS[date.month - 1].title()} {date.year}" if date else None

@@ -185,3 +185,19 @@ def tbl_layout_fixed() -> etree._Element:
 
 def tbl_w(width_twips: int) -> etree._Element:
     return _el("w:tblW", w=str(width_twips), type="dxa")
+
+
+_BEFORE_SHD = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders")
+
+
+def cell_shading(tc_pr: etree._Element, fill: str) -> None:
+    """Set a cell's shading (w:shd, clear pattern, ``fill`` as six hex digits) in its place
+    in CT_TcPr's sequence, after the width, spans and borders."""
+    for old in tc_pr.findall(qn("w:shd")):
+        tc_pr.remove(old)
+    shd = _el("w:shd", val="clear", color="auto", fill=fill)
+    position = 0
+    for index, child in enumerate(tc_pr):
+        if etree.QName(child).localname in _BEFORE_SHD:
+            position = index + 1
+    tc_pr.insert(position, shd)

@@ -140,3 +140,22 @@ def settings_for(settings: etree._Element, language: str) -> None:
     for element in settings.findall(f"{{{W_NS}}}themeFontLang"):
         element.attrib.clear()
         element.set(f"{{{W_NS}}}val", language)
+
+
+def page_colour(document: etree._Element, settings: etree._Element, colour: str | None) -> None:
+    """Set the page colour: w:background first in w:document (ECMA-376 17.2.1), and
+    w:displayBackgroundShape in the settings, without which Word shows a white page
+    (17.15.1.34); it goes after w:zoom in CT_Settings' order. None leaves the page white."""
+    if colour is None:
+        return
+    background = etree.Element(f"{{{W_NS}}}background")
+    background.set(f"{{{W_NS}}}color", colour)
+    document.insert(0, background)
+    display = etree.Element(f"{{{W_NS}}}displayBackgroundShape")
+    earlier = ("writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+               "doNotDisplayPageBoundaries")  # fmt: skip
+    position = 0
+    for index, child in enumerate(settings):
+        if etree.QName(child).localname in earlier:
+            position = index + 1
+    settings.insert(position, display)

@@ -1,9 +1,15 @@
-"""The briefing's styles.xml and numbering.xml, written whole from options.Style.
+"""The briefing's styles.xml and numbering.xml, written whole from the style profile.
 
 python-docx's template ships ~270 styles in Cambria/Calibri theme fonts, with blue
 headings (4F81BD is 4.0:1 on white) and US English. Patching that many styles is
 fragile, so the parts' contents are replaced by a small set where every style names
-its font and colour explicitly and no style refers to a theme font.
+its font and colour explicitly and no style refers to a theme font. Every style that
+sets a size also sets its letter spacing (``w:spacing`` in twentieths of a point, from
+the profile's em); Word has no word spacing. Header cells' text is in the Table Heading
+paragraph style and their shading is set on each cell: a table style's ``firstRow``
+formatting (``w:tblStylePr``) loses to the Normal style's colour in Word and LibreOffice
+(ECMA-376 17.7.2: table styles come first in the hierarchy), which could leave white text
+on a white page.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
-from exporter.options import HEADING_LEVELS, Style
+from exporter.styles.model import HEADING_LEVELS, Style, hex_digits
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -39,6 +45,7 @@ FOOTNOTE_TEXT_ID = "FootnoteText"
 FOOTNOTE_REFERENCE_ID = "FootnoteReference"
 FOOTER_ID = "Footer"
 TABLE_GRID_ID = "TableGrid"
+TABLE_HEADING_ID = "TableHeading"
 
 BULLET_NUM_ID = 1  # the one shared bullet list instance; ordered lists get their own
 BULLET_ABSTRACT_ID = 0
@@ -69,9 +76,22 @@ def twips(points: float) -> int:
 
 
 def _colour(value: str) -> str:
-    if not _HEX.match(value):
+    """'#0b0c0c' -> '0B0C0C', as w:color and w:shd want it."""
+    digits = hex_digits(value)
+    if not _HEX.match(digits):
         raise ValueError(f"style colour must be six hex digits, not {value!r}")
-    return value.upper()
+    return digits
+
+
+def letter_spacing(style: Style, size: float) -> int:
+    """w:spacing/@w:val of run properties: the profile's letter spacing in twentieths of a
+    point at ``size`` points (ECMA-376 17.3.2.35)."""
+    return round(style.body.letter_spacing * size * 20)
+
+
+def _spacing(style: Style, size: float) -> str:
+    value = letter_spacing(style, size)
+    return f'<w:spacing w:val="{value}"/>' if value else ""
 
 
 def _lang_attrs(language: str) -> str:
@@ -84,21 +104,26 @@ def _rfonts(font: str) -> str:
 
 
 def _rpr(style: Style, size: float | None = None, bold: bool = False, colour: str | None = None) -> str:
-    sz = half_points(size if size is not None else style.body_size)
+    points = size if size is not None else style.body_size
+    sz = half_points(points)
     b = "<w:b/><w:bCs/>" if bold else ""
-    c = _colour(colour or style.text_colour)
-    return f'<w:rPr>{_rfonts(style.docx_font)}{b}<w:color w:val="{c}"/><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>'
+    c = _colour(colour or style.colours.text)
+    return (
+        f'<w:rPr>{_rfonts(style.fonts.word)}{b}<w:color w:val="{c}"/>{_spacing(style, points)}'
+        f'<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>'
+    )
 
 
 def _paragraph_styles(style: Style) -> tuple[_Para, ...]:
-    after = twips(style.paragraph_after)
+    after = twips(style.body.paragraph_spacing)
     indent = 720  # half an inch: quoted matter stands out by position, not italics
     headings = tuple(
         _Para(
             HEADING_IDS[i],
             f"heading {i + 1}",
             size=style.heading_size(i + 1),
-            bold=True,
+            bold=style.heading_bold(i + 1),
+            colour=style.colours.heading,
             extra_ppr=f'<w:keepNext/><w:keepLines/><w:spacing w:before="{twips(style.heading_size(i + 1))}" '
             f'w:after="{after}"/><w:outlineLvl w:val="{i}"/>',
         )
@@ -120,6 +145,7 @@ def _paragraph_styles(style: Style) -> tuple[_Para, ...]:
         _Para("Source", "Source"),
         _Para("Summary", "Summary"),
         _Para("Caption", "caption", bold=True, extra_ppr="<w:keepNext/>"),
+        _Para(TABLE_HEADING_ID, "Table Heading", bold=True, colour=style.colours.table_header),
         _Para(LIST_BULLET_ID, "List Bullet", extra_ppr=_list_ppr(BULLET_NUM_ID)),
         _Para(LIST_NUMBER_ID, "List Number"),
         *(
@@ -153,16 +179,19 @@ def _paragraph_style_xml(style: Style, para: _Para) -> str:
 
 def styles_xml(style: Style, language: str) -> str:
     """The whole of word/styles.xml for one briefing style and document language."""
-    line = round(240 * style.line_spacing)
-    after = twips(style.paragraph_after)
-    text = _colour(style.text_colour)
-    link = _colour(style.link_colour)
+    line = round(240 * style.body.line_spacing)
+    after = twips(style.body.paragraph_spacing)
+    colours = style.colours
+    text = _colour(colours.text)
+    link = _colour(colours.link)
     body_sz = half_points(style.body_size)
+    font = _rfonts(style.fonts.word)
+    body_spacing = _spacing(style, style.body_size)
     parts = [
         f'<w:styles xmlns:w="{W_NS}">',
         "<w:docDefaults><w:rPrDefault><w:rPr>",
-        _rfonts(style.docx_font),
-        f'<w:color w:val="{text}"/><w:sz w:val="{body_sz}"/><w:szCs w:val="{body_sz}"/>',
+        font,
+        f'<w:color w:val="{text}"/>{body_spacing}<w:sz w:val="{body_sz}"/><w:szCs w:val="{body_sz}"/>',
         f"<w:lang {_lang_attrs(language)}/>",
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>",
         f'<w:spacing w:after="{after}" w:line="{line}" w:lineRule="auto"/><w:jc w:val="left"/>',
@@ -178,10 +207,10 @@ def styles_xml(style: Style, language: str) -> str:
             '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
             '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
             f'<w:style w:type="character" w:styleId="{HYPERLINK_ID}"><w:name w:val="Hyperlink"/>'
-            f'<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:rPr>{_rfonts(style.docx_font)}'
+            f'<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:rPr>{font}'
             f'<w:color w:val="{link}"/><w:u w:val="single"/></w:rPr></w:style>',
             f'<w:style w:type="character" w:styleId="{FOOTNOTE_REFERENCE_ID}"><w:name w:val="footnote reference"/>'
-            f'<w:basedOn w:val="DefaultParagraphFont"/><w:rPr>{_rfonts(style.docx_font)}'
+            f'<w:basedOn w:val="DefaultParagraphFont"/><w:rPr>{font}'
             f'<w:color w:val="{text}"/><w:vertAlign w:val="superscript"/></w:rPr></w:style>',
             '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
             '<w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
@@ -189,7 +218,7 @@ def styles_xml(style: Style, language: str) -> str:
             '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
             f'<w:style w:type="table" w:styleId="{TABLE_GRID_ID}"><w:name w:val="Table Grid"/>'
             '<w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:before="60" w:after="60" w:line="300" '
-            f'w:lineRule="auto"/></w:pPr><w:rPr>{_rfonts(style.docx_font)}<w:color w:val="{text}"/></w:rPr>'
+            f'w:lineRule="auto"/></w:pPr><w:rPr>{font}<w:color w:val="{text}"/></w:rPr>'
             f"<w:tblPr>{_grid_borders(text)}</w:tblPr></w:style>",
             '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
             "<w:semiHidden/></w:style>",
@@ -207,9 +236,20 @@ def _grid_borders(colour: str) -> str:
     return f"<w:tblBorders>{edges}</w:tblBorders>"
 
 
+def page_colour(style: Style) -> str | None:
+    """Word's page colour (w:background), or None for a white page, which Word shows anyway."""
+    colour = _colour(style.colours.background)
+    return None if colour == "FFFFFF" else colour
+
+
+def header_cell_fill(style: Style) -> str:
+    """The shading of header cells, six hex digits."""
+    return _colour(style.colours.table_header_background)
+
+
 def numbering_xml(style: Style, ordered_lists: int) -> str:
     """Bullet and decimal list definitions, plus one w:num per ordered list so each restarts at 1."""
-    font = _rfonts(style.docx_font)
+    font = _rfonts(style.fonts.word)
     bullets = "".join(
         f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{("•", "◦", "▪")[i]}"/>'
         f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{720 * (i + 1)}" w:hanging="360"/></w:pPr>'

@@ -22,7 +22,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.text.paragraph import CT_P
-from docx.shared import Cm, Twips
+from docx.shared import Twips
 from docx.table import Table as DocxTable
 from lxml import etree
 
@@ -32,10 +32,9 @@ from exporter.options import HEADING_LEVELS, WriteOptions
 from exporter.tables.tree import regular_table, table_grid
 from exporter.tables.written_out import WrittenOut, written_out
 from exporter.writers.base import Writer
-from exporter.writers.docx import ooxml, parts, styles
+from exporter.writers.docx import measure, ooxml, parts, styles
 from exporter.writers.docx.tables import column_twips
 
-A4_WIDTH, A4_HEIGHT = 11906, 16838  # twips
 APPLICATION = "debate-exporter"
 _SPACES = re.compile(r"\s+")
 _MAX_LIST_LEVEL = styles.LIST_LEVELS - 1
@@ -76,6 +75,7 @@ class DocxWriter(Writer):
         self._footnotes: XmlPart | None = None
         self._ordered_lists = 0
         self._sect_pr = self.docx.element.body.find(_w("sectPr"))
+        self._page = measure.page_geometry(self.style)  # width, height, left margin, text width
 
     # --- whole document -------------------------------------------------------
 
@@ -85,6 +85,7 @@ class DocxWriter(Writer):
         self._set_page()
         self._set_footer()
         parts.settings_for(self.docx.settings.element, self.document.language)
+        parts.page_colour(self.docx.element, self.docx.settings.element, styles.page_colour(self.style))
         self._ordered_lists = sum(
             1 for b in doc.walk_blocks(self.document.blocks) if isinstance(b, doc.BulletList) and b.ordered
         )
@@ -103,7 +104,7 @@ class DocxWriter(Writer):
         replacements = {
             "docProps/core.xml": core,
             "docProps/app.xml": parts.app_xml(APPLICATION),
-            "word/fontTable.xml": parts.font_table_xml(self.style.docx_font),
+            "word/fontTable.xml": parts.font_table_xml(self.style.fonts.word),
         }
         return parts.stable_zip(buffer.getvalue(), replacements)
 
@@ -119,11 +120,14 @@ class DocxWriter(Writer):
         self._ordered_lists = 0  # re-counted as lists are visited, to hand out their w:numId
 
     def _set_page(self) -> None:
+        """The page size and margins; the side margins hold the text to the measure."""
         section = self.docx.sections[0]
-        section.page_width, section.page_height = Twips(A4_WIDTH), Twips(A4_HEIGHT)
-        margin = Cm(self.style.margin_cm)
-        section.left_margin = section.right_margin = margin
-        section.top_margin = section.bottom_margin = margin
+        width, height, left, text = self._page
+        margins = self.style.page.margins
+        section.page_width, section.page_height = Twips(width), Twips(height)
+        section.left_margin, section.right_margin = Twips(left), Twips(width - left - text)
+        section.top_margin = Twips(round(margins.top * measure.TWIPS_PER_MM))
+        section.bottom_margin = Twips(round(margins.bottom * measure.TWIPS_PER_MM))
 
     def _set_footer(self) -> None:
         paragraph = self.docx.sections[0].footer.paragraphs[0]
@@ -135,7 +139,7 @@ class DocxWriter(Writer):
         p.append(ooxml.fld_simple(" NUMPAGES ", "1"))
 
     def _text_width(self) -> int:
-        return A4_WIDTH - 2 * round(self.style.margin_cm * 567)
+        return self._page[3]
 
     # --- anchors ------------------------------------------------------------------
 
@@ -248,7 +252,9 @@ class DocxWriter(Writer):
         header = 1 if flat.header is not None else 0
         table = self.docx.add_table(rows=header + len(flat.rows), cols=flat.columns)
         table.style = self.docx.styles.get_by_id(styles.TABLE_GRID_ID, 3)
-        twips = column_twips(flat, self._text_width(), self.style.body_size, node.widths)
+        twips = column_twips(
+            flat, self._text_width(), self.style.body.size, measure.width_scale(self.style), node.widths
+        )
         self._table_properties(table, node, twips, flat)
         # the oxml layer: python-docx's Table.rows and Row.cells rebuild the cell grid on
         # every call, which made a 2,000-row division list take seconds
@@ -256,8 +262,7 @@ class DocxWriter(Writer):
         if flat.header is not None:
             for tc, label, width in zip(trs[0].tc_lst, flat.header, twips, strict=True):
                 tc.width = Twips(width)
-                if label:
-                    tc.p_lst[0].append(self._run(_clean(label), bold=True))
+                self._header_cell(tc, label)
             trs[0].insert(0, ooxml.tr_pr_tbl_header())
         for tr, slots in zip(trs[header:], flat.rows, strict=True):
             for tc, slot, width in zip(tr.tc_lst, slots, twips, strict=True):
@@ -275,6 +280,13 @@ class DocxWriter(Writer):
             p = tc.p_lst[0] if index == 0 else tc.add_p()
             context = _Inline(lang=paragraph.lang, bold=node.scope == "column", drop_notes=not first)
             self.visit_inlines(p, paragraph.children, context)
+
+    def _header_cell(self, tc: etree._Element, label: str) -> None:
+        """A cell of the header row: its label on the style's header colours (see styles.py)."""
+        tc.p_lst[0].style = styles.TABLE_HEADING_ID
+        ooxml.cell_shading(tc.get_or_add_tcPr(), styles.header_cell_fill(self.style))
+        if label:
+            tc.p_lst[0].append(self._run(_clean(label), bold=True))
 
     def _table_properties(
         self, table: DocxTable, node: doc.Table, twips: list[int], flat: WrittenOut
@@ -354,8 +366,8 @@ class DocxWriter(Writer):
             self._run(
                 _clean(node.text),
                 style_id=context.style_id,
-                bold=context.bold or node.strong,
-                italic=node.emphasis,
+                bold=context.bold or node.strong or (node.emphasis and self.style.emphasis_bold),
+                italic=node.emphasis and not self.style.emphasis_bold,
                 superscript=node.superscript,
                 lang=styles.lang_attributes(language) if language else None,
             )

@@ -17,8 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
-from exporter.writers.pdf.fonts import string_width
-from exporter.writers.pdf.lines import Line, LinkTarget, Piece, Run, break_lines
+from exporter.writers.pdf.lines import Line, LinkTarget, Piece, Run, break_lines, run_width
 from exporter.writers.pdf.tagging.emit import LinkAnnotation, uri_action
 from exporter.writers.pdf.tagging.marked import Tagger
 from exporter.writers.pdf.tagging.structure import StructElem
@@ -43,6 +42,7 @@ class BlockStyle:
     indent: float = 0.0
     space_before: float = 0.0
     space_after: float = 0.0
+    measure: int = 0  # the most characters a line holds; 0: no limit but the width
 
 
 def _tagger(canvas: Canvas) -> Tagger:
@@ -109,7 +109,7 @@ class TextBlock(Flowable):
         if self._fixed_lines and self._lines is not None:
             return self._lines
         if self._lines is None or self._wrapped_width != width:
-            self._lines = break_lines(self.runs, max(width - self.style.indent, 1.0))
+            self._lines = break_lines(self.runs, max(width - self.style.indent, 1.0), self.style.measure)
             self._wrapped_width = width
         return self._lines
 
@@ -219,7 +219,7 @@ class TextBlock(Flowable):
 
 
 def _width(run: Run) -> float:
-    return string_width(run.text, run.face, run.size)
+    return run_width(run.text, run)
 
 
 Span = tuple[LinkTarget, float, float, float, Run]
@@ -240,6 +240,7 @@ class _TextState:
         self.font: tuple[str, float] | None = None
         self.colour: str | None = None
         self.rise = 0.0
+        self.spacing = (0.0, 0.0)  # (Tc, Tw)
         self.underlines: list[tuple[float, float, float, Run]] = []
         self.link_spans: list[Span] = []
 
@@ -260,6 +261,12 @@ class _TextState:
         if self.rise != run.rise:
             text.setRise(run.rise)
             self.rise = run.rise
+        if self.spacing != (run.char_space, run.word_space):
+            if self.spacing[0] != run.char_space:
+                text.setCharSpace(run.char_space)
+            if self.spacing[1] != run.word_space:
+                text.setWordSpace(run.word_space)
+            self.spacing = (run.char_space, run.word_space)
         text.textOut(piece.text)
 
     def close(self) -> None:

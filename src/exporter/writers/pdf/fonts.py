@@ -3,7 +3,9 @@
 Only TrueType fonts are ever used: ReportLab embeds them as subsets with a ToUnicode map,
 which PDF/UA-1 (ISO 14289-1 7.21) needs; the standard 14 fonts are never embedded, so no
 text, not even a space, may be set in one. Atkinson Hyperlegible Next is the face; DejaVu
-Sans draws what it lacks (Greek, Cyrillic, Hebrew, Arabic letters, arrows).
+Sans draws what it lacks (Greek, Cyrillic, Hebrew, Arabic letters, arrows). A style
+profile may choose DejaVu Sans as the face (``FAMILIES``, the names of
+exporter.styles.model.PDF_FAMILIES).
 """
 
 from __future__ import annotations
@@ -37,9 +39,32 @@ _FALLBACKS: dict[str, tuple[str, ...]] = {
     "Atkinson-Italic": ("DejaVuSans", *_LATER),
     "Atkinson-Bold": ("DejaVuSans-Bold", *_LATER),
     "Atkinson-BoldItalic": ("DejaVuSans-Bold", *_LATER),
+    "DejaVuSans": _LATER,
+    "DejaVuSans-Bold": _LATER,
 }
 
 BODY_FACE = "Atkinson-Regular"
+DEFAULT_FAMILY = "Atkinson Hyperlegible Next"
+
+# Each bundled family's faces: (regular, bold, italic, bold italic); a family bundled
+# without italics draws emphasis upright (the style refuses italic emphasis for it).
+FAMILIES: dict[str, tuple[str, str, str, str]] = {
+    "Atkinson Hyperlegible Next": (
+        "Atkinson-Regular",
+        "Atkinson-Bold",
+        "Atkinson-Italic",
+        "Atkinson-BoldItalic",
+    ),
+    "DejaVu Sans": ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans", "DejaVuSans-Bold"),
+}
+
+# Letter frequencies per 1000 characters of English text, with the space: the weights the
+# TrueType OS/2 table (versions 0-2, xAvgCharWidth) uses for a font's average character width.
+AVERAGE_WEIGHTS = {
+    "a": 64, "b": 14, "c": 27, "d": 35, "e": 100, "f": 20, "g": 14, "h": 42, "i": 63, "j": 3, "k": 6,
+    "l": 35, "m": 20, "n": 56, "o": 56, "p": 17, "q": 4, "r": 49, "s": 56, "t": 71, "u": 31, "v": 10,
+    "w": 18, "x": 3, "y": 18, "z": 2, " ": 166,
+}  # fmt: skip
 
 # Characters that draw nothing and need no glyph: soft hyphen and zero-width marks.
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
@@ -59,21 +84,32 @@ def _register(name: str) -> frozenset[int]:
     return _coverage[name]
 
 
-def register_fonts() -> None:
-    """Register the Atkinson faces and their first fallbacks (the CJK one waits for use)."""
-    for name in _FALLBACKS:
+def register_fonts(family: str = DEFAULT_FAMILY) -> None:
+    """Register a family's faces and their first fallbacks (the CJK one waits for use)."""
+    for name in FAMILIES[family]:
         _register(name)
         _register(_FALLBACKS[name][0])
 
 
-def face_for(strong: bool, emphasis: bool) -> str:
+def face_for(strong: bool, emphasis: bool, family: str = DEFAULT_FAMILY) -> str:
+    """The face of a family for bold (``strong``) and italic (``emphasis``) text."""
+    regular, bold, italic, bold_italic = FAMILIES[family]
     if strong and emphasis:
-        return "Atkinson-BoldItalic"
+        return bold_italic
     if strong:
-        return "Atkinson-Bold"
+        return bold
     if emphasis:
-        return "Atkinson-Italic"
-    return "Atkinson-Regular"
+        return italic
+    return regular
+
+
+def average_char_width(face: str, size: float) -> float:
+    """The width in points of an average character of English text in ``face`` at ``size``:
+    the advance widths of a-z and the space weighted by AVERAGE_WEIGHTS (OS/2 xAvgCharWidth,
+    versions 0-2). A measure in characters times this is the width of a line."""
+    _register(face)
+    total = sum(AVERAGE_WEIGHTS.values())
+    return sum(pdfmetrics.stringWidth(c, face, size) * w for c, w in AVERAGE_WEIGHTS.items()) / total
 
 
 # Drawn in place of a character no bundled font has; the structure keeps the real one.
@@ -97,7 +133,7 @@ def segment_by_font(text: str, face: str, missing: set[str], unshaped: set[str])
     """
     primary_cover = _register(face)
     fallbacks = _FALLBACKS.get(face, ())
-    fallback = fallbacks[0] if fallbacks else face
+    fallback = next((name for name in (face, *fallbacks) if ord(SUBSTITUTE) in _register(name)), face)
     segments: list[FontSegment] = []
     current_face = face
     start = 0

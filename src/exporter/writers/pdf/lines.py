@@ -3,7 +3,11 @@
 Spaces at a line break are kept as the line's ``trailing`` pieces and drawn after its last
 word, so text extracted from the page or through the structure tree reads "denied.
 Currently", never "denied.Currently". A word wider than the line (a 200,000-character URL)
-is cut between characters instead of overflowing.
+is cut between characters instead of overflowing. A line holds at most ``max_chars``
+characters when a measure is given (the style's longest line), whatever its width.
+
+Letter and word spacing (PDF ``Tc`` and ``Tw``, ISO 32000-1 9.3.2 and 9.3.3) are part of
+every width measured here, so lines, underlines and link rectangles match what is drawn.
 """
 
 from __future__ import annotations
@@ -43,6 +47,21 @@ class Run:
     owner: StructElem | None = None  # None: the block's own element
     link: LinkTarget | None = None
     destination: str | None = None  # a named destination bound where this run is drawn
+    char_space: float = 0.0  # points added after each character (Tc)
+    word_space: float = 0.0  # points added to each space (Tw)
+
+
+def run_width(text: str, run: Run) -> float:
+    """The drawn width of ``text`` in ``run``'s font, size and spacing, in points.
+
+    ReportLab sets a space (and a no-break space) as code 32 in every TrueType subset,
+    the one code ``Tw`` applies to."""
+    width = string_width(text, run.face, run.size)
+    if run.char_space:
+        width += run.char_space * len(text)
+    if run.word_space:
+        width += run.word_space * (text.count(" ") + text.count("\u00a0"))
+    return width
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,7 +90,7 @@ def _words(runs: list[Run]) -> list[tuple[list[Piece], list[Piece]]]:
         for part in _SPACES.split(run.text):
             if not part:
                 continue
-            piece = Piece(part, run, string_width(part, run.face, run.size))
+            piece = Piece(part, run, run_width(part, run))
             if piece.is_space:
                 if word:
                     words.append((spaces, word))
@@ -84,52 +103,70 @@ def _words(runs: list[Run]) -> list[tuple[list[Piece], list[Piece]]]:
     return words
 
 
-def _cut_long_word(word: list[Piece], width: float) -> list[list[Piece]]:
-    """Cut a word too wide for a line into line-wide chunks, between characters."""
+def _cut_long_word(word: list[Piece], width: float, max_chars: int) -> list[list[Piece]]:
+    """Cut a word too wide (or too long) for a line into line-wide chunks, between characters."""
     chunks: list[list[Piece]] = []
     chunk: list[Piece] = []
     used = 0.0
+    count = 0
     for piece in word:
         run = piece.run
         start = 0
         for index, char in enumerate(piece.text):
-            char_width = string_width(char, run.face, run.size)
-            if used + char_width > width and (chunk or index > start):
+            char_width = run_width(char, run)
+            full = used + char_width > width or count + 1 > max_chars
+            if full and (chunk or index > start):
                 if index > start:
                     part = piece.text[start:index]
-                    chunk.append(Piece(part, run, string_width(part, run.face, run.size)))
+                    chunk.append(Piece(part, run, run_width(part, run)))
                 chunks.append(chunk)
-                chunk, used, start = [], 0.0, index
+                chunk, used, count, start = [], 0.0, 0, index
             used += char_width
+            count += 1
         part = piece.text[start:]
         if part:
-            chunk.append(Piece(part, run, string_width(part, run.face, run.size)))
+            chunk.append(Piece(part, run, run_width(part, run)))
     if chunk:
         chunks.append(chunk)
     return chunks
 
 
-def break_lines(runs: list[Run], width: float) -> list[Line]:
+def _length(pieces: list[Piece]) -> int:
+    return sum(len(piece.text) for piece in pieces)
+
+
+def break_lines(runs: list[Run], width: float, max_chars: int = 0) -> list[Line]:
+    """Greedy line breaking into ``width`` points and, when ``max_chars`` is given, at
+    most that many characters a line (trailing spaces not counted)."""
+    limit = max_chars if max_chars > 0 else 1 << 62
     lines: list[Line] = []
     current: list[Piece] = []
     used = 0.0
+    count = 0
     for spaces, word in _words(runs):
         word_width = sum(piece.width for piece in word)
         space_width = sum(piece.width for piece in spaces)
-        if current and used + space_width + word_width <= width + 1e-6:
+        word_count, space_count = _length(word), _length(spaces)
+        if (
+            current
+            and used + space_width + word_width <= width + 1e-6
+            and count + space_count + word_count <= limit
+        ):
             current.extend(spaces)
             current.extend(word)
             used += space_width + word_width
+            count += space_count + word_count
             continue
         if current:
             lines.append(Line(current, spaces))
-        if word_width <= width + 1e-6:
-            current, used = list(word), word_width
+        if word_width <= width + 1e-6 and word_count <= limit:
+            current, used, count = list(word), word_width, word_count
             continue
-        chunks = _cut_long_word(word, width)
+        chunks = _cut_long_word(word, width, limit)
         lines.extend(Line(chunk) for chunk in chunks[:-1])
         current = chunks[-1]
         used = sum(piece.width for piece in current)
+        count = _length(current)
     if current:
         lines.append(Line(current))
     return lines

@@ -1,5 +1,10 @@
-"""The page: A4 frame, footer furniture ("Page N of M", an artifact) and the canvas that
-carries the tagger and writes structure and metadata when the document is saved."""
+"""The page: its size, the text frame, the page colour and footer furniture ("Page N of M")
+as artifacts, and the canvas that carries the tagger and writes structure and metadata
+when the document is saved.
+
+The frame is as wide as the style's measure needs (``text_frame``) and never wider than
+the page's margins allow; a narrower frame is centred, widening both side margins.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +15,14 @@ from io import BytesIO
 from typing import Any
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import cm
+from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFObjectReference
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from exporter.options import Style
-from exporter.writers.pdf.fonts import BODY_FACE, string_width
+from exporter.styles.model import Style, hex_digits
+from exporter.writers.pdf.fonts import face_for, string_width
 from exporter.writers.pdf.tagging.emit import Metadata, emit_metadata, emit_structure
 from exporter.writers.pdf.tagging.marked import Tagger
 from exporter.writers.pdf.tagging.structure import StructElem
@@ -56,45 +60,88 @@ def _timestamp(date: str | None) -> TimeStamp:
     return stamp
 
 
+def page_size(style: Style) -> tuple[float, float]:
+    """The page's width and height in points."""
+    return style.page.width * mm, style.page.height * mm
+
+
 def frame_height(style: Style) -> float:
-    return A4[1] - 2 * style.margin_cm * cm
+    margins = style.page.margins
+    return (style.page.height - margins.top - margins.bottom) * mm
 
 
-class _Footer:
-    """Draws "Page N of M" as a pagination artifact; M is a form filled in at the end."""
+def text_frame(style: Style, average_char: float) -> tuple[float, float]:
+    """(x, width) of the text in points: ``measure`` average characters of body text
+    (``average_char`` points each, spacing included), within the side margins, centred."""
+    margins = style.page.margins
+    room = style.page.frame_width * mm
+    width = min(room, style.body.measure * average_char) if style.body.measure else room
+    return margins.left * mm + (room - width) / 2, width
 
-    def __init__(self, style: Style, tagger: Tagger) -> None:
+
+def _colour(value: str) -> HexColor:
+    return HexColor("#" + hex_digits(value))
+
+
+class _PageFurniture:
+    """Draws the page colour (a Background artifact) and "Page N of M" (a Pagination
+    artifact, ISO 32000-1 14.8.2.2); M is a form filled in at the end."""
+
+    def __init__(self, style: Style, tagger: Tagger, x: float) -> None:
         self.style = style
         self.tagger = tagger
+        self.x = x
+        self.face = face_for(False, False, style.fonts.pdf)
 
     def __call__(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        margin = self.style.margin_cm * cm
+        colours = self.style.colours
+        if hex_digits(colours.background) != "FFFFFF":
+            width, height = page_size(self.style)
+            canvas._code.append(self.tagger.begin_artifact("Background"))
+            canvas.saveState()
+            canvas.setFillColor(_colour(colours.background))
+            canvas.rect(0, 0, width, height, stroke=0, fill=1)
+            canvas.restoreState()
+            canvas._code.append(self.tagger.end_artifact())
         size = self.style.body_size
         text = f"Page {canvas.getPageNumber()} of "
         canvas._code.append(self.tagger.begin_artifact("Pagination", "Footer"))
         canvas.saveState()
-        canvas.setFillColor(HexColor("#" + self.style.text_colour))
-        canvas.setFont(BODY_FACE, size)
-        y = margin / 2
-        canvas.drawString(margin, y, text)
-        canvas.translate(margin + string_width(text, BODY_FACE, size), y)
+        canvas.setFillColor(_colour(colours.text))
+        canvas.setFont(self.face, size)
+        y = min(self.style.page.margins.bottom * mm / 2, self.style.page.margins.bottom * mm - size * 1.5)
+        y = max(y, size * 0.5)
+        char_space, word_space = (spacing * size for spacing in self.style.spacing_em)
+        canvas.drawString(self.x, y, text, charSpace=char_space, wordSpace=word_space)
+        width = string_width(text, self.face, size) + char_space * len(text) + word_space * text.count(" ")
+        canvas.translate(self.x + width, y)
         canvas.doForm(PAGE_TOTAL_FORM)
         canvas.restoreState()
         canvas._code.append(self.tagger.end_artifact())
 
 
 def build_pdf(
-    story: list[Flowable], metadata: Metadata, style: Style, tagger: Tagger, root: StructElem
+    story: list[Flowable],
+    metadata: Metadata,
+    style: Style,
+    tagger: Tagger,
+    root: StructElem,
+    average_char: float,
 ) -> bytes:
-    margin = style.margin_cm * cm
+    """Lay out the story on the style's pages; ``average_char`` (points) sets the text
+    width from the measure."""
+    margins = style.page.margins
+    width, height = page_size(style)
+    x, text_width = text_frame(style, average_char)
+    face = face_for(False, False, style.fonts.pdf)
     buffer = BytesIO()
     template = BaseDocTemplate(
         buffer,
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
+        pagesize=(width, height),
+        leftMargin=x,
+        rightMargin=width - x - text_width,
+        topMargin=margins.top * mm,
+        bottomMargin=margins.bottom * mm,
         title=metadata.title,
         author=metadata.author,
         subject=metadata.subject,
@@ -104,28 +151,30 @@ def build_pdf(
         lang=metadata.language,
         displayDocTitle=1,
         invariant=1,
-        initialFontName=BODY_FACE,
+        initialFontName=face,
         initialFontSize=style.body_size,
     )
     frame = Frame(
-        margin,
-        margin,
-        A4[0] - 2 * margin,
-        A4[1] - 2 * margin,
+        x,
+        margins.bottom * mm,
+        text_width,
+        frame_height(style),
         id="body",
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
         bottomPadding=0,
     )
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_Footer(style, tagger))])
+    template.addPageTemplates(
+        [PageTemplate(id="page", frames=[frame], onPage=_PageFurniture(style, tagger, x))]
+    )
 
     def finish(canvas: TaggedCanvas) -> None:
         total = len(canvas._doc.Pages.pages)
         canvas.beginForm(PAGE_TOTAL_FORM)
-        canvas.setFillColor(HexColor("#" + style.text_colour))
-        canvas.setFont(BODY_FACE, style.body_size)
-        canvas.drawString(0, 0, str(total))
+        canvas.setFillColor(_colour(style.colours.text))
+        canvas.setFont(face, style.body_size)
+        canvas.drawString(0, 0, str(total), charSpace=style.body.letter_spacing * style.body_size)
         canvas.endForm()
         canvas.showOutline()
         canvas._doc._timeStamp = _timestamp(metadata.date)

@@ -33,7 +33,7 @@ from exporter.writers.pdf.tagging.marked import Tagger
 
 PADDING = 5.0
 RULE_COLOUR = "#505A5F"
-HEADER_SHADE = "#F3F2F1"
+HEADER_SHADE = "#F3F2F1"  # when the style gives none
 REPEAT_LIMIT = 1 / 3  # header rows taller than this share of the frame are not repeated
 PARAGRAPH_GAP = 0.4  # between the paragraphs of a cell, in lines of text
 _EPSILON = 1e-6
@@ -134,6 +134,7 @@ class TableBlock(Flowable):
         on_unrepeated: Callable[[], None] | None = None,
         repeat: bool = True,
         widths: list[float] | None = None,
+        header_fill: str = HEADER_SHADE,
     ) -> None:
         super().__init__()
         self.boxes = boxes
@@ -145,6 +146,7 @@ class TableBlock(Flowable):
         self.on_unrepeated = on_unrepeated
         self.repeat = repeat
         self._widths = widths
+        self.header_fill = header_fill  # '#RRGGBB', the style's table_header_background
         self._row_heights: list[float] = []
 
     # --- measuring ---------------------------------------------------------------
@@ -241,6 +243,7 @@ class TableBlock(Flowable):
             max_height=self.max_height,
             repeat=self.repeat,
             widths=self._widths,
+            header_fill=self.header_fill,
         )
 
     def _first(self, end: int) -> TableBlock:
@@ -302,7 +305,7 @@ class TableBlock(Flowable):
         canvas = self.canv
         canvas._code.append(tagger.begin_artifact())
         canvas.saveState()
-        canvas.setFillColor(HexColor(HEADER_SHADE))
+        canvas.setFillColor(HexColor(self.header_fill))
         for box in self.boxes:
             if box.shaded:
                 x0, x1 = lefts[box.column], lefts[box.column + box.colspan]

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.platypus import Flowable
 
 from exporter import document as doc
 from exporter.diagnostics import Reporter
 from exporter.options import WriteOptions
+from exporter.styles.model import hex_digits
 from exporter.tables.tree import regular_table, table_grid
 from exporter.writers.base import Writer
 from exporter.writers.pdf.flowables import BlockStyle, OutlineEntry, TextBlock
-from exporter.writers.pdf.fonts import face_for, register_fonts, segment_by_font
+from exporter.writers.pdf.fonts import average_char_width, face_for, register_fonts, segment_by_font
 from exporter.writers.pdf.lines import LinkTarget, Run
 from exporter.writers.pdf.page import PRODUCER, build_pdf, frame_height
 from exporter.writers.pdf.table import Box, CellContent, TableBlock
@@ -56,6 +57,7 @@ class _Inline:
     parent: StructElem  # the block's element
     size: float
     strong: bool = False
+    colour: str | None = None  # '#RRGGBB'; None: the style's text colour
 
 
 class PdfWriter(Writer):
@@ -74,14 +76,25 @@ class PdfWriter(Writer):
         self.unshaped: dict[str, set[str]] = {}
         self.outline_level = 0
         self.tables = 0  # tables written so far, for their cells' element ids
-        size = self.style.body_size
-        self.body = BlockStyle(size, size * self.style.line_spacing, space_after=self.style.paragraph_after)
+        self.family = self.style.fonts.pdf
+        body = self.style.body
+        self.space_after = body.paragraph_spacing
+        self.body = BlockStyle(
+            body.size, body.size * body.line_spacing, space_after=self.space_after, measure=body.measure
+        )
 
     def render(self) -> bytes:
-        register_fonts()
+        register_fonts(self.family)
         story = self.visit(self.document)
         tagger = Tagger() if self.tagged else UntaggedTagger()
-        return build_pdf(story, _metadata(self.document), self.style, tagger, self.root)
+        return build_pdf(story, _metadata(self.document), self.style, tagger, self.root, self.average_char())
+
+    def average_char(self) -> float:
+        """The width of an average character of body text, its letter and word spacing
+        included (a space is 166 in 1000 characters of English), in points."""
+        body = self.style.body
+        average = average_char_width(face_for(False, False, self.family), body.size)
+        return average + body.size * (body.letter_spacing + 0.166 * body.word_spacing)
 
     # --- blocks ----------------------------------------------------------------
 
@@ -122,9 +135,11 @@ class PdfWriter(Writer):
             size,
             size * 1.3,
             space_before=0.0 if level == 1 else size * 0.9,
-            space_after=self.style.paragraph_after,
+            space_after=self.space_after,
+            measure=self.body.measure,
         )
-        runs = self.runs(heading.children, _Inline(element, size, strong=True))
+        bold = self.style.heading_bold(level)
+        runs = self.runs(heading.children, _Inline(element, size, bold, self.style.colours.heading))
         # Outlines cannot skip a level (ReportLab refuses); a skipped heading level is the
         # validation's and the checker's finding, not a reason to fail writing.
         outline_level = min(level, self.outline_level + 1)
@@ -136,7 +151,7 @@ class PdfWriter(Writer):
         quote = paragraph.role == "quote"
         element = parent.child("BlockQuote" if quote else "P", lang=paragraph.lang)
         indent += QUOTE_INDENT if quote else 0.0
-        style = BlockStyle(self.body.size, self.body.leading, indent, space_after=self.style.paragraph_after)
+        style = replace(self.body, indent=indent)
         runs = self.runs(paragraph.children, _Inline(element, style.size, strong=paragraph.role == "caption"))
         return [TextBlock(runs, element, style)]
 
@@ -148,7 +163,7 @@ class PdfWriter(Writer):
             label = f"{number}." if bullets.ordered else "\u2022"
             story.extend(self.visit(item, list_element, label, indent + LIST_INDENT))
         if story and isinstance(story[-1], TextBlock):
-            story[-1].spaceAfter = self.style.paragraph_after
+            story[-1].spaceAfter = self.space_after
         return story
 
     def visit_list_item(
@@ -157,10 +172,12 @@ class PdfWriter(Writer):
         item_element = list_element.child("LI")
         label_run = Run(
             label,
-            face_for(False, False),
+            face_for(False, False, self.family),
             self.body.size,
-            self.style.text_colour,
+            hex_digits(self.style.colours.text),
             owner=item_element.child("Lbl"),
+            char_space=self.spacing(self.body.size)[0],
+            word_space=self.spacing(self.body.size)[1],
         )
         body = item_element.child("LBody")
         flowables: list[Flowable] = []
@@ -171,7 +188,10 @@ class PdfWriter(Writer):
             first_text.label = label_run
         for flowable in flowables:
             if isinstance(flowable, TextBlock):
-                flowable.spaceAfter = self.style.paragraph_after / 2
+                flowable.spaceAfter = self.space_after / 2
+                if flowable.style.measure:  # the label and its space count in the line
+                    measure = max(flowable.style.measure - len(label) - 1, 1)
+                    flowable.style = replace(flowable.style, measure=measure)
         return flowables
 
     def visit_table(self, table: doc.Table, parent: StructElem, _indent: float = 0.0) -> list[Flowable]:
@@ -191,21 +211,21 @@ class PdfWriter(Writer):
             grid = table_grid(table)
         self.tables += 1
         tagged = tag_table(parent, table, grid, f"t{self.tables}")
-        caption_style = BlockStyle(self.body.size, self.body.leading, space_before=4.0, space_after=4.0)
+        caption_style = replace(self.body, space_before=4.0, space_after=4.0)
         caption_runs = self.runs((doc.Text(table.caption),), _Inline(tagged.caption, self.body.size, True))
         anchors = (table.anchor,) if table.anchor else ()
         caption = TextBlock(
             caption_runs, tagged.caption, caption_style, destinations=anchors, keep_with_next=True
         )
-        cell_style = BlockStyle(self.body.size, self.body.size * 1.4)
+        cell_style = BlockStyle(self.body.size, self.body.leading, measure=self.body.measure)
         boxes = [
             Box(
-                self.visit(here.cell, element, cell_style),
+                self.visit(here.cell, element, cell_style, _shaded(here.cell, here.row < len(table.head))),
                 here.row,
                 here.column,
                 here.rowspan,
                 here.colspan,
-                shaded=here.cell.scope in ("column", "both") or here.row < len(table.head),
+                shaded=_shaded(here.cell, here.row < len(table.head)),
             )
             for here, element in zip(grid.placed, tagged.cells, strict=True)
         ]
@@ -227,22 +247,27 @@ class PdfWriter(Writer):
             given=table.widths,
             max_height=frame_height(self.style),
             on_unrepeated=unrepeated,
+            header_fill=self.style.colours.table_header_background,
         )
-        block.spaceAfter = self.style.paragraph_after * 2
+        block.spaceAfter = self.space_after * 2
         return [caption, block]
 
-    def visit_cell(self, cell: doc.Cell, element: StructElem, style: BlockStyle) -> CellContent:
-        """A cell's paragraphs: one straight in its TH or TD, several each a P inside it."""
+    def visit_cell(self, cell: doc.Cell, element: StructElem, style: BlockStyle, shaded: bool) -> CellContent:
+        """A cell's paragraphs: one straight in its TH or TD, several each a P inside it. Column
+        headers are bold; a cell on the header shade takes the style's header text colour."""
         strong = cell.scope in ("column", "both")
+        colour = self.style.colours.table_header if shaded else None
         if len(cell.blocks) <= 1:
             children = cell.blocks[0].children if cell.blocks else ()
-            return CellContent(
-                [TextBlock(self.runs(children, _Inline(element, style.size, strong)), element, style)]
-            )
+            if cell.blocks and cell.blocks[0].lang:
+                element.lang = cell.blocks[0].lang
+            runs = self.runs(children, _Inline(element, style.size, strong, colour))
+            return CellContent([TextBlock(runs, element, style)])
         blocks = []
         for paragraph in cell.blocks:
             p = element.child("P", lang=paragraph.lang)
-            blocks.append(TextBlock(self.runs(paragraph.children, _Inline(p, style.size, strong)), p, style))
+            runs = self.runs(paragraph.children, _Inline(p, style.size, strong, colour))
+            blocks.append(TextBlock(runs, p, style))
         return CellContent(blocks)
 
     def visit_contents(
@@ -251,13 +276,13 @@ class PdfWriter(Writer):
         toc = parent.child("TOC")
         story: list[Flowable] = [self.visit(entry, toc) for entry in contents.entries]
         if story:
-            story[-1].spaceAfter = self.style.paragraph_after * 2
+            story[-1].spaceAfter = self.space_after * 2
         return story
 
     def visit_contents_entry(self, entry: doc.ContentsEntry, toc: StructElem) -> TextBlock:
         item = toc.child("TOCI")
         indent = (max(entry.level, 1) - 1) * LIST_INDENT
-        style = BlockStyle(self.body.size, self.body.leading, indent, space_after=2.0)
+        style = replace(self.body, indent=indent, space_after=2.0)
         if entry.anchor in self.anchors:
             link = item.child("Reference").child("Link")
             target = LinkTarget("#" + entry.anchor, f"Go to {entry.text}", link)
@@ -306,6 +331,7 @@ class PdfWriter(Writer):
             None,
             context.parent,
             superscript=node.superscript,
+            colour=context.colour,
         )
 
     def visit_link(self, node: doc.Link, context: _Inline) -> list[Run]:
@@ -351,6 +377,11 @@ class PdfWriter(Writer):
             destination=f"pdf-noteref-{number}",
         )
 
+    def spacing(self, size: float) -> tuple[float, float]:
+        """Letter and word spacing in points for text of ``size`` (the style gives em)."""
+        body = self.style.body
+        return body.letter_spacing * size, body.word_spacing * size
+
     def text_runs(
         self,
         text: str,
@@ -364,13 +395,19 @@ class PdfWriter(Writer):
         superscript: bool = False,
         link: bool = False,
         destination: str | None = None,
+        colour: str | None = None,
     ) -> list[Run]:
+        """Runs of ``text``, one per font it needs; emphasis is italic or bold as the style
+        says, links take the link colour, other text ``colour`` or the text colour."""
         missing: set[str] = set()
         unshaped: set[str] = set()
-        face = face_for(strong, emphasis)
+        bold_emphasis = emphasis and self.style.emphasis_bold
+        face = face_for(strong or bold_emphasis, emphasis and not bold_emphasis, self.family)
         run_size = size * 0.7 if superscript else size
         rise = size * 0.38 if superscript else 0.0
-        colour = self.style.link_colour if link else self.style.text_colour
+        colours = self.style.colours
+        drawn = hex_digits(colours.link if link else colour or colours.text)
+        char_space, word_space = self.spacing(run_size)
         runs = []
         for segment in segment_by_font(clean_text(text), face, missing, unshaped):
             segment_owner = owner
@@ -381,12 +418,14 @@ class PdfWriter(Writer):
                     segment.text,
                     segment.face,
                     run_size,
-                    colour,
+                    drawn,
                     rise,
                     link,
                     segment_owner,
                     target,
                     destination,
+                    char_space,
+                    word_space,
                 )
             )
         if missing:
@@ -394,6 +433,11 @@ class PdfWriter(Writer):
         if unshaped - missing:
             self.unshaped.setdefault(self.location, set()).update(unshaped - missing)
         return runs
+
+
+def _shaded(cell: doc.Cell, in_head: bool) -> bool:
+    """A cell drawn on the header shade: a column header, or any cell of a header row."""
+    return in_head or cell.scope in ("column", "both")
 
 
 def _metadata(document: doc.Document) -> Metadata:

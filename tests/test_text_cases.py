@@ -1,0 +1,226 @@
+"""Web text read faithfully (issue 13): the ``text-*`` case, the shared Parallel Parliament
+record, and look-alikes of the layouts people copy (historic Hansard, Hansard,
+TheyWorkForYou, an MP's debates page, an unreadable speaker line)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, SEED_TEXT
+from exporter import citations, record
+from exporter.diagnostics import Reporter
+from exporter.model import Debate, Procedural, ProceduralKind, Speech, SpeechKind, speeches, walk_items
+from exporter.options import ReadOptions
+from exporter.readers import text
+
+WEB = DATA / "web-text"
+CASE = WEB / "text-parallelparliament-split-read-links.txt"
+EXTRACTS = WEB / "parallelparliament_2016-06-09_oral-answers-ministerial-extracts.txt"
+HISTORIC = WEB / "historic-hansard-lookalike.txt"
+HANSARD = WEB / "hansard-lookalike.txt"
+TWFY = WEB / "theyworkforyou-lookalike.txt"
+MP_PAGE = WEB / "parallelparliament-mp-page-lookalike.txt"
+UNREADABLE = WEB / "unreadable-speaker-line-lookalike.txt"
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "records" / "web-text"
+
+
+def read(path: Path) -> tuple[Debate, Reporter]:
+    reporter = Reporter(path.name)
+    return text.read(path.read_bytes(), path.name, ReadOptions(), reporter), reporter
+
+
+def who(debate: Debate, speech: Speech) -> str:
+    speaker = debate.speaker(speech.speaker)
+    assert speaker is not None
+    return speaker.name
+
+
+def model_paragraphs(debate: Debate) -> list[str]:
+    found = []
+    for item in walk_items(debate.sections):
+        if isinstance(item, (Speech, Procedural)):
+            found.extend(p.text for p in item.paragraphs)  # type: ignore[union-attr]
+    return found
+
+
+def assert_every_spoken_line_kept(path: Path, debate: Debate) -> None:
+    """An independent reading: every line of prose (a sentence of 30 characters or more)
+    is a paragraph of the model, verbatim and in order."""
+    prose = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    prose = [line for line in prose if len(line) >= 30 and line[-1] in ".?!—" and "Parallel Parliament" not in line]
+    prose = [line for line in prose if not line.startswith(("Westminster Hall is", "Each debate is", "Hansard source"))]
+    kept = model_paragraphs(debate)
+    place = 0
+    for line in prose:
+        assert line in kept[place:], f"lost or out of order: {line[:60]!r}"
+        place = kept.index(line, place)
+
+
+ALL = [CASE, EXTRACTS, HISTORIC, HANSARD, TWFY, MP_PAGE, UNREADABLE, SEED_TEXT]
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem[:40])
+def test_every_spoken_word_and_every_named_speaker_is_kept(path: Path) -> None:
+    debate, _ = read(path)
+    assert_every_spoken_line_kept(path, debate)
+    for speech in speeches(debate):
+        assert speech.speaker is not None and who(debate, speech).strip()
+    assert record.from_dict(record.to_dict(debate), path.name) == debate
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared records are not here")
+def test_the_shared_web_text_records_keep_every_word() -> None:
+    for path in sorted(SHARED.glob("*.txt")):
+        debate, _ = read(path)
+        assert_every_spoken_line_kept(path, debate)
+        assert len(speeches(debate)) >= 2
+
+
+# --- the case: Parallel Parliament, "Read Hansard Text" on its own line ------------------------
+
+
+def test_case_converts_a_question_and_its_answer_with_speakers_house_and_date() -> None:
+    debate, _ = read(CASE)
+    assert debate.title == "Oral Answers to Questions"
+    assert (debate.house, debate.location, debate.date) == ("House of Commons", "Commons Chamber", dt.date(2016, 6, 9))
+    question, answer = speeches(debate)
+    assert question.kind is SpeechKind.QUESTION and question.number == "1"
+    assert who(debate, question) == "Stephen Metcalfe"
+    assert debate.speaker(question.speaker).constituency == "South Basildon and East Thurrock"  # type: ignore[union-attr]
+    assert answer.kind is SpeechKind.ANSWER and who(debate, answer) == "David Evennett"
+    assert answer.role == "The Parliamentary Under-Secretary of State for Culture, Media and Sport"
+    assert citations.cite(debate, None) == "HC Deb 9 June 2016"
+
+
+def test_ministerial_extracts_keep_one_identity_per_member_however_printed() -> None:
+    debate, _ = read(EXTRACTS)
+    names = [who(debate, s) for s in speeches(debate)]
+    assert names == ["Stephen Metcalfe", "David Evennett", "Stephen Metcalfe", "David Evennett"]
+    assert len(debate.speakers) == 2  # "Mr Evennett" is David Evennett
+    kinds = [s.kind for s in speeches(debate)]
+    assert kinds == [SpeechKind.QUESTION, SpeechKind.ANSWER, SpeechKind.QUESTION, SpeechKind.ANSWER]
+    furniture = " ".join(model_paragraphs(debate))
+    for text_ in ("Read Hansard Text", "Excerpts", "Limited Text", "Read Full debate"):
+        assert text_ not in furniture
+
+
+# --- kept-back kinds: other layouts --------------------------------------------------
+
+
+def test_historic_hansard_reference_gives_house_date_volume_and_columns() -> None:
+    debate, _ = read(HISTORIC)
+    assert debate.title == "WIDGET SAFETY BILL"
+    assert (debate.house, debate.date) == ("House of Commons", dt.date(2001, 1, 16))
+    assert debate.source.volume == "361"
+    assert debate.source.citation == "HC Deb 16 January 2001 vol 361 cc300-13"
+    first, second = speeches(debate)[:2]
+    assert (first.column, first.time, second.column) == ("300", "15:31", "301")
+    assert citations.cite(debate, second) == "HC Deb 16 January 2001, vol 361, col 301"
+
+
+def test_historic_hansard_names_constituencies_and_bare_surnames() -> None:
+    debate, _ = read(HISTORIC)
+    example = debate.speaker("mr-arthur-example")
+    assert example is not None and (example.name, example.constituency) == ("Mr. Arthur Example", "Northtown")
+    names = [who(debate, s) for s in speeches(debate)]
+    assert names == [
+        "Mr. Arthur Example",
+        "Mr. Bernard Sample",
+        "Mr. Arthur Example",  # "Mr. Example" alone
+        "Mr. Deputy Speaker",
+        "Mr. Bernard Sample",
+    ]
+
+
+def test_text_before_the_first_speaker_is_kept_as_an_introduction() -> None:
+    for path in (HISTORIC, HANSARD):
+        debate, _ = read(path)
+        intro = debate.sections[0].items[0]
+        assert isinstance(intro, Procedural)
+        assert intro.paragraphs[0].text.startswith("Motion made, and Question proposed")  # type: ignore[union-attr]
+
+
+def test_a_decision_after_the_last_speech_is_the_records_not_the_speakers() -> None:
+    debate, _ = read(HANSARD)
+    last = debate.sections[0].items[-1]
+    assert isinstance(last, Procedural) and last.kind is ProceduralKind.DECISION
+    assert "Question put" not in " ".join(p.text for p in speeches(debate)[-1].paragraphs)  # type: ignore[union-attr]
+
+
+def test_hansard_page_volume_line_chair_and_minister() -> None:
+    debate, _ = read(HANSARD)
+    assert (debate.title, debate.date, debate.source.volume) == ("Widget Regulation", dt.date(2026, 1, 14), "778")
+    assert debate.location == "Commons Chamber"
+    jane, chair, minister = speeches(debate)
+    assert debate.speaker(jane.speaker).party == "Labour" and jane.time == "19:01"  # type: ignore[union-attr]
+    assert (who(debate, chair), chair.role) == ("Ruth Chair", "Madam Deputy Speaker")
+    assert (who(debate, minister), minister.role) == (
+        "John Minister",
+        "The Parliamentary Under-Secretary of State for Widgets",
+    )
+
+
+def test_theyworkforyou_name_lines_with_party_seat_or_office_below() -> None:
+    debate, _ = read(TWFY)
+    assert (debate.location, debate.date, debate.chair) == ("Westminster Hall", dt.date(2022, 2, 23), "Sir Roger Chair")
+    jane, minister = speeches(debate)
+    speaker = debate.speaker(jane.speaker)
+    assert speaker is not None and (speaker.party, speaker.constituency) == ("Labour", "Northtown")
+    assert minister.role == "The Parliamentary Under-Secretary of State for Widgets"
+    assert [p.text for p in jane.paragraphs] == ["I beg to move that this House has considered widget regulation."]  # type: ignore[union-attr]
+    assert (jane.column, minister.column) == ("98WH", "101WH")
+
+
+def test_an_mps_debates_page_is_titled_by_the_debate_not_the_page() -> None:
+    debate, _ = read(MP_PAGE)
+    assert debate.title == "Widget Crime"
+    assert "debates with" not in " ".join(model_paragraphs(debate))
+    assert (debate.location, debate.date) == ("Commons Chamber", dt.date(2022, 3, 1))
+
+
+def test_an_unreadable_speaker_line_is_warned_about_and_its_words_given_to_no_one() -> None:
+    debate, reporter = read(UNREADABLE)
+    [warning] = [d for d in reporter.diagnostics if d.code == "TEXT_SPEAKER_LINE_UNREAD"]
+    assert warning.location == "line 12"
+    question, answer = speeches(debate)
+    jane_words = " ".join(p.text for p in question.paragraphs)  # type: ignore[union-attr]
+    assert "not Jane Example's" not in jane_words
+    kept = [i for i in debate.sections[0].items if isinstance(i, Procedural)]
+    assert [p.text for p in kept[0].paragraphs] == ["Jo Sample (Southford (Lab)", "These words are not Jane Example's."]  # type: ignore[union-attr]
+    assert who(debate, answer) == "John Minister"
+
+
+def test_an_ambiguous_bare_surname_is_shown_as_printed_with_a_warning() -> None:
+    page = (
+        "A Debate\n\nHC Deb 16 January 2001 vol 361 cc300-13\n\n"
+        "Mr. Ann Smith (Northtown)\n\nFirst words here.\n\n"
+        "Mr. Bob Smith (Southford)\n\nSecond words here.\n\n"
+        "Mr. Smith\n\nWhose words are these?\n"
+    )
+    reporter = Reporter("page.txt")
+    debate = text.read(page.encode(), "page.txt", ReadOptions(), reporter)
+    last = speeches(debate)[-1]
+    assert who(debate, last) == "Mr. Smith"
+    assert "TEXT_SPEAKER_AMBIGUOUS" in [d.code for d in reporter.diagnostics]
+
+
+def test_an_ordinary_sentence_in_brackets_is_never_a_speaker_line() -> None:
+    page = (
+        "A Debate\n\nThursday 9th June 2016\n\nCommons Chamber\n\n"
+        "Jane Example (Northtown) (Lab)\n\nThe Government have acted (as promised):\n\nIndeed.\n"
+    )
+    debate = text.read(page.encode(), "page.txt", ReadOptions(), Reporter())
+    [speech] = speeches(debate)
+    assert [p.text for p in speech.paragraphs] == ["The Government have acted (as promised):", "Indeed."]  # type: ignore[union-attr]
+
+
+def test_words_that_look_like_a_page_title_inside_a_speech_are_kept() -> None:
+    page = (
+        "A Debate\n\nThursday 9th June 2016\n\nCommons Chamber\n\n"
+        "Jane Example (Northtown) (Lab)\n\nThe Member debates with passion\n\nRead Full debate\n"
+    )
+    debate = text.read(page.encode(), "page.txt", ReadOptions(), Reporter())
+    assert [p.text for p in speeches(debate)[0].paragraphs] == ["The Member debates with passion"]  # type: ignore[union-attr]

@@ -18,10 +18,11 @@ from exporter import document as d
 from exporter import model as m
 from exporter.compose.inlines import inlines
 from exporter.diagnostics import Reporter
-from exporter.tables.grid import lay_out
+from exporter.tables.grid import lay_out, without_rows
 
 DEFAULT_CAPTION = "table in the record of this speech"
 NO_HEADER = "The record gives this table no header row"
+ROW_LABELS = ", only labels for its rows"
 EMPTY_CODE = "TABLE-EMPTY"
 NO_HEADER_CODE = "TABLE-NO-HEADER"
 
@@ -47,28 +48,46 @@ def briefing_table(
     if not rows:
         reporter.warn(EMPTY_CODE, "a table in the record has no cells; left out", origin.location)
         return None
+    header_rows = header_rows or _leading_column_headers(rows)
     grid = lay_out(rows, groups=(header_rows,))
     laid = [
-        tuple(_cell(p.cell, p.colspan, p.rowspan, language) for p in grid.starting_in(r))
+        tuple(_cell(p.cell, p.colspan, p.rowspan, language, r < header_rows) for p in grid.starting_in(r))
         + (d.Cell(()),) * grid.holes(r)
         for r in range(grid.rows)
     ]
     label = f"Table {number()}"
     caption = f"{label}: {table.caption or DEFAULT_CAPTION}"
     summary = None
-    if not any(cell.scope for row in laid for cell in row):
+    if not header_rows:
         where = f" ({origin.citation})" if origin.citation else ""
-        summary = f"{NO_HEADER}{where}."
+        labels = any(cell.scope for row in laid for cell in row)
+        summary = f"{NO_HEADER}{ROW_LABELS if labels else ''}{where}."
         reporter.warn(
             NO_HEADER_CODE,
-            f"{label} has no header row in the record (no header cells, no title or "
-            "label rows to see): written without one, its description says why",
+            f"{label} has no header row in the record (no column headers marked, no title or label "
+            "rows to see): written without one, and its description says why",
             origin.location,
         )
     return d.Table(caption, tuple(laid[:header_rows]), tuple(laid[header_rows:]), summary=summary)
 
 
-def _cell(cell: m.TableCell, colspan: int, rowspan: int, language: str) -> d.Cell:
+def _leading_column_headers(rows: list[tuple[m.TableCell, ...]]) -> int:
+    """How many leading rows are made of column headers the record marks (outside its header
+    rows, as a table body may give them): they are the header rows. None of their cells may
+    span below them, and a row of data must follow."""
+    grid = lay_out(rows)
+    count = 0
+    while count < len(rows) - 1:
+        filled = [p for p in grid.starting_in(count) if p.cell.text.strip()]
+        if not filled or not all(p.cell.header in (m.HeaderScope.COLUMN, m.HeaderScope.BOTH) for p in filled):
+            break
+        count += 1
+    while count and any(p.row < count < p.row + p.rowspan for p in grid.placed):
+        count -= 1
+    return count
+
+
+def _cell(cell: m.TableCell, colspan: int, rowspan: int, language: str, in_head: bool) -> d.Cell:
     blocks = tuple(
         d.Paragraph(
             inlines(p.runs, p.lang or language),
@@ -79,28 +98,27 @@ def _cell(cell: m.TableCell, colspan: int, rowspan: int, language: str) -> d.Cel
         if p.text.strip()
     )
     scope = cell.header.value if cell.header and blocks else None
+    if in_head and blocks and scope is None:
+        scope = "column"  # a header row labels the columns below it: its cells with text do
     return d.Cell(blocks, colspan, rowspan, scope)
 
 
 def _without_blank_rows(table: m.Table) -> tuple[list[tuple[m.TableCell, ...]], int]:
-    """The rows with every row that has nothing in it left out, spans over them shortened,
-    and how many header rows remain. A row where a span with text begins or passes is not
-    blank."""
+    """The rows with every row that has nothing in it left out, and every row in which no cell
+    begins (spans from above cover it all), spans over them shortened; and how many header
+    rows remain. A row where a span with text begins or passes is not blank."""
     grid = lay_out(table.rows, groups=(table.header_rows,))
-    blank = {
+    drop = {
         r
         for r in range(grid.rows)
-        if all(slot is None or not slot.cell.text.strip() for slot in grid.slots[r])
-        and all(p.rowspan == 1 for p in grid.starting_in(r))
-    }
-    rows = [
-        tuple(
-            replace(p.cell, rowspan=p.rowspan - len(blank.intersection(p.rows))) for p in grid.starting_in(r)
+        if not grid.starting_in(r)
+        or (
+            all(slot is None or not slot.cell.text.strip() for slot in grid.slots[r])
+            and all(p.rowspan == 1 for p in grid.starting_in(r))
         )
-        for r in range(grid.rows)
-        if r not in blank
-    ]
+    }
+    rows = [tuple(replace(p.cell, rowspan=p.rowspan) for p in row) for row in without_rows(grid, drop)]
     if not any(rows):
         return [], 0
-    header_rows = min(table.header_rows, grid.rows) - sum(1 for r in blank if r < table.header_rows)
+    header_rows = min(table.header_rows, grid.rows) - sum(1 for r in drop if r < table.header_rows)
     return rows, header_rows

@@ -134,4 +134,22 @@ def lay_out(rows: Sequence[Sequence[C]], groups: Sequence[int] = ()) -> Grid[C]:
         missing = sum(1 for slot in line if slot is None)
         if missing:
             faults.append(GridFault(r, f"row {r + 1} covers {width - missing} of {width} columns"))
+        elif not rows[r]:
+            faults.append(GridFault(r, f"row {r + 1} has no cell of its own (spans from above cover it)"))
     return Grid(len(rows), width, placed, slots, faults)
+
+
+def without_rows(grid: Grid[C], drop: set[int]) -> list[list[Placed[C]]]:
+    """The cells row by row, as laid out, with the rows in ``drop`` left out: a cell spanning
+    over a dropped row spans one row fewer, and the cells that begin in one go with it."""
+    kept: list[list[Placed[C]]] = []
+    for r in range(grid.rows):
+        if r in drop:
+            continue
+        kept.append(
+            [
+                Placed(p.cell, len(kept), p.column, p.rowspan - len(drop.intersection(p.rows)), p.colspan)
+                for p in grid.starting_in(r)
+            ]
+        )
+    return kept

@@ -47,10 +47,10 @@ def visible_headers(table: Table) -> Table:
             caption = TITLE_JOINER.join(titles)
     grid = lay_out(rows)
     header_rows = 0
-    while header_rows < len(rows) - 1 and _labels_columns(grid, header_rows):
+    while header_rows < len(rows) and _labels_columns(grid, header_rows):
         header_rows += 1
-    if header_rows and _spans_out_of_header(grid, header_rows):
-        header_rows = 0
+    if header_rows == len(rows) or (header_rows and _spans_out_of_header(grid, header_rows)):
+        header_rows = 0  # labels with no data below them, or rows that do not divide there
     if not header_rows:
         return replace(table, rows=tuple(rows), caption=caption)
     corner_empty = all(_empty_at(grid, r, 0) for r in range(header_rows))

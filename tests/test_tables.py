@@ -42,7 +42,7 @@ INPUTS = {
     "tall-header": "record-tall-table-header.json",
     "three-header-rows": "record-three-header-rows.yaml",
     "akn-spans": "akn-table-spans.xml",
-    "akn-senate": "akn-it-senato-title-emptyheading-table.xml",
+    "akn-senate": "../akoma-ntoso/akn-it-senato-title-emptyheading-table.xml",
     "hansard-api-spans": "hansard-api-table-spans.json",
     "parlamint-labels": "parlamint-table-labels.xml",
     "wrans": "wrans-tables-2009-10-27c-excerpt.xml",

@@ -24,6 +24,7 @@ from lxml import etree
 
 from conftest import DATA, needs
 from exporter import checks
+from exporter import document as d
 from exporter.cli import main
 from exporter.diagnostics import Severity
 from pdf_reading import VERAPDF, poppler, poppler_file, verapdf_many
@@ -662,3 +663,32 @@ def test_verapdf_passes_the_shared_records_with_tables(shared: dict[str, tuple[P
     verdicts = verapdf_many([m.pdf_path for m in made])
     assert verdicts is not None
     assert [v["failed_rules"] for v in verdicts.values() if not v["compliant"]] == []
+
+
+# --- a band of rows joined by a span, taller than a page ---------------------------------------------
+
+
+def test_rows_joined_by_a_span_taller_than_a_page_break_between_lines() -> None:
+    from golden_trees import SPEECH
+    from pdf_reading import write_pdf
+
+    long = " ".join(SPEECH * 4)
+    table = d.Table(
+        "Table 1: a schedule",
+        (d.header_row("Clause", "Effect", "Note"),),
+        (
+            (d.Cell((d.Paragraph((d.Text(long),)),), rowspan=3), d.text_cell("a"), d.text_cell("1")),
+            (d.text_cell("b"), d.text_cell("2")),
+            (d.text_cell("c"), d.text_cell("3")),
+            (d.text_cell("After"), d.text_cell("d"), d.text_cell("4")),
+        ),
+    )
+    document = d.Document("Schedule", "en-GB", (d.Heading(1, (d.Text("Schedule"),), "t"), table))
+    data = write_pdf(document)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) >= 2
+        (tall,) = [td for td in _elements(pdf, "TD") if "/A" in td and td.A.get("/RowSpan") == 3]
+        pages = {pdf.pages.index(pikepdf.Page(k.Pg)) for k in tall.K if isinstance(k, pikepdf.Dictionary)}
+        assert len(pages | {pdf.pages.index(pikepdf.Page(tall.Pg))}) >= 2  # one TD, on two pages
+        assert len(_elements(pdf, "TR")) == 5 and len(_elements(pdf, "TH")) == 3  # the header heard once
+    assert errors(data, "band.pdf") == []

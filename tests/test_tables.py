@@ -17,6 +17,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import lxml.html
 import pikepdf
 import pytest
 from click.testing import CliRunner
@@ -56,13 +57,14 @@ class Made:
     def __init__(self, folder: Path, stem: str, output: str) -> None:
         self.docx = (folder / f"{stem}.docx").read_bytes()
         self.pdf = (folder / f"{stem}.pdf").read_bytes()
+        self.html = (folder / f"{stem}.html").read_bytes()
         self.pdf_path = folder / f"{stem}.pdf"
         self.output = output
 
 
 def convert(source: Path, out: Path, *options: str) -> Made:
     result = CliRunner().invoke(
-        main, ["convert", str(source), "-o", str(out), "-f", "docx,pdf", "-v", *options]
+        main, ["convert", str(source), "-o", str(out), "-f", "docx,pdf,html", "-v", *options]
     )
     assert result.exit_code == 0, result.output
     return Made(out, source.stem, result.output)
@@ -692,3 +694,58 @@ def test_rows_joined_by_a_span_taller_than_a_page_break_between_lines() -> None:
         assert len(pages | {pdf.pages.index(pikepdf.Page(tall.Pg))}) >= 2  # one TD, on two pages
         assert len(_elements(pdf, "TR")) == 5 and len(_elements(pdf, "TH")) == 3  # the header heard once
     assert errors(data, "band.pdf") == []
+
+
+# --- HTML keeps real colspan, rowspan and scope, as the PDF does -----------------------------------------
+
+
+def html_tables(made: Made) -> list[etree._Element]:
+    root = lxml.html.fromstring(made.html)
+    return [t for t in root.iter("table") if not any(w in t.findtext("caption", "") for w in COMPOSED)]
+
+
+def html_cells(table: etree._Element) -> list[list[tuple[str, str, str | None, str | None, str | None]]]:
+    """(tag, text, scope, colspan, rowspan) of each cell, row by row."""
+    return [
+        [
+            (c.tag, " ".join(c.text_content().split()), c.get("scope"), c.get("colspan"), c.get("rowspan"))
+            for c in tr
+        ]
+        for tr in table.iter("tr")
+    ]
+
+
+def test_html_keeps_the_spans_and_scopes(made: dict[str, Made]) -> None:
+    (table,) = html_tables(made["colspan"])
+    assert html_cells(table) == [
+        [("th", "2023-24", "col", "2", None), ("th", "2024-25", "col", None, None)],
+        [("td", "A1", None, None, None), ("td", "A2", None, None, None), ("td", "A3", None, None, None)],
+        [("td", "B1", None, None, "2"), ("td", "B2", None, None, None), ("td", "B3", None, None, None)],
+        [("td", "C2", None, None, None), ("td", "C3", None, None, None)],
+    ]
+    assert table.find("thead") is not None and len(table.findall("thead/tr")) == 1
+    ids = {c.get("id"): c.text_content() for c in table.iter("th")}
+    assert [ids[i] for i in table.findall("tbody/tr")[2][0].get("headers").split()] == ["2023-24"]
+
+
+def test_html_three_header_rows_and_row_headers(made: dict[str, Made]) -> None:
+    (table,) = html_tables(made["three-header-rows"])
+    assert len(table.findall("thead/tr")) == 3
+    first = table.findall("tbody/tr")[0]
+    assert (first[0].tag, first[0].get("scope")) == ("th", "row")
+    ids = {c.get("id"): c.text_content() for c in table.iter("th")}
+    assert [ids[i] for i in first[1].get("headers").split()] == ["2024", "Q1", "Number", "North"]
+
+
+def test_html_says_why_a_table_has_no_header(made: dict[str, Made]) -> None:
+    (table,) = html_tables(made["akn-senate"])
+    assert table.find(".//th") is None
+    note = table.getroottree().getroot().get_element_by_id(table.get("aria-describedby"))
+    assert note.text_content().startswith("The record gives this table no header row")
+    found = {x.code: x.severity for x in checks.check(made["akn-senate"].html, "senate.html")}
+    assert found.get("HTML-TBL-003") is Severity.WARNING and "HTML-TBL-002" not in found
+
+
+@pytest.mark.parametrize("name", sorted(INPUTS))
+def test_every_table_page_passes_the_html_checks(made: dict[str, Made], name: str) -> None:
+    assert errors(made[name].html, f"{name}.html") == []

@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+import lxml.html
 import pytest
 
 from exporter import document as d
@@ -136,4 +137,6 @@ def text_of(fmt: str, data: bytes) -> str:
             pytest.skip("pdftotext is not installed")
         result = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
         return " ".join(result.stdout.decode("utf-8").split())
+    if fmt == "html":  # read by an HTML parser, as a browser would
+        return " ".join(lxml.html.document_fromstring(data).text_content().split())
     return json.dumps(json.loads(data), ensure_ascii=False)

@@ -22,12 +22,12 @@ CONVERT_EXAMPLES = """
 \b
 Examples:
   debate-export convert samples/ -o briefings/
-  debate-export convert westminster2009-10-28a.xml -f docx,pdf,json --split
+  debate-export convert westminster2009-10-28a.xml -f docx,pdf,html,json --split
   debate-export convert debate.json --from native --style large-print
   debate-export convert lords.xml --people people.json --citation short
 """
 
-MAIN_HELP = """Turn parliamentary debate records into accessible briefings (Word and PDF/UA).
+MAIN_HELP = """Turn parliamentary debate records into accessible briefings (Word, PDF/UA and HTML).
 
 \b
 Examples:
@@ -72,7 +72,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     default="docx,pdf",
     show_default=True,
     callback=_formats,
-    help="Output formats, comma-separated: docx, pdf, json, tree.",
+    help="Output formats, comma-separated: docx, pdf, html, json, tree.",
 )
 @click.option(
     "--from",
@@ -215,7 +215,7 @@ def _print_error(error: ExporterError) -> None:
 CHECK_EXAMPLES = """
 \b
 Examples:
-  debate-export check briefings/*.docx briefings/*.pdf
+  debate-export check briefings/*.docx briefings/*.pdf briefings/*.html
   debate-export check --json --strict briefing.docx > findings.json
   debate-export check --list-rules
 """
@@ -228,7 +228,7 @@ Examples:
 @click.option("--tips", is_flag=True, help="Also print tips and notes.")
 @click.option("--list-rules", is_flag=True, help="List every rule with its id and severity, and stop.")
 def check(files: tuple[Path, ...], as_json: bool, strict: bool, tips: bool, list_rules: bool) -> None:
-    """Audit .docx and PDF files for accessibility (exit 1 on any error)."""
+    """Audit .docx, PDF and HTML files for accessibility (exit 1 on any error)."""
     from exporter import checks
 
     if list_rules:

@@ -89,6 +89,7 @@ INPUT_FORMATS: tuple[InputFormat, ...] = (
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
     OutputFormat("docx", "docx", ".docx", "accessible Word briefing"),
     OutputFormat("pdf", "pdf", ".pdf", "PDF/UA-1 briefing"),
+    OutputFormat("html", "html", ".html", "accessible HTML briefing: one self-contained page"),
     OutputFormat(
         "json", "json_record", ".json", "our record format, with the composed briefing under `briefing`"
     ),

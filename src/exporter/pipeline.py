@@ -129,7 +129,7 @@ def convert(path: Path, out_dir: Path, job: Job, on_progress: Callable[[str], No
             planned.append((out_dir / f"{stem}{output_format(name).extension}", data))
     if job.check:
         for target, data in planned:
-            if target.suffix in (".docx", ".pdf"):
+            if checks.kind_of(data) is not None:  # what a checker reads: Word, PDF and HTML
                 reporter.diagnostics.extend(checks.check(data, str(target)))
         errors = [x for x in reporter.diagnostics if x.severity is Severity.ERROR]
         if errors:

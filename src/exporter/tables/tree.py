@@ -1,7 +1,9 @@
-"""The briefing tree's tables on their grid: where each cell sits, and a table made whole.
+"""The briefing tree's tables on their grid: where each cell sits, a table made whole, and
+which header cells label each cell.
 
-Used by validation, which repairs a table whose grid does not add up, and by writers,
-which must not fail on a tree that did not pass validation.
+Used by validation, which repairs a table whose grid does not add up, and by writers, which
+must not fail on a tree that did not pass validation and which name each cell's headers
+where scopes alone would not (PDF ``Headers``, HTML ``headers``).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from exporter import document as d
-from exporter.tables.grid import Grid, lay_out, without_rows
+from exporter.tables.grid import Grid, Placed, lay_out, without_rows
 
 
 def table_grid(table: d.Table) -> Grid[d.Cell]:
@@ -40,3 +42,38 @@ def regular_table(table: d.Table) -> d.Table:
         for r in range(kept.rows)
     ]
     return replace(table, head=tuple(laid[:head]), rows=tuple(laid[head:]))
+
+
+def irregular(table: d.Table, grid: Grid[d.Cell]) -> bool:
+    """Whether scopes alone would not tell each cell its headers: several header rows, a
+    header cell spanning columns or rows, or one labelling both its row and its column (the
+    case for explicit header associations, WCAG technique H43; ISO 32000-1 14.8.5.7)."""
+    return len(table.head) > 1 or any(
+        p.cell.scope and (p.colspan > 1 or p.rowspan > 1 or p.cell.scope == "both") for p in grid.placed
+    )
+
+
+def headers_of(here: Placed[d.Cell], grid: Grid[d.Cell]) -> list[Placed[d.Cell]]:
+    """The header cells that label ``here``, as HTML's algorithm for assigning header cells
+    finds them in a table with scopes: the column headers above it in the columns it covers,
+    top to bottom, then the row headers to its left in the rows it covers; each once. A
+    cell across the whole width (a note, a group's title) has none: it belongs to no column."""
+    found: list[Placed[d.Cell]] = []
+    if grid.columns > 1 and here.colspan == grid.columns:
+        return found
+    for row in range(here.row):
+        for column in here.columns:
+            cell = grid.at(row, column)
+            if (
+                cell is not None
+                and cell is not here
+                and cell.cell.scope in ("column", "both")
+                and cell not in found
+            ):
+                found.append(cell)
+    for row in here.rows:
+        for column in range(here.column):
+            cell = grid.at(row, column)
+            if cell is not None and cell.cell.scope in ("row", "both") and cell not in found:
+                found.append(cell)
+    return found

@@ -6,10 +6,9 @@ holds the ``TH`` and ``TD`` cells that begin in that row. Attributes of the Tabl
 
 - ``Scope`` on every ``TH``: ``Column``, ``Row`` or ``Both``, as the tree says what it labels;
 - ``ColSpan`` and ``RowSpan`` on a cell spanning more than one column or row;
-- where the headers are irregular (several header rows, or a header cell that spans), every
-  ``TH`` has an ``/ID`` and every cell a ``Headers`` array naming its header cells, found
-  as HTML finds them: the column headers above it in the columns it covers, and the row
-  headers to its left in the rows it covers;
+- where the headers are irregular (``tables.tree.irregular``: several header rows, or a
+  header cell that spans), every ``TH`` has an ``/ID`` and every cell a ``Headers`` array
+  naming its header cells (``tables.tree.headers_of``);
 - ``Summary`` on the ``Table`` when the tree gives one (a table the record gives no header).
 """
 
@@ -18,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exporter import document as doc
-from exporter.tables.grid import Grid, Placed
+from exporter.tables.grid import Grid
+from exporter.tables.tree import headers_of, irregular
 from exporter.writers.pdf.tagging.structure import AttributeValue, StructElem, TextString
 
 SCOPES = {"column": "Column", "row": "Row", "both": "Both"}
@@ -40,10 +40,10 @@ def tag_table(parent: StructElem, table: doc.Table, grid: Grid[doc.Cell], prefix
     element = parent.child("Table", attributes=attributes)
     caption = element.child("Caption")
     head = len(table.head)
-    irregular = head > 1 or any(p.cell.scope and (p.colspan > 1 or p.rowspan > 1) for p in grid.placed)
+    explicit = irregular(table, grid)
     ids = (
         {id(p): f"{prefix}-r{p.row + 1}c{p.column + 1}" for p in grid.placed if p.cell.scope}
-        if irregular
+        if explicit
         else {}
     )
     groups = {}
@@ -62,33 +62,11 @@ def tag_table(parent: StructElem, table: doc.Table, grid: Grid[doc.Cell], prefix
             cell_attributes["ColSpan"] = here.colspan
         if here.rowspan > 1:
             cell_attributes["RowSpan"] = here.rowspan
-        if irregular:
-            headers = tuple(ids[id(h)] for h in _headers_of(here, grid, head) if id(h) in ids)
+        if explicit:
+            headers = tuple(ids[id(h)] for h in headers_of(here, grid) if id(h) in ids)
             if headers:
                 cell_attributes["Headers"] = headers
         kind = "TH" if here.cell.scope else "TD"
         attributes_or_none = cell_attributes if len(cell_attributes) > 1 else None
         cells.append(rows[here.row].child(kind, attributes=attributes_or_none, element_id=ids.get(id(here))))
     return TaggedTable(element, caption, cells)
-
-
-def _headers_of(here: Placed[doc.Cell], grid: Grid[doc.Cell], head: int) -> list[Placed[doc.Cell]]:
-    """The header cells that label ``here``: column headers above it, then row headers to
-    its left, nearest last, each once."""
-    found: list[Placed[doc.Cell]] = []
-    for row in range(0, here.row):
-        for column in here.columns:
-            cell = grid.at(row, column)
-            if (
-                cell is not None
-                and cell is not here
-                and cell.cell.scope in ("column", "both")
-                and cell not in found
-            ):
-                found.append(cell)
-    for row in here.rows:
-        for column in range(0, here.column):
-            cell = grid.at(row, column)
-            if cell is not None and cell.cell.scope in ("row", "both") and cell not in found:
-                found.append(cell)
-    return found

@@ -152,6 +152,7 @@ FAULTS: dict[str, Callable[[pikepdf.Pdf], None]] = {
     "PDFUA-7.5-table-summary": headerless_with_summary,
     "PDFUA-7.5-th-scope": th_without_scope,
     "PDFUA-7.5-headers-ids": headers_naming_no_th,
+    "PDFUA-7.2-table-groups": lambda pdf: retype(pdf, "TBody", "Div"),
     "PDFUA-7.6-list-structure": lambda pdf: retype(pdf, "LI", "P"),
     "PDFUA-7.9-note-id": lambda pdf: elements(pdf, "Note")[0].__delattr__("ID"),
 }

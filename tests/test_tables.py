@@ -749,3 +749,15 @@ def test_html_says_why_a_table_has_no_header(made: dict[str, Made]) -> None:
 @pytest.mark.parametrize("name", sorted(INPUTS))
 def test_every_table_page_passes_the_html_checks(made: dict[str, Made], name: str) -> None:
     assert errors(made[name].html, f"{name}.html") == []
+
+
+def test_a_table_of_header_rows_only_has_no_thead_without_a_tbody() -> None:
+    from pdf_reading import write_pdf
+
+    table = d.Table("Table 1: speakers", (d.header_row("Name", "Party"),), ())
+    data = write_pdf(
+        d.Document("No one spoke", "en-GB", (d.Heading(1, (d.Text("No one spoke"),), "t"), table))
+    )
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert not _elements(pdf, "THead") and len(_elements(pdf, "TH")) == 2
+    assert errors(data, "head-only.pdf") == []

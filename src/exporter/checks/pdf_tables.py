@@ -8,7 +8,9 @@ spans: a cell covers the columns and rows its ``ColSpan`` and ``RowSpan`` attrib
   columns, and no two cells cover one slot;
 - ``PDFUA-7.5-th-scope``: in a table not organised with ``Headers`` and ``/ID``, every TH has
   a ``Scope`` (Matterhorn 15-003);
-- ``PDFUA-7.5-headers-ids``: every ``Headers`` entry is the ``/ID`` of a TH of the table.
+- ``PDFUA-7.5-headers-ids``: every ``Headers`` entry is the ``/ID`` of a TH of the table;
+- ``PDFUA-7.2-table-groups``: a ``THead`` or ``TFoot`` goes with a ``TBody`` (ISO 32000-1
+  14.8.4.3.4; veraPDF's 7.2-14).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ TABLE_RULES: dict[str, str] = {
     "PDFUA-7.5-table-regular": "laid out with their spans, the rows of a Table cover the same columns",
     "PDFUA-7.5-th-scope": "every TH has a Scope, unless the table uses Headers and IDs",
     "PDFUA-7.5-headers-ids": "every Headers entry is the /ID of a TH of the same table",
+    "PDFUA-7.2-table-groups": "a Table with a THead or TFoot has a TBody",
 }
 
 
@@ -46,6 +49,9 @@ class _Cell:
 
 
 def check_table(table: Element, resolve: Callable[[str], str], report: Report, where: str) -> None:
+    groups = {resolve(child.type) for child in table.children}
+    if groups & {"THead", "TFoot"} and "TBody" not in groups:
+        report("PDFUA-7.2-table-groups", "a Table has a THead or TFoot but no TBody", where)
     rows = [
         [_cell(cell, resolve) for cell in row.children if resolve(cell.type) in ("TH", "TD")]
         for row in _rows(table, resolve)

@@ -1,7 +1,8 @@
 """A table's structure elements (ISO 32000-1 14.8.4.3.4, 14.8.5.7; ISO 14289-1 7.5).
 
 ``Table`` holds a ``Caption``, then ``THead`` with the header rows and ``TBody`` with the
-rest (a table with no header rows has its ``TR`` straight under ``Table``); each ``TR``
+rest (a table with no header rows, or only header rows, has its ``TR`` straight under
+``Table``: a ``THead`` needs a ``TBody``, ISO 14289-1 via veraPDF 7.2-14); each ``TR``
 holds the ``TH`` and ``TD`` cells that begin in that row. Attributes of the Table owner:
 
 - ``Scope`` on every ``TH``: ``Column``, ``Row`` or ``Both``, as the tree says what it labels;
@@ -47,7 +48,7 @@ def tag_table(parent: StructElem, table: doc.Table, grid: Grid[doc.Cell], prefix
         else {}
     )
     groups = {}
-    if head:
+    if head and grid.rows > head:  # a THead needs a TBody beside it (veraPDF 7.2-14)
         groups = {"head": element.child("THead"), "body": element.child("TBody")}
     rows: list[StructElem] = []
     for row in range(grid.rows):

@@ -20,6 +20,13 @@ tests start from them. Between them they use every node type and every paragraph
 - ``spanning_table_briefing``: a table with two header rows, header cells spanning columns
   and rows, two columns of row headers, a cell of two paragraphs with a note, and a note
   row across the whole width.
+- ``sitting_day(speeches)``: a record of several debates as the composer lays it out (a
+  made-up House of Lords day): the summary under "In this record" and each debate's title,
+  a run of two sentences from one speech with one link and one note, a divisions table
+  with a link in a cell and an empty cell, key points by debate, Contents listing the front
+  parts and the sections but no speech (for page numbers), a sub-section, a division, and
+  the Speakers table at the back. ``speeches`` per debate makes it long enough that the
+  headings fall on different pages.
 """
 
 from __future__ import annotations
@@ -462,10 +469,236 @@ def spanning_table_briefing() -> Document:
     )
 
 
+LORDS_URL = "https://publications.parliament.uk/pa/ld200809/ldhansrd/text/91029-0001.htm"
+DAY_SPEECH = (
+    "My Lords, the Government have published the figures for the last financial year, and the "
+    "Department has written to every council that asked for them. The figures show that the "
+    "scheme has been taken up in every region, although unevenly, and that the northern regions "
+    "have drawn on it least. We will look again at the guidance before the winter.",
+    "I am grateful to the noble Lord for his question. The review will report in the spring, and "
+    "the House will have the opportunity to debate its findings before any change is made to the "
+    "regulations that govern the scheme.",
+)
+
+
+def _day_note(column: str) -> NoteRef:
+    return NoteRef((Link(f"{LORDS_URL}#{column}", (Text(f"HL Deb 29 October 2009, col {column}"),)),))
+
+
+def _day_speech(anchor: str, name: str, level: int, column: str) -> list[Block]:
+    return [
+        Heading(level, (Text(name),), anchor),
+        *(Paragraph((Text(text),)) for text in DAY_SPEECH),
+        Paragraph(
+            (
+                Text("Source: "),
+                Link(f"{LORDS_URL}#{column}", (Text(f"HL Deb 29 October 2009, col {column}"),)),
+            ),
+            role="source",
+        ),
+    ]
+
+
+def sitting_day(speeches: int = 6) -> Document:
+    """A made-up sitting of two debates, composed as a day file is (see the module's notes)."""
+    blocks: list[Block] = [
+        Heading(1, (Text("House of Lords, 29 October 2009"),), "title"),
+        Paragraph((Text("House: ", strong=True), Text("House of Lords")), role="details"),
+        Heading(2, (Text("Summary"),), "summary"),
+        Paragraph((Text("Sentences chosen automatically from the speeches."),), role="details"),
+        Heading(3, (Text("In this record"),), "in-this-record"),
+        BulletList(
+            (
+                ListItem(
+                    (
+                        Paragraph(
+                            (
+                                Link(
+                                    "#debts", (Text("Government: Debts \u2014 Question"),), "Go to the debate"
+                                ),
+                                Text(": opened by Lord James of Blackheath; 1,197 words"),
+                            )
+                        ),
+                    )
+                ),
+                ListItem(
+                    (
+                        Paragraph(
+                            (
+                                Link("#coroners", (Text("Coroners and Justice Bill"),), "Go to the debate"),
+                                Text(": opened by Lord Bach; 13,125 words"),
+                            )
+                        ),
+                    )
+                ),
+            )
+        ),
+        Heading(3, (Text("Government: Debts \u2014 Question"),), "summary-debts"),
+        BulletList(
+            (
+                ListItem(
+                    (
+                        Paragraph(
+                            (
+                                Text(DAY_SPEECH[0].split(". ")[0] + "."),
+                                Text(" "),
+                                Text(DAY_SPEECH[0].split(". ")[1] + "."),
+                                Text(" ("),
+                                Link(
+                                    "#speech-myners",
+                                    (Text("Lord Myners"),),
+                                    "Go to the speech by Lord Myners",
+                                ),
+                                Text(")"),
+                                _day_note("1266"),
+                            ),
+                            role="summary",
+                        ),
+                    )
+                ),
+            )
+        ),
+        Heading(3, (Text("Coroners and Justice Bill"),), "summary-coroners"),
+        BulletList(
+            (
+                ListItem(
+                    (
+                        Paragraph(
+                            (
+                                Text(DAY_SPEECH[1].split(". ")[1]),
+                                Text(" ("),
+                                Link("#speech-bach", (Text("Lord Bach"),), "Go to the speech by Lord Bach"),
+                                Text(")"),
+                                _day_note("1290"),
+                            ),
+                            role="summary",
+                        ),
+                    )
+                ),
+            )
+        ),
+        Heading(2, (Text("At a glance"),), "at-a-glance"),
+        BulletList((ListItem((Paragraph((Text("Speakers: ", strong=True), Text("4"))),)),)),
+        Table(
+            caption="Table 1: divisions, with the votes cast in each lobby and the result",
+            head=(header_row("Division", "Debate", "Contents", "Not contents", "Result"),),
+            rows=(
+                (
+                    Cell(
+                        (Paragraph((Link("#division-1", (Text("Division 1"),), "Go to Division 1"),)),),
+                        scope="row",
+                    ),
+                    text_cell("Coroners and Justice Bill"),
+                    text_cell("56"),
+                    text_cell("74"),
+                    text_cell("Not contents, majority 18"),
+                ),
+                (
+                    text_cell("Division 2", "row"),
+                    text_cell("Coroners and Justice Bill"),
+                    text_cell("60"),
+                    Cell(()),  # the record gives no count: the cell is empty, never "None"
+                    Cell(()),
+                ),
+            ),
+            anchor="divisions-table",
+            widths=(0.16, 0.28, 0.14, 0.14, 0.28),
+        ),
+        Heading(2, (Text("Key points"),), "key-points"),
+        Paragraph(
+            (
+                Text("Key points are given for members who said at least 150 words; everyone is in the "),
+                Link("#speakers-table", (Text("Speakers table"),), "Go to the Speakers table"),
+                Text("."),
+            ),
+            role="details",
+        ),
+        Heading(3, (Text("Coroners and Justice Bill"),), "points-coroners"),
+        BulletList(
+            (
+                ListItem(
+                    (
+                        Paragraph(
+                            (
+                                Link("#speech-bach", (Text("Lord Bach", strong=True),), "Go to the speech"),
+                                Text(": ", strong=True),
+                                Text(DAY_SPEECH[0].split(". ")[2]),
+                                _day_note("1290"),
+                            ),
+                            role="summary",
+                        ),
+                    )
+                ),
+            )
+        ),
+        Heading(2, (Text("Contents"),), "contents"),
+        Contents(
+            (
+                ContentsEntry(2, "Summary", "summary"),
+                ContentsEntry(2, "At a glance", "at-a-glance"),
+                ContentsEntry(2, "Key points", "key-points"),
+                ContentsEntry(2, "Government: Debts \u2014 Question", "debts"),
+                ContentsEntry(2, "Coroners and Justice Bill", "coroners"),
+                ContentsEntry(3, "Report (4th Day)", "report"),
+                ContentsEntry(2, "Speakers", "speakers"),
+                ContentsEntry(2, "Sources", "sources"),
+            )
+        ),
+        Heading(2, (Text("Government: Debts \u2014 Question"),), "debts"),
+        *_day_speech("speech-james", "Lord James of Blackheath", 3, "1265"),
+        *_day_speech("speech-myners", "Lord Myners", 3, "1266"),
+    ]
+    for n in range(speeches):
+        blocks += _day_speech(f"speech-debts-{n}", "Lord Myners" if n % 2 else "Lord Newby", 3, "1267")
+    blocks += [
+        Heading(2, (Text("Coroners and Justice Bill"),), "coroners"),
+        Heading(3, (Text("Report (4th Day)"),), "report"),
+        *_day_speech("speech-bach", "Lord Bach", 4, "1290"),
+    ]
+    for n in range(speeches):
+        blocks += _day_speech(f"speech-coroners-{n}", "Lord Henley" if n % 2 else "Lord Bach", 4, "1291")
+    blocks += [
+        Heading(4, (Text("Division 1: Contents 56, Not contents 74"),), "division-1"),
+        Table(
+            caption="Table 2: how members voted in division 1 (3 recorded votes)",
+            head=(header_row("Member", "Vote", "Note"),),
+            rows=(
+                (text_cell("Addington, L.", "row"), text_cell("Content"), Cell(())),
+                (text_cell("Bach, L.", "row"), text_cell("Not content"), text_cell("Teller")),
+                (text_cell("Henley, L.", "row"), text_cell("Content"), Cell(())),
+            ),
+            widths=(0.5, 0.25, 0.25),
+        ),
+        Heading(2, (Text("Speakers"),), "speakers"),
+        Table(
+            caption="Table 3: speakers in this record, with the number of times each spoke",
+            head=(header_row("Name", "Contributions"),),
+            rows=tuple(
+                (text_cell(name, "row"), text_cell(str(count)))
+                for name, count in (("Lord James of Blackheath", 1), ("Lord Myners", 2), ("Lord Bach", 2))
+            ),
+            anchor="speakers-table",
+            widths=(0.7, 0.3),
+        ),
+        Heading(2, (Text("Sources"),), "sources"),
+        Paragraph(
+            (Text("Official record: "), Link(LORDS_URL, (Text("HL Deb 29 October 2009"),))), role="body"
+        ),
+    ]
+    return Document(
+        title="House of Lords, 29 October 2009",
+        language="en-GB",
+        blocks=tuple(blocks),
+        subject="A made-up sitting day of two debates",
+        date="2009-10-29",
+    )
+
+
 GOLDEN: dict[str, Callable[[], Document]] = {
     "seed": seed_briefing,
     "energy-bill": energy_bill,
     "deep-headings": deep_briefing,
     "table-over-pages": lambda: big_table_briefing(150),
     "spanning-table": spanning_table_briefing,
+    "sitting-day": sitting_day,
 }

@@ -174,3 +174,19 @@ def grid_width(rows: list[list[tuple[int, int]]]) -> int:
                     taken.add((rr, cc))
             c += max(colspan, 1)
     return max((c + 1 for _, c in taken), default=0)
+
+
+def columns_with_words(rows: list[list[tuple[int, int, bool]]]) -> int:
+    """How many columns rows of (colspan, rowspan, has words) cover with words somewhere, as
+    HTML lays them out: a column no cell with words covers is a layout column of the page."""
+    taken: dict[tuple[int, int], bool] = {}
+    for r, row in enumerate(rows):
+        c = 0
+        for colspan, rowspan, words in row:
+            while (r, c) in taken:
+                c += 1
+            for rr in range(r, r + max(rowspan, 1)):
+                for cc in range(c, c + max(colspan, 1)):
+                    taken[rr, cc] = words
+            c += max(colspan, 1)
+    return len({c for (_, c), words in taken.items() if words})

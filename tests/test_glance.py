@@ -21,7 +21,7 @@ def test_hansard_api_debate_at_a_glance() -> None:
         PartyRow("Conservative", 2, 3, facts.parties[0].words),
         PartyRow("Labour", 1, 1, facts.parties[1].words),
     )
-    assert facts.parties[-1].party == "Party not recorded"
+    assert facts.parties[-1].party == "No party in the record"
     assert sum(row.words for row in facts.parties) == facts.words > 300
 
 
@@ -84,7 +84,7 @@ def test_facts_and_party_rows_as_table_text() -> None:
     assert rows["Duration"] == "1 hour 15 minutes"
     assert rows["Contributions"] == "26"
     assert all(value for value in rows.values())
-    assert facts.party_rows() == [("Party not recorded", "11", "26", f"{facts.words:,}")]
+    assert facts.party_rows() == [("No party in the record", "11", "26", f"{facts.words:,}")]
 
 
 def test_an_empty_record_has_only_what_it_states() -> None:

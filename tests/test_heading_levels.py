@@ -166,7 +166,7 @@ def test_word_keeps_nine_levels_and_says_what_it_could_not(deep: tuple[dict[str,
     assert [str(x) for x in check(outputs["docx"], "deep.docx") if x.severity.label == "error"] == []
 
 
-def test_the_contents_lists_three_levels_and_its_field_covers_them(
+def test_the_contents_lists_sections_to_level_four_and_its_field_covers_them(
     deep: tuple[dict[str, bytes], str],
 ) -> None:
     outputs, _log = deep
@@ -177,8 +177,11 @@ def test_the_contents_lists_three_levels_and_its_field_covers_them(
         style = p.find(f"{w}pPr/{w}pStyle")
         if style is not None and style.get(f"{w}val", "").startswith("TOC"):
             entries.append((int(style.get(f"{w}val")[3:]), "".join(t.text or "" for t in p.iter(f"{w}t"))))
-    assert (2, "Part 1") in entries and (3, "Part 2") in entries
-    assert not [title for _level, title in entries if title == "Part 3"]
-    assert {level for level, _title in entries} == {2, 3}
-    instructions = "".join(t.text or "" for t in body.iter(f"{w}instrText"))
-    assert instructions.strip() == 'TOC \\o "1-3" \\h \\z \\u'
+    assert (2, "Part 1") in entries and (3, "Part 2") in entries and (4, "Part 3") in entries
+    assert not [title for _level, title in entries if title in ("Part 4", "Kim Example")]  # nor speeches
+    assert {level for level, _title in entries} == {2, 3, 4}
+    instructions = [(t.text or "").strip() for t in body.iter(f"{w}instrText")]
+    assert [i for i in instructions if i.startswith("TOC")] == ['TOC \\f C \\l "1-4" \\h \\z']
+    # Word builds that field from the TC fields of the listed headings, one each
+    tc = [i for i in instructions if i.startswith("TC ")]
+    assert tc == [f'TC "{title}" \\f C \\l {level}' for level, title in entries]

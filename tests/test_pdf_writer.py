@@ -83,11 +83,12 @@ def test_outline_and_tagged_text_read_as_the_briefing(seed_pdf: bytes, tmp_path:
 @needs("pdftotext")
 def test_every_word_of_every_speech_is_extracted_in_order(seed_pdf: bytes, tmp_path: Path) -> None:
     text = squash(poppler("pdftotext", seed_pdf, tmp=tmp_path))
+    assert re.search(r"Page 1 of \d ", text + " ")
+    text = re.sub(r" ?Page \d+ of \d+ ?", " ", text)  # the footer (an artifact) where a page breaks
     assert "Justice delayed is justice denied. Currently victims have to wait too long" in text
     position = 0
     for paragraph in SPEECH:
         position = text.index(squash(paragraph), position)
-    assert re.search(r"Page 1 of \d ", text + " ")
 
 
 @needs("pdfinfo")

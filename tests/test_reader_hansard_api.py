@@ -348,7 +348,7 @@ def test_chair_note_item_becomes_the_sections_chair() -> None:
     note = dict(value["Items"][1], Value="[Sir Roger Gale in the Chair]", OrderInSection=1, ExternalId="x")
     value["Items"].insert(1, note)
     section = read_json(value).sections[0]
-    assert section.chair == "[Sir Roger Gale in the Chair]"
+    assert section.chair == "Sir Roger Gale"  # the chair's name, not the note
     assert section.column == "1037"
     assert not any(
         isinstance(i, Procedural) and "in the Chair" in i.paragraphs[0].text for i in section.items

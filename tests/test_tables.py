@@ -29,11 +29,16 @@ from exporter import document as d
 from exporter.cli import main
 from exporter.diagnostics import Severity
 from pdf_reading import VERAPDF, poppler, poppler_file, verapdf_many
-from table_reading import PdfTable, WordTable, grid_width, pandoc_tables, pdf_tables
+from table_reading import PdfTable, WordTable, columns_with_words, pandoc_tables, pdf_tables
 
 TABLES = DATA / "tables"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-COMPOSED = ("speakers in this debate", "contributions and words spoken", "how members voted")
+COMPOSED = (  # tables the briefing adds, not the record's
+    "speakers in this",
+    "contributions and words spoken",
+    "how members voted",
+    "divisions, with the votes",
+)
 TALL_LABEL = " ".join(["Number of households in temporary accommodation with dependent children"] * 40)
 
 INPUTS = {
@@ -599,7 +604,7 @@ def _words(text: str) -> str:
 
 
 def source_tables(path: Path) -> list[tuple[int, set[str]]]:
-    """(columns, cell texts) of each table in a record, read with lxml alone."""
+    """(columns with words, cell texts) of each table in a record, read with lxml alone."""
     parser = etree.XMLParser(resolve_entities=True, load_dtd=True, no_network=True)
     root = etree.parse(str(path), parser).getroot()
     found = []
@@ -609,10 +614,16 @@ def source_tables(path: Path) -> list[tuple[int, set[str]]]:
             for tr in table.xpath(".//*[local-name()='tr']")
         ]
         spans = [
-            [(int(c.get("colspan", "1")), int(c.get("rowspan", "1"))) for c in row] for row in rows if row
+            [
+                (int(c.get("colspan", "1")), int(c.get("rowspan", "1")), bool(_words("".join(c.itertext()))))
+                for c in row
+            ]
+            for row in rows
+            if row
         ]
         cells = {_words("".join(c.itertext())) for row in rows for c in row}
-        found.append((grid_width(spans), cells - {""}))
+        # every column with words; one with none in any row is a layout column, left out
+        found.append((columns_with_words(spans), cells - {""}))
     return found
 
 

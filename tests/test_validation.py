@@ -78,6 +78,12 @@ FAULTS: dict[str, Callable[[], Document]] = {
     ),
     "TREE-CONTENTS-LEVEL": lambda: tree(Contents((ContentsEntry(0, "Debate", "title"),))),
     "TREE-CONTENTS-TEXT": lambda: tree(Contents((ContentsEntry(1, " ", "title"),))),
+    "TREE-CONTENTS-TARGET": lambda: tree(
+        table(anchor="votes"), Contents((ContentsEntry(2, "Votes", "votes"), ContentsEntry(1, "T", "title")))
+    ),
+    "TREE-CONTENTS-DUPLICATE": lambda: tree(
+        Contents((ContentsEntry(1, "Debate", "title"), ContentsEntry(1, "Debate", "title")))
+    ),
     "TREE-LINK-CONTENT": lambda: tree(
         Paragraph((Link("https://example.org/", (Text("see"), NoteRef((Text("n"),)))),))
     ),  # type: ignore[arg-type]

@@ -94,7 +94,8 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     type=click.Choice(["auto", "editorial", "none"]),
     default="auto",
     show_default=True,
-    help="auto: the record's editorial summary if it has one, else an automatic cited one.",
+    help="auto: the record's editorial summary if it has one, else an automatic cited one; editorial: "
+    "the record's only (without one, a warning and a list of who spoke); none: no summary.",
 )
 @click.option(
     "--summary-words",

@@ -14,7 +14,8 @@ The contract, as ``exporter.validation`` checks it:
 - the first heading is level 1 and a heading is at most one level deeper than the one
   before it; levels have no upper bound (the tree carries the record's nesting, each
   writer maps it onto what its format has: Word Heading 1-9, PDF H1-H6 or nested H);
-- anchors are unique, and every internal link and contents entry points to one;
+- anchors are unique, and every internal link points to one; every contents entry points
+  to a heading (the place a paginated format gives the page of), each heading at most once;
 - a table's cells, spans included, cover its grid exactly (``exporter.tables.tree``): every
   row as wide as the table, no span past the end of the header rows or of the body; a header
   cell has text and a scope, a cell holds paragraphs;
@@ -134,14 +135,21 @@ class Table:
 
 @dataclass(frozen=True)
 class ContentsEntry:
+    """One line of the contents: a heading's words, linked to it. A writer of a paginated
+    format gives the page the heading starts on (the PDF after a second layout pass; Word
+    in a field it fills in); writers of formats with no pages give none."""
+
     level: int
     text: str
-    anchor: str
+    anchor: str  # a heading's
 
 
 @dataclass(frozen=True)
 class Contents:
-    """A table of contents, already written out, each entry linked to its heading."""
+    """A table of contents, already written out, each entry linked to its heading. It lists
+    what the composer chose (in a briefing: the front parts and the debate's sections, not
+    its speeches), not every heading: writers show it as given, and list every heading in
+    their own navigation (the PDF outline, Word's navigation pane)."""
 
     entries: tuple[ContentsEntry, ...]
 

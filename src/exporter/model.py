@@ -8,6 +8,7 @@ ever invented by a reader to fill a gap.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Union
@@ -203,7 +204,7 @@ class Section:
     title: str
     items: tuple[Item, ...]
     id: str | None = None
-    chair: str | None = None  # "[Mr. Joe Benton in the Chair]", separated from the title
+    chair: str | None = None  # the chair's name ("Mr. Joe Benton"; see chair_name), apart from the title
     time: str | None = None
     column: str | None = None
     url: str | None = None
@@ -232,7 +233,7 @@ class Debate:
     date: dt.date | None = None
     house: str | None = None  # "House of Commons", "House of Lords", "National Assembly"
     location: str | None = None  # "Westminster Hall", "Commons Chamber"
-    chair: str | None = None
+    chair: str | None = None  # the chair's name (see chair_name)
     department: str | None = None
     language: str = "en-GB"
     source: Source = field(default_factory=Source)
@@ -248,6 +249,20 @@ class Debate:
             if speaker.id == speaker_id:
                 return speaker
         return None
+
+
+_CHAIR_NOTE = re.compile(
+    r"^\s*[\[(]?\s*(?P<name>.*?)\s*(?:\bin\s+the\s+chair\b)?\s*[\])]?[\s.]*$", re.IGNORECASE | re.DOTALL
+)
+
+
+def chair_name(note: str) -> str:
+    """The chair's name from the record's chair note, as ``Section.chair`` and
+    ``Debate.chair`` hold it: "[Mr. Joe Benton in the Chair]" -> "Mr. Joe Benton"; a
+    name alone stays as it is. White space is collapsed; "" when the note names no one."""
+    match = _CHAIR_NOTE.match(note)
+    name = match.group("name") if match else note
+    return " ".join(name.split())
 
 
 def walk_items(items: tuple[Item, ...]) -> list[Item]:

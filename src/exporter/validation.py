@@ -62,6 +62,8 @@ RULES: dict[str, tuple[Cause, str]] = {
     "TREE-CONTENTS-ANCHOR": (Cause.COMPOSER, "every contents entry points to an anchor"),
     "TREE-CONTENTS-LEVEL": (Cause.COMPOSER, "contents levels are 1 or more"),
     "TREE-CONTENTS-TEXT": (Cause.COMPOSER, "every contents entry has its heading's text"),
+    "TREE-CONTENTS-TARGET": (Cause.COMPOSER, "a contents entry points to a heading, which has a page"),
+    "TREE-CONTENTS-DUPLICATE": (Cause.COMPOSER, "a heading is listed in the contents once"),
     "TREE-LINK-CONTENT": (Cause.COMPOSER, "a link holds only text"),
     "TREE-LINK-ANCHOR": (Cause.COMPOSER, "every internal link points to an anchor"),
     "TREE-LINK-TEXT": (Cause.COMPOSER, "every link has words"),
@@ -139,6 +141,7 @@ class _Validator(d.Visitor):
             for b in d.walk_blocks(document.blocks)
             if isinstance(b, d.Heading)
         }
+        self._listed: set[str] = set()  # the anchors contents entries have pointed to so far
 
     def check(self) -> d.Document:
         (document,) = self.visit(self.document)
@@ -346,6 +349,18 @@ class _Validator(d.Visitor):
                 f"contents entry {node.text!r} points to #{node.anchor}, which is nowhere; left out",
             )
             return ()
+        if node.anchor not in self._heading_texts:
+            self._problem(
+                "TREE-CONTENTS-TARGET",
+                f"contents entry {node.text!r} points to #{node.anchor}, which is no heading; left out",
+            )
+            return ()
+        if node.anchor in self._listed:
+            self._problem(
+                "TREE-CONTENTS-DUPLICATE", f"contents entry {node.text!r} lists #{node.anchor} again; left out"
+            )
+            return ()
+        self._listed.add(node.anchor)
         changes: dict[str, Any] = {}
         if node.level < 1:
             self._problem("TREE-CONTENTS-LEVEL", f"contents entry level {node.level}; made 1")

@@ -2,7 +2,10 @@
 
 The briefing reads: the title (H1) and the sitting's details; Summary; At a glance;
 Key points; Contents; Speakers; the debate itself (a heading per section and per
-speech, each speech followed by its source, as deep as the record nests); Sources.
+speech, each speech followed by its source, as deep as the record nests); Sources. In a
+record of several debates (a sitting day), Speakers comes after the debates, before Sources.
+Contents lists the front parts and the sections of the debate (``CONTENTS_DEPTH``), not
+its speeches: a day file has hundreds, which the PDF outline and Word's navigation pane list.
 Everything a writer needs to be accessible (title, language, heading levels, header
 rows, link text) is settled here. Speeches are keyed once (``compose.keys``) and found
 by key from then on.
@@ -21,9 +24,9 @@ from exporter.compose.anchors import Anchors
 from exporter.compose.front import details, sources
 from exporter.compose.keys import key_speeches
 from exporter.compose.names import long_date
-from exporter.compose.proceedings import ProceedingsContext, SpeechSource, proceedings
+from exporter.compose.proceedings import ProceedingsContext, SpeechSource, heading_anchors, proceedings
 from exporter.compose.speakers import contributions, speakers_table
-from exporter.compose.substance import Substance, substance
+from exporter.compose.substance import substance
 from exporter.diagnostics import Reporter
 from exporter.options import ComposeOptions
 
@@ -34,13 +37,28 @@ class Briefing:
     parts: dict[str, Any]  # the composed parts as data
 
 
-CONTENTS_DEPTH = 3  # Contents lists headings to this level; the PDF outline and Word's pane list all
+# Contents lists the front parts and the sections of the debate to this level (a sitting's
+# debates, a department's questions and their topics); deeper sections and every speech are
+# in the PDF outline and Word's navigation pane.
+CONTENTS_DEPTH = 4
+
+# The front parts, in reading order: each heading's words and anchor, made before any other
+# anchor so that a section called "Summary" never takes the front part's.
+_FRONT = (
+    ("summary", "Summary"),
+    ("at-a-glance", "At a glance"),
+    ("key-points", "Key points"),
+    ("contents", "Contents"),
+    ("speakers", "Speakers"),
+    ("sources", "Sources"),
+)
 
 
 def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Briefing:
     as_read = debate
     anchors = Anchors()
     anchors.make("title")
+    front = {key: anchors.make(key) for key, _ in _FRONT}
     keys = key_speeches(debate, anchors)
     debate = keys.debate
     table_counter = iter(range(1, 10_000))
@@ -58,30 +76,45 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     def source_of(speech: m.Speech) -> SpeechSource:
         return SpeechSource(cite(debate, speech, options.citation), record_url(debate, speech))
 
-    found = substance(debate, options, keys, source_of, reporter)
-
-    body: list[d.Block] = []
-    body.extend(_summary(anchors, found))
-    body.extend(found.extra_blocks(anchors, lambda: next(table_counter)))
-    speakers_heading = d.Heading(2, (d.Text("Speakers"),), anchors.make("speakers"))
-    speakers = speakers_table(debate, next(table_counter))
+    # Every heading of the proceedings has its anchor before anything is laid out, so that the
+    # summary can link to each debate; tables are numbered in reading order.
     context = ProceedingsContext(
-        debate, keys.anchor, anchors.make, source_of, lambda: next(table_counter), reporter
+        debate,
+        keys.anchor,
+        heading_anchors(debate, anchors.make),
+        source_of,
+        lambda: next(table_counter),
+        reporter,
     )
+    found = substance(context, options, keys, anchors, reporter)
+
+    body: list[d.Block] = [d.Heading(2, (d.Text("Summary"),), front["summary"]), *found.summary_blocks]
+    body.extend(found.glance_blocks(front["at-a-glance"], lambda: next(table_counter)))
+    body.extend(found.key_points(front["key-points"]))
+    speakers_heading = d.Heading(2, (d.Text("Speakers"),), front["speakers"])
+    speakers = speakers_table(debate, next(table_counter))
     debate_blocks = proceedings(context)
     debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
-    closing: list[d.Block] = [d.Heading(2, (d.Text("Sources"),), anchors.make("sources"))]
+    closing: list[d.Block] = [d.Heading(2, (d.Text("Sources"),), front["sources"])]
     closing.extend(sources(debate, debate_citation))
 
-    after_contents = [speakers_heading, speakers, *debate_blocks, *closing]
-    contents_heading = d.Heading(2, (d.Text("Contents"),), anchors.make("contents"))
-    listed = [b for b in (*body, *after_contents) if isinstance(b, d.Heading) and b.level <= CONTENTS_DEPTH]
-    contents = d.Contents(tuple(d.ContentsEntry(h.level, d.plain_text(h.children), h.anchor) for h in listed))
+    # One debate: who took part comes before it. A sitting day: the table of everyone who spoke
+    # is an index at the back, as in a book, so that the debates begin early.
+    who: list[d.Block] = [speakers_heading, speakers]
+    after_contents = [*debate_blocks, *who, *closing] if found.several else [*who, *debate_blocks, *closing]
+    listed = {*front.values(), *context.anchors.sections.values()}
+    contents = d.Contents(
+        tuple(
+            d.ContentsEntry(block.level, d.plain_text(block.children), block.anchor)
+            for block in (*body, *after_contents)
+            if isinstance(block, d.Heading) and block.anchor in listed and block.level <= CONTENTS_DEPTH
+        )
+    )
     blocks: list[d.Block] = [
         d.Heading(1, (d.Text(debate.title),), "title"),
         *details(debate),
         *body,
-        contents_heading,
+        d.Heading(2, (d.Text("Contents"),), front["contents"]),
         contents,
         *after_contents,
     ]
@@ -103,10 +136,6 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         record={**record.to_dict(as_read), "briefing": parts},
     )
     return Briefing(document, parts)
-
-
-def _summary(anchors: Anchors, found: Substance) -> list[d.Block]:
-    return [d.Heading(2, (d.Text("Summary"),), anchors.make("summary")), *found.summary_blocks]
 
 
 def _subject(debate: m.Debate) -> str:

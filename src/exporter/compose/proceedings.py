@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from exporter import document as d
 from exporter import model as m
-from exporter.compose.inlines import inlines
+from exporter.compose.inlines import inlines, labelled
 from exporter.compose.lists import gather_lists
 from exporter.compose.names import KIND_LABELS, plural, speaker_name
 from exporter.compose.tables import TableOrigin, briefing_table
@@ -24,44 +25,76 @@ class SpeechSource:
     url: str | None
 
 
+Path = tuple[int, ...]  # an item's place: indexes from the top-level sections down
+
+
+@dataclass(frozen=True)
+class HeadingAnchors:
+    """The anchor of each section's heading and of each division's, by the item's path (a
+    section with no title has no heading, and no entry). Made in one walk before anything
+    is laid out, so that the summary can link to a debate before the debate is written."""
+
+    sections: dict[Path, str] = field(default_factory=dict)
+    divisions: dict[Path, str] = field(default_factory=dict)
+
+
+def heading_anchors(debate: m.Debate, make: Callable[[str], str]) -> HeadingAnchors:
+    found = HeadingAnchors()
+
+    def walk(items: tuple[m.Item, ...], path: Path) -> None:
+        for index, item in enumerate(items):
+            place = (*path, index)
+            if isinstance(item, m.Section):
+                if item.title.strip():
+                    found.sections[place] = make(item.title)
+                walk(item.items, place)
+            elif isinstance(item, m.Division):
+                found.divisions[place] = make(division_title(item))
+
+    walk(shown_sections(debate), ())
+    return found
+
+
 @dataclass
 class ProceedingsContext:
     debate: m.Debate
     speech_anchor: Callable[[m.Speech], str]  # by the speech's key (compose.keys)
-    section_anchor: Callable[[str], str]
+    anchors: HeadingAnchors
     source_of: Callable[[m.Speech], SpeechSource]
     table_number: Callable[[], int]
     reporter: Reporter
 
 
-def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
-    debate = ctx.debate
-    blocks: list[d.Block] = []
+def shown_sections(debate: m.Debate) -> tuple[m.Section, ...]:
+    """The top-level sections as the briefing heads them: one debate whose heading repeats
+    the title is "The debate", which reads better than the title twice."""
     sections = debate.sections
     if len(sections) == 1 and sections[0].title.strip().lower() == debate.title.strip().lower():
-        # One debate whose heading repeats the title: "The debate" reads better than the title twice.
-        only = sections[0]
-        sections = (
-            m.Section("The debate", only.items, only.id, only.chair, only.time, only.column, only.url),
-        )
-    for section in sections:
-        blocks.extend(_section(ctx, section, level=2))
+        return (dataclasses.replace(sections[0], title="The debate"),)
+    return sections
+
+
+def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
+    blocks: list[d.Block] = []
+    for index, section in enumerate(shown_sections(ctx.debate)):
+        blocks.extend(_section(ctx, section, 2, (index,)))
     return blocks
 
 
-def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.Block]:
+def _section(ctx: ProceedingsContext, section: m.Section, level: int, path: Path) -> list[d.Block]:
     """A section's heading at ``level`` and its items one level below. A section whose
     title is blank (an empty heading in the record) adds no heading, and so no contents
     entry: its items stand at its own level."""
     blocks: list[d.Block] = []
     if section.title.strip():
-        blocks.append(d.Heading(level, (d.Text(section.title),), ctx.section_anchor(section.title)))
+        blocks.append(d.Heading(level, (d.Text(section.title),), ctx.anchors.sections[path]))
         level += 1
-    if section.chair:
-        blocks.append(d.Paragraph((d.Text(f"Chair: {section.chair}"),), role="details"))
-    for item in section.items:
+    chair = m.chair_name(section.chair) if section.chair else ""
+    if chair:
+        blocks.append(d.Paragraph(labelled("Chair", chair), role="details"))
+    for index, item in enumerate(section.items):
         if isinstance(item, m.Section):
-            blocks.extend(_section(ctx, item, level))
+            blocks.extend(_section(ctx, item, level, (*path, index)))
         elif isinstance(item, m.Speech):
             blocks.extend(_speech(ctx, item, level))
         elif isinstance(item, m.Procedural) and item.kind is m.ProceduralKind.TIME and item.time:
@@ -73,7 +106,7 @@ def _section(ctx: ProceedingsContext, section: m.Section, level: int) -> list[d.
             )
             blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE, origin=origin))
         elif isinstance(item, m.Division):
-            blocks.extend(_division(ctx, item, level))
+            blocks.extend(_division(ctx, item, level, (*path, index)))
         else:
             raise TypeError(f"unknown item {type(item).__name__}")
     return blocks
@@ -196,11 +229,11 @@ def _passage_citation(ctx: ProceedingsContext, column: str, url: str | None) -> 
     return ctx.source_of(m.Speech(None, None, (), column=column, url=url)).citation
 
 
-def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list[d.Block]:
-    title = f"Division {division.number}" if division.number else "Division"
-    counts = ", ".join(f"{_side(c.side)} {c.value}" for c in division.counts)
+def _division(ctx: ProceedingsContext, division: m.Division, level: int, path: Path) -> list[d.Block]:
+    title = division_title(division)
+    counts = ", ".join(f"{side_label(c.side)} {c.value}" for c in division.counts)
     blocks: list[d.Block] = [
-        d.Heading(level, (d.Text(f"{title}: {counts}" if counts else title),), ctx.section_anchor(title)),
+        d.Heading(level, (d.Text(f"{title}: {counts}" if counts else title),), ctx.anchors.divisions[path]),
     ]
     origin = TableOrigin(
         f"division {division.id or title}",
@@ -232,7 +265,13 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int) -> list
     return blocks
 
 
-def _side(side: str) -> str:
+def division_title(division: m.Division) -> str:
+    """ "Division 232", or "Division" when the record gives no number."""
+    return f"Division {division.number}" if division.number else "Division"
+
+
+def side_label(side: str) -> str:
+    """How a lobby is named: "Ayes", "Not contents", "Abstentions"."""
     return {
         "aye": "Ayes",
         "ayes": "Ayes",

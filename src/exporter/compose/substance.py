@@ -1,7 +1,12 @@
-"""The briefing's substance: the summary, key points per speaker and the figures at a glance.
+"""The briefing's substance: the summary, the figures at a glance and the key points.
 
-Every automatic summary sentence and key point is the speaker's own words, followed
-by a link to the speech it comes from and a footnote citing the official record.
+Every automatic summary sentence and key point is the speaker's own words, followed by a
+link to the speech it comes from and a footnote citing the official record
+(exporter.compose.quoting). When the record holds several debates (a sitting day,
+exporter.compose.sitting), the summary opens with "In this record", each debate with its
+opening speaker and its length, then gives its sentences under each debate's title; the key
+points are grouped by debate, then by member. No sentence is given twice: a sentence in the
+summary is never a key point too.
 """
 
 from __future__ import annotations
@@ -15,10 +20,14 @@ from exporter import document as d
 from exporter import model as m
 from exporter import summarise
 from exporter.compose.anchors import Anchors
-from exporter.compose.inlines import inlines
+from exporter.compose.glance import DivisionResult, division_results, glance_blocks
+from exporter.compose.inlines import filled, inlines
+from exporter.compose.key_points import key_points, words_phrase
 from exporter.compose.keys import SpeechKeys
-from exporter.compose.names import long_date, plural, speaker_name
-from exporter.compose.proceedings import SpeechSource
+from exporter.compose.names import long_date, plural, short_name, speaker_name
+from exporter.compose.proceedings import ProceedingsContext
+from exporter.compose.quoting import Quoting
+from exporter.compose.sitting import Grouping, sitting_debates
 from exporter.diagnostics import Reporter
 from exporter.options import ComposeOptions
 
@@ -28,119 +37,102 @@ class Substance:
     summary_blocks: list[d.Block]
     summary_parts: list[dict[str, Any]]
     summary_kind: str  # editorial | automatic | speakers | none
-    key_point_blocks: list[tuple[str, list[d.Block]]] = field(default_factory=list)
+    key_point_blocks: list[d.Block] = field(default_factory=list)  # under the "Key points" heading
     key_point_parts: list[dict[str, Any]] = field(default_factory=list)
     glance: summarise.AtAGlance | None = None
+    divisions: list[DivisionResult] = field(default_factory=list)
+    debates: list[dict[str, Any]] = field(default_factory=list)  # "In this record", as data
+    several: bool = False  # the record holds several debates (a sitting day)
 
-    def extra_blocks(self, anchors: Anchors, table_number: Callable[[], int]) -> list[d.Block]:
-        blocks: list[d.Block] = []
-        if self.glance is not None:
-            blocks.append(d.Heading(2, (d.Text("At a glance"),), anchors.make("at-a-glance")))
-            blocks.extend(_glance_blocks(self.glance, table_number))
-        if self.key_point_blocks:
-            blocks.append(d.Heading(2, (d.Text("Key points by speaker"),), anchors.make("key-points")))
-            for name, points in self.key_point_blocks:
-                blocks.append(d.Heading(3, (d.Text(name),), anchors.make(f"points-{name}")))
-                blocks.extend(points)
-        return blocks
+    def glance_blocks(self, anchor: str, table_number: Callable[[], int]) -> list[d.Block]:
+        if self.glance is None:
+            return []
+        heading = d.Heading(2, (d.Text("At a glance"),), anchor)
+        return [heading, *glance_blocks(self.glance, self.divisions, table_number)]
+
+    def key_points(self, anchor: str) -> list[d.Block]:
+        if not self.key_point_blocks:
+            return []
+        return [d.Heading(2, (d.Text("Key points"),), anchor), *self.key_point_blocks]
 
     def parts(self) -> dict[str, Any]:
         data: dict[str, Any] = {"summary_kind": self.summary_kind, "summary": self.summary_parts}
         data["key_points"] = self.key_point_parts
+        if self.debates:
+            data["debates"] = self.debates
         if self.glance is not None:
-            data["at_a_glance"] = _glance_json(self.glance)
+            data["at_a_glance"] = _glance_json(self.glance, self.divisions)
         return data
 
 
 def substance(
-    debate: m.Debate,
+    context: ProceedingsContext,
     options: ComposeOptions,
     keys: SpeechKeys,
-    source_of: Callable[[m.Speech], SpeechSource],
+    anchors: Anchors,
     reporter: Reporter,
 ) -> Substance:
-    """``debate`` is keyed (``keys.debate``): each sentence finds its speech by key."""
-    by_key = {speech.id: speech for speech in m.speeches(debate)}
-
-    def cited(sentence: summarise.SummarySentence) -> tuple[tuple[d.Inline, ...], dict[str, Any]]:
-        speech = by_key[sentence.speech_id]
-        source = source_of(speech)
-        name = speaker_name(debate, speech)
-        note: tuple[d.Inline, ...]
-        if source.citation and source.url:
-            note = (
-                d.Link(
-                    source.url, (d.Text(source.citation),), description=f"Official record: {source.citation}"
-                ),
-            )
-        else:
-            note = (d.Text(source.citation or f"Speech by {name}"),)
-        content: tuple[d.Inline, ...] = (
-            d.Text(sentence.text, lang=sentence.lang if sentence.lang != debate.language else None),
-            d.Text(" ("),
-            d.Link(
-                f"#{keys.anchor(speech)}",
-                (d.Text(sentence.speaker_name),),
-                description=f"Go to the speech by {sentence.speaker_name}",
-            ),
-            d.Text(")"),
-            d.NoteRef(note),
-        )
-        part = {
-            "text": sentence.text,
-            "speech": keys.record_id(sentence.speech_id),
-            "speaker": sentence.speaker_id,
-            "speaker_name": sentence.speaker_name,
-            "citation": source.citation,
-            "url": source.url,
-        }
-        return content, part
-
+    """The summary, glance and key points of ``context.debate`` (keyed, ``keys.debate``);
+    ``context.anchors`` already has each section's and division's heading anchor, so the
+    summary can link to a debate before the debate is laid out."""
+    debate = context.debate
+    debates = sitting_debates(debate)
+    index_of = {speech.id: i for i, speech in enumerate(m.speeches(debate))}
+    grouping = Grouping(
+        debates,
+        [context.anchors.sections.get(unit.path) for unit in debates],
+        [{index_of[key] for key in unit.speeches if key in index_of} for unit in debates],
+    )
+    quoting = Quoting(debate, keys, context.source_of)
     # Ranked once, here, for both the summary and the key points: the summariser keeps nothing
     # between calls.
     ranked = summarise.ranking(debate) if options.summary != "none" else None
-    found = _summary(debate, options, cited, keys, ranked)
+    found, quoted = _summary(debate, options, quoting, keys, ranked, grouping, anchors, reporter)
+    found.several = grouping.several
+    if options.summary != "none" and grouping.several:
+        found.summary_blocks[1:1] = _in_this_record(debate, grouping, anchors, found)
     if ranked is not None:
         found.glance = summarise.glance(debate)
-        for points in summarise.key_points(debate, ranked=ranked):
-            items, parts = [], []
-            for sentence in points.points:
-                content, part = cited(sentence)
-                items.append(d.ListItem((d.Paragraph(content, role="summary"),)))
-                parts.append(part)
-            if items:
-                found.key_point_blocks.append((points.speaker_name, [d.BulletList(tuple(items))]))
-                found.key_point_parts.append(
-                    {"speaker": points.speaker_id, "speaker_name": points.speaker_name, "points": parts}
-                )
+        found.divisions = division_results(debate, context.anchors.divisions, debates)
+        found.key_point_blocks, found.key_point_parts = key_points(
+            debate, ranked, quoting, grouping, anchors, {s.text for s in quoted}
+        )
     return found
+
+
+# --- the summary ---------------------------------------------------------------------------
 
 
 def _summary(
     debate: m.Debate,
     options: ComposeOptions,
-    cited: Callable[[summarise.SummarySentence], tuple[tuple[d.Inline, ...], dict[str, Any]]],
+    quoting: Quoting,
     keys: SpeechKeys,
     ranked: summarise.Ranking | None,
-) -> Substance:
+    grouping: Grouping,
+    anchors: Anchors,
+    reporter: Reporter,
+) -> tuple[Substance, list[summarise.SummarySentence]]:
+    """The summary's blocks (after its heading) and the sentences it quotes."""
     if options.summary == "none":
-        return Substance([d.Paragraph((d.Text("No summary was requested for this briefing."),))], [], "none")
+        text = d.Paragraph((d.Text("No summary was requested for this briefing."),))
+        return Substance([text], [], "none"), []
     if debate.summary:
         blocks: list[d.Block] = [
             d.Paragraph((d.Text("This summary was written by the record's editors."),), role="details")
         ]
         blocks.extend(d.Paragraph(inlines(p.runs, debate.language), role="summary") for p in debate.summary)
         parts = [{"text": p.text, "speech": None} for p in debate.summary]
-        return Substance(blocks, parts, "editorial")
+        return Substance(blocks, parts, "editorial"), []
+    if options.summary == "editorial":
+        reporter.warn(
+            "summary-editorial-missing",
+            "--summary editorial: the record has no editorial summary; the briefing says who spoke instead",
+        )
     if options.summary == "auto":
         words = summary_length(debate, options.summary_words)
         sentences = summarise.summarise(debate, words=words, ranked=ranked)
         if sentences:
-            items, parts = [], []
-            for sentence in sentences:
-                content, part = cited(sentence)
-                items.append(d.ListItem((d.Paragraph(content, role="summary"),)))
-                parts.append(part)
             intro = d.Paragraph(
                 (
                     d.Text(
@@ -150,8 +142,63 @@ def _summary(
                 ),
                 role="details",
             )
-            return Substance([intro, d.BulletList(tuple(items))], parts, "automatic")
-    return _who_spoke(debate, keys)
+            grouped, parts = _grouped(sentences, quoting, grouping, anchors)
+            return Substance([intro, *grouped], parts, "automatic"), sentences
+    return _who_spoke(debate, keys), []
+
+
+def _grouped(
+    sentences: list[summarise.SummarySentence], quoting: Quoting, grouping: Grouping, anchors: Anchors
+) -> tuple[list[d.Block], list[dict[str, Any]]]:
+    """One list for one debate; under each debate's title (a heading) for several."""
+    if not grouping.several:
+        items, only = quoting.items(sentences)
+        return [d.BulletList(tuple(items))], only
+    by_debate: dict[int | None, list[summarise.SummarySentence]] = {}
+    for sentence in sentences:
+        by_debate.setdefault(grouping.of_speech(sentence.speech_id), []).append(sentence)
+    blocks: list[d.Block] = []
+    parts: list[dict[str, Any]] = []
+    order = sorted(by_debate, key=lambda n: len(grouping.debates) if n is None else n)
+    for number in order:
+        title = grouping.debates[number].title if number is not None else "Other business"
+        items, group_parts = quoting.items(by_debate[number], debate=title)
+        blocks.append(d.Heading(3, (d.Text(title),), anchors.make(f"summary-{title}")))
+        blocks.append(d.BulletList(tuple(items)))
+        parts.extend(group_parts)
+    return blocks, parts
+
+
+def _in_this_record(
+    debate: m.Debate, grouping: Grouping, anchors: Anchors, found: Substance
+) -> list[d.Block]:
+    """ "In this record": each debate linked to its heading, with its opening speaker and its
+    length in words."""
+    items = []
+    for unit, anchor in zip(grouping.debates, grouping.anchors, strict=True):
+        title: d.Inline = (
+            d.Link(f"#{anchor}", (d.Text(unit.title),), description=f"Go to the debate: {unit.title}")
+            if anchor
+            else d.Text(unit.title)
+        )
+        opener = short_name(debate, unit.opener) if unit.opener is not None else None
+        words = words_phrase(unit.words)
+        line = (
+            filled("{title}: opened by {speaker}; {words}", title=title, speaker=opener, words=words)
+            if opener
+            else filled("{title}: {words}", title=title, words=words)
+        )
+        items.append(d.ListItem((d.Paragraph(line),)))
+        found.debates.append(
+            {
+                "title": unit.title,
+                "opened_by": opener,
+                "opening_speech": unit.opener.id if unit.opener is not None else None,
+                "words": unit.words,
+            }
+        )
+    heading = d.Heading(3, (d.Text("In this record"),), anchors.make("in-this-record"))
+    return [heading, d.BulletList(tuple(items))]
 
 
 def summary_length(debate: m.Debate, requested: int) -> int:
@@ -175,26 +222,16 @@ def _who_spoke(debate: m.Debate, keys: SpeechKeys) -> Substance:
         (d.Text(f"{plural(len(all_speeches), 'contribution')} from {plural(len(first), 'speaker')}{when}."),),
         role="summary",
     )
-    items, parts = [], []
+    items: list[d.ListItem] = []
+    parts: list[dict[str, Any]] = []
     for key, speech in first.items():
         name = speaker_name(debate, speech)
         sentence = f"{name} spoke {_times(counts[key])}."
+        link = d.Link(
+            f"#{keys.anchor(speech)}", (d.Text(name),), description=f"Go to the first speech by {name}"
+        )
         items.append(
-            d.ListItem(
-                (
-                    d.Paragraph(
-                        (
-                            d.Link(
-                                f"#{keys.anchor(speech)}",
-                                (d.Text(name),),
-                                description=f"Go to the first speech by {name}",
-                            ),
-                            d.Text(f" spoke {_times(counts[key])}."),
-                        ),
-                        role="summary",
-                    ),
-                )
-            )
+            d.ListItem((d.Paragraph((link, d.Text(f" spoke {_times(counts[key])}.")), role="summary"),))
         )
         parts.append({"text": sentence, "speech": keys.record_id(speech.id), "speaker": speech.speaker})
     blocks: list[d.Block] = [intro]
@@ -203,38 +240,12 @@ def _who_spoke(debate: m.Debate, keys: SpeechKeys) -> Substance:
     return Substance(blocks, parts, "speakers")
 
 
-def _glance_json(glance: summarise.AtAGlance) -> dict[str, Any]:
-    data = dataclasses.asdict(glance)
-    data["date"] = glance.date.isoformat() if glance.date else None
-    return data
-
-
 def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
-def _glance_blocks(glance: summarise.AtAGlance, table_number: Callable[[], int]) -> list[d.Block]:
-    blocks: list[d.Block] = []
-    facts = glance.facts()
-    if facts:
-        blocks.append(
-            d.BulletList(
-                tuple(
-                    d.ListItem((d.Paragraph((d.Text(f"{label}: ", strong=True), d.Text(value))),))
-                    for label, value in facts
-                )
-            )
-        )
-    rows = glance.party_rows()
-    if rows:
-        blocks.append(
-            d.Table(
-                caption=f"Table {table_number()}: contributions and words spoken, by party",
-                head=(d.header_row("Party", "Speakers", "Contributions", "Words"),),
-                rows=tuple(
-                    (d.text_cell(str(row[0]), "row"), *(d.text_cell(str(v)) for v in row[1:])) for row in rows
-                ),
-                widths=(0.4, 0.2, 0.2, 0.2),
-            )
-        )
-    return blocks
+def _glance_json(glance: summarise.AtAGlance, divisions: list[DivisionResult]) -> dict[str, Any]:
+    data = dataclasses.asdict(glance)
+    data["date"] = glance.date.isoformat() if glance.date else None
+    data["divisions"] = [division.as_json() for division in divisions]
+    return data

@@ -2,7 +2,8 @@
 record has them, captioned and numbered.
 
 What composing settles here, for every format alike: rows with nothing in them are left out
-(a blank row is spacing, not data: MS-TBL-004); a short row is padded and a span that runs
+(a blank row is spacing, not data: MS-TBL-004), and so are columns with no words in any row
+(a layout column of the printed page); a short row is padded and a span that runs
 past its row group is cut, so the grid adds up; an empty cell heads nothing; a table with no
 cells is left out, with a warning. A table whose record shows no header keeps none: the
 briefing says so in the table's summary (Word's table description, the PDF's /Summary),
@@ -45,6 +46,8 @@ def briefing_table(
     """The briefing table for ``table``, numbered by ``number()`` (called only for a table
     that is kept), or None for a table with no cells (reported)."""
     rows, header_rows = _without_blank_rows(table)
+    rows = _without_empty_columns(rows, header_rows)
+    rows, header_rows = _without_blank_rows(replace(table, rows=tuple(rows), header_rows=header_rows))
     if not rows:
         reporter.warn(EMPTY_CODE, "a table in the record has no cells; left out", origin.location)
         return None
@@ -101,6 +104,31 @@ def _cell(cell: m.TableCell, colspan: int, rowspan: int, language: str, in_head:
     if in_head and blocks and scope is None:
         scope = "column"  # a header row labels the columns below it: its cells with text do
     return d.Cell(blocks, colspan, rowspan, scope)
+
+
+def _without_empty_columns(
+    rows: list[tuple[m.TableCell, ...]], header_rows: int
+) -> list[tuple[m.TableCell, ...]]:
+    """The rows with every column that has no words in any row left out (a layout column of
+    the printed page says nothing); a cell spanning one spans one column fewer. A table whose
+    columns are all empty keeps them (and is empty)."""
+    grid = lay_out(rows, groups=(header_rows,))
+    empty = {
+        c
+        for c in range(grid.columns)
+        if all(slot is None or not slot.cell.text.strip() for slot in (line[c] for line in grid.slots))
+    }
+    if not empty or len(empty) == grid.columns:
+        return rows
+    kept: list[tuple[m.TableCell, ...]] = []
+    for r in range(grid.rows):
+        cells = []
+        for p in grid.starting_in(r):
+            left = [c for c in p.columns if c not in empty]
+            if left:
+                cells.append(replace(p.cell, colspan=len(left), rowspan=p.rowspan))
+        kept.append(tuple(cells))
+    return kept
 
 
 def _without_blank_rows(table: m.Table) -> tuple[list[tuple[m.TableCell, ...]], int]:

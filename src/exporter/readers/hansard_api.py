@@ -17,7 +17,7 @@ tags motion text. A contribution with no ``MemberId`` is procedural text, except
 column marker. Column markers (``hs_ColumnNumber`` items, or ``<span class="column-number"
 data-column-number>`` inside a ``Value``) give the column of whatever follows them.
 ``Timestamp`` items are kept as time stamps. The first chair note ("[Sir Roger Gale in the
-Chair]") becomes the section's chair.
+Chair]") gives the section's chair by name.
 
 **Interventions** are not flagged in this format; they are inferred from alternating
 speakers as described in :mod:`exporter.readers.hansard_api_conventions`: a short speech
@@ -53,6 +53,7 @@ from exporter.model import (
     Speaker,
     Speech,
     SpeechKind,
+    chair_name,
 )
 from exporter.options import ReadOptions
 from exporter.readers._html import html_blocks
@@ -190,7 +191,8 @@ def _section(debate: Mapping[str, Any], pointer: str, state: _State) -> Section:
     for index, item in ordered:
         for read_item in _item(item, f"{pointer}/Items/{index}", state):
             if chair is None and isinstance(read_item, Procedural) and read_item.kind is ProceduralKind.CHAIR:
-                chair = read_item.paragraphs[0].text  # "[Sir Roger Gale in the Chair]" belongs to the section
+                # "[Sir Roger Gale in the Chair]" belongs to the section, as the chair's name
+                chair = chair_name(read_item.paragraphs[0].text) or None
             else:
                 found.append(read_item)
     children = debate.get("ChildDebates") or []

@@ -11,8 +11,8 @@ version exists (:mod:`exporter.readers.parlparse_versions`). Windows-1252 charac
 numbers (``&#146;``) are read as browsers read them (:mod:`exporter.readers.parlparse_charrefs`).
 
 Headings become sections (:mod:`exporter.readers.parlparse_outline`); a heading with no
-text opens none. A chair note in a heading ("[Mr. Joe Benton in the Chair] — Title") goes
-to ``Section.chair``.
+text opens none. A chair note in a heading ("[Mr. Joe Benton in the Chair] — Title") gives
+``Section.chair`` its name ("Mr. Joe Benton").
 
 ``<speech>``, and written answers' ``<ques>`` (kind question) and ``<reply>`` (kind answer):
 ``speakerid``/``person_id``, ``speakername`` (with constituency and party when printed so:
@@ -53,6 +53,7 @@ from exporter.model import (
     Source,
     Speech,
     SpeechKind,
+    chair_name,
 )
 from exporter.options import ReadOptions
 from exporter.readers._html import element_runs
@@ -197,11 +198,11 @@ class _DayReader:
     def _heading(self, element: etree._Element) -> OpenSection:
         text = text_of(element)
         chair_match = CHAIR_NOTE.search(text)
-        chair = chair_match.group(0) if chair_match else None
+        chair = chair_name(chair_match.group(0)) or None if chair_match else None
         title = CHAIR_NOTE.sub(" ", text) if chair else text
         title = " ".join(title.split()).strip(_TITLE_EDGES)
         if not title:
-            title = chair or ""
+            title = chair_match.group(0) if chair_match else ""
         return OpenSection(
             title=title,
             chair=chair,

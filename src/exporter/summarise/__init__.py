@@ -23,6 +23,7 @@ summary is drawn to cover the whole sitting and every debate's opener and replyi
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from exporter.model import Debate
@@ -30,12 +31,13 @@ from exporter.summarise import balance, features, scorer
 from exporter.summarise import rank as centrality
 from exporter.summarise.candidates import Candidate, SummarySentence, collect
 from exporter.summarise.glance import AtAGlance, PartyRow, glance
-from exporter.summarise.keypoints import KeyPoints, key_points_from
+from exporter.summarise.keypoints import SUBSTANCE_WORDS, KeyPoints, key_points_from
 from exporter.summarise.rank import RankSettings, Vector
 
 __all__ = [
     "AtAGlance",
     "KeyPoints",
+    "SUBSTANCE_WORDS",
     "PartyRow",
     "Ranking",
     "SummarySentence",
@@ -92,7 +94,19 @@ def summarise(
     return [found.candidates[i].sentence for i in chosen]
 
 
-def key_points(debate: Debate, per_speaker: int = 3, ranked: Ranking | None = None) -> list[KeyPoints]:
-    """One to ``per_speaker`` sentences for each member who made a substantive speech."""
+def key_points(
+    debate: Debate,
+    per_speaker: int = 3,
+    ranked: Ranking | None = None,
+    *,
+    speeches: Collection[int] | None = None,
+    leave_out: Collection[str] = (),
+) -> list[KeyPoints]:
+    """One to ``per_speaker`` sentences for each member who spoke at substance
+    (exporter.summarise.keypoints): in the speeches at ``speeches`` (indexes in
+    ``exporter.model.speeches(debate)``; all when None), never a sentence whose text is in
+    ``leave_out`` (the summary's, so that no sentence is given twice), nor one twice."""
     found = ranked or ranking(debate)
-    return key_points_from(found.candidates, found.vectors, found.scores, per_speaker)
+    return key_points_from(
+        found.candidates, found.vectors, found.scores, per_speaker, speeches=speeches, leave_out=leave_out
+    )

@@ -20,16 +20,25 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from exporter.model import Debate, Division, Item, Procedural, Section, Speech, block_runs, walk_items
+from exporter.model import (
+    Debate,
+    Division,
+    Item,
+    Procedural,
+    Section,
+    Speech,
+    block_runs,
+    chair_name,
+    walk_items,
+)
 from exporter.summarise import roles
 
-NO_PARTY = "Party not recorded"
+NO_PARTY = "No party in the record"
 PARTY_HEADER = ("Party", "Speakers", "Contributions", "Words")
 
 _EVENING = 18 * 3600  # a stamp after one this late, and before _EARLY, is past midnight
 _EARLY = 9 * 3600
 _TIME = re.compile(r"^(\d{1,3}):(\d{2})(?::(\d{2}))?$")
-_CHAIR_NOTE = re.compile(r"^\s*\[?\s*(.*?)\s*(?:in\s+the\s+chair)?\s*\]?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,7 @@ class AtAGlance:
     date: dt.date | None
     house: str | None
     location: str | None
-    chair: str | None
+    chairs: tuple[str, ...]  # everyone who chaired, by name, in the order they took the chair
     start: str | None  # "HH:MM", the first time stamp in the record
     end: str | None  # "HH:MM", the last
     duration_minutes: int | None
@@ -54,13 +63,18 @@ class AtAGlance:
     words: int
     parties: tuple[PartyRow, ...]  # most contributions first
 
+    @property
+    def chair(self) -> str | None:
+        """The first to take the chair."""
+        return self.chairs[0] if self.chairs else None
+
     def facts(self) -> list[tuple[str, str]]:
         """The known facts as (label, value) rows, for a two-column table."""
         rows: list[tuple[str, str | None]] = [
             ("Date", f"{self.date.day} {self.date:%B %Y}" if self.date else None),
             ("House", self.house),
             ("Location", self.location),
-            ("Chair", self.chair),
+            ("Chair" if len(self.chairs) < 2 else "Chairs", "; ".join(self.chairs) or None),
             (
                 "Time",
                 f"{self.start} to {self.end}"
@@ -103,7 +117,7 @@ def glance(debate: Debate) -> AtAGlance:
         date=debate.date,
         house=debate.house,
         location=debate.location,
-        chair=_chair(debate, items),
+        chairs=_chairs(debate, items),
         start=start,
         end=end,
         duration_minutes=duration,
@@ -119,21 +133,18 @@ def _who(speech: Speech) -> str:
     return f"id:{speech.speaker}" if speech.speaker is not None else f"name:{speech.label or ''}"
 
 
-def _chair(debate: Debate, items: list[Item]) -> str | None:
-    if debate.chair:
-        return _clean_chair(debate.chair)
-    for item in items:
-        if isinstance(item, Section) and item.chair:
-            return _clean_chair(item.chair)
-    for item in items:
-        if isinstance(item, Speech) and roles.is_chair(debate.speaker(item.speaker), item):
-            return roles.display_name(debate.speaker(item.speaker), item)
-    return None
-
-
-def _clean_chair(note: str) -> str:
-    match = _CHAIR_NOTE.match(note)
-    return match.group(1) if match and match.group(1) else note.strip()
+def _chairs(debate: Debate, items: list[Item]) -> tuple[str, ...]:
+    """Everyone the chair notes name (the sitting's, then each section's), by name; when no
+    note names anyone, those who spoke from the chair, as the record names them."""
+    notes = [debate.chair, *(item.chair for item in items if isinstance(item, Section))]
+    named = [name for note in notes if note and (name := chair_name(note))]
+    if not named:
+        named = [
+            roles.display_name(debate.speaker(item.speaker), item)
+            for item in items
+            if isinstance(item, Speech) and roles.is_chair(debate.speaker(item.speaker), item)
+        ]
+    return tuple(dict.fromkeys(named))
 
 
 def _span(items: list[Item]) -> tuple[str | None, str | None, int | None]:

@@ -71,6 +71,14 @@ class DocxWriter(Writer):
         self.style = options.style
         self.docx: DocxDocument = docx.Document()
         self.bookmarks = self._bookmark_names()  # tree anchor -> bookmark name
+        # The headings the contents lists: each gets a TC field, which Word's TOC field is
+        # built from, so that Word's own update lists the same entries (never the speeches).
+        self.listed = {
+            entry.anchor: entry
+            for block in doc.walk_blocks(document.blocks)
+            if isinstance(block, doc.Contents)
+            for entry in block.entries
+        }
         self._bookmark_id = 0
         self._footnotes: XmlPart | None = None
         self._ordered_lists = 0
@@ -84,7 +92,7 @@ class DocxWriter(Writer):
         self._replace_styles()
         self._set_page()
         self._set_footer()
-        parts.settings_for(self.docx.settings.element, self.document.language)
+        parts.settings_for(self.docx.settings.element, self.document.language, update_fields=bool(self.listed))
         parts.page_colour(self.docx.element, self.docx.settings.element, styles.page_colour(self.style))
         self._ordered_lists = sum(
             1 for b in doc.walk_blocks(self.document.blocks) if isinstance(b, doc.BulletList) and b.ordered
@@ -189,6 +197,12 @@ class DocxWriter(Writer):
             )
         p = self._paragraph(styles.HEADING_IDS[level - 1])
         self.visit_inlines(p, node.children, _Inline())
+        entry = self.listed.get(node.anchor)
+        if entry is not None:
+            entry_level = min(max(entry.level, 1), HEADING_LEVELS)
+            # TC "text" \f C \l N: a contents entry of type C (the TOC field's) at level N
+            for run in ooxml.complex_field(f' TC "{ooxml.field_argument(_clean(entry.text))}" \\f C \\l {entry_level} '):
+                p.append(run)
         self._bookmark(p, node.anchor)
 
     def visit_paragraph(
@@ -316,7 +330,9 @@ class DocxWriter(Writer):
 
     def visit_contents(self, node: doc.Contents) -> None:
         """A TOC field whose result is written out: LibreOffice and pandoc do not rebuild
-        an empty field. It covers the levels the entries reach (\\o "1-N")."""
+        an empty field. Word builds it from the TC fields of the listed headings (\\f C,
+        the levels the entries reach), so that updating it lists the same entries; each
+        entry's page is a PAGEREF field that Word fills in (LibreOffice works it out)."""
         entries = [entry for entry in node.entries if entry.anchor in self.bookmarks]
         for entry in node.entries:
             if entry.anchor not in self.bookmarks:
@@ -337,10 +353,16 @@ class DocxWriter(Writer):
         p = self._paragraph(styles.TOC_IDS[level - 1])
         if first:
             p.append(ooxml.fld_char("begin"))
-            p.append(ooxml.instr_text(f' TOC \\o "1-{deepest}" \\h \\z \\u '))
+            p.append(ooxml.instr_text(f' TOC \\f C \\l "1-{deepest}" \\h \\z '))
             p.append(ooxml.fld_char("separate"))
-        link = ooxml.hyperlink_internal(self.bookmarks[node.anchor], None)
+        bookmark = self.bookmarks[node.anchor]
+        link = ooxml.hyperlink_internal(bookmark, None)
         link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID))
+        tab = ooxml.r()
+        tab.append(OxmlElement("w:tab"))
+        link.append(tab)
+        for run in ooxml.complex_field(f" PAGEREF {bookmark} \\h ", result=""):
+            link.append(run)
         p.append(link)
         if last:
             p.append(ooxml.fld_char("end"))

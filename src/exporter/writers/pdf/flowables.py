@@ -132,6 +132,10 @@ class TextBlock(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        if cast("TaggedCanvas", canvas).measuring:  # a pass that only finds where headings fall
+            for anchor in (*self.destinations, *((self.outline.anchor,) if self.outline else ())):
+                canvas.bookmarkHorizontal(anchor, 0, self.height)
+            return
         tagger = _tagger(canvas)
         page = canvas.getPageNumber() - 1
         style = self.style

@@ -19,9 +19,12 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFObjectReference
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.flowables import _listWrapOn
 
 from exporter.styles.model import Style, hex_digits
+from exporter.writers.pdf.contents import PageReferences
 from exporter.writers.pdf.fonts import face_for, string_width
 from exporter.writers.pdf.tagging.emit import Metadata, emit_metadata, emit_structure
 from exporter.writers.pdf.tagging.marked import Tagger
@@ -32,14 +35,32 @@ PRODUCER = "debate-exporter (ReportLab)"
 
 
 class TaggedCanvas(Canvas):
-    """A canvas that knows the tagger, counts link annotations and finishes the structure."""
+    """A canvas that knows the tagger, counts link annotations, records the page of each
+    destination (for contents entries' page numbers) and finishes the structure."""
 
-    def __init__(self, *args: Any, tagger: Tagger, finish: Callable[[TaggedCanvas], None], **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        tagger: Tagger,
+        finish: Callable[[TaggedCanvas], None],
+        references: PageReferences | None = None,
+        measuring: bool = False,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.tagger = tagger
+        self.references = references
+        # A layout pass that only finds the page of each destination: flowables record their
+        # destinations and draw nothing (contents.PageReferences); its file is never kept.
+        self.measuring = measuring
         self.link_count = 0
         self.uri_actions: dict[int, PDFObjectReference] = {}
         self._finish = finish
+
+    def bookmarkHorizontal(self, key: str, relativeX: float, relativeY: float, **kw: Any) -> None:
+        if self.references is not None:
+            self.references.record(key, self.getPageNumber())
+        super().bookmarkHorizontal(key, relativeX, relativeY, **kw)
 
     def save(self) -> None:
         self._finish(self)
@@ -120,6 +141,29 @@ class _PageFurniture:
         canvas._code.append(self.tagger.end_artifact())
 
 
+class KeepWithNext(KeepTogether):
+    """Headings (and a table's caption) kept with the start of what follows them: they move
+    to the next page only when what follows cannot begin on this one (two lines of a
+    paragraph, a table's header and first row). ReportLab's KeepTogether moves the whole
+    group whenever it is taller than what is left of the page, which leaves most of a page
+    empty before every long table or paragraph that follows a heading."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content: list[Flowable] = self._content[:]
+        if aH + 1e-6 >= self._H or len(content) < 2:
+            return content
+        *before, last = content
+        _, height = _listWrapOn(before, aW, self.canv)
+        room = aH - height - max(last.getSpaceBefore(), before[-1].getSpaceAfter())
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", False))
+        if at_top or (room > 0 and last.split(aW, room)):
+            return content
+        return [FrameBreak(), *content]
+
+
 def build_pdf(
     story: list[Flowable],
     metadata: Metadata,
@@ -127,9 +171,12 @@ def build_pdf(
     tagger: Tagger,
     root: StructElem,
     average_char: float,
+    references: PageReferences | None = None,
 ) -> bytes:
     """Lay out the story on the style's pages; ``average_char`` (points) sets the text
-    width from the measure."""
+    width from the measure. With ``references`` (contents entries that show page numbers),
+    the layout takes a second pass (ReportLab's multiBuild) once the pages are known; every
+    pass starts the tagging afresh."""
     margins = style.page.margins
     width, height = page_size(style)
     x, text_width = text_frame(style, average_char)
@@ -168,6 +215,7 @@ def build_pdf(
     template.addPageTemplates(
         [PageTemplate(id="page", frames=[frame], onPage=_PageFurniture(style, tagger, x))]
     )
+    template.keepTogetherClass = KeepWithNext
 
     def finish(canvas: TaggedCanvas) -> None:
         total = len(canvas._doc.Pages.pages)
@@ -183,7 +231,16 @@ def build_pdf(
         emit_metadata(canvas._doc, metadata, tagger.tagged)
 
     def canvasmaker(*args: Any, **kwargs: Any) -> TaggedCanvas:
-        return TaggedCanvas(*args, tagger=tagger, finish=finish, **kwargs)
+        # Each layout pass makes a new canvas and draws everything again, but the first of
+        # several only measures.
+        measuring = references is not None and references.measuring
+        tagger.begin_pass(root)
+        return TaggedCanvas(
+            *args, tagger=tagger, finish=finish, references=references, measuring=measuring, **kwargs
+        )
 
-    template.build(story, canvasmaker=canvasmaker)
+    if references is None:
+        template.build(story, canvasmaker=canvasmaker)
+    else:
+        template.multiBuild([references, *story], maxPasses=4, canvasmaker=canvasmaker)
     return buffer.getvalue()

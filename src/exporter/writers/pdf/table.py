@@ -369,6 +369,8 @@ class TableBlock(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        if canvas.measuring:  # a layout pass that only finds where headings fall draws nothing
+            return
         tagger: Tagger = canvas.tagger
         widths = self.layout.column_widths(self.width)
         heights = self._row_heights()
@@ -377,7 +379,8 @@ class TableBlock(Flowable):
         for height in heights:
             tops.append(tops[-1] - height)
         placed = self._placed()
-        self._draw_furniture(tagger, placed, lefts, tops)
+        if not getattr(canvas, "measuring", False):  # a pass that only finds where headings fall
+            self._draw_furniture(tagger, placed, lefts, tops)
         for box, row in placed:
             inner = sum(widths[box.column : box.column + box.colspan]) - 2 * PADDING
             box.content.draw(canvas, lefts[box.column] + PADDING, tops[row] - PADDING, inner)

@@ -22,6 +22,7 @@ from exporter.options import WriteOptions
 from exporter.styles.model import hex_digits
 from exporter.tables.tree import regular_table, table_grid
 from exporter.writers.base import Writer
+from exporter.writers.pdf.contents import ContentsLine, PageReferences, number_run
 from exporter.writers.pdf.flowables import BlockStyle, OutlineEntry, TextBlock
 from exporter.writers.pdf.fonts import average_char_width, face_for, register_fonts, segment_by_font
 from exporter.writers.pdf.lines import LinkTarget, Run
@@ -76,6 +77,7 @@ class PdfWriter(Writer):
         self.unshaped: dict[str, set[str]] = {}
         self.outline_level = 0
         self.tables = 0  # tables written so far, for their cells' element ids
+        self.references = PageReferences()  # the page of each heading the contents lists
         self.family = self.style.fonts.pdf
         body = self.style.body
         self.space_after = body.paragraph_spacing
@@ -87,7 +89,10 @@ class PdfWriter(Writer):
         register_fonts(self.family)
         story = self.visit(self.document)
         tagger = Tagger() if self.tagged else UntaggedTagger()
-        return build_pdf(story, _metadata(self.document), self.style, tagger, self.root, self.average_char())
+        references = self.references if self.references.watched else None
+        return build_pdf(
+            story, _metadata(self.document), self.style, tagger, self.root, self.average_char(), references
+        )
 
     def average_char(self) -> float:
         """The width of an average character of body text, its letter and word spacing
@@ -280,6 +285,8 @@ class PdfWriter(Writer):
         return story
 
     def visit_contents_entry(self, entry: doc.ContentsEntry, toc: StructElem) -> TextBlock:
+        """The entry's words linked to its heading, and (``ContentsLine``) the heading's page
+        after a second layout pass."""
         item = toc.child("TOCI")
         indent = (max(entry.level, 1) - 1) * LIST_INDENT
         style = replace(self.body, indent=indent, space_after=2.0)
@@ -287,6 +294,16 @@ class PdfWriter(Writer):
             link = item.child("Reference").child("Link")
             target = LinkTarget("#" + entry.anchor, f"Go to {entry.text}", link)
             runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
+            return ContentsLine(
+                runs,
+                item,
+                style,
+                anchor=entry.anchor,
+                number=number_run(runs[0], face_for(False, False, self.family), link),
+                leader_colour=hex_digits(self.style.colours.text),
+                references=self.references,
+                max_height=frame_height(self.style),
+            )
         else:
             self.reporter.warn(LINK_CODE, f"contents entry #{entry.anchor} has no target here", self.location)
             runs = self.text_runs(entry.text, self.body.size, False, False, None, None, item)

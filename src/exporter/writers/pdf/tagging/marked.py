@@ -18,6 +18,13 @@ class Tagger:
         self.page_owners: list[list[StructElem]] = []  # page -> MCID -> owning element
         self.annotation_owners: list[tuple[str, StructElem]] = []  # StructParent key order
 
+    def begin_pass(self, root: StructElem) -> None:
+        """Start a layout pass afresh: no marked content, no annotations, nothing attached
+        under ``root``, so that a pass that draws everything again records it once."""
+        self.page_owners = []
+        self.annotation_owners = []
+        root.detach_all()
+
     def _owners(self, page: int) -> list[StructElem]:
         while len(self.page_owners) <= page:
             self.page_owners.append([])

@@ -4,6 +4,12 @@ The writer creates elements while it visits the briefing tree, before layout; an
 joins its parent's /K only when its first content is drawn ("attach on first content").
 Drawing happens in reading order, so the kids end up in reading order too, and a
 paragraph split over pages stays one element whose kids are on two pages.
+
+A layout may take several passes (contents entries with page numbers need a second):
+each pass draws everything again, so each pass starts from a tree with nothing attached
+(``StructElem.detach_all``), and only the last pass's attachments are written. However
+many passes there are, each element is attached once, and each piece of content is
+referred to once.
 """
 
 from __future__ import annotations
@@ -125,6 +131,17 @@ class StructElem:
             self.parent.attach()
             self.parent.kids.append(self)
         self.attached = True
+
+    def detach_all(self) -> None:
+        """Forget every attachment below this element (its kids, theirs, and so on), as
+        before the first content was drawn: for a new layout pass. This element keeps its
+        own place (the root stays attached)."""
+        kids = self.kids
+        self.kids = []
+        for kid in kids:
+            if isinstance(kid, StructElem):
+                kid.detach_all()
+                kid.attached = False
 
     def first_page(self) -> int | None:
         for kid in self.kids:

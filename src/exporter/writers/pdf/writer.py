@@ -27,7 +27,8 @@ from exporter.writers.pdf.flowables import BlockStyle, OutlineEntry, TextBlock
 from exporter.writers.pdf.fonts import average_char_width, face_for, register_fonts, segment_by_font
 from exporter.writers.pdf.lines import LinkTarget, Run
 from exporter.writers.pdf.page import PRODUCER, build_pdf, frame_height
-from exporter.writers.pdf.table import Box, CellContent, TableBlock
+from exporter.writers.pdf.table import TableBlock
+from exporter.writers.pdf.table_cells import Box, CellContent
 from exporter.writers.pdf.tagging.emit import Metadata
 from exporter.writers.pdf.tagging.headings import Headings
 from exporter.writers.pdf.tagging.marked import Tagger, UntaggedTagger

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from shared_briefings import Briefings
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 SEED_RECORD = SAMPLES / "westminster-hall-2022-02-23.yaml"
@@ -27,3 +29,9 @@ def strict_tree(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every conversion in the tests fails on a composing fault in the briefing tree
     (exporter.validation), where a user's run would repair it and warn."""
     monkeypatch.setenv("DEBATE_EXPORT_STRICT_TREE", "1")
+
+
+@pytest.fixture(scope="session")
+def briefings(tmp_path_factory: pytest.TempPathFactory) -> Briefings:
+    """Briefings of records converted once a session with the default options (shared_briefings)."""
+    return Briefings(tmp_path_factory.mktemp("shared-briefings"))

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from exporter.compose.glance import glance_facts
+from exporter.interface import interface_for
 from exporter.model import Debate, Procedural, ProceduralKind, Section, Speaker
-from exporter.summarise import PartyRow, glance
+from exporter.summarise import AtAGlance, PartyRow, glance
 from summarise_debates import DEATH_PENALTY, OIL_REFINING, load_debate, speech
+
+
+def worded(facts: AtAGlance, language: str = "en-GB") -> dict[str, str]:
+    """The facts as the briefing words them, in the interface for ``language``."""
+    return {label: value.text for label, value in glance_facts(facts, interface_for(language))}
 
 
 def test_hansard_api_debate_at_a_glance() -> None:
@@ -72,19 +79,24 @@ def test_procedural_time_stamps_count_and_so_do_speakers_known_only_by_printed_n
 def test_out_of_order_stamps_run_from_the_first_to_the_latest_with_no_duration() -> None:
     facts = glance(_timed("18:59:53", "18:10:14", "19:04:28"))
     assert (facts.start, facts.end, facts.duration_minutes) == ("18:59", "19:04", None)
-    assert "Duration" not in dict(facts.facts())
+    assert "Duration" not in worded(facts)
 
 
-def test_facts_and_party_rows_as_table_text() -> None:
+def test_facts_as_the_briefing_words_them() -> None:
     facts = glance(load_debate(DEATH_PENALTY))
-    rows = dict(facts.facts())
+    rows = worded(facts)
     assert rows["Date"] == "28 October 2009"
     assert rows["Location"] == "Westminster Hall"
     assert rows["Time"] == "09:30 to 10:45"
     assert rows["Duration"] == "1 hour 15 minutes"
     assert rows["Contributions"] == "26"
     assert all(value for value in rows.values())
-    assert facts.party_rows() == [("No party in the record", "11", "26", f"{facts.words:,}")]
+    assert [(row.party, row.speakers, row.contributions) for row in facts.parties] == [
+        ("No party in the record", 11, 26)
+    ]
+    welsh = worded(facts, "cy")
+    assert welsh["Dyddiad"] == "28 Hydref 2009"
+    assert welsh["Amser"] == "09:30 i 10:45"
 
 
 def test_an_empty_record_has_only_what_it_states() -> None:
@@ -96,4 +108,17 @@ def test_an_empty_record_has_only_what_it_states() -> None:
         0,
         (),
     )
-    assert dict(facts.facts()) == {"Speakers": "0", "Contributions": "0", "Words": "0"}
+    assert worded(facts) == {"Speakers": "0", "Contributions": "0", "Words": "0"}
+
+
+def test_a_chair_the_record_names_nobody_is_not_given_a_name_of_the_tools() -> None:
+    """The summariser adds no words of its own ("Unnamed speaker"): a chair who spoke but whose
+    name the record does not give is left out of the chairs; the briefing words what it must
+    (exporter.compose) in the interface's language."""
+    from exporter.model import Paragraph, Run, Speech
+    from exporter.summarise import roles
+
+    chair = Speech(None, None, (Paragraph((Run("Order."),)),), role="Chair")
+    assert roles.display_name(None, chair) == ""
+    facts = glance(Debate("Sitting", (Section("Sitting", (chair,)),)))
+    assert facts.chairs == () and "Chair" not in worded(facts)

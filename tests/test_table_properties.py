@@ -49,7 +49,8 @@ def debate_with(table: m.Table) -> m.Debate:
     speech = m.Speech(
         "s1", None, (m.Paragraph((m.Run("The figures are in the table."),)), table), label="A Member"
     )
-    return m.Debate("Figures", (m.Section("Figures", (speech,)),))
+    # in English, as our record format reads a record that does not say (its documented default)
+    return m.Debate("Figures", (m.Section("Figures", (speech,)),), language="en-GB")
 
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

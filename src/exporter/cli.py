@@ -114,6 +114,13 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     "a form the parliament's profile does not offer falls back to its own, with a warning.",
 )
 @click.option(
+    "--ui-language",
+    metavar="TAG",
+    callback=lambda _ctx, _param, value: _ui_language(value),
+    help="Language of the words the tool adds (headings, labels, dates), a BCP 47 tag: en, cy. "
+    "Default: the record's language when a complete catalog exists, else English.",
+)
+@click.option(
     "--people",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Speaker directory: a ParlaMint listPerson file or a TheyWorkForYou people.json.",
@@ -146,6 +153,7 @@ def convert(
     summary: str,
     summary_words: int,
     citation: str,
+    ui_language: str | None,
     people: Path | None,
     split: bool,
     dump_tree: bool,
@@ -167,7 +175,9 @@ def convert(
         check=audit,
         strict_tree=strict_tree,
         read=ReadOptions(people=people),
-        compose=ComposeOptions(summary=summary, summary_words=summary_words, citation=citation),
+        compose=ComposeOptions(
+            summary=summary, summary_words=summary_words, citation=citation, ui_language=ui_language
+        ),
         write=WriteOptions(style=chosen_style),
     )
     threshold = Severity.INFO if verbose >= 2 else Severity.WARNING
@@ -188,6 +198,21 @@ def convert(
     if not quiet and len(report.results) + len(report.failures) > 1:
         click.echo(f"{len(report.results)} converted, {len(report.failures)} failed", err=True)
     sys.exit(ExitStatus.OK if report.ok else ExitStatus.FAILED)
+
+
+def _ui_language(value: str | None) -> str | None:
+    """``--ui-language``: a BCP 47 tag with an interface catalog (draft or complete)."""
+    if value is None:
+        return None
+    from exporter.interface import shipped as shipped_catalogs
+    from exporter.language import tags
+
+    tag = tags.standard(value)
+    shipped = shipped_catalogs()
+    if tag is None or tags.primary(tag) not in shipped:
+        known = ", ".join(f"{c.language}{'' if c.complete else ' (draft)'}" for c in shipped.values())
+        raise click.BadParameter(f"{value!r}: no interface catalog for it; choose from {known}")
+    return shipped[tags.primary(tag)].language
 
 
 def _load_style(name_or_path: str, quiet: bool = False, hint: str = "--style") -> Style:

@@ -128,9 +128,17 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]  # the body rows
     anchor: str | None = None
     widths: tuple[float, ...] | None = None  # relative column widths, one per column; None: from content
+    caption_lang: str | None = None  # the caption's language, when not the document's
     # what a reader needs to know about the table that its cells do not say (PDF /Summary,
-    # Word's table description): that the record gives it no header row, and where it is from
-    summary: str | None = None
+    # Word's table description, the web page's note): that the record gives it no header
+    # row, and where it is from; texts, each in its own language (the tool's words, a citation)
+    summary: tuple[Text, ...] = ()
+
+    @property
+    def summary_lang(self) -> str | None:
+        """The language of the summary's own words (its first text), when not the document's:
+        the language a format that holds the summary as one string gives it."""
+        return next((text.lang for text in self.summary if text.text.strip()), None)
 
 
 @dataclass(frozen=True)
@@ -142,6 +150,7 @@ class ContentsEntry:
     level: int
     text: str
     anchor: str  # a heading's
+    lang: str | None = None  # the entry's language, when not the document's
 
 
 @dataclass(frozen=True)
@@ -156,6 +165,25 @@ class Contents:
 
 Block = Union[Heading, Paragraph, BulletList, Table, Contents]
 
+#: Words a writer adds by itself, not found in the tree: a page footer, the notes section of
+#: a format that gathers notes at the end, link descriptions, a web page's skip link and its
+#: link back to the top, the name of its contents' navigation. English here; a composed
+#: document carries them in its interface language (``Document.labels``).
+WRITER_LABELS: Mapping[str, str] = {
+    "page": "Page {page} of {pages}",
+    "notes": "Notes",
+    "note": "Note {number}",
+    "back_to_text": "Back to text",
+    "back_to_note": "Back to where note {number} is referenced",
+    "go_to": "Go to {target}",
+    "skip": "Skip to main content",
+    "top": "Back to top",
+    "contents": "Contents",
+    # a table's header rows written as one (Word): a label joined to the one below it
+    "header_levels": "{upper}: {lower}",
+}
+WRITER_LABELS_LANGUAGE = "en"  # the language of WRITER_LABELS
+
 
 @dataclass(frozen=True)
 class Document:
@@ -166,11 +194,29 @@ class Document:
     keywords: tuple[str, ...] = ()
     author: str = "debate-exporter"
     date: str | None = None  # ISO date of the sitting, used for deterministic metadata
+    # WRITER_LABELS in the interface's language, as (key, text) pairs; a key left out is
+    # written in English. ``labels_lang`` is their language when it is not the document's.
+    labels: tuple[tuple[str, str], ...] = ()
+    labels_lang: str | None = None
     # The debate in our record format, as plain JSON data, with the composed parts under
     # "briefing": what ``-f json`` writes. None for a tree made by hand. It is source data
     # carried alongside the tree, not part of it: left out of the tree's JSON form and of
     # comparisons, and never to be changed by a writer.
     record: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+
+    def label(self, key: str, **values: object) -> str:
+        """A writer's own words (a key of WRITER_LABELS), with ``{placeholders}`` filled."""
+        text = dict(self.labels).get(key) or WRITER_LABELS[key]
+        return text.format(**values) if values else text
+
+    def label_lang(self, key: str) -> str | None:
+        """The language of ``label(key)`` when it is not the document's: ``labels_lang`` for
+        a label the tree carries, English for one it leaves out (in a document not in
+        English), else None."""
+        if dict(self.labels).get(key):
+            return self.labels_lang
+        own = self.language.replace("_", "-").split("-")[0].lower()
+        return None if own == WRITER_LABELS_LANGUAGE else WRITER_LABELS_LANGUAGE
 
 
 NODE_TYPES: tuple[type, ...] = (
@@ -297,14 +343,17 @@ def cell_text(cell: Cell) -> str:
     return " ".join(text for text in (plain_text(p.children).strip() for p in cell.blocks) if text)
 
 
-def text_cell(text: str, scope: str | None = None) -> Cell:
-    """A cell of one plain paragraph; an empty cell (heading nothing) when ``text`` is empty."""
-    if not text.strip():
+def text_cell(text: str | Inline | tuple[Inline, ...], scope: str | None = None) -> Cell:
+    """A cell of one paragraph: plain ``text`` (the document's language), or inlines as they
+    are (a ``Text`` tagged with its own language); an empty cell (heading nothing) when it
+    has no words."""
+    children = (Text(text),) if isinstance(text, str) else text if isinstance(text, tuple) else (text,)
+    if not plain_text(children).strip():
         return Cell(())
-    return Cell((Paragraph((Text(text),)),), scope=scope)
+    return Cell((Paragraph(children),), scope=scope)
 
 
-def header_row(*labels: str) -> tuple[Cell, ...]:
+def header_row(*labels: str | Inline) -> tuple[Cell, ...]:
     """A header row of one column label per column."""
     return tuple(text_cell(label, "column") for label in labels)
 

@@ -227,6 +227,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Debate:
+    # as the record gives it; "" when it gives none (the briefing is then titled from the house
+    # and date in the interface's language: exporter.compose.names.debate_title)
     title: str
     sections: tuple[Section, ...]
     speakers: tuple[Speaker, ...] = ()
@@ -235,7 +237,9 @@ class Debate:
     location: str | None = None  # "Westminster Hall", "Commons Chamber"
     chair: str | None = None  # the chair's name (see chair_name)
     department: str | None = None
-    language: str = "en-GB"
+    # BCP 47, as the record gives it; None when it does not say (the composer then takes the
+    # parliament's language or identifies it from the text: exporter.language)
+    language: str | None = None
     source: Source = field(default_factory=Source)
     summary: tuple[Paragraph, ...] = ()  # an editorial summary written by a person
     profile: str | None = None  # the parliament profile's key (exporter.parliaments), set by the reader

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.people import Directory
 from exporter.people import load as load_people
 from exporter.readers import _xml as xml
+from exporter.slugs import slug
 from exporter.validation import validate
 
 
@@ -105,7 +105,7 @@ def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:50].strip("-") or "debate"
+    return slug(text)
 
 
 def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:

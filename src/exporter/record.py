@@ -31,15 +31,21 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+DEFAULT_LANGUAGE = "en-GB"  # a record that names no language (README, schema)
+
+
 # --- model -> data ---------------------------------------------------------------
 
 
 def to_dict(debate: m.Debate) -> dict[str, Any]:
-    data: dict[str, Any] = {"format": FORMAT_MARK, "title": debate.title}
+    data: dict[str, Any] = {"format": FORMAT_MARK}
+    if debate.title.strip():
+        data["title"] = debate.title  # an untitled sitting has none
     _put(data, "date", debate.date.isoformat() if debate.date else None)
     for key in ("house", "location", "chair", "department", "profile", "bill", "committee"):
         _put(data, key, getattr(debate, key))
-    data["language"] = debate.language
+    if debate.language:
+        data["language"] = debate.language
     source = {k: v for k, v in vars(debate.source).items() if v is not None and v is not False}
     if source:
         data["source"] = source
@@ -309,13 +315,13 @@ def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
 
 def _debate_in(data: dict[str, Any]) -> m.Debate:
     return m.Debate(
-        title=data["title"],
+        title=_title_in(data.get("title", "")),
         date=dt.date.fromisoformat(data["date"]) if data.get("date") else None,
         house=data.get("house"),
         location=data.get("location"),
         chair=data.get("chair"),
         department=data.get("department"),
-        language=data.get("language", "en-GB"),
+        language=data.get("language", DEFAULT_LANGUAGE),
         source=m.Source(**data.get("source", {})),
         summary=tuple(_paragraph_in(p) for p in data.get("summary", [])),
         speakers=tuple(m.Speaker(**s) for s in data.get("speakers", [])),
@@ -324,6 +330,11 @@ def _debate_in(data: dict[str, Any]) -> m.Debate:
         bill=data.get("bill"),
         committee=data.get("committee"),
     )
+
+
+def _title_in(title: str) -> str:
+    """The sitting's title; "" for none, or one of white space alone (the model's "untitled")."""
+    return title if title.strip() else ""
 
 
 def _section_in(data: dict[str, Any]) -> m.Section:

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 
 from exporter import document as d
 from exporter import model as m
+from exporter.compose.front import english
 from exporter.compose.inlines import inlines, labelled
 from exporter.compose.lists import gather_lists
-from exporter.compose.names import KIND_LABELS, plural, speaker_name
+from exporter.compose.names import kind_label, speaker_text
 from exporter.compose.tables import TableOrigin, briefing_table
 from exporter.diagnostics import Reporter
+from exporter.interface import Interface
 
 _PROCEDURAL_ROLE = "procedural"
 
@@ -39,6 +41,8 @@ class HeadingAnchors:
 
 
 def heading_anchors(debate: m.Debate, make: Callable[[str], str]) -> HeadingAnchors:
+    """Anchors are made from the record's words (a division's from "Division 232"), the
+    same whatever the interface's language."""
     found = HeadingAnchors()
 
     def walk(items: tuple[m.Item, ...], path: Path) -> None:
@@ -49,7 +53,7 @@ def heading_anchors(debate: m.Debate, make: Callable[[str], str]) -> HeadingAnch
                     found.sections[place] = make(item.title)
                 walk(item.items, place)
             elif isinstance(item, m.Division):
-                found.divisions[place] = make(division_title(item))
+                found.divisions[place] = make(f"Division {item.number}" if item.number else "Division")
 
     walk(shown_sections(debate), ())
     return found
@@ -57,48 +61,69 @@ def heading_anchors(debate: m.Debate, make: Callable[[str], str]) -> HeadingAnch
 
 @dataclass
 class ProceedingsContext:
-    debate: m.Debate
+    debate: m.Debate  # its language resolved (exporter.language.resolve)
     speech_anchor: Callable[[m.Speech], str]  # by the speech's key (compose.keys)
     anchors: HeadingAnchors
     source_of: Callable[[m.Speech], SpeechSource]
     table_number: Callable[[], int]
+    ui: Interface
     reporter: Reporter
+
+    @property
+    def language(self) -> str:
+        return self.debate.language or ""
+
+
+# What the one section of a debate whose heading repeats its title is headed (its anchor is
+# made from these words); shown in the interface's language.
+THE_DEBATE = "The debate"
+
+
+def repeats_title(debate: m.Debate) -> bool:
+    """One debate whose heading repeats the title: "The debate" reads better than the title twice."""
+    sections = debate.sections
+    return len(sections) == 1 and sections[0].title.strip().lower() == debate.title.strip().lower()
 
 
 def shown_sections(debate: m.Debate) -> tuple[m.Section, ...]:
-    """The top-level sections as the briefing heads them: one debate whose heading repeats
-    the title is "The debate", which reads better than the title twice."""
-    sections = debate.sections
-    if len(sections) == 1 and sections[0].title.strip().lower() == debate.title.strip().lower():
-        return (dataclasses.replace(sections[0], title="The debate"),)
-    return sections
+    """The top-level sections as the briefing heads them (``repeats_title``)."""
+    if repeats_title(debate):
+        return (dataclasses.replace(debate.sections[0], title=THE_DEBATE),)
+    return debate.sections
 
 
 def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
+    ui = ctx.ui
+    the_debate = ui.text(ui.gettext("The debate")) if repeats_title(ctx.debate) else None
     blocks: list[d.Block] = []
     for index, section in enumerate(shown_sections(ctx.debate)):
-        blocks.extend(_section(ctx, section, 2, (index,)))
+        blocks.extend(_section(ctx, section, 2, (index,), the_debate))
     return blocks
 
 
-def _section(ctx: ProceedingsContext, section: m.Section, level: int, path: Path) -> list[d.Block]:
+def _section(
+    ctx: ProceedingsContext, section: m.Section, level: int, path: Path, title: d.Text | None = None
+) -> list[d.Block]:
     """A section's heading at ``level`` and its items one level below. A section whose
     title is blank (an empty heading in the record) adds no heading, and so no contents
-    entry: its items stand at its own level."""
+    entry: its items stand at its own level. ``title``: the tool's own words for it."""
+    ui = ctx.ui
     blocks: list[d.Block] = []
-    if section.title.strip():
-        blocks.append(d.Heading(level, (d.Text(section.title),), ctx.anchors.sections[path]))
+    heading = title or (d.Text(section.title) if section.title.strip() else None)
+    if heading is not None:
+        blocks.append(d.Heading(level, (heading,), ctx.anchors.sections[path]))
         level += 1
     chair = m.chair_name(section.chair) if section.chair else ""
     if chair:
-        blocks.append(d.Paragraph(labelled("Chair", chair), role="details"))
+        blocks.append(d.Paragraph(labelled(ui, ui.gettext("Chair"), chair), role="details"))
     for index, item in enumerate(section.items):
         if isinstance(item, m.Section):
             blocks.extend(_section(ctx, item, level, (*path, index)))
         elif isinstance(item, m.Speech):
             blocks.extend(_speech(ctx, item, level))
         elif isinstance(item, m.Procedural) and item.kind is m.ProceduralKind.TIME and item.time:
-            blocks.append(d.Paragraph((d.Text(f"Time: {item.time[:5]}"),), role=_PROCEDURAL_ROLE))
+            time = ui.gettext("Time: {time}").format(time=item.time[:5])
+            blocks.append(d.Paragraph((ui.text(time),), role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Procedural):
             origin = TableOrigin(
                 f"procedural item {item.id}" if item.id else f"section {section.title!r}",
@@ -113,7 +138,7 @@ def _section(ctx: ProceedingsContext, section: m.Section, level: int, path: Path
 
 
 def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Block]:
-    heading = d.Heading(level, (d.Text(speaker_name(ctx.debate, speech)),), ctx.speech_anchor(speech))
+    heading = d.Heading(level, (speaker_text(ctx.debate, speech, ctx.ui),), ctx.speech_anchor(speech))
     blocks: list[d.Block] = [heading]
     origin = TableOrigin(
         f"speech {speech.id}" if speech.id else f"speech of {d.plain_text(heading.children)}",
@@ -127,38 +152,37 @@ def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Blo
 
 
 def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, ...]:
+    ui = ctx.ui
     facts = []
     if speech.kind is not m.SpeechKind.SPEECH:
-        facts.append(KIND_LABELS[speech.kind])
+        facts.append(kind_label(speech.kind, ui))
     if speech.number:
-        facts.append(f"Question number {speech.number}")
+        facts.append(ui.gettext("Question number {number}").format(number=speech.number))
     if speech.time:
-        facts.append(f"Time: {speech.time[:5]}")
+        facts.append(ui.gettext("Time: {time}").format(time=speech.time[:5]))
     source = ctx.source_of(speech)
     inlines_: list[d.Inline] = []
     if facts:
-        inlines_.append(d.Text(". ".join(facts) + ". "))
+        inlines_.append(ui.text(". ".join(facts) + ". "))
     if source.citation and source.url:
-        inlines_.append(d.Text("Source: "))
+        inlines_.append(ui.text(ui.gettext("Source: ")))
+        description = ui.gettext("This speech in the official record: {citation}")
         inlines_.append(
             d.Link(
                 source.url,
-                (d.Text(source.citation),),
-                description=f"This speech in the official record: {source.citation}",
+                (english(source.citation, ctx.language),),
+                description=description.format(citation=source.citation),
             )
         )
     elif source.citation:
-        inlines_.append(d.Text(f"Source: {source.citation}"))
-    elif source.url:
-        inlines_.append(
-            d.Link(
-                source.url,
-                (d.Text("This speech in the official record"),),
-                description="This speech in the official record",
-            )
+        inlines_.extend(
+            ui.mixed(ui.gettext("Source: {citation}"), citation=english(source.citation, ctx.language))
         )
+    elif source.url:
+        words = ui.gettext("This speech in the official record")
+        inlines_.append(d.Link(source.url, (ui.text(words),), description=words))
     if speech.column and not source.citation:
-        inlines_.append(d.Text(f" Column {speech.column}."))
+        inlines_.extend(ui.mixed(ui.gettext(" Column {column}."), column=speech.column))
     return tuple(inlines_)
 
 
@@ -181,7 +205,7 @@ def _blocks(
             table = briefing_table(
                 block,
                 ctx.table_number,
-                ctx.debate.language,
+                ctx.ui,
                 origin or TableOrigin("the record"),
                 ctx.reporter,
             )
@@ -193,7 +217,7 @@ def _blocks(
 def _paragraph(
     ctx: ProceedingsContext, block: m.Paragraph, role: str, lang: str | None, label: str | None = None
 ) -> d.Paragraph:
-    language = ctx.debate.language
+    language = ctx.language
     paragraph_role = "quote" if block.style is m.ParagraphStyle.QUOTE else role
     paragraph_lang = block.lang or lang
     children = inlines(block.runs, paragraph_lang or language)
@@ -230,79 +254,99 @@ def _passage_citation(ctx: ProceedingsContext, column: str, url: str | None) -> 
 
 
 def _division(ctx: ProceedingsContext, division: m.Division, level: int, path: Path) -> list[d.Block]:
-    title = division_title(division)
-    counts = ", ".join(f"{side_label(c.side)} {c.value}" for c in division.counts)
-    blocks: list[d.Block] = [
-        d.Heading(level, (d.Text(f"{title}: {counts}" if counts else title),), ctx.anchors.divisions[path]),
-    ]
+    ui = ctx.ui
+    title = division_title(division, ui)
+    counts = ", ".join(
+        ui.gettext("{side} {count}").format(side=side_label(c.side, ui), count=ui.number(c.value))
+        for c in division.counts
+    )
+    heading = ui.gettext("{division}: {counts}").format(division=title, counts=counts) if counts else title
+    blocks: list[d.Block] = [d.Heading(level, (ui.text(heading),), ctx.anchors.divisions[path])]
     origin = TableOrigin(
         f"division {division.id or title}",
         _passage_citation(ctx, division.column, division.url) if division.column else None,
     )
     blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE, origin=origin))
     if division.time:
-        blocks.append(d.Paragraph((d.Text(f"Time: {division.time[:5]}."),), role="source"))
+        time = ui.gettext("Time: {time}.").format(time=division.time[:5])
+        blocks.append(d.Paragraph((ui.text(time),), role="source"))
     if division.votes:
-        notes = [_vote_note(vote) for vote in division.votes]
+        notes = [_vote_note(vote, ui) for vote in division.votes]
         with_notes = any(notes)
-        labels = ["Member", "Vote", *(["Note"] if with_notes else [])]
+        labels = [ui.gettext("Member"), ui.gettext("Vote")] + ([ui.gettext("Note")] if with_notes else [])
         rows = []
         for vote, note in zip(division.votes, notes, strict=True):
-            cells = [d.text_cell(vote.name, "row"), d.text_cell(_vote(vote.side))]
+            cells = [d.text_cell(vote.name, "row"), d.text_cell(ui.text(_vote(vote.side, ui)))]
             if with_notes:
                 cells.append(d.text_cell(note))  # an empty cell, never "None"
             rows.append(tuple(cells))
         number = ctx.table_number()
+        votes = ui.ngettext("{count} recorded vote", "{count} recorded votes", len(division.votes))
+        if division.number:
+            caption = ui.gettext("Table {number}: how members voted in division {division} ({votes})")
+        else:
+            caption = ui.gettext("Table {number}: how members voted in the division ({votes})")
         blocks.append(
             d.Table(
-                caption=f"Table {number}: how members voted in {title.lower()} "
-                f"({plural(len(division.votes), 'recorded vote')})",
-                head=(d.header_row(*labels),),
+                caption=caption.format(number=number, division=division.number, votes=votes),
+                head=(d.header_row(*(ui.text(label) for label in labels)),),
                 rows=tuple(rows),
                 widths=(0.5, 0.25, 0.25) if with_notes else (0.6, 0.4),
+                caption_lang=ui.lang,
             )
         )
     return blocks
 
 
-def division_title(division: m.Division) -> str:
+def division_title(division: m.Division, ui: Interface) -> str:
     """ "Division 232", or "Division" when the record gives no number."""
-    return f"Division {division.number}" if division.number else "Division"
+    if division.number:
+        return ui.gettext("Division {number}").format(number=division.number)
+    return ui.gettext("Division")
 
 
-def side_label(side: str) -> str:
-    """How a lobby is named: "Ayes", "Not contents", "Abstentions"."""
-    return {
-        "aye": "Ayes",
-        "ayes": "Ayes",
-        "no": "Noes",
-        "noes": "Noes",
-        "content": "Contents",
-        "not-content": "Not contents",
-        "for": "For",
-        "against": "Against",
-        "abstentions": "Abstentions",
-        "spoiledvotes": "Spoiled votes",
-    }.get(side.lower(), side.capitalize())
+def side_label(side: str, ui: Interface) -> str:
+    """How a lobby is named: "Ayes", "Not contents", "Abstentions" ("Ayes 319")."""
+    sides = {
+        "aye": ui.pgettext("lobby", "Ayes"),
+        "ayes": ui.pgettext("lobby", "Ayes"),
+        "no": ui.pgettext("lobby", "Noes"),
+        "noes": ui.pgettext("lobby", "Noes"),
+        "content": ui.pgettext("lobby", "Contents"),
+        "not-content": ui.pgettext("lobby", "Not contents"),
+        "for": ui.pgettext("lobby", "For"),
+        "against": ui.pgettext("lobby", "Against"),
+        "abstentions": ui.pgettext("lobby", "Abstentions"),
+        "spoiledvotes": ui.pgettext("lobby", "Spoiled votes"),
+    }
+    return sides.get(side.lower(), side.capitalize())
 
 
-def _vote(side: str) -> str:
-    return {"aye": "Aye", "no": "No", "content": "Content", "not-content": "Not content"}.get(
-        side.lower(), side.capitalize()
-    )
+def _vote(side: str, ui: Interface) -> str:
+    """How one member voted ("Aye")."""
+    votes = {
+        "aye": ui.pgettext("vote", "Aye"),
+        "no": ui.pgettext("vote", "No"),
+        "content": ui.pgettext("vote", "Content"),
+        "not-content": ui.pgettext("vote", "Not content"),
+    }
+    return votes.get(side.lower(), side.capitalize())
 
 
-def _vote_note(vote: m.Vote) -> str:
-    """ "Teller", "Proxy vote cast by Bell Ribeiro-Addy"; "" when the record notes nothing."""
-    notes = []
+def _vote_note(vote: m.Vote, ui: Interface) -> tuple[d.Inline, ...]:
+    """ "Teller", "Proxy vote cast by Bell Ribeiro-Addy"; nothing when the record notes nothing."""
+    notes: list[d.Inline] = []
     if vote.teller:
-        notes.append("Teller")
+        notes.append(ui.text(ui.gettext("Teller")))
     if vote.proxy:
+        if notes:
+            notes.append(ui.text("; "))
         if _is_id(vote.proxy):
-            notes.append(f"Proxy vote; the record names the member who cast it only by id ({vote.proxy})")
+            message = ui.gettext("Proxy vote; the record names the member who cast it only by id ({id})")
+            notes.extend(ui.mixed(message, id=vote.proxy))
         else:
-            notes.append(f"Proxy vote cast by {vote.proxy}")
-    return "; ".join(notes)
+            notes.extend(ui.mixed(ui.gettext("Proxy vote cast by {name}"), name=vote.proxy))
+    return tuple(notes)
 
 
 def _is_id(text: str) -> bool:

@@ -6,8 +6,13 @@ What composing settles here, for every format alike: rows with nothing in them a
 (a layout column of the printed page); a short row is padded and a span that runs
 past its row group is cut, so the grid adds up; an empty cell heads nothing; a table with no
 cells is left out, with a warning. A table whose record shows no header keeps none: the
-briefing says so in the table's summary (Word's table description, the PDF's /Summary),
-naming where the table is in the record, and composing warns.
+briefing says so in the table's summary (Word's table description, the PDF's /Summary, the
+web page's note), naming where the table is in the record, and composing warns.
+
+The caption and the summary are the tool's words in the interface's language (whole
+sentences from the catalogs), tagged when that is not the document's; the record's caption
+keeps the record's language, and is not wrapped in the tool's words in another language (a
+caption is one string with one language); a citation is English data (``front.english``).
 """
 
 from __future__ import annotations
@@ -17,13 +22,12 @@ from dataclasses import dataclass, replace
 
 from exporter import document as d
 from exporter import model as m
+from exporter.compose.front import english
 from exporter.compose.inlines import inlines
 from exporter.diagnostics import Reporter
+from exporter.interface import Interface
 from exporter.tables.grid import lay_out, without_rows
 
-DEFAULT_CAPTION = "table in the record of this speech"
-NO_HEADER = "The record gives this table no header row"
-ROW_LABELS = ", only labels for its rows"
 EMPTY_CODE = "TABLE-EMPTY"
 NO_HEADER_CODE = "TABLE-NO-HEADER"
 
@@ -39,12 +43,14 @@ class TableOrigin:
 def briefing_table(
     table: m.Table,
     number: Callable[[], int],
-    language: str,
+    ui: Interface,
     origin: TableOrigin,
     reporter: Reporter,
 ) -> d.Table | None:
     """The briefing table for ``table``, numbered by ``number()`` (called only for a table
-    that is kept), or None for a table with no cells (reported)."""
+    that is kept), or None for a table with no cells (reported); its cells in the document's
+    language (``ui.document_language``), the tool's words in the interface's."""
+    language = ui.document_language
     rows, header_rows = _without_blank_rows(table)
     rows = _without_empty_columns(rows, header_rows)
     rows, header_rows = _without_blank_rows(replace(table, rows=tuple(rows), header_rows=header_rows))
@@ -58,20 +64,53 @@ def briefing_table(
         + (d.Cell(()),) * grid.holes(r)
         for r in range(grid.rows)
     ]
-    label = f"Table {number()}"
-    caption = f"{label}: {table.caption or DEFAULT_CAPTION}"
-    summary = None
+    index = number()
+    caption, caption_lang = _caption(table.caption, index, ui)
+    summary: tuple[d.Text, ...] = ()
     if not header_rows:
-        where = f" ({origin.citation})" if origin.citation else ""
         labels = any(cell.scope for row in laid for cell in row)
-        summary = f"{NO_HEADER}{ROW_LABELS if labels else ''}{where}."
+        summary = _no_header(labels, origin.citation, ui)
         reporter.warn(
             NO_HEADER_CODE,
-            f"{label} has no header row in the record (no column headers marked, no title or label "
+            f"Table {index} has no header row in the record (no column headers marked, no title or label "
             "rows to see): written without one, and its description says why",
             origin.location,
         )
-    return d.Table(caption, tuple(laid[:header_rows]), tuple(laid[header_rows:]), summary=summary)
+    return d.Table(
+        caption,
+        tuple(laid[:header_rows]),
+        tuple(laid[header_rows:]),
+        caption_lang=caption_lang,
+        summary=summary,
+    )
+
+
+def _caption(given: str | None, index: int, ui: Interface) -> tuple[str, str | None]:
+    """The caption and its language (None: the document's): "Table 3: " and the record's
+    caption in the interface's language, the record's caption alone when the interface is
+    in another language, or the tool's own words for a table the record gives no caption."""
+    if given and ui.lang:
+        return given, None
+    if given:
+        return ui.gettext("Table {number}: {caption}").format(number=index, caption=given), None
+    return ui.gettext("Table {number}: table in the record of this speech").format(number=index), ui.lang
+
+
+def _no_header(row_labels: bool, citation: str | None, ui: Interface) -> tuple[d.Text, ...]:
+    """Why the table has no header row, naming where it stands in the official record."""
+    if row_labels and citation:
+        message = ui.gettext("The record gives this table no header row, only labels for its rows ({citation}).")
+    elif row_labels:
+        message = ui.gettext("The record gives this table no header row, only labels for its rows.")
+    elif citation:
+        message = ui.gettext("The record gives this table no header row ({citation}).")
+    else:
+        message = ui.gettext("The record gives this table no header row.")
+    if citation:
+        found = ui.mixed(message, citation=english(citation, ui.document_language))
+    else:
+        found = ui.mixed(message)
+    return tuple(piece for piece in found if isinstance(piece, d.Text))
 
 
 def _leading_column_headers(rows: list[tuple[m.TableCell, ...]]) -> int:

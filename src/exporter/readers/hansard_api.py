@@ -116,6 +116,7 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         date=date,
         house=house,
         location=_text(overview.get("Location")),
+        language="en-GB",  # the API serves the UK Parliament's Hansard, in British English
         profile=_profile(house, _text(overview.get("Location"))),
         source=Source(
             publisher=PUBLISHER,

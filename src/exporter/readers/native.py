@@ -10,9 +10,10 @@ import yaml
 
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
+from exporter.language.resolve import format_default
 from exporter.model import Debate
 from exporter.options import ReadOptions
-from exporter.record import from_dict
+from exporter.record import DEFAULT_LANGUAGE, from_dict
 
 
 class _RecordLoader(yaml.SafeLoader):
@@ -62,4 +63,15 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     loaded = load_data(data, source)
     if not isinstance(loaded, dict):
         raise InputError("a debate record must be a JSON object or YAML mapping", source)
-    return from_dict(loaded, source)
+    debate = from_dict(loaded, source)
+    if not debate.title:
+        reporter.warn(
+            "RECORD_NO_TITLE",
+            "the record gives no title; the briefing is titled from its house and date",
+            "title",
+        )
+    if "language" not in loaded:
+        # The format's documented default (en-GB) holds unless the text is plainly another
+        # language: a Chinese transcript is not declared English.
+        debate = format_default(debate, DEFAULT_LANGUAGE, reporter)
+    return debate

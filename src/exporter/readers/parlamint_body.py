@@ -218,7 +218,7 @@ def _event(element: etree._Element, ctx: BodyContext) -> Procedural | None:
     kind, time = _EVENTS[name], None
     if name == "note" and element.get("type") == "time":
         kind, time = ProceduralKind.TIME, _time_of(element, text)
-    paragraph = Paragraph((Run(text),), lang=_lang(element, ctx))
+    paragraph = Paragraph((Run(text),), lang=GAP_LANGUAGE if name == "gap" else _lang(element, ctx))
     return Procedural((paragraph,), kind, _id(element), time=time)
 
 
@@ -236,6 +236,11 @@ def _event_text(element: etree._Element) -> str:
     """An event's words: its ``desc`` when it has one, else its own text."""
     desc = next((child for child in element if local(child) == "desc"), None)
     return text_of(desc if desc is not None else element)
+
+
+# The words a gap is given are the reader's, in English, and say so, so that a Bulgarian
+# briefing does not read them in a Bulgarian voice (WCAG 2.2 SC 3.1.2).
+GAP_LANGUAGE = "en"
 
 
 def _gap_text(element: etree._Element) -> str:
@@ -298,7 +303,8 @@ def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[It
             if name == "note" and _END_OF_SECTION.match(text):
                 ctx.dropped_end_notes += 1
             elif text:
-                paragraphs.append(Paragraph((Run(_bracket(text), emphasis=True),)))
+                gap_lang = GAP_LANGUAGE if name == "gap" else None
+                paragraphs.append(Paragraph((Run(_bracket(text), emphasis=True, lang=gap_lang),)))
         elif name and text_of(child):
             paragraphs.append(Paragraph((Run(text_of(child)),)))
     if paragraphs or not items:
@@ -356,7 +362,8 @@ def _seg_runs(element: etree._Element, lang: str | None, language: str, tokenise
         if name in _EVENTS:
             text = _gap_text(child) if name == "gap" else _event_text(child)
             if text:
-                pieces.append(Run(_bracket(text) + (" " if tokenised else ""), emphasis=True, lang=lang))
+                run_lang = GAP_LANGUAGE if name == "gap" else lang
+                pieces.append(Run(_bracket(text) + (" " if tokenised else ""), emphasis=True, lang=run_lang))
         elif name in _TOKENS:
             space = "" if child.get("join") == "right" else " "
             pieces.append(Run((child.text or "") + space, lang=_run_lang(child, lang, language)))

@@ -337,6 +337,7 @@ class _DayReader:
             chair=committee_chair(self.committee, sections[0])
             if self.committee.members
             else (sections[0].chair if len(sections) == 1 else None),
+            language=profile.language if profile is not None else None,  # the series' language
             source=Source(
                 publisher=AUSTRALIAN_PUBLISHER
                 if profile is not None and profile.parliament == "Parliament of Australia"

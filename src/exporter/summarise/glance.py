@@ -1,6 +1,7 @@
 """At a glance: the facts of a sitting that a reader wants before reading any of it.
 
-Only what the record states is given; anything it lacks is ``None``. Counting rules:
+Only what the record states is given; anything it lacks is ``None``. These are data: the
+briefing words them in the interface's language (exporter.compose.glance). Counting rules:
 
 - a contribution is one speech, whether its speaker came by id or only by printed name
   ("Father Paul Kelly", "Several hon. Members"), as the Speakers table counts them;
@@ -20,6 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from exporter.language.segment import count_words
 from exporter.model import (
     Debate,
     Division,
@@ -34,7 +36,6 @@ from exporter.model import (
 from exporter.summarise import roles
 
 NO_PARTY = "No party in the record"
-PARTY_HEADER = ("Party", "Speakers", "Contributions", "Words")
 
 _EVENING = 18 * 3600  # a stamp after one this late, and before _EARLY, is past midnight
 _EARLY = 9 * 3600
@@ -68,32 +69,6 @@ class AtAGlance:
         """The first to take the chair."""
         return self.chairs[0] if self.chairs else None
 
-    def facts(self) -> list[tuple[str, str]]:
-        """The known facts as (label, value) rows, for a two-column table."""
-        rows: list[tuple[str, str | None]] = [
-            ("Date", f"{self.date.day} {self.date:%B %Y}" if self.date else None),
-            ("House", self.house),
-            ("Location", self.location),
-            ("Chair" if len(self.chairs) < 2 else "Chairs", "; ".join(self.chairs) or None),
-            (
-                "Time",
-                f"{self.start} to {self.end}"
-                if self.start and self.end and self.end != self.start
-                else self.start,
-            ),
-            ("Duration", _minutes(self.duration_minutes) if self.duration_minutes is not None else None),
-            ("Speakers", str(self.speakers)),
-            ("Contributions", str(self.contributions)),
-            ("Words", f"{self.words:,}"),
-        ]
-        return [(label, value) for label, value in rows if value]
-
-    def party_rows(self) -> list[tuple[str, str, str, str]]:
-        """Contributions and words by party, as text cells under ``PARTY_HEADER``."""
-        return [
-            (row.party, str(row.speakers), str(row.contributions), f"{row.words:,}") for row in self.parties
-        ]
-
 
 def glance(debate: Debate) -> AtAGlance:
     items = walk_items(debate.sections)
@@ -104,7 +79,7 @@ def glance(debate: Debate) -> AtAGlance:
     for speech in speeches:
         speaker = debate.speaker(speech.speaker)
         party = (speaker.party if speaker else None) or NO_PARTY
-        words = sum(len(run.text.split()) for block in speech.paragraphs for run in block_runs(block))
+        words = sum(count_words(run.text) for block in speech.paragraphs for run in block_runs(block))
         members, contributions, party_words = by_party.get(party, (set(), 0, 0))
         members.add(_who(speech))
         by_party[party] = (members, contributions + 1, party_words + words)
@@ -140,9 +115,11 @@ def _chairs(debate: Debate, items: list[Item]) -> tuple[str, ...]:
     named = [name for note in notes if note and (name := chair_name(note))]
     if not named:
         named = [
-            roles.display_name(debate.speaker(item.speaker), item)
+            name
             for item in items
-            if isinstance(item, Speech) and roles.is_chair(debate.speaker(item.speaker), item)
+            if isinstance(item, Speech)
+            and roles.is_chair(debate.speaker(item.speaker), item)
+            and (name := roles.display_name(debate.speaker(item.speaker), item))
         ]
     return tuple(dict.fromkeys(named))
 
@@ -181,11 +158,3 @@ def _seconds(time: str | None) -> int | None:
 def _clock(seconds: int) -> str:
     seconds %= 86400
     return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
-
-
-def _minutes(total: int) -> str:
-    hours, minutes = divmod(total, 60)
-    parts = ([f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []) + (
-        [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes or not hours else []
-    )
-    return " ".join(parts)

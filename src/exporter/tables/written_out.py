@@ -4,8 +4,10 @@ Word's accessibility guidance (and our rule MS-TBL-002) asks for simple tables: 
 cells, one header row. So every figure keeps the full name of its column:
 
 - the header rows become one header row whose labels join their levels, top to bottom
-  ("2024-25: Number"); a label spanning columns stands over each column it covers, a label
-  spanning header rows is said once;
+  ("2024-25: Number", with the separator the writer gives in the interface's language,
+  ``Document.label("header_levels")``); a label spanning columns stands over each column it
+  covers, its footnotes in the first; a label spanning header rows is said once; each
+  level keeps its own language;
 - in the body, a cell spanning columns or rows is repeated in each slot it covers, except a
   cell across the whole width (a group's title), which is written once, in the first
   column; such rows at the end of the table (its notes: "Source: ...", "(1) ...") are
@@ -17,13 +19,15 @@ The tree is not changed: PDF and HTML keep the spans.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from exporter import document as d
 from exporter.tables.grid import Grid
 from exporter.tables.tree import table_grid
 
-LEVEL_JOINER = ": "
+LEVEL_JOINER = d.WRITER_LABELS["header_levels"]  # "{upper}: {lower}"
+_LEVEL = re.compile(r"\{(upper|lower)\}")
 
 
 @dataclass(frozen=True)
@@ -35,20 +39,24 @@ class Slot:
 @dataclass(frozen=True)
 class WrittenOut:
     columns: int
-    header: tuple[str, ...] | None  # one label per column, levels joined; None: no header rows
+    # one label per column, levels joined, as inlines in their languages; None: no header rows
+    header: tuple[tuple[d.Inline, ...], ...] | None
     rows: tuple[tuple[Slot | None, ...], ...]  # the body; None for an empty slot
     row_headers: bool  # the first column labels the rows
     notes: tuple[d.Cell, ...] = ()  # the cells of the full-width rows that end the table
 
 
-def written_out(table: d.Table) -> WrittenOut:
+def written_out(table: d.Table, joiner: str = LEVEL_JOINER, joiner_lang: str | None = None) -> WrittenOut:
+    """``table`` without spans; ``joiner`` joins a header label to the one below it, its
+    ``{upper}`` and ``{lower}`` the two labels, its own words in ``joiner_lang`` when that is
+    not the document's language."""
     grid = table_grid(table)
     head = len(table.head)
-    header: tuple[str, ...] | None = None
+    header: tuple[tuple[d.Inline, ...], ...] | None = None
     if head:
         labels = []
         for column in range(grid.columns):
-            levels: list[str] = []
+            levels: list[tuple[str, tuple[d.Inline, ...]]] = []
             seen: list[int] = []
             for row in range(head):
                 here = grid.at(row, column)
@@ -56,9 +64,9 @@ def written_out(table: d.Table) -> WrittenOut:
                     continue
                 seen.append(id(here))
                 text = d.cell_text(here.cell)
-                if text and (not levels or levels[-1] != text):
-                    levels.append(text)
-            labels.append(LEVEL_JOINER.join(levels))
+                if text and (not levels or levels[-1][0] != text):
+                    levels.append((text, _label(here.cell, notes=column == here.column)))
+            labels.append(_joined([inlines for _text, inlines in levels], joiner, joiner_lang))
         header = tuple(labels)
     rows: list[tuple[Slot | None, ...]] = []
     end = grid.rows
@@ -84,6 +92,40 @@ def written_out(table: d.Table) -> WrittenOut:
     return WrittenOut(
         grid.columns, header, tuple(rows), row_headers, tuple(n for n in notes if d.cell_text(n))
     )
+
+
+def _label(cell: d.Cell, notes: bool) -> tuple[d.Inline, ...]:
+    """A header cell's words as one run of inlines: its paragraphs joined by a space, each
+    text carrying its paragraph's language; its footnotes only where ``notes``."""
+    found: list[d.Inline] = []
+    for paragraph in cell.blocks:
+        if not d.plain_text(paragraph.children).strip():
+            continue
+        if found:
+            found.append(d.Text(" "))
+        for inline in paragraph.children:
+            if isinstance(inline, d.NoteRef) and not notes:
+                continue
+            if isinstance(inline, d.Text) and inline.lang is None and paragraph.lang:
+                inline = replace(inline, lang=paragraph.lang)
+            found.append(inline)
+    return tuple(found)
+
+
+def _joined(levels: list[tuple[d.Inline, ...]], joiner: str, lang: str | None) -> tuple[d.Inline, ...]:
+    """The levels of a column's label, top to bottom, each joined to the next by ``joiner``."""
+    if not levels:
+        return ()
+    label = levels[0]
+    for lower in levels[1:]:
+        pieces: list[d.Inline] = []
+        for index, part in enumerate(_LEVEL.split(joiner)):
+            if index % 2:
+                pieces.extend(label if part == "upper" else lower)
+            elif part:
+                pieces.append(d.Text(part, lang=lang))
+        label = tuple(pieces)
+    return label
 
 
 def _across(grid: Grid[d.Cell], row: int) -> d.Cell | None:

@@ -44,7 +44,7 @@ def column_twips(
     tree's relative widths, if any."""
     rows: list[list[_Measured]] = []
     if table.header is not None:
-        rows.append([_Measured(label, True) for label in table.header])
+        rows.append([_Measured(d.plain_text(label), True) for label in table.header])
     for slots in table.rows:
         rows.append([_Measured(d.cell_text(slot.cell) if slot else "", False) for slot in slots])
     grid = lay_out(rows)

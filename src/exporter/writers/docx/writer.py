@@ -138,13 +138,18 @@ class DocxWriter(Writer):
         section.bottom_margin = Twips(round(margins.bottom * measure.TWIPS_PER_MM))
 
     def _set_footer(self) -> None:
+        """ "Page N of M" in the interface's language: the label's ``{page}`` and ``{pages}``
+        become PAGE and NUMPAGES fields, its words runs tagged with their language."""
         paragraph = self.docx.sections[0].footer.paragraphs[0]
         paragraph.style = self.docx.styles.get_by_id(styles.FOOTER_ID, 1)
         p = paragraph._p
-        p.append(ooxml.r("Page "))
-        p.append(ooxml.fld_simple(" PAGE ", "1"))
-        p.append(ooxml.r(" of "))
-        p.append(ooxml.fld_simple(" NUMPAGES ", "1"))
+        lang = self._lang(self.document.label_lang("page"))
+        fields = {"{page}": " PAGE ", "{pages}": " NUMPAGES "}
+        for piece in re.split(r"(\{page\}|\{pages\})", self.document.label("page")):
+            if piece in fields:
+                p.append(ooxml.fld_simple(fields[piece], "1"))
+            elif piece:
+                p.append(self._run(piece, lang=lang))
 
     def _text_width(self) -> int:
         return self._page[3]
@@ -256,12 +261,14 @@ class DocxWriter(Writer):
                 f"table {node.caption!r}: {grid.faults[0].message}; spans cut to fit, short rows padded",
             )
             node = regular_table(node)
-        flat = written_out(node)
+        flat = written_out(
+            node, self.document.label("header_levels"), self.document.label_lang("header_levels")
+        )
         if flat.columns == 0 or not (flat.rows or flat.header):
             self.reporter.warn("DOCX-TABLE-EMPTY", f"table {node.caption!r} has no cells; left out")
             return
         caption = self._paragraph(styles.ROLE_IDS["caption"])
-        caption.append(ooxml.r(_clean(node.caption)))
+        caption.append(self._run(_clean(node.caption), lang=self._lang(node.caption_lang)))
         self._bookmark(caption, node.anchor)
         header = 1 if flat.header is not None else 0
         table = self.docx.add_table(rows=header + len(flat.rows), cols=flat.columns)
@@ -295,12 +302,12 @@ class DocxWriter(Writer):
             context = _Inline(lang=paragraph.lang, bold=node.scope == "column", drop_notes=not first)
             self.visit_inlines(p, paragraph.children, context)
 
-    def _header_cell(self, tc: etree._Element, label: str) -> None:
-        """A cell of the header row: its label on the style's header colours (see styles.py)."""
+    def _header_cell(self, tc: etree._Element, label: tuple[doc.Inline, ...]) -> None:
+        """A cell of the header row: its label (joined levels, each in its own language) on
+        the style's header colours (see styles.py)."""
         tc.p_lst[0].style = styles.TABLE_HEADING_ID
         ooxml.cell_shading(tc.get_or_add_tcPr(), styles.header_cell_fill(self.style))
-        if label:
-            tc.p_lst[0].append(self._run(_clean(label), bold=True))
+        self.visit_inlines(tc.p_lst[0], label, _Inline(bold=True))
 
     def _table_properties(
         self, table: DocxTable, node: doc.Table, twips: list[int], flat: WrittenOut
@@ -323,8 +330,10 @@ class DocxWriter(Writer):
         tbl_pr.append(ooxml.tbl_layout_fixed())
         tbl_pr.append(ooxml.tbl_look(first_row=flat.header is not None, first_column=flat.row_headers))
         tbl_pr.append(ooxml.tbl_caption(_clean(node.caption)))
-        if node.summary:
-            tbl_pr.append(ooxml.tbl_description(_clean(node.summary)))
+        # an attribute: OOXML gives its text no language of its own (w:lang is a run's)
+        summary = doc.plain_text(node.summary).strip()
+        if summary:
+            tbl_pr.append(ooxml.tbl_description(_clean(summary)))
         for grid_col, width in zip(tbl.tblGrid.findall(_w("gridCol")), twips, strict=True):
             grid_col.set(_w("w"), str(width))
 
@@ -357,7 +366,7 @@ class DocxWriter(Writer):
             p.append(ooxml.fld_char("separate"))
         bookmark = self.bookmarks[node.anchor]
         link = ooxml.hyperlink_internal(bookmark, None)
-        link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID))
+        link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID, lang=self._lang(node.lang)))
         tab = ooxml.r()
         tab.append(OxmlElement("w:tab"))
         link.append(tab)
@@ -374,6 +383,11 @@ class DocxWriter(Writer):
     ) -> None:
         for inline in inlines:
             self.visit(inline, parent, context)
+
+    @staticmethod
+    def _lang(language: str | None) -> dict[str, str] | None:
+        """w:lang attributes for text in ``language``; None for the document's own."""
+        return styles.lang_attributes(language) if language else None
 
     def _run(self, text: str, **props: object) -> etree._Element:
         run = ooxml.r(text)

@@ -234,9 +234,7 @@ class HtmlWriter(Writer):
             table.set("id", self.ids[node.anchor])
         caption = etree.SubElement(table, "caption", id=caption_id)
         caption.text = self._clean(node.caption).strip()
-        self._part_lang(
-            getattr(node, "caption_lang", None), context, caption
-        )  # a caption in another language
+        self._part_lang(node.caption_lang, context, caption)  # a caption in another language
         if not caption.text:
             self.reporter.warn("HTML-TABLE-CAPTION", "a table has no caption")
         # the grid must add up: a short row or a span that does not fit would put words under
@@ -252,7 +250,13 @@ class HtmlWriter(Writer):
         if node.summary:  # what the cells do not say (the record gives the table no header)
             note = etree.SubElement(region, "p", id=self._new_id("table-note"))
             note.set("class", "table-note")
-            note.text = self._clean(node.summary).strip()
+            # the note says its words' language; a text in the document's then says its own
+            lang = self._part_lang(node.summary_lang, context, note)
+            texts = tuple(
+                replace(text, lang=self.document.language) if node.summary_lang and not text.lang else text
+                for text in node.summary
+            )
+            self.inlines(note, texts, replace(context, lang=lang))
             table.set("aria-describedby", note.get("id", ""))
         explicit = irregular(node, grid)
         self._tables += 1
@@ -323,7 +327,7 @@ class HtmlWriter(Writer):
 
     def visit_contents_entry(self, node: doc.ContentsEntry, context: _Inline) -> etree._Element:
         li = etree.Element("li")
-        self._part_lang(getattr(node, "lang", None), context, li)  # an entry in another language
+        self._part_lang(node.lang, context, li)  # an entry in another language
         text = self._clean(node.text).strip()
         if node.anchor in self.ids:
             etree.SubElement(li, "a", href=f"#{self.ids[node.anchor]}").text = text

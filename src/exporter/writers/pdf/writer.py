@@ -92,7 +92,15 @@ class PdfWriter(Writer):
         tagger = Tagger() if self.tagged else UntaggedTagger()
         references = self.references if self.references.watched else None
         return build_pdf(
-            story, _metadata(self.document), self.style, tagger, self.root, self.average_char(), references
+            story,
+            _metadata(self.document),
+            self.style,
+            tagger,
+            self.root,
+            self.average_char(),
+            references,
+            self.document.label("page"),
+            self.document.label_lang("page"),
         )
 
     def average_char(self) -> float:
@@ -216,7 +224,7 @@ class PdfWriter(Writer):
             table = regular_table(table)
             grid = table_grid(table)
         self.tables += 1
-        tagged = tag_table(parent, table, grid, f"t{self.tables}")
+        tagged = tag_table(parent, table, grid, f"t{self.tables}", self.document.language)
         caption_style = replace(self.body, space_before=4.0, space_after=4.0)
         caption_runs = self.runs((doc.Text(table.caption),), _Inline(tagged.caption, self.body.size, True))
         anchors = (table.anchor,) if table.anchor else ()
@@ -288,12 +296,12 @@ class PdfWriter(Writer):
     def visit_contents_entry(self, entry: doc.ContentsEntry, toc: StructElem) -> TextBlock:
         """The entry's words linked to its heading, and (``ContentsLine``) the heading's page
         after a second layout pass."""
-        item = toc.child("TOCI")
+        item = toc.child("TOCI", lang=entry.lang)
         indent = (max(entry.level, 1) - 1) * LIST_INDENT
         style = replace(self.body, indent=indent, space_after=2.0)
         if entry.anchor in self.anchors:
             link = item.child("Reference").child("Link")
-            target = LinkTarget("#" + entry.anchor, f"Go to {entry.text}", link)
+            target = LinkTarget("#" + entry.anchor, self.document.label("go_to", target=entry.text), link)
             runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
             return ContentsLine(
                 runs,
@@ -314,18 +322,28 @@ class PdfWriter(Writer):
         if not self.notes:
             return []
         level = 2 if any(isinstance(b, doc.Heading) and b.level == 1 for b in self.document.blocks) else 1
-        story: list[Flowable] = self.visit(doc.Heading(level, (doc.Text("Notes"),), "pdf-notes"))
+        notes_heading = doc.Text(self.document.label("notes"), lang=self.document.label_lang("notes"))
+        story: list[Flowable] = self.visit(doc.Heading(level, (notes_heading,), "pdf-notes"))
         for note in self.notes:  # a note's own notes join the end of the list as they are met
             element = self.headings.container().child("Note", element_id=f"note-{note.number}")
             runs = self.text_runs(f"{note.number}. ", self.body.size, False, False, None, None, element)
             runs += self.runs(note.children, _Inline(element, self.body.size))
             back = element.child("Link")
             target = LinkTarget(
-                f"#pdf-noteref-{note.number}", f"Back to where note {note.number} is referenced", back
+                f"#pdf-noteref-{note.number}", self.document.label("back_to_note", number=note.number), back
             )
             runs += self.text_runs(" ", self.body.size, False, False, None, None, element)
+            back_lang = self.document.label_lang("back_to_text")
+            back_words = back.child("Span", lang=back_lang) if back_lang else back
             runs += self.text_runs(
-                "Back to text", self.body.size, False, False, back, target, back, link=True
+                self.document.label("back_to_text"),
+                self.body.size,
+                False,
+                False,
+                back_words,
+                target,
+                back,
+                link=True,
             )
             story.append(TextBlock(runs, element, self.body, destinations=(f"pdf-note-{note.number}",)))
         return story
@@ -381,7 +399,7 @@ class PdfWriter(Writer):
     def visit_note_ref(self, node: doc.NoteRef, context: _Inline) -> list[Run]:
         number = self.note(node).number
         element = context.parent.child("Reference").child("Link")
-        target = LinkTarget(f"#pdf-note-{number}", f"Note {number}", element)
+        target = LinkTarget(f"#pdf-note-{number}", self.document.label("note", number=number), element)
         return self.text_runs(
             str(number),
             context.size,

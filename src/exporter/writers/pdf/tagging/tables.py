@@ -11,6 +11,13 @@ holds the ``TH`` and ``TD`` cells that begin in that row. Attributes of the Tabl
   header cell that spans), every ``TH`` has an ``/ID`` and every cell a ``Headers`` array
   naming its header cells (``tables.tree.headers_of``);
 - ``Summary`` on the ``Table`` when the tree gives one (a table the record gives no header).
+
+Languages: the ``Caption`` has the caption's ``/Lang`` when it is not the document's. A
+summary in another language than the document's (English words in a Slovak briefing) is
+the ``Table``'s own text, so the ``Table`` takes the summary's ``/Lang`` and each of its
+children the language of what it holds, the caption's or the document's (ISO 32000-1
+14.9.2: a structure element's language holds for its text, attributes included, except where
+an element inside it says otherwise).
 """
 
 from __future__ import annotations
@@ -32,14 +39,19 @@ class TaggedTable:
     cells: list[StructElem]  # one per cell, in the order of grid.placed
 
 
-def tag_table(parent: StructElem, table: doc.Table, grid: Grid[doc.Cell], prefix: str) -> TaggedTable:
+def tag_table(
+    parent: StructElem, table: doc.Table, grid: Grid[doc.Cell], prefix: str, language: str
+) -> TaggedTable:
     """The elements of ``table``, laid out as ``grid``; ``prefix`` makes its cells' /IDs
-    unique in the document."""
+    unique in the document, ``language`` is the document's."""
     attributes: dict[str, AttributeValue] | None = None
-    if table.summary:
-        attributes = {"O": "Table", "Summary": TextString(table.summary)}
-    element = parent.child("Table", attributes=attributes)
-    caption = element.child("Caption")
+    summary = doc.plain_text(table.summary).strip()
+    if summary:
+        attributes = {"O": "Table", "Summary": TextString(summary)}
+    # the language of the Table's children, when the Table itself takes the summary's
+    inner = (language or None) if summary and table.summary_lang else None
+    element = parent.child("Table", attributes=attributes, lang=table.summary_lang if summary else None)
+    caption = element.child("Caption", lang=table.caption_lang or inner)
     head = len(table.head)
     explicit = irregular(table, grid)
     ids = (
@@ -49,11 +61,11 @@ def tag_table(parent: StructElem, table: doc.Table, grid: Grid[doc.Cell], prefix
     )
     groups = {}
     if head and grid.rows > head:  # a THead needs a TBody beside it (veraPDF 7.2-14)
-        groups = {"head": element.child("THead"), "body": element.child("TBody")}
+        groups = {"head": element.child("THead", lang=inner), "body": element.child("TBody", lang=inner)}
     rows: list[StructElem] = []
     for row in range(grid.rows):
-        group = groups.get("head" if row < head else "body", element)
-        rows.append(group.child("TR"))
+        group = groups.get("head" if row < head else "body")
+        rows.append(group.child("TR") if group is not None else element.child("TR", lang=inner))
     cells = []
     for here in grid.placed:
         cell_attributes: dict[str, AttributeValue] = {"O": "Table"}

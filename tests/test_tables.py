@@ -772,3 +772,77 @@ def test_a_table_of_header_rows_only_has_no_thead_without_a_tbody() -> None:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert not _elements(pdf, "THead") and len(_elements(pdf, "TH")) == 2
     assert errors(data, "head-only.pdf") == []
+
+
+# --- the tool's words about a table in the briefing's language -------------------------------------------------------
+
+
+def _welsh_table_record(folder: Path) -> Path:
+    """A Welsh record with a table that has neither caption nor header, and one with a caption."""
+    speech = {
+        "type": "speech",
+        "label": "Y Gweinidog",
+        "paragraphs": [
+            "Mae'r wybodaeth yn y tabl canlynol, a gyhoeddwyd gan y Llywodraeth ddoe.",
+            {"table": {"rows": [["Caerdydd", "12"], ["Abertawe", "9"]]}},
+            {
+                "table": {
+                    "caption": "Achosion fesul ardal",
+                    "header_rows": 1,
+                    "rows": [["Ardal", "Achosion"], ["Caerdydd", "12"]],
+                }
+            },
+        ],
+    }
+    record = {
+        "title": "Datganiad gan y Gweinidog Iechyd",
+        "language": "cy",
+        "date": "2024-05-14",
+        "sections": [{"title": "Datganiad", "items": [speech]}],
+    }
+    path = folder / "welsh-tables.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    return path
+
+
+def _html_tables(made: Made) -> list[lxml.html.HtmlElement]:
+    """The page's tables that come from the record (not the speakers table composing adds)."""
+    page = lxml.html.fromstring(made.html)
+    return [
+        t
+        for t in page.iter("table")
+        if "siaradwyr" not in t.findtext("caption", "").lower()
+        and "speakers" not in t.findtext("caption", "").lower()
+    ]
+
+
+def test_a_welsh_briefing_says_its_table_words_in_welsh(tmp_path: Path) -> None:
+    made = convert(_welsh_table_record(tmp_path), tmp_path / "out")
+    captions = [t.findtext("caption").strip() for t in _html_tables(made)]
+    assert "Tabl 2: tabl yng nghofnod yr araith hon" in captions
+    assert "Tabl 3: Achosion fesul ardal" in captions
+    page = lxml.html.fromstring(made.html)
+    assert page.get("lang") == "cy"
+    notes = [" ".join(p.text_content().split()) for p in page.find_class("table-note")]
+    assert notes and notes[0].startswith("Nid yw'r cofnod yn rhoi rhes pennawd i'r tabl hwn")
+    assert all(p.get("lang") is None for p in page.find_class("table-note"))  # the page's own language
+    with pikepdf.open(io.BytesIO(made.pdf)) as pdf:
+        summaries = [str(t.A.Summary) for t in _elements(pdf, "Table") if "/A" in t and "/Summary" in t.A]
+    assert summaries and summaries[0].startswith("Nid yw'r cofnod yn rhoi rhes pennawd")
+    text = " ".join(poppler("pdftotext", made.pdf, tmp=tmp_path).split())
+    assert "Tabl 2: tabl yng nghofnod yr araith hon" in text and "Tabl 3: Achosion fesul ardal" in text
+    document = docx_xml(made.docx)
+    descriptions = [e.get(f"{W}val") for e in document.iter(f"{W}tblDescription")]
+    assert any(v and v.startswith("Nid yw'r cofnod yn rhoi rhes pennawd") for v in descriptions)
+
+
+def test_english_table_words_in_a_welsh_briefing_are_tagged_english(tmp_path: Path) -> None:
+    made = convert(_welsh_table_record(tmp_path), tmp_path / "out", "--ui-language", "en")
+    page = lxml.html.fromstring(made.html)
+    captions = {t.findtext("caption").strip(): t.find("caption") for t in _html_tables(made)}
+    tool_caption = captions["Table 2: table in the record of this speech"]
+    assert tool_caption.get("lang", "").startswith("en")
+    # the record's own caption keeps the record's language and is not wrapped in English words
+    assert "Achosion fesul ardal" in captions and captions["Achosion fesul ardal"].get("lang") is None
+    note = page.find_class("table-note")[0]
+    assert note.get("lang", "").startswith("en") and note.text_content().strip().startswith("The record gives this table")

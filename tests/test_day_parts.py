@@ -98,18 +98,18 @@ def test_the_chair_never_opens_a_debate() -> None:
 def test_the_speakers_table_leaves_out_columns_with_no_values_and_fills_no_gaps() -> None:
     spoken = section("Debate", speech("a"), speech("b"), speech("c"), speech(None, label="Hon. Members"))
     table = speakers_table(m.Debate("A debate", (spoken,), MEMBERS[:3]), 1, ENGLISH)
-    assert [d.plain_text(cell.children) for cell in table.header] == [
+    assert [d.cell_text(cell) for cell in table.head[0]] == [
         "Name",
         "Constituency",
         "Party",
         "Contributions",
     ]  # no one has a role: no Role column
-    rows = [[d.plain_text(cell.children) for cell in row] for row in table.rows]
+    rows = [[d.cell_text(cell) for cell in row] for row in table.rows]
     assert ["Ben Baker", "", "Conservative", "1"] in rows  # empty where the record is silent
     assert ["Hon. Members", "", "", "1"] in rows
     assert len(table.widths or ()) == 4
     lords = m.Debate("Lords", (section("Debate", speech("c")),), MEMBERS[2:3])
-    assert [d.plain_text(c.children) for c in speakers_table(lords, 1, ENGLISH).header] == ["Name", "Contributions"]
+    assert [d.cell_text(c) for c in speakers_table(lords, 1, ENGLISH).head[0]] == ["Name", "Contributions"]
 
 
 def test_division_results_at_a_glance() -> None:
@@ -130,7 +130,7 @@ def test_division_results_at_a_glance() -> None:
         ("Division", "Bill", "", None),
     ]
     table = divisions_table(results, 3, ENGLISH)
-    assert [d.plain_text(c.children) for c in table.header] == [
+    assert [d.cell_text(c) for c in table.head[0]] == [
         "Division",
         "Debate",
         "Ayes",
@@ -140,8 +140,9 @@ def test_division_results_at_a_glance() -> None:
         "Result",
     ]
     first, _tied, last = table.rows
-    assert isinstance(first[0].children[0], d.Link) and first[0].children[0].target == "#division-232"
-    assert [d.plain_text(c.children) for c in last] == ["Division", "Bill", "", "", "60", "", ""]
+    link = first[0].blocks[0].children[0]
+    assert isinstance(link, d.Link) and link.target == "#division-232"
+    assert [d.cell_text(c) for c in last] == ["Division", "Bill", "", "", "60", "", ""]
     assert table.widths is not None and abs(sum(table.widths) - 1) < 1e-9
 
 

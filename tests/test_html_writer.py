@@ -129,8 +129,14 @@ def test_tables_have_captions_header_scopes_and_a_labelled_scrolling_region() ->
         ("Lobby", "col"),
         ("Votes", "col"),
     ]
-    assert [td.text_content() for td in table.findall("tbody/tr/td")] == ["Ayes", "310", "Noes", "2"]
-    assert table.find("tbody/tr[2]/td[2]/sup").text == "2"
+    # the lobbies label their rows (issue 14)
+    assert [(c.tag, c.text_content(), c.get("scope")) for c in table.findall("tbody/tr/*")] == [
+        ("th", "Ayes", "row"),
+        ("td", "310", None),
+        ("th", "Noes", "row"),
+        ("td", "2", None),
+    ]
+    assert table.find("tbody/tr[2]/td[1]/sup").text == "2"
 
 
 def test_notes_are_dpub_endnotes_with_backlinks() -> None:
@@ -217,8 +223,8 @@ TYPED_MARKER = re.compile(r"^(\(?\d{1,3}[.)]|[*•·‣▪◦\-–])\s+")
 
 
 def _block_text(block: m.Block) -> str:
-    if isinstance(block, m.Table):
-        return " ".join("".join(run.text for run in cell) for row in block.rows for cell in row)
+    if isinstance(block, m.Table):  # a title row is the caption (issue 14)
+        return " ".join([block.caption or "", *(cell.text for row in block.rows for cell in row)])
     return block.text
 
 
@@ -375,9 +381,10 @@ def test_every_golden_tree_passes_the_html_checks(tree: str) -> None:
 def test_every_record_passes_the_html_checks(path: Path) -> None:
     made = briefing_or_skip(path)
     found = checks.check(made["html"], f"{path.stem}.html")
-    # a bare address a member read out stays the link's words (the record's own words)
+    # a bare address a member read out stays the link's words (the record's own words); a
+    # table the record gives no header says so (issue 14)
     assert [str(x) for x in found if x.severity >= Severity.ERROR] == []
-    assert {x.code for x in found if x.severity >= Severity.WARNING} <= {"HTML-LNK-002"}
+    assert {x.code for x in found if x.severity >= Severity.WARNING} <= {"HTML-LNK-002", "HTML-TBL-003"}
 
 
 def test_a_tree_without_a_title_heading_still_has_its_h1_and_a_way_back_up() -> None:
@@ -395,7 +402,7 @@ def test_a_tree_without_a_title_heading_still_has_its_h1_and_a_way_back_up() -> 
 
 
 def test_a_table_without_a_header_row_has_no_empty_head() -> None:
-    row = (d.Cell((d.Text("a"),)), d.Cell((d.Text("b"),)))
+    row = (d.text_cell("a"), d.text_cell("b"))
     document = d.Document("T", "en-GB", (d.Heading(1, (d.Text("T"),), "t"), d.Table("Figures", (), (row,))))
     table = page(html_of(document)).find(".//table")
     assert table.find("thead") is None

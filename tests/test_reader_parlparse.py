@@ -25,6 +25,7 @@ from exporter.model import (
     Speech,
     SpeechKind,
     Table,
+    TableCell,
     block_runs,
     speeches,
     walk_items,
@@ -189,9 +190,10 @@ def test_tables_inside_speeches_become_tables() -> None:
     assert len(tables) == 3
     first = tables[0]
     assert len(first.rows) == 10 and all(len(row) == 2 for row in first.rows)
-    assert "".join(r.text for r in first.rows[0][0]) == '"Broadcasting Act 1990 (c. 42)'
-    assert first.rows[4][0] == ()  # an empty cell stays an empty cell
-    assert first.header_rows == 0
+    assert first.rows[0][0].text == '"Broadcasting Act 1990 (c. 42)'
+    assert first.rows[4][0] == TableCell()  # an empty cell stays an empty cell
+    assert first.header_rows == 0  # the record shows no header: none is made up
+    assert not any(cell.header for row in first.rows for cell in row)
 
 
 # --- trap 7: attribute and root variants -------------------------------------------------
@@ -465,7 +467,7 @@ def model_words(debate: Debate) -> list[str]:
                 if isinstance(block, Table):
                     for row in block.rows:
                         for cell in row:
-                            words.extend("".join(r.text for r in cell).split())
+                            words.extend("".join(r.text for r in cell.runs).split())
                 else:
                     words.extend(block.text.split())
     return words

@@ -46,12 +46,13 @@ class TreeJSON(d.Visitor):
     def visit_table(self, node: d.Table) -> dict[str, Any]:
         return _node(
             node,
-            header=self.visit_each(node.header),
+            head=[self.visit_each(row) for row in node.head],
             rows=[self.visit_each(row) for row in node.rows],
+            **({"summary": self.visit_each(node.summary)} if node.summary else {}),
         )
 
     def visit_cell(self, node: d.Cell) -> dict[str, Any]:
-        return _node(node, children=self.visit_each(node.children))
+        return _node(node, blocks=self.visit_each(node.blocks))
 
     def visit_contents(self, node: d.Contents) -> dict[str, Any]:
         return _node(node, entries=self.visit_each(node.entries))

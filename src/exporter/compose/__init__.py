@@ -96,7 +96,13 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     # Every heading of the proceedings has its anchor before anything is laid out, so that the
     # summary can link to each debate; tables are numbered in reading order.
     context = ProceedingsContext(
-        debate, keys.anchor, heading_anchors(debate, anchors.make), source_of, lambda: next(table_counter), ui
+        debate,
+        keys.anchor,
+        heading_anchors(debate, anchors.make),
+        source_of,
+        lambda: next(table_counter),
+        ui,
+        reporter,
     )
     found = substance(context, options, keys, anchors, reporter)
 
@@ -195,6 +201,8 @@ def _labels(ui: Interface) -> tuple[tuple[str, str], ...]:
         ("skip", ui.gettext("Skip to main content")),
         ("top", ui.gettext("Back to top")),
         ("contents", ui.gettext("Contents")),
+        # a table's header label joined to the one below it, where Word writes header rows as one
+        ("header_levels", ui.gettext("{upper}: {lower}")),
     )
 
 

@@ -126,11 +126,8 @@ def glance_blocks(
         no_party = ui.text(ui.gettext("No party in the record"))
         rows = tuple(
             (
-                d.Cell((no_party,) if row.party == NO_PARTY else (d.Text(row.party),)),
-                *(
-                    d.Cell((d.Text(ui.number(value)),))
-                    for value in (row.speakers, row.contributions, row.words)
-                ),
+                d.text_cell(no_party if row.party == NO_PARTY else row.party, "row"),
+                *(d.text_cell(ui.number(value)) for value in (row.speakers, row.contributions, row.words)),
             )
             for row in glance.parties
         )
@@ -138,7 +135,7 @@ def glance_blocks(
         blocks.append(
             d.Table(
                 caption=caption.format(number=table_number()),
-                header=tuple(d.Cell((ui.text(h),)) for h in header),
+                head=(d.header_row(*(ui.text(label) for label in header)),),
                 rows=rows,
                 widths=(0.4, 0.2, 0.2, 0.2),
                 caption_lang=ui.lang,
@@ -172,10 +169,10 @@ def divisions_table(divisions: list[DivisionResult], number: int, ui: Interface)
         )
         votes = {side.lower(): value for side, value in result.counts}
         cells = [
-            d.Cell((title,)),
-            *([d.Cell((d.Text(result.debate),) if result.debate else ())] if with_debate else []),
-            *(d.Cell((d.Text(ui.number(votes[side])),) if side in votes else ()) for side in sides),
-            d.Cell((ui.text(result.result),) if result.result else ()),
+            d.Cell((d.Paragraph((title,)),), scope="row"),
+            *([d.text_cell(result.debate or "")] if with_debate else []),
+            *(d.text_cell(ui.number(votes[side]) if side in votes else "") for side in sides),
+            d.text_cell(ui.text(result.result)),
         ]
         rows.append(tuple(cells))
     # Widths from content: "Division 232" on one line; a lobby's count is short, but its name
@@ -199,7 +196,7 @@ def divisions_table(divisions: list[DivisionResult], number: int, ui: Interface)
     caption = ui.gettext("Table {number}: divisions, with the votes cast in each lobby and the result")
     return d.Table(
         caption=caption.format(number=number),
-        header=tuple(d.Cell((ui.text(label),)) for label in header),
+        head=(d.header_row(*(ui.text(label) for label in header)),),
         rows=tuple(rows),
         anchor="divisions-table",
         widths=widths,

@@ -12,6 +12,8 @@ from exporter.compose.front import english
 from exporter.compose.inlines import inlines, labelled
 from exporter.compose.lists import gather_lists
 from exporter.compose.names import kind_label, speaker_text
+from exporter.compose.tables import TableOrigin, briefing_table
+from exporter.diagnostics import Reporter
 from exporter.interface import Interface
 
 _PROCEDURAL_ROLE = "procedural"
@@ -65,6 +67,7 @@ class ProceedingsContext:
     source_of: Callable[[m.Speech], SpeechSource]
     table_number: Callable[[], int]
     ui: Interface
+    reporter: Reporter
 
     @property
     def language(self) -> str:
@@ -122,7 +125,11 @@ def _section(
             time = ui.gettext("Time: {time}").format(time=item.time[:5])
             blocks.append(d.Paragraph((ui.text(time),), role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Procedural):
-            blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE))
+            origin = TableOrigin(
+                f"procedural item {item.id}" if item.id else f"section {section.title!r}",
+                _passage_citation(ctx, item.column, item.url) if item.column else None,
+            )
+            blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE, origin=origin))
         elif isinstance(item, m.Division):
             blocks.extend(_division(ctx, item, level, (*path, index)))
         else:
@@ -133,7 +140,11 @@ def _section(
 def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Block]:
     heading = d.Heading(level, (speaker_text(ctx.debate, speech, ctx.ui),), ctx.speech_anchor(speech))
     blocks: list[d.Block] = [heading]
-    blocks.extend(_blocks(ctx, speech.paragraphs, role="body", lang=speech.lang))
+    origin = TableOrigin(
+        f"speech {speech.id}" if speech.id else f"speech of {d.plain_text(heading.children)}",
+        ctx.source_of(speech).citation,
+    )
+    blocks.extend(_blocks(ctx, speech.paragraphs, role="body", lang=speech.lang, origin=origin))
     source_line = _source_line(ctx, speech)
     if source_line:
         blocks.append(d.Paragraph(source_line, role="source"))
@@ -176,7 +187,11 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
 
 
 def _blocks(
-    ctx: ProceedingsContext, blocks: tuple[m.Block, ...], role: str, lang: str | None = None
+    ctx: ProceedingsContext,
+    blocks: tuple[m.Block, ...],
+    role: str,
+    lang: str | None = None,
+    origin: TableOrigin | None = None,
 ) -> list[d.Block]:
     out: list[d.Block] = []
     for block in blocks:
@@ -187,7 +202,15 @@ def _blocks(
             if block.items:
                 out.append(_list(ctx, block, role, lang))
         else:
-            out.append(_table(ctx, block))
+            table = briefing_table(
+                block,
+                ctx.table_number,
+                ctx.ui,
+                origin or TableOrigin("the record"),
+                ctx.reporter,
+            )
+            if table is not None:
+                out.append(table)
     return gather_lists(out)
 
 
@@ -225,40 +248,9 @@ def _list(ctx: ProceedingsContext, block: m.ListBlock, role: str, lang: str | No
     return d.BulletList(tuple(items), ordered=ordered)
 
 
-def _table(ctx: ProceedingsContext, table: m.Table) -> d.Table:
-    ui = ctx.ui
-    rows = [tuple(d.Cell(inlines(cell, ctx.language)) for cell in row) for row in table.rows]
-    width = max((len(row) for row in rows), default=1)
-    rows = [row + tuple(d.Cell(()) for _ in range(width - len(row))) for row in rows]
-    # A column with no words in any row (a layout column of the printed page) says nothing.
-    kept = [i for i in range(width) if any(d.plain_text(row[i].children).strip() for row in rows)] or [0]
-    if len(kept) < width:
-        rows = [tuple(row[i] for i in kept) for row in rows]
-        width = len(kept)
-    header_count = min(table.header_rows, 1) if rows else 0
-
-    def column(index: int) -> d.Cell:
-        return d.Cell((ui.text(ui.gettext("Column {number}").format(number=index + 1)),))
-
-    if header_count:
-        header = tuple(
-            cell if d.plain_text(cell.children).strip() else column(i) for i, cell in enumerate(rows[0])
-        )
-        body = rows[1:]
-    else:
-        # The record gives no header row; name the columns rather than promote data to headers.
-        header = tuple(column(i) for i in range(width))
-        body = rows
-    number = ctx.table_number()
-    if table.caption and ui.lang:
-        # The record's caption, in the record's language, is not wrapped in the tool's words
-        # in another language: a caption is one string with one language.
-        return d.Table(caption=table.caption, header=header, rows=tuple(body))
-    if table.caption:
-        caption = ui.gettext("Table {number}: {caption}").format(number=number, caption=table.caption)
-        return d.Table(caption=caption, header=header, rows=tuple(body))
-    caption = ui.gettext("Table {number}: table in the record of this speech").format(number=number)
-    return d.Table(caption=caption, header=header, rows=tuple(body), caption_lang=ui.lang)
+def _passage_citation(ctx: ProceedingsContext, column: str, url: str | None) -> str | None:
+    """The citation of a passage no member speaks (procedure, a division) by its column."""
+    return ctx.source_of(m.Speech(None, None, (), column=column, url=url)).citation
 
 
 def _division(ctx: ProceedingsContext, division: m.Division, level: int, path: Path) -> list[d.Block]:
@@ -270,7 +262,11 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int, path: P
     )
     heading = ui.gettext("{division}: {counts}").format(division=title, counts=counts) if counts else title
     blocks: list[d.Block] = [d.Heading(level, (ui.text(heading),), ctx.anchors.divisions[path])]
-    blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE))
+    origin = TableOrigin(
+        f"division {division.id or title}",
+        _passage_citation(ctx, division.column, division.url) if division.column else None,
+    )
+    blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE, origin=origin))
     if division.time:
         time = ui.gettext("Time: {time}.").format(time=division.time[:5])
         blocks.append(d.Paragraph((ui.text(time),), role="source"))
@@ -280,9 +276,9 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int, path: P
         labels = [ui.gettext("Member"), ui.gettext("Vote")] + ([ui.gettext("Note")] if with_notes else [])
         rows = []
         for vote, note in zip(division.votes, notes, strict=True):
-            cells = [d.Cell((d.Text(vote.name),)), d.Cell((ui.text(_vote(vote.side, ui)),))]
+            cells = [d.text_cell(vote.name, "row"), d.text_cell(ui.text(_vote(vote.side, ui)))]
             if with_notes:
-                cells.append(d.Cell(note))  # an empty cell, never "None"
+                cells.append(d.text_cell(note))  # an empty cell, never "None"
             rows.append(tuple(cells))
         number = ctx.table_number()
         votes = ui.ngettext("{count} recorded vote", "{count} recorded votes", len(division.votes))
@@ -293,7 +289,7 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int, path: P
         blocks.append(
             d.Table(
                 caption=caption.format(number=number, division=division.number, votes=votes),
-                header=tuple(d.Cell((ui.text(label),)) for label in labels),
+                head=(d.header_row(*(ui.text(label) for label in labels)),),
                 rows=tuple(rows),
                 widths=(0.5, 0.25, 0.25) if with_notes else (0.6, 0.4),
                 caption_lang=ui.lang,

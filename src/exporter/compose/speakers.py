@@ -58,13 +58,14 @@ def speakers_table(debate: m.Debate, number: int, ui: Interface) -> d.Table:
     caption = ui.gettext("Table {number}: speakers in this debate, with the number of times each spoke")
     return d.Table(
         caption=caption.format(number=number),
-        header=tuple(d.Cell((ui.text(headers[i]),)) for i in kept),
-        rows=tuple(tuple(_cell(row[i]) for i in kept) for row in rows),
+        head=(d.header_row(*(ui.text(headers[i]) for i in kept)),),
+        rows=tuple(tuple(_cell(row[i], i == 0) for i in kept) for row in rows),
         anchor="speakers-table",
         widths=tuple(_WIDTHS[i] for i in kept),
         caption_lang=ui.lang,
     )
 
 
-def _cell(value: d.Text | None) -> d.Cell:
-    return d.Cell((value,) if value is not None else ())
+def _cell(value: d.Text | None, name: bool) -> d.Cell:
+    """A value, or an empty cell where the record is silent; the speaker's name labels the row."""
+    return d.text_cell(value if value is not None else "", "row" if name else None)

@@ -28,10 +28,11 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from exporter.diagnostics import Reporter
-from exporter.model import Item, Paragraph, Procedural, ProceduralKind, Run, Section, Speech
+from exporter.model import Block, Item, Paragraph, Procedural, ProceduralKind, Run, Section, Speech, Table
 from exporter.readers._runs import merge_runs
 from exporter.readers._xml import local, text_of
 from exporter.readers.parlamint_names import Printed, SpeakerNames, read_printed_who
+from exporter.readers.tei_table import tei_table
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -187,6 +188,9 @@ def _note(element: etree._Element, ctx: BodyContext) -> Procedural | None:
 
 def _items_of(element: etree._Element, ctx: BodyContext) -> list[Item]:
     name = local(element)
+    if name == "table":
+        table = _table(element, ctx)
+        return [Procedural((table,), ProceduralKind.OTHER, _id(element))] if table is not None else []
     if name in _EVENTS:
         event = _event(element, ctx)
         return [event] if event is not None else []
@@ -244,7 +248,11 @@ def _gap_text(element: etree._Element) -> str:
     if desc.upper() == "SAMPLING":
         return "[Part of the record is left out here: this file is a ParlaMint sample]"
     detail = desc or element.get("reason")
-    return f"[Part of the record is missing here: {detail}]" if detail else "[Part of the record is missing here]"
+    return (
+        f"[Part of the record is missing here: {detail}]"
+        if detail
+        else "[Part of the record is missing here]"
+    )
 
 
 def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[Item]:
@@ -254,7 +262,7 @@ def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[It
     lang = _lang(u, ctx)
     url = (u.get("source") or "").strip() or None
     items: list[Item] = []
-    paragraphs: list[Paragraph] = []
+    paragraphs: list[Block] = []
     part = 0
 
     def flush() -> None:
@@ -268,7 +276,9 @@ def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[It
                 items.append(Procedural(tuple(paragraphs), ProceduralKind.OTHER, key))
         else:
             # an utterance with no words is still a turn the record shows
-            items.append(Speech(key, speaker_id, tuple(paragraphs), label=label, role=role, lang=lang, url=url))
+            items.append(
+                Speech(key, speaker_id, tuple(paragraphs), label=label, role=role, lang=lang, url=url)
+            )
         part += 1
         paragraphs = []
 
@@ -283,6 +293,10 @@ def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[It
                 items.append(Procedural((paragraph,), ProceduralKind.DECISION, _id(child)))
             else:
                 paragraphs.append(paragraph)
+        elif name == "table":
+            table = _table(child, ctx)
+            if table is not None:
+                paragraphs.append(table)
         elif name in _EVENTS:
             # an event between segments: its own paragraph, bracketed, inside the speech
             text = _gap_text(child) if name == "gap" else _event_text(child)
@@ -296,6 +310,16 @@ def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[It
     if paragraphs or not items:
         flush()
     return items
+
+
+def _table(element: etree._Element, ctx: BodyContext) -> Table | None:
+    """A ``table`` in the transcript, each cell read as a segment is."""
+
+    def cell_paragraphs(cell: etree._Element) -> tuple[Paragraph, ...]:
+        paragraph = _paragraph(cell, ctx)
+        return (paragraph,) if paragraph is not None else ()
+
+    return tei_table(element, cell_paragraphs)
 
 
 def _who(u: etree._Element, ctx: BodyContext, note: str | None) -> tuple[str | None, str | None, str | None]:

@@ -78,7 +78,7 @@ from exporter.readers.parlparse_committee import (
 from exporter.readers.parlparse_divisions import division_from
 from exporter.readers.parlparse_outline import OpenSection, Outline
 from exporter.readers.parlparse_paragraphs import closing_at, emphasised, paragraph_parts, procedurals
-from exporter.readers.parlparse_sitting import Sitting, sitting_of, sitting_title
+from exporter.readers.parlparse_sitting import Sitting, sitting_of
 from exporter.readers.parlparse_speakers import UNKNOWN_SPEAKER, Speakers, names_by_id
 from exporter.readers.parlparse_versions import later_version
 
@@ -308,7 +308,10 @@ class _DayReader:
     def debate(self) -> Debate:
         if self.outline.empty:
             raise InputError("the file holds no headings, speeches or divisions", self.source)
-        title = self.committee.bill or sitting_title(self.sitting)
+        # the record's own words only: a committee's bill, else a lone heading; a day file is
+        # titled by the briefing, from its house, place and date in the interface's language
+        # (exporter.compose.names.debate_title)
+        title = self.committee.bill or ""
         opening = self.outline.opens_untitled
         merged = self.outline.sections(title, list(self.committee.notes()))
         profile = self.sitting.profile
@@ -332,7 +335,7 @@ class _DayReader:
         if location and self.sitting.committee:
             location = f"{location} {self.sitting.committee}"
         return Debate(
-            title=title or sections[0].title,
+            title=title,
             sections=tuple(sections),
             speakers=tuple(self.speakers.by_id.values()),
             date=self.sitting.date,

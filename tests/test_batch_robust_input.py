@@ -108,7 +108,9 @@ def test_standard_input_with_a_blank_title_is_named_from_the_stated_fallback(
         "<stdin>: title: warning: TITLE-FALLBACK: the record's title is blank (only spaces or characters "
         "that show nothing); the briefing is titled from its house and date"
     ) in result.stderr.splitlines()
-    assert tree(tmp_path) == ["house-of-commons-23-february-2022.json"]  # named as the briefing titles it
+    assert tree(tmp_path) == [
+        "house-of-commons-westminster-hall-23-february-2022.json"
+    ]  # named as the briefing titles it
 
 
 def test_standard_input_is_named_by_a_slug_that_keeps_every_script_within_255_bytes(
@@ -125,7 +127,7 @@ def test_standard_input_is_named_by_a_slug_that_keeps_every_script_within_255_by
         ),
         "cy": (
             seed.replace(title, "title: ' '").replace("language: en-GB", "language: cy"),
-            "house-of-commons-23-chwefror-2022.json",
+            "house-of-commons-westminster-hall-23-chwefror-2022.json",
         ),
     }
     for key, (data, expected) in cases.items():

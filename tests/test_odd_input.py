@@ -625,3 +625,30 @@ def test_a_web_address_that_is_not_one_is_left_out_with_a_warning(runner: CliRun
     assert result.exit_code == 0, result.output
     assert "ADDRESS-DROPPED: " in result.stderr and "web address(es) left out" in result.stderr
     assert_clean_briefings(tmp_path / "out", "urls")
+
+
+@pytest.mark.parametrize("cell", ['"\\u000b"', '["\\u0007", {"text": "\\u001b"}]', '{"paragraphs": [""]}'])
+def test_a_table_cell_left_with_no_text_is_an_empty_cell_and_reads_back_so(
+    runner: CliRunner, tmp_path: Path, cell: str
+) -> None:
+    # Found by the property tests (tables with spans): a cell of one vertical tab was cleaned to a
+    # paragraph of no text, which -f json wrote as "" and read back as an empty cell: the model's
+    # "no paragraphs when empty" now holds after cleaning and for paragraphs of no text.
+    from exporter.diagnostics import Reporter
+    from exporter.pipeline import Job, read_debate
+
+    source = tmp_path / "cell.json"
+    source.write_text(
+        '{"title": "T", "sections": [{"title": "S", "items": [{"type": "speech", "label": "A", '
+        f'"paragraphs": ["Figures.", {{"table": {{"header_rows": 1, "rows": [["Area", "Count"], ["North", {cell}]]}}}}]'
+        "}]}]}",
+        "utf-8",
+    )
+    result = convert(runner, source, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    record = assert_clean_briefings(tmp_path / "out", "cell")
+    table = record["sections"][0]["items"][0]["paragraphs"][1]["table"]
+    assert table["rows"][1] == ["North", ""]
+    original, _ = read_debate(source, Job(), Reporter("in"))
+    again, _ = read_debate(tmp_path / "out" / "cell.json", Job(), Reporter("out"))
+    assert again == original

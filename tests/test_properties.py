@@ -9,6 +9,11 @@ Profiles (``HYPOTHESIS_PROFILE``): ``ci`` (the default) is derandomised, a fixed
 example database, and runs in well under a minute; ``long`` searches thousands of examples,
 to run locally: ``HYPOTHESIS_PROFILE=long pytest tests/test_properties.py``. A failure found
 becomes an ordinary regression test (tests/test_odd_input.py, test_input_boundaries.py).
+
+Hypothesis also draws literals from the project's own modules imported so far when the
+package is installed editable (``pip install -e``): a local run's examples then depend on
+which tests ran before. CI installs the package (``pip install '.[test]'``), so it draws the
+same examples on every run of the same code.
 """
 
 from __future__ import annotations

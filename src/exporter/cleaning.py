@@ -217,6 +217,8 @@ class _Walk:
             self.steps.pop()
             if new is not value:
                 changes[name] = new
+        if kind is m.TableCell and "paragraphs" in changes and not any(p.text for p in changes["paragraphs"]):
+            changes["paragraphs"] = ()  # a cell left with no text is empty, as the model has it
         return dataclasses.replace(node, **changes) if changes else node
 
     def text(self, text: str, owner: tuple[type, str] | None) -> str:

@@ -393,6 +393,8 @@ def _cell_in(data: Any, in_header_row: bool) -> m.TableCell:
         return m.TableCell(paragraphs, header=default)
     if "paragraphs" in data:
         paragraphs = tuple(_paragraph_in(p) for p in data["paragraphs"])
+        if not any(p.text for p in paragraphs):
+            paragraphs = ()  # paragraphs with no text: an empty cell, as "" is
     elif "text" in data or "runs" in data:
         runs = _runs_in(data.get("text", data.get("runs")))
         if any(run.text for run in runs):

@@ -117,6 +117,7 @@ def synthetic_debate(speeches: int, pool: Sequence[str], seed: int = 20) -> m.De
         date=dt.date(2009, 10, 28),
         house="House of Commons",
         location="Commons Chamber",
+        language="en-GB",  # stated, as our record format's default: nothing to identify
         profile="uk-commons",
         source=m.Source(
             publisher="debate-exporter benchmarks: real sentences of UK Parliament debates, rearranged",

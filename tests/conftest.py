@@ -8,6 +8,8 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import Phase, settings
 
+from shared_briefings import Briefings
+
 # Hypothesis: "ci" is derandomised (a fixed seed, no example database) and quick; "long"
 # searches thousands of examples locally (HYPOTHESIS_PROFILE=long).
 settings.register_profile("ci", derandomize=True, database=None, max_examples=30, deadline=None, print_blob=True)
@@ -43,3 +45,9 @@ def strict_tree(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every conversion in the tests fails on a composing fault in the briefing tree
     (exporter.validation), where a user's run would repair it and warn."""
     monkeypatch.setenv("DEBATE_EXPORT_STRICT_TREE", "1")
+
+
+@pytest.fixture(scope="session")
+def briefings(tmp_path_factory: pytest.TempPathFactory) -> Briefings:
+    """Briefings of records converted once a session with the default options (shared_briefings)."""
+    return Briefings(tmp_path_factory.mktemp("shared-briefings"))

@@ -180,7 +180,13 @@ def _look_off(root: etree._Element) -> None:
 
 
 def _empty_header_cell(root: etree._Element) -> None:
-    set_text(first_table(root).find("w:tr/w:tc", NS), "")
+    set_text(first_table(root).findall("w:tr/w:tc", NS)[1], "")  # not the corner: the first holds a label
+
+
+def _no_header_row_explained(root: etree._Element) -> None:
+    _no_header_row(root)
+    tbl_pr = first_table(root).find("w:tblPr", NS)
+    tbl_pr.append(fragment('<w:tblDescription w:val="The record gives this table no header row."/>'))
 
 
 def _untitled_control(root: etree._Element) -> None:
@@ -250,7 +256,8 @@ def _no_caption(root: etree._Element) -> None:
     table = first_table(root)
     tbl_pr = table.find("w:tblPr", NS)
     for tag in ("w:tblCaption", "w:tblDescription"):
-        tbl_pr.remove(tbl_pr.find(tag, NS))
+        for found in tbl_pr.findall(tag, NS):
+            tbl_pr.remove(found)
     table.getprevious().find("w:pPr/w:pStyle", NS).set(q("w:val"), "BodyText")
 
 
@@ -338,6 +345,7 @@ FAULTS: dict[str, Callable[[], bytes]] = {
     "MS-TBL-001": fault(DOC, _no_header_row),
     "TBL-LOOK-001": fault(DOC, _look_off),
     "TBL-HDR-EMPTY-001": fault(DOC, _empty_header_cell),
+    "TBL-HDR-NONE-001": fault(DOC, _no_header_row_explained),
     "MS-CC-001": fault(DOC, _untitled_control),
     "MS-HDG-001": fault(DOC, _headings_to_body),
     "MS-HDG-002": fault(DOC, _skip_level),

@@ -17,6 +17,9 @@ tests start from them. Between them they use every node type and every paragraph
 - ``deep_briefing``: headings nine levels deep, as a record that nests sections within
   sections gives them, with a note, a list, a table and links at depth.
 - ``big_table_briefing(rows)``: a table long enough to run over pages.
+- ``spanning_table_briefing``: a table with two header rows, header cells spanning columns
+  and rows, two columns of row headers, a cell of two paragraphs with a note, and a note
+  row across the whole width.
 - ``sitting_day(speeches)``: a record of several debates as the composer lays it out (a
   made-up House of Lords day): the summary under "In this record" and each debate's title,
   a run of two sentences from one speech with one link and one note, a divisions table
@@ -44,6 +47,8 @@ from exporter.document import (
     Paragraph,
     Table,
     Text,
+    header_row,
+    text_cell,
 )
 
 TITLE = "Child Sexual Exploitation by Organised Networks"
@@ -152,11 +157,11 @@ def seed_briefing(sections: int = 1, long_url: bool = False, date: str = "2022-0
         Heading(2, (Text("Speakers"),), "speakers"),
         Table(
             caption="Speakers in this debate",
-            header=(Cell((Text("Speaker"),)), Cell((Text("Party"),)), Cell((Text("Constituency"),))),
+            head=(header_row("Speaker", "Party", "Constituency"),),
             rows=(
-                (Cell((Text("Kim Leadbeater"),)), Cell((Text("Labour"),)), Cell((Text("Batley and Spen"),))),
-                (Cell((Text("Sarah Champion"),)), Cell((Text("Labour"),)), Cell((Text("Rotherham"),))),
-                (Cell((Text("Rachel Maclean"),)), Cell((Text("Conservative"),)), Cell((Text("Redditch"),))),
+                (text_cell("Kim Leadbeater", "row"), text_cell("Labour"), text_cell("Batley and Spen")),
+                (text_cell("Sarah Champion", "row"), text_cell("Labour"), text_cell("Rotherham")),
+                (text_cell("Rachel Maclean", "row"), text_cell("Conservative"), text_cell("Redditch")),
             ),
             anchor="speakers-table",
             widths=(0.4, 0.25, 0.35),
@@ -216,10 +221,8 @@ def big_table_briefing(rows: int) -> Document:
             Heading(1, (Text("Division list"),), "title"),
             Table(
                 caption="Members voting Aye",
-                header=(Cell((Text("Member"),)), Cell((Text("Constituency"),))),
-                rows=tuple(
-                    (Cell((Text(f"Member {n}"),)), Cell((Text(f"Constituency {n}"),))) for n in range(rows)
-                ),
+                head=(header_row("Member", "Constituency"),),
+                rows=tuple((text_cell(f"Member {n}"), text_cell(f"Constituency {n}")) for n in range(rows)),
             ),
         ),
         date="2022-02-23",
@@ -294,10 +297,10 @@ def energy_bill(extra_paragraphs: int = 0) -> Document:
         Heading(3, (Text("Division 12"),), "division-12"),
         Table(
             caption="Division 12: result of the vote",
-            header=(Cell((Text("Lobby"),)), Cell((Text("Votes"),))),
+            head=(header_row("Lobby", "Votes"),),
             rows=(
-                (Cell((Text("Ayes"),)), Cell((Text("310"),))),
-                (Cell((Text("Noes"),)), Cell((Text("2", superscript=True),))),
+                (text_cell("Ayes", "row"), text_cell("310")),
+                (text_cell("Noes", "row"), Cell((Paragraph((Text("2", superscript=True),)),))),
             ),
             anchor="division-12-table",
             widths=(0.7, 0.3),
@@ -371,8 +374,8 @@ def deep_briefing() -> Document:
         Paragraph((Text("Routes named in the answer, by county"),), role="caption"),
         Table(
             caption="Table 1: services by county",
-            header=(Cell((Text("County"),)), Cell((Text("Routes"),))),
-            rows=((Cell((Text("Exampleshire"),)), Cell((Text("42"),))),),
+            head=(header_row("County", "Routes"),),
+            rows=((text_cell("Exampleshire"), text_cell("42")),),
         ),
         Paragraph(
             (Text("Back to "), Link("#level-4", (Text("Transport"),), "Go to Transport"), Text(".")),
@@ -400,6 +403,69 @@ def deep_briefing() -> Document:
         blocks=tuple(blocks),
         subject="A sitting whose record nests nine levels deep",
         date="2023-04-20",
+    )
+
+
+SPANNING_CAPTION = "Table 1: households in temporary accommodation, by region and authority"
+SPANNING_NOTE = "Source: figures made up for these tests; rates per 1,000 households."
+
+
+def spanning_table_briefing() -> Document:
+    """A table as written answers have them: two header rows (a year over "Number" and
+    "Rate" for each), header cells spanning columns and rows, two columns of row headers
+    (a region spanning two authorities), a cell of two paragraphs, a note across the whole
+    width at the end, and an empty cell. Every writer must keep who labels what."""
+
+    def rate(text: str) -> Cell:
+        return text_cell(text)
+
+    head = (
+        (
+            Cell((Paragraph((Text("Region"),)),), rowspan=2, scope="column"),
+            Cell((Paragraph((Text("Authority"),)),), rowspan=2, scope="column"),
+            Cell((Paragraph((Text("2023-24"),)),), colspan=2, scope="column"),
+            Cell((Paragraph((Text("2024-25"),)),), colspan=2, scope="column"),
+        ),
+        header_row("Number", "Rate per 1,000", "Number", "Rate per 1,000"),
+    )
+    rows = (
+        (
+            Cell((Paragraph((Text("North East"),)),), rowspan=2, scope="row"),
+            text_cell("Newcastle upon Tyne", "row"),
+            text_cell("1,200"),
+            rate("9.8"),
+            text_cell("1,310"),
+            rate("10.6"),
+        ),
+        (text_cell("Sunderland", "row"), text_cell("640"), rate("5.1"), text_cell("700"), Cell(())),
+        (
+            text_cell("London", "row"),
+            Cell(
+                (
+                    Paragraph((Text("Camden"),)),
+                    Paragraph((Text("(figures provisional"), NoteRef((Text("Revised in May."),)), Text(")"))),
+                ),
+                scope="row",
+            ),
+            text_cell("2,450"),
+            rate("11.7"),
+            text_cell("2,600"),
+            rate("12.4"),
+        ),
+        (Cell((Paragraph((Text(SPANNING_NOTE),)),), colspan=6),),
+    )
+    return Document(
+        title="Temporary accommodation: written answer",
+        language="en-GB",
+        blocks=(
+            Heading(1, (Text("Temporary accommodation: written answer"),), "title"),
+            Paragraph((Text("The figures are in the table."),)),
+            Table(caption=SPANNING_CAPTION, head=head, rows=rows, anchor="spanning-table"),
+            Paragraph(
+                (Text("See "), Link("#spanning-table", (Text("the table"),), "Go to the table"), Text("."))
+            ),
+        ),
+        date="2024-06-01",
     )
 
 
@@ -515,21 +581,22 @@ def sitting_day(speeches: int = 6) -> Document:
         BulletList((ListItem((Paragraph((Text("Speakers: ", strong=True), Text("4"))),)),)),
         Table(
             caption="Table 1: divisions, with the votes cast in each lobby and the result",
-            header=tuple(
-                Cell((Text(h),)) for h in ("Division", "Debate", "Contents", "Not contents", "Result")
-            ),
+            head=(header_row("Division", "Debate", "Contents", "Not contents", "Result"),),
             rows=(
                 (
-                    Cell((Link("#division-1", (Text("Division 1"),), "Go to Division 1"),)),
-                    Cell((Text("Coroners and Justice Bill"),)),
-                    Cell((Text("56"),)),
-                    Cell((Text("74"),)),
-                    Cell((Text("Not contents, majority 18"),)),
+                    Cell(
+                        (Paragraph((Link("#division-1", (Text("Division 1"),), "Go to Division 1"),)),),
+                        scope="row",
+                    ),
+                    text_cell("Coroners and Justice Bill"),
+                    text_cell("56"),
+                    text_cell("74"),
+                    text_cell("Not contents, majority 18"),
                 ),
                 (
-                    Cell((Text("Division 2"),)),
-                    Cell((Text("Coroners and Justice Bill"),)),
-                    Cell((Text("60"),)),
+                    text_cell("Division 2", "row"),
+                    text_cell("Coroners and Justice Bill"),
+                    text_cell("60"),
                     Cell(()),  # the record gives no count: the cell is empty, never "None"
                     Cell(()),
                 ),
@@ -594,20 +661,20 @@ def sitting_day(speeches: int = 6) -> Document:
         Heading(4, (Text("Division 1: Contents 56, Not contents 74"),), "division-1"),
         Table(
             caption="Table 2: how members voted in division 1 (3 recorded votes)",
-            header=(Cell((Text("Member"),)), Cell((Text("Vote"),)), Cell((Text("Note"),))),
+            head=(header_row("Member", "Vote", "Note"),),
             rows=(
-                (Cell((Text("Addington, L."),)), Cell((Text("Content"),)), Cell(())),
-                (Cell((Text("Bach, L."),)), Cell((Text("Not content"),)), Cell((Text("Teller"),))),
-                (Cell((Text("Henley, L."),)), Cell((Text("Content"),)), Cell(())),
+                (text_cell("Addington, L.", "row"), text_cell("Content"), Cell(())),
+                (text_cell("Bach, L.", "row"), text_cell("Not content"), text_cell("Teller")),
+                (text_cell("Henley, L.", "row"), text_cell("Content"), Cell(())),
             ),
             widths=(0.5, 0.25, 0.25),
         ),
         Heading(2, (Text("Speakers"),), "speakers"),
         Table(
             caption="Table 3: speakers in this record, with the number of times each spoke",
-            header=(Cell((Text("Name"),)), Cell((Text("Contributions"),))),
+            head=(header_row("Name", "Contributions"),),
             rows=tuple(
-                (Cell((Text(name),)), Cell((Text(str(count)),)))
+                (text_cell(name, "row"), text_cell(str(count)))
                 for name, count in (("Lord James of Blackheath", 1), ("Lord Myners", 2), ("Lord Bach", 2))
             ),
             anchor="speakers-table",
@@ -632,5 +699,6 @@ GOLDEN: dict[str, Callable[[], Document]] = {
     "energy-bill": energy_bill,
     "deep-headings": deep_briefing,
     "table-over-pages": lambda: big_table_briefing(150),
+    "spanning-table": spanning_table_briefing,
     "sitting-day": sitting_day,
 }

@@ -1,4 +1,5 @@
-"""The records the HTML tests convert: the seed, the samples and every shared record.
+"""The records the HTML tests convert: the seed, the samples, every shared record and the test
+records in other languages (Welsh, Chinese, Turkish: the tool's words translated or tagged).
 
 Each is read and composed once per test run, into Word and HTML together
 (``briefings(path)``, cached), so the outline, wording and browser tests share the work.
@@ -14,7 +15,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from conftest import ROOT, SAMPLES
+from conftest import DATA, ROOT, SAMPLES
 from exporter import model as m
 from exporter.diagnostics import Reporter
 from exporter.errors import ExporterError
@@ -28,8 +29,10 @@ SUFFIXES = (".json", ".yaml", ".yml", ".xml", ".txt")
 
 
 def records() -> list[Path]:
-    """The seed, the samples and every shared record, in a stable order."""
+    """The seed, the samples, the language test records and every shared record, in a
+    stable order."""
     found = sorted(p for p in SAMPLES.iterdir() if p.suffix in SUFFIXES)
+    found += sorted(p for p in (DATA / "language").iterdir() if p.suffix in SUFFIXES)
     if SEED.exists():
         found.insert(0, SEED)
     if (SHARED / "records").is_dir():

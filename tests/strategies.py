@@ -3,7 +3,8 @@
 ``records()`` draws records the schema accepts: any Unicode (right-to-left scripts, combining
 marks, emoji, zero-width and bidi controls, characters XML cannot hold and lone surrogates,
 which ``json.dumps`` writes as escapes), empty and huge fields, sections nested up to the
-limit we read, odd but real dates, every item and paragraph form, empty and ragged tables.
+limit we read, odd but real dates, every item and paragraph form, empty and ragged tables,
+cells with spans (fitting the grid or not) and header scopes.
 
 ``mutated_inputs()`` takes the real records in samples/ and tests/data/ and damages them at
 the byte level (flips, insertions, deletions, truncation) or the element level (a JSON/YAML
@@ -131,10 +132,19 @@ def runs() -> st.SearchStrategy[Any]:
 
 
 def tables() -> st.SearchStrategy[dict[str, Any]]:
-    cell = st.one_of(
-        texts(), st.lists(st.one_of(texts(), st.fixed_dictionaries({"text": texts()})), max_size=2)
+    spanned = st.fixed_dictionaries(  # a cell with spans (fitting the grid or not), a header scope
+        {},
+        optional={
+            "text": texts(),
+            "colspan": st.integers(1, 4),
+            "rowspan": st.integers(1, 4),
+            "header": st.sampled_from(["column", "row", "both", "none"]),
+        },
     )
-    rows = st.lists(st.lists(cell, max_size=6), max_size=6)  # empty, ragged
+    cell = st.one_of(
+        texts(), st.lists(st.one_of(texts(), st.fixed_dictionaries({"text": texts()})), max_size=2), spanned
+    )
+    rows = st.lists(st.lists(cell, max_size=6), max_size=6)  # empty, ragged, spans that overrun
     return st.fixed_dictionaries(
         {"rows": rows}, optional={"header_rows": st.integers(0, 3), "caption": optional(texts())}
     ).map(lambda table: {"table": table})

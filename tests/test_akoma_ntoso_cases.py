@@ -11,9 +11,11 @@ import pytest
 
 from conftest import DATA
 from exporter import citations
+from exporter import document as d
+from exporter.compose import compose
 from exporter.diagnostics import Reporter
 from exporter.model import Debate, Paragraph, Procedural, ProceduralKind, Section, speeches, walk_items
-from exporter.options import ReadOptions
+from exporter.options import ComposeOptions, ReadOptions
 from exporter.readers import akoma_ntoso
 
 CASE = DATA / "akoma-ntoso" / "akn-it-senato-title-emptyheading-table.xml"
@@ -44,14 +46,30 @@ def test_the_title_falls_back_through_the_metadata_in_order(change: tuple[str, s
     assert read(data.encode())[0].title == title
 
 
-def test_no_title_at_all_is_named_by_house_and_date_with_a_warning() -> None:
+def test_no_title_at_all_is_left_untitled_with_a_warning_and_named_by_house_and_date() -> None:
+    """The reader invents nothing; the briefing names the sitting from its house and date,
+    the date in the interface's language, each part tagged with its own."""
     data = CASE.read_text(encoding="utf-8")
     data = data.replace(' title="Resoconto n.12 della legislatura 19"', "")
     data = re.sub(r"<an:docType>.*?</an:docType>", "", data)
     data = re.sub(r"<an:heading id=\"h-d1e110\">.*?</an:heading>", "", data)
     debate, reporter = read(data.encode())
-    assert debate.title == "Senato della Repubblica, 29 November 2022"
+    assert debate.title == ""
     assert "AKN_NO_TITLE" in [d.code for d in reporter.diagnostics]
+    for ui, date in ((None, "29 November 2022"), ("cy", "29 Tachwedd 2022")):
+        document = compose(debate, ComposeOptions(ui_language=ui), Reporter()).document
+        assert document.title == f"Senato della Repubblica, {date}"
+        title = document.blocks[0]
+        assert isinstance(title, d.Heading) and title.level == 1
+        tool = "cy" if ui else "en-GB"
+        assert [(t.text, t.lang) for t in title.children if isinstance(t, d.Text)] == [
+            ("Senato della Repubblica", None),  # the record's, in the document's language (it)
+            (f", {date}", tool),
+        ]
+        sources = [
+            b for b in d.walk_blocks(document.blocks) if isinstance(b, d.Paragraph) and b.role == "body"
+        ]
+        assert any(d.plain_text(b.children).count(date) == 1 for b in sources)
 
 
 def test_sections_with_only_an_internal_name_or_an_empty_heading_have_no_title() -> None:

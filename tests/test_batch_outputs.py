@@ -181,6 +181,9 @@ def test_fit_keeps_pairs_of_formats_together() -> None:
     assert fit("short", ".pdf") == "short.pdf"
     assert fit("ŵ" * 200, ".pdf") != fit("ŵ" * 201, ".pdf")
     assert fit("ŵ" * 200, ".pdf").encode("utf-8").decode("utf-8")  # cut between characters
+    devanagari = fit("हि" * 100, ".pdf")  # each "हि" a letter and its vowel sign: 6 bytes, one character
+    assert len(devanagari.encode()) <= NAME_MAX
+    assert devanagari.split("-")[0].endswith("हि")  # a letter never loses its mark to the cut
 
 
 def test_a_long_name_for_standard_input_is_shortened(tmp_path: Path, runner: CliRunner) -> None:

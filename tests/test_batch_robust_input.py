@@ -60,7 +60,9 @@ def test_standard_input_over_the_size_cap_fails_alone_and_the_batch_goes_on(
     ]
     assert tree(tmp_path) == [f"{SEED_RECORD.stem}.json"]  # the file converted, nothing for stdin
     report = tmp_path.parent / "report.json"
-    invoke(runner, "convert", "-", "-o", tmp_path / "r", "--max-input-size", "8K", "--report", report, stdin=big)
+    invoke(
+        runner, "convert", "-", "-o", tmp_path / "r", "--max-input-size", "8K", "--report", report, stdin=big
+    )
     entry = json.loads(report.read_text("utf-8"))["inputs"][0]
     assert entry["input"] == "<stdin>" and entry["status"] == "failed"
     assert entry["failure"]["kind"] == "input" and "--max-input-size" in entry["failure"]["message"]
@@ -103,10 +105,42 @@ def test_standard_input_with_a_blank_title_is_named_from_the_stated_fallback(
     result = invoke(runner, "convert", "-", "-o", tmp_path, "-f", "json", stdin=data.encode())
     assert result.exit_code == 0, result.output
     assert (
-        '<stdin>: title: warning: TITLE-FALLBACK: the record\'s title is blank; the briefing is titled '
-        '"House of Commons, 23 February 2022" (from its house and date)'
+        "<stdin>: title: warning: TITLE-FALLBACK: the record's title is blank (only spaces or characters "
+        "that show nothing); the briefing is titled from its house and date"
     ) in result.stderr.splitlines()
-    assert tree(tmp_path) == ["house-of-commons-23-february-2022.json"]  # named from the fallback
+    assert tree(tmp_path) == [
+        "house-of-commons-westminster-hall-23-february-2022.json"
+    ]  # named as the briefing titles it
+
+
+def test_standard_input_is_named_by_a_slug_that_keeps_every_script_within_255_bytes(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A Cyrillic title gives a Cyrillic file name (never "debate"); an untitled Welsh sitting
+    is named as its briefing is titled, in Welsh; a long title stays within 255 bytes."""
+    seed = SEED_RECORD.read_text("utf-8")
+    title = "title: Child Sexual Exploitation by Organised Networks"
+    cases = {
+        "bg": (
+            seed.replace(title, "title: Законопроект за държавния бюджет"),
+            "законопроект-за-държавния-бюджет.json",
+        ),
+        "cy": (
+            seed.replace(title, "title: ' '").replace("language: en-GB", "language: cy"),
+            "house-of-commons-westminster-hall-23-chwefror-2022.json",
+        ),
+    }
+    for key, (data, expected) in cases.items():
+        assert data != seed
+        result = invoke(runner, "convert", "-", "-o", tmp_path / key, "-f", "json", stdin=data.encode())
+        assert result.exit_code == 0, result.output
+        assert tree(tmp_path / key) == [expected]
+    long = seed.replace(title, "title: " + "Ж" * 300)
+    result = invoke(runner, "convert", "-", "-o", tmp_path / "long", "-f", "json,docx", stdin=long.encode())
+    assert result.exit_code == 0, result.output
+    names = tree(tmp_path / "long")
+    assert len(names) == 2 and all(name.startswith("ж" * 50) for name in names)  # the slug's 50 characters
+    assert all(len(name.encode()) <= 255 for name in names)
 
 
 def test_yaml_on_standard_input_is_read_by_the_1_2_rules(runner: CliRunner, tmp_path: Path) -> None:
@@ -174,7 +208,9 @@ def test_a_newline_in_a_file_name_cannot_split_any_error_or_warning_line(
 ) -> None:
     records = tmp_path / "records"
     records.mkdir()
-    misspelt = '{"title": "T", "sections": [{"title": "S", "items": [{"type": "speech", "paragraps": ["x"]}]}]}'
+    misspelt = (
+        '{"title": "T", "sections": [{"title": "S", "items": [{"type": "speech", "paragraps": ["x"]}]}]}'
+    )
     (records / "mis\nspelt.json").write_text(misspelt)  # a record error, located (#9)
     large = SEED_RECORD.read_bytes() + b"#" * 9000 + b"\n"
     (records / "too\nlarge.yaml").write_bytes(large)
@@ -185,14 +221,16 @@ def test_a_newline_in_a_file_name_cannot_split_any_error_or_warning_line(
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert sorted(error_lines(result.stderr)) == [
-        f"error: {records}/mis\\nspelt.json: sections[0].items[0]: unknown key \"paragraps\" "
+        f'error: {records}/mis\\nspelt.json: sections[0].items[0]: unknown key "paragraps" '
         '(did you mean "paragraphs"?)',
         f"error: {records}/too\\nlarge.yaml: larger than the 9 KiB an input may be "
         f"({format_size(len(large))} or more); raise --max-input-size to convert it",
     ]
     (cleaned,) = [line for line in lines if "TEXT-CLEANED" in line]
     assert cleaned.startswith(f"{records}/bell\\nrung.json: ")
-    assert all(line.startswith((f"{records}/", "error: ", "warning: ")) or " converted" in line for line in lines)
+    assert all(
+        line.startswith((f"{records}/", "error: ", "warning: ")) or " converted" in line for line in lines
+    )
     assert tree(tmp_path / "out") == ["bell\nrung.json"]
 
 
@@ -201,9 +239,7 @@ def test_a_newline_in_a_file_name_stays_escaped_in_the_reports(runner: CliRunner
     records.mkdir()
     (records / "bad\nname.json").write_text('{"title": "T", "sections": [}')
     report, junit = tmp_path / "report.json", tmp_path / "junit.xml"
-    result = invoke(
-        runner, "convert", records, "-o", tmp_path / "out", "--report", report, "--junit", junit
-    )
+    result = invoke(runner, "convert", records, "-o", tmp_path / "out", "--report", report, "--junit", junit)
     assert result.exit_code == 1
     (entry,) = json.loads(report.read_text("utf-8"))["inputs"]
     assert entry["input"] == f"{records}/bad\nname.json"  # the name itself, as data

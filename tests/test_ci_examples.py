@@ -203,7 +203,7 @@ def briefings_to_commit(folder: Path) -> tuple[list[Path], Path]:
         env=ci_jobs.shell_environment({}), capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    (folder / ".debate-export-manifest.json").unlink()
+    assert not (folder / ".debate-export-manifest.json").exists()  # a file on its own starts no manifest
     bad = folder / "untitled.html"
     bad.write_text("<!DOCTYPE html><html><head><title>x</title></head><body><p>no language, no heading</p></body></html>")
     (folder / "notes.txt").write_text("not a briefing")

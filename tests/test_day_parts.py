@@ -10,14 +10,17 @@ from exporter import model as m
 from exporter import summarise
 from exporter.compose import compose
 from exporter.compose.anchors import Anchors
-from exporter.compose.glance import division_results, divisions_table
+from exporter.compose.glance import division_results, divisions_table, glance_facts
 from exporter.compose.keys import key_speeches
 from exporter.compose.proceedings import SpeechSource
 from exporter.compose.quoting import GAP, Quoting
 from exporter.compose.sitting import DEBATE_WORDS, sitting_debates
 from exporter.compose.speakers import speakers_table
 from exporter.diagnostics import Reporter
+from exporter.interface import interface_for
 from exporter.options import ComposeOptions
+
+ENGLISH = interface_for("en-GB")
 
 MEMBERS = (
     m.Speaker("a", "Ann Able", constituency="Ashford", party="Labour"),
@@ -94,19 +97,19 @@ def test_the_chair_never_opens_a_debate() -> None:
 
 def test_the_speakers_table_leaves_out_columns_with_no_values_and_fills_no_gaps() -> None:
     spoken = section("Debate", speech("a"), speech("b"), speech("c"), speech(None, label="Hon. Members"))
-    table = speakers_table(m.Debate("A debate", (spoken,), MEMBERS[:3]), 1)
-    assert [d.plain_text(cell.children) for cell in table.header] == [
+    table = speakers_table(m.Debate("A debate", (spoken,), MEMBERS[:3]), 1, ENGLISH)
+    assert [d.cell_text(cell) for cell in table.head[0]] == [
         "Name",
         "Constituency",
         "Party",
         "Contributions",
     ]  # no one has a role: no Role column
-    rows = [[d.plain_text(cell.children) for cell in row] for row in table.rows]
+    rows = [[d.cell_text(cell) for cell in row] for row in table.rows]
     assert ["Ben Baker", "", "Conservative", "1"] in rows  # empty where the record is silent
     assert ["Hon. Members", "", "", "1"] in rows
     assert len(table.widths or ()) == 4
     lords = m.Debate("Lords", (section("Debate", speech("c")),), MEMBERS[2:3])
-    assert [d.plain_text(c.children) for c in speakers_table(lords, 1).header] == ["Name", "Contributions"]
+    assert [d.cell_text(c) for c in speakers_table(lords, 1, ENGLISH).head[0]] == ["Name", "Contributions"]
 
 
 def test_division_results_at_a_glance() -> None:
@@ -120,14 +123,14 @@ def test_division_results_at_a_glance() -> None:
         )
     )
     units = sitting_debates(record)
-    results = division_results(record, {(0, 1): "division-232"}, units)
+    results = division_results(record, {(0, 1): "division-232"}, units, ENGLISH)
     assert [(r.title, r.debate, r.result, r.anchor) for r in results] == [
         ("Division 232", "Local Spending", "Noes, majority 55", "division-232"),
         ("Division 2", "Bill", "Tied", None),
         ("Division", "Bill", "", None),
     ]
-    table = divisions_table(results, 3)
-    assert [d.plain_text(c.children) for c in table.header] == [
+    table = divisions_table(results, 3, ENGLISH)
+    assert [d.cell_text(c) for c in table.head[0]] == [
         "Division",
         "Debate",
         "Ayes",
@@ -137,8 +140,9 @@ def test_division_results_at_a_glance() -> None:
         "Result",
     ]
     first, _tied, last = table.rows
-    assert isinstance(first[0].children[0], d.Link) and first[0].children[0].target == "#division-232"
-    assert [d.plain_text(c.children) for c in last] == ["Division", "Bill", "", "", "60", "", ""]
+    link = first[0].blocks[0].children[0]
+    assert isinstance(link, d.Link) and link.target == "#division-232"
+    assert [d.cell_text(c) for c in last] == ["Division", "Bill", "", "", "60", "", ""]
     assert table.widths is not None and abs(sum(table.widths) - 1) < 1e-9
 
 
@@ -164,7 +168,7 @@ def test_every_chair_is_at_a_glance_and_each_section_names_its_own() -> None:
         section("Death Penalty", speech("a", 300), chair="[Mr. Joe Benton in the Chair]"),
         section("Sri Lanka", speech("b", 300), chair="Dr. William McCrea"),
     )
-    facts = dict(summarise.glance(record).facts())
+    facts = {label: value.text for label, value in glance_facts(summarise.glance(record), ENGLISH)}
     assert facts["Chairs"] == "Mr. Joe Benton; Dr. William McCrea"
     document = compose(record, ComposeOptions(), Reporter()).document
     texts = [d.plain_text(b.children) for b in d.walk_blocks(document.blocks) if isinstance(b, d.Paragraph)]
@@ -181,7 +185,9 @@ def sentence(text: str, order: int, speech_id: str) -> summarise.SummarySentence
 def test_sentences_of_one_speech_that_sit_together_share_one_link_and_one_note() -> None:
     record = keyed(debate(section("Debate", speech("a"), speech("b"))))
     first, second = (s.id for s in m.speeches(record))
-    quoting = Quoting(record, key_speeches(record, Anchors()), lambda s: SpeechSource("HC Deb col 1", None))
+    quoting = Quoting(
+        record, key_speeches(record, Anchors()), lambda s: SpeechSource("HC Deb col 1", None), ENGLISH
+    )
     items, parts = quoting.items(
         [
             sentence("One.", 1, first),
@@ -195,7 +201,7 @@ def test_sentences_of_one_speech_that_sit_together_share_one_link_and_one_note()
     assert d.plain_text(quoted).startswith(f"One. Two.{GAP}Five. (Ann Able)")  # an ellipsis for the gap
     assert sum(isinstance(inline, d.NoteRef) for inline in quoted) == 1
     assert sum(isinstance(inline, d.Link) for inline in quoted) == 1
-    item, _parts = quoting.item("Ann Able", [sentence("One.", 1, first)])
+    item, _parts = quoting.item(d.Text("Ann Able"), [sentence("One.", 1, first)])
     label = item.blocks[0].children[0]  # type: ignore[union-attr]
     assert isinstance(label, d.Link) and label.text == "Ann Able"  # the name links to the speech
     assert d.plain_text(item.blocks[0].children) == "Ann Able: One."  # type: ignore[union-attr]
@@ -246,3 +252,16 @@ def test_word_lists_each_contents_heading_by_a_tc_field_with_its_words_quoted() 
     instructions = [i.text for i in body.iter(f"{w}instrText")]
     assert ' TC "The \\"Clause 4\\" debate \\\\ part one" \\f C \\l 2 ' in instructions
     assert sum(i.startswith(" TC ") for i in instructions) == 1
+
+
+def test_a_quoted_sentence_whose_speaker_the_record_does_not_name_is_given_in_the_interfaces_words() -> None:
+    record = keyed(debate(section("Debate", speech(None, label=None), speech("a"))))
+    unnamed = m.speeches(record)[0].id
+    welsh = interface_for("en-GB", "cy")
+    quoting = Quoting(record, key_speeches(record, Anchors()), lambda s: SpeechSource(None, None), welsh)
+    items, parts = quoting.items([summarise.SummarySentence("Hear, hear.", unnamed, None, "", 1, 0)])
+    link = next(i for i in items[0].blocks[0].children if isinstance(i, d.Link))  # type: ignore[union-attr]
+    assert link.children == (d.Text("Siaradwr anhysbys", lang="cy"),)
+    assert parts[0]["speaker_name"] == "Siaradwr anhysbys"
+    note = next(i for i in items[0].blocks[0].children if isinstance(i, d.NoteRef))  # type: ignore[union-attr]
+    assert d.plain_text(note.children) == "Araith gan Siaradwr anhysbys"

@@ -57,12 +57,19 @@ def headings_of(document: d.Document) -> Outline:
 
 def pdf_headings_of(document: d.Document) -> Outline:
     """The tree's headings, and the "Notes" heading the PDF writer adds when there are notes."""
-    has_notes = any(
-        isinstance(inline, d.NoteRef)
-        for block in d.walk_blocks(document.blocks)
-        for inline in getattr(block, "children", ())
-    )
+    has_notes = any(isinstance(node, d.NoteRef) for node in all_nodes(document))
     return headings_of(document) + ([(2, "Notes")] if has_notes else [])
+
+
+def all_nodes(node: object) -> list[object]:
+    """Every node of a tree, in document order, table cells and notes included."""
+    found = [node]
+    for value in vars(node).values():
+        for item in value if isinstance(value, tuple) else (value,):
+            for child in item if isinstance(item, tuple) else (item,):
+                if type(child) in d.NODE_TYPES:
+                    found.extend(all_nodes(child))
+    return found
 
 
 # --- the trees themselves ---------------------------------------------------------------
@@ -71,19 +78,11 @@ def pdf_headings_of(document: d.Document) -> Outline:
 def test_the_golden_trees_use_every_node_type_and_paragraph_role() -> None:
     seen: set[str] = set()
     roles: set[str] = set()
-
-    def walk(node: object) -> None:
-        seen.add(type(node).__name__)
-        if isinstance(node, d.Paragraph):
-            roles.add(node.role)
-        for value in vars(node).values():
-            for item in value if isinstance(value, tuple) else (value,):
-                for child in item if isinstance(item, tuple) else (item,):
-                    if type(child) in d.NODE_TYPES:
-                        walk(child)
-
     for build in GOLDEN.values():
-        walk(build())
+        for node in all_nodes(build()):
+            seen.add(type(node).__name__)
+            if isinstance(node, d.Paragraph):
+                roles.add(node.role)
     assert seen == {node_type.__name__ for node_type in d.NODE_TYPES}
     assert roles == set(d.PARAGRAPH_ROLES)
 

@@ -4,6 +4,7 @@ refused as the cases README says, through the command line, judged by our checke
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -103,15 +104,19 @@ def test_a_lone_surrogate_becomes_the_replacement_character_with_a_warning(
 
 
 def test_a_blank_title_gets_a_stated_fallback(runner: CliRunner, tmp_path: Path) -> None:
+    """The shared case: a title of white space, and no house or date to name the sitting by:
+    one warning, and the briefing's own words for it, never an empty H1 or document title."""
     result = convert(runner, CASES / "record-blank-title.json", tmp_path)
     assert result.exit_code == 0, result.output
-    assert 'TITLE-FALLBACK: the record\'s title is blank; the briefing is titled "Debate"' in result.stderr
-    assert_clean_briefings(tmp_path, "record-blank-title")
+    warnings = [line for line in result.stderr.splitlines() if "title" in line.lower() and "warning" in line]
+    assert len(warnings) == 1 and "RECORD_NO_TITLE" in warnings[0], result.stderr
+    record = assert_clean_briefings(tmp_path, "record-blank-title")
+    assert "title" not in record  # written back untitled, as it was
     word = docx.Document(str(tmp_path / "record-blank-title.docx"))
-    assert word.core_properties.title == "Debate"
-    assert word.paragraphs[0].text == "Debate"
+    assert word.core_properties.title == "Debate record"
+    assert word.paragraphs[0].text == "Debate record"
     with pikepdf.open(tmp_path / "record-blank-title.pdf") as pdf:
-        assert str(pdf.docinfo["/Title"]) == "Debate"
+        assert str(pdf.docinfo["/Title"]) == "Debate record"
 
 
 @pytest.mark.parametrize("blank", ["\u200b", "\u3164 \ufeff", "\u00a0\u2060", "\t\u200d"])
@@ -133,22 +138,50 @@ def test_a_zero_width_title_is_titled_by_house_and_date(
     )
     result = convert(runner, source, tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert '"House of Commons, 23 February 2022" (from its house and date)' in result.stderr
-    assert (
-        docx.Document(str(tmp_path / "out" / "zw.docx")).core_properties.title
-        == "House of Commons, 23 February 2022"
+    warnings = [line for line in result.stderr.splitlines() if "title" in line.lower() and "warning" in line]
+    assert warnings == [
+        f"{source}: title: warning: TITLE-FALLBACK: the record's title is blank (only spaces or "
+        "characters that show nothing); the briefing is titled from its house and date"
+    ]
+    word = docx.Document(str(tmp_path / "out" / "zw.docx"))
+    assert word.core_properties.title == "House of Commons, 23 February 2022"
+    assert word.paragraphs[0].text == "House of Commons, 23 February 2022"
+    assert "title" not in assert_clean_briefings(tmp_path / "out", "zw")
+
+
+def test_the_composer_names_a_zero_width_title_given_through_the_library(tmp_path: Path) -> None:
+    """A debate built by a program, never cleaned, with a zero-width title: the composer's one
+    test for "no title" is cleaning's, so the H1 is the house and date, never a blank."""
+    from exporter import document as d
+    from exporter import model as m
+    from exporter.compose import compose
+    from exporter.diagnostics import Reporter
+    from exporter.options import ComposeOptions
+
+    speech = m.Speech(None, None, (m.Paragraph((m.Run("Diolch."),)),), label="A")
+    debate = m.Debate(
+        "\u200b\ufeff", (m.Section("T", (speech,)),), date=dt.date(2022, 2, 23), house="Senedd", language="cy"
     )
+    document = compose(debate, ComposeOptions(), Reporter("api")).document
+    heading = document.blocks[0]
+    assert isinstance(heading, d.Heading) and heading.level == 1
+    assert d.plain_text(heading.children) == document.title == "Senedd, 23 Chwefror 2022"
 
 
-def test_the_fallback_date_is_in_the_record_language(runner: CliRunner, tmp_path: Path) -> None:
+def test_the_fallback_date_is_in_the_interface_language(runner: CliRunner, tmp_path: Path) -> None:
+    """The briefing names an untitled sitting in its interface's language: Welsh for a Welsh
+    record (a complete catalog), English when --ui-language says so."""
     source = tmp_path / "cy.yaml"
     source.write_text(
-        "title: ' '\nlanguage: cy\ndate: 2022-02-23\nhouse: Senedd\nsections:\n"
+        'title: "\\u200b"\nlanguage: cy\ndate: 2022-02-23\nhouse: Senedd\nsections:\n'
         "  - title: T\n    items: [{type: speech, label: A, paragraphs: [Diolch.]}]\n"
     )
-    result = convert(runner, source, tmp_path / "out")
-    assert result.exit_code == 0, result.output
-    assert '"Senedd, 23 Chwefror 2022"' in result.stderr
+    for ui, title in ((None, "Senedd, 23 Chwefror 2022"), ("en", "Senedd, 23 February 2022")):
+        out = tmp_path / f"out-{ui}"
+        result = convert(runner, source, out, *(("--ui-language", ui) if ui else ()))
+        assert result.exit_code == 0, result.output
+        assert result.stderr.count("TITLE-FALLBACK") == 1
+        assert docx.Document(str(out / "cy.docx")).core_properties.title == title
 
 
 # --- YAML 1.2 ------------------------------------------------------------------------------
@@ -381,6 +414,28 @@ def test_a_www_address_links_and_trailing_punctuation_stays_text(runner: CliRunn
     assert ("www.example.org", "http://www.example.org") in links
 
 
+def test_a_bare_address_link_is_described_in_the_interface_language(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The link's description is the tool's words: "Web address: …" in English, "Cyfeiriad
+    gwe: …" in a Welsh briefing (the catalogs)."""
+    address = "https://www.gov.uk/guidance/example"
+    source = tmp_path / "cy.yaml"
+    source.write_text((CASES / "record-bare-url.yaml").read_text("utf-8") + "language: cy\n", "utf-8")
+    for ui, words in ((None, "Cyfeiriad gwe"), ("en", "Web address")):
+        out = tmp_path / f"out-{ui}"
+        result = convert(runner, source, out, "-f", "pdf", *(("--ui-language", ui) if ui else ()))
+        assert result.exit_code == 0, result.output
+        with pikepdf.open(out / "cy.pdf") as pdf:
+            contents = {
+                str(a.Contents)
+                for page in pdf.pages
+                for a in page.get("/Annots", [])
+                if "/A" in a and str(a.A.get("/URI", "")) == address
+            }
+        assert contents == {f"{words}: {address}"}
+
+
 # --- every PDF written here passes veraPDF ---------------------------------------------------
 
 
@@ -410,7 +465,7 @@ def test_a_record_with_nothing_to_title_it_by_still_gets_a_real_title(
     assert result.exit_code == 0, result.output
     assert_clean_briefings(tmp_path / "out", "bare")
     title = docx.Document(str(tmp_path / "out" / "bare.docx")).core_properties.title
-    assert title == "Debate record with no title, house or date"
+    assert title == "Debate record"
 
 
 @pytest.mark.parametrize("kind", ["true", "12", "null", '["speech"]'])
@@ -524,9 +579,12 @@ def test_a_placeholder_title_gets_the_stated_fallback(runner: CliRunner, tmp_pat
     )
     result = convert(runner, source, tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert 'the record\'s title is a placeholder ("Untitled sitting")' in result.stderr
+    assert 'the record\'s title "Untitled sitting" is a placeholder, not a title' in result.stderr
+    assert result.stderr.count("TITLE-FALLBACK") == 1
     record = assert_clean_briefings(tmp_path / "out", "placeholder")
-    assert record["title"] == "National Council, 4 December 2019"
+    assert "title" not in record  # a placeholder is no title: written back untitled
+    word = docx.Document(str(tmp_path / "out" / "placeholder.docx"))
+    assert word.core_properties.title == "National Council, 4 December 2019"
 
 
 @pytest.mark.parametrize("invisible", ["\\ufeff", "\\u200b\\u200d", "\\u20dd", " "])
@@ -567,3 +625,30 @@ def test_a_web_address_that_is_not_one_is_left_out_with_a_warning(runner: CliRun
     assert result.exit_code == 0, result.output
     assert "ADDRESS-DROPPED: " in result.stderr and "web address(es) left out" in result.stderr
     assert_clean_briefings(tmp_path / "out", "urls")
+
+
+@pytest.mark.parametrize("cell", ['"\\u000b"', '["\\u0007", {"text": "\\u001b"}]', '{"paragraphs": [""]}'])
+def test_a_table_cell_left_with_no_text_is_an_empty_cell_and_reads_back_so(
+    runner: CliRunner, tmp_path: Path, cell: str
+) -> None:
+    # Found by the property tests (tables with spans): a cell of one vertical tab was cleaned to a
+    # paragraph of no text, which -f json wrote as "" and read back as an empty cell: the model's
+    # "no paragraphs when empty" now holds after cleaning and for paragraphs of no text.
+    from exporter.diagnostics import Reporter
+    from exporter.pipeline import Job, read_debate
+
+    source = tmp_path / "cell.json"
+    source.write_text(
+        '{"title": "T", "sections": [{"title": "S", "items": [{"type": "speech", "label": "A", '
+        f'"paragraphs": ["Figures.", {{"table": {{"header_rows": 1, "rows": [["Area", "Count"], ["North", {cell}]]}}}}]'
+        "}]}]}",
+        "utf-8",
+    )
+    result = convert(runner, source, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    record = assert_clean_briefings(tmp_path / "out", "cell")
+    table = record["sections"][0]["items"][0]["paragraphs"][1]["table"]
+    assert table["rows"][1] == ["North", ""]
+    original, _ = read_debate(source, Job(), Reporter("in"))
+    again, _ = read_debate(tmp_path / "out" / "cell.json", Job(), Reporter("out"))
+    assert again == original

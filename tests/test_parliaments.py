@@ -22,6 +22,7 @@ from exporter.parliaments import ColumnMark
 def debate(profile: str | None, **fields) -> Debate:
     date = fields.pop("date", dt.date(2009, 10, 29))
     items = fields.pop("items", ())
+    fields.setdefault("language", "en-GB")  # a record in our format that gives none is en-GB
     return Debate("A sitting", (Section("A sitting", items),), date=date, profile=profile, **fields)
 
 
@@ -256,6 +257,7 @@ def test_lists_and_superseded_records_round_trip_through_our_json() -> None:
         "A sitting",
         (Section("A sitting", (Speech("s1", None, (listed,), label="A Member"),)),),
         source=Source(superseded=True, successor="answers2009-10-26f.xml"),
+        language="en-GB",
         profile="uk-commons-written-answers",
     )
     data = json.loads(json.dumps(record.to_dict(original)))

@@ -95,11 +95,15 @@ def test_a_table_in_a_reply_stays_a_table() -> None:
     debate, _ = read(CASES / "parlparse-wrans-ques-reply.xml")
     answer = speeches(debate)[1]
     table = next(block for block in answer.paragraphs if isinstance(block, Table))
-    cells = [["".join(run.text for run in cell) for cell in row] for row in table.rows]
-    assert cells[2] == ["2002-03", "1"] and cells[8] == ["2008-09", "3"] and len(cells) == 10
+    cells = [[cell.text for cell in row] for row in table.rows]
+    # the full-width first row is the table's title; the italic row under it its header,
+    # over an empty corner, so the first column labels the rows (issue 14)
+    assert table.caption == "Cold weather payment triggers at Bedford weather station"
+    assert table.header_rows == 1 and cells[0] == ["", "Number"]
+    assert cells[1] == ["2002-03", "1"] and cells[7] == ["2008-09", "3"] and len(cells) == 9
     document, _ = briefing(debate)
-    shown = [b for b in document.blocks if isinstance(b, d.Table) and "in the record" in b.caption]
-    assert shown and any(d.plain_text(row[0].children) == "2002-03" for row in shown[0].rows)
+    shown = [b for b in document.blocks if isinstance(b, d.Table) and "Cold weather" in b.caption]
+    assert shown and any(d.cell_text(row[0]) == "2002-03" for row in shown[0].rows)
 
 
 def test_written_answers_are_cited_with_the_w_mark_once() -> None:
@@ -192,7 +196,7 @@ def test_the_committee_member_list_is_a_table_with_attendance() -> None:
     assert isinstance(note, Procedural)
     table = note.paragraphs[0]
     assert isinstance(table, Table) and table.header_rows == 1
-    rows = [["".join(run.text for run in cell) for cell in row] for row in table.rows]
+    rows = [[cell.text for cell in row] for row in table.rows]
     assert rows[0] == ["Member", "Constituency", "Party", "Role", "Attended"]
     assert ["Martin Caton", "", "", "Chair", "No"] in rows
     assert ["Robert Key", "", "", "Chair", "Yes"] in rows
@@ -267,8 +271,8 @@ def _no_none_cell(debate: Debate) -> list[d.Table]:
     document, _ = briefing(debate)
     tables = [b for b in document.blocks if isinstance(b, d.Table)]
     for table in tables:
-        for row in (table.header, *table.rows):
-            assert all(d.plain_text(cell.children) not in ("None", "Not None") for cell in row)
+        for row in (*table.head, *table.rows):
+            assert all(d.cell_text(cell) not in ("None", "Not None") for cell in row)
     return tables
 
 
@@ -278,7 +282,7 @@ def test_a_division_table_never_prints_none() -> None:
     assert [(c.side, c.value) for c in division.counts] == [("ayes", 3), ("noes", 2)]
     tables = _no_none_cell(debate)
     votes = next(t for t in tables if "how members voted" in t.caption)
-    notes = {d.plain_text(row[0].children): d.plain_text(row[2].children) for row in votes.rows}
+    notes = {d.cell_text(row[0]): d.cell_text(row[2]) for row in votes.rows}
     assert notes == {
         "Pat Sample Member": "",
         "Lee Example Member": "Teller",
@@ -297,7 +301,7 @@ def test_a_division_with_no_notes_has_no_note_column() -> None:
     plain = OA_REPS_DAY.replace(' teller="yes"', "")
     tables = _no_none_cell(read_text(plain)[0])
     votes = next(t for t in tables if "how members voted" in t.caption)
-    assert [d.plain_text(c.children) for c in votes.header] == ["Member", "Vote"]
+    assert [d.cell_text(c) for c in votes.head[0]] == ["Member", "Vote"]
 
 
 # --- the cases through the command line, as users run them ------------------------------------------------
@@ -329,7 +333,7 @@ def test_a_proxy_vote_names_the_member_who_cast_it() -> None:
     division = next(item for item in walk_items(debate.sections) if isinstance(item, Division))
     assert [vote.proxy for vote in division.votes] == ["Bea Sample", None, "uk.org.publicwhip/person/9"]
     table = next(t for t in _no_none_cell(debate) if "how members voted" in t.caption)
-    notes = [d.plain_text(row[2].children) for row in table.rows]
+    notes = [d.cell_text(row[2]) for row in table.rows]
     assert notes[0] == "Proxy vote cast by Bea Sample"
     assert notes[1] == ""
     assert (

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from conftest import DATA, SAMPLES, needs
 from exporter.checks.pdf import check
 from exporter.cli import main
+from exporter.diagnostics import Severity
 from pdf_reading import VERAPDF, element_texts, poppler, poppler_file, squash, verapdf_many
 
 RECORDS = sorted(
@@ -40,7 +41,11 @@ def briefings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.mark.parametrize("record", [path.name for path in RECORDS])
 def test_briefing_passes_the_pdf_checker(briefings: dict[str, Path], record: str) -> None:
     pdf = briefings[record]
-    assert check(pdf.read_bytes(), pdf.name) == []
+    found = check(pdf.read_bytes(), pdf.name)
+    # the only thing said may be that a table the record gives no header has none (the Lords'
+    # schedules of repeals), which the table's /Summary explains
+    assert {d.code for d in found} <= {"PDFUA-7.5-table-summary"}
+    assert all(d.severity == Severity.WARNING for d in found)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 from conftest import needs
 from exporter.checks.pdf import check as check_pdf
 from exporter.diagnostics import Reporter
-from exporter.document import Cell, Document, Heading, Link, Paragraph, Table, Text
+from exporter.document import Cell, Document, Heading, Link, Paragraph, Table, Text, header_row, text_cell
 from golden_trees import (
     KIM,
     LONG_URL,
@@ -23,7 +23,16 @@ from golden_trees import (
     sections_for,
     seed_briefing,
 )
-from pdf_reading import element_texts, open_pdf, poppler, poppler_file, squash, structure_tree, write_pdf
+from pdf_reading import (
+    Node,
+    element_texts,
+    open_pdf,
+    poppler,
+    poppler_file,
+    squash,
+    structure_tree,
+    write_pdf,
+)
 
 STANDARD_14 = {
     "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",
@@ -64,7 +73,8 @@ def test_outline_and_tagged_text_read_as_the_briefing(seed_pdf: bytes, tmp_path:
     lines = [line.strip() for line in tagged.splitlines()]
     assert lines[lines.index("H1 (block)") + 1] == f'"{TITLE}"'
     assert '"Members debated child sexual exploitation by organised networks."' in lines
-    assert tagged.count("TH:") == 3 and '"Speaker"' in lines and '"Constituency"' in lines
+    # three column headers, and the three speakers' names as row headers
+    assert tagged.count("TH:") == 6 and '"Speaker"' in lines and '"Constituency"' in lines
     kim = next(i for i, line in enumerate(lines) if line == f'"{KIM}"' and lines[i - 1] == "H3 (block)")
     assert lines[kim + 1] == "P (block)"
     assert lines[kim + 2].startswith('"I welcome the opportunity')
@@ -173,10 +183,14 @@ def test_lists_tables_contents_and_notes_have_their_structure(seed_pdf: bytes) -
     assert [kid.type for kid in bullets.kids] == ["LI"] * 3
     assert [kid.type for kid in bullets.kids[0].kids] == ["Lbl", "LBody"]
     (table,) = tree.find("Table")
-    assert [kid.type for kid in table.kids] == ["Caption", "TR", "TR", "TR", "TR"]
-    header = table.kids[1].kids
+    assert [kid.type for kid in table.kids] == ["Caption", "THead", "TBody"]
+    assert [kid.type for kid in table.kids[1].kids] == ["TR"]
+    assert [kid.type for kid in table.kids[2].kids] == ["TR"] * 3
+    header = table.kids[1].kids[0].kids
     assert [cell.type for cell in header] == ["TH"] * 3
     assert all(cell.obj.A.Scope == "/Column" for cell in header)
+    first_row = table.kids[2].kids[0].kids
+    assert [cell.type for cell in first_row] == ["TH", "TD", "TD"] and first_row[0].obj.A.Scope == "/Row"
     (toc,) = tree.find("TOC")
     assert {kid.type for kid in toc.kids} == {"TOCI"}
     assert toc.kids[0].kids[0].type == "Reference" and toc.kids[0].kids[0].kids[0].type == "Link"
@@ -241,20 +255,30 @@ def test_an_unknown_block_fails_loudly() -> None:
         write_pdf(document)
 
 
+def table_rows(table: Node) -> list[Node]:
+    """A structure tree Table's TR elements, straight under it or in THead and TBody."""
+    rows = []
+    for kid in table.kids:
+        rows.extend([kid] if kid.type == "TR" else [row for row in kid.kids if row.type == "TR"])
+    return rows
+
+
 def test_ragged_table_rows_become_regular_rows() -> None:
     document = Document(
         "Ragged", "en-GB",
         (Heading(1, (Text("Ragged"),), "t"),
-         Table("Votes", (Cell((Text("Member"),)), Cell((Text("Vote"),))),
-               ((Cell(()), Cell((Text("Aye"),))), (Cell((Text("Lord A"),)),),
-                (Cell((Text("Lord B"),)), Cell((Text("No"),)), Cell((Text("teller"),)))))),
+         Table("Votes", (header_row("Member", "Vote"),),
+               ((Cell(()), text_cell("Aye")), (text_cell("Lord A"),),
+                (text_cell("Lord B"), text_cell("No"), text_cell("teller"))))),
     )  # fmt: skip
     reporter = Reporter("ragged")
-    with open_pdf(write_pdf(document, reporter)) as pdf:
+    data = write_pdf(document, reporter)
+    with open_pdf(data) as pdf:
         (table,) = structure_tree(pdf).find("Table")
-        rows = [kid for kid in table.kids if kid.type == "TR"]
-        assert [[cell.type for cell in row.kids] for row in rows] == [["TH", "TH"]] + [["TD", "TD"]] * 3
+        rows = table_rows(table)
+        assert [[cell.type for cell in row.kids] for row in rows] == [["TH", "TH", "TD"]] + [["TD"] * 3] * 3
     assert [d.code for d in reporter.diagnostics] == ["PDF-TABLE-001"]
+    assert check_pdf(data, "ragged.pdf") == []
 
 
 @needs("pdfinfo")
@@ -288,15 +312,15 @@ def test_a_table_row_taller_than_a_page_splits_between_lines() -> None:
     document = Document(
         "Tall row", "en-GB",
         (Heading(1, (Text("Tall row"),), "t"),
-         Table("Speeches", (Cell((Text("Member"),)), Cell((Text("Words"),))),
-               ((Cell((Text("Kim Leadbeater"),)), Cell((Text(long_text),))),
-                (Cell((Text("Sarah Champion"),)), Cell((Text("Short."),)))), widths=(0.3, 0.7))),
+         Table("Speeches", (header_row("Member", "Words"),),
+               ((text_cell("Kim Leadbeater"), text_cell(long_text)),
+                (text_cell("Sarah Champion"), text_cell("Short."))), widths=(0.3, 0.7))),
     )  # fmt: skip
     data = write_pdf(document)
     with open_pdf(data) as pdf:
         assert len(pdf.pages) >= 2
         (table,) = structure_tree(pdf).find("Table")
-        rows = [kid for kid in table.kids if kid.type == "TR"]
+        rows = table_rows(table)
         assert len(rows) == 3 and [len(row.kids) for row in rows] == [2, 2, 2]
         long_cell = rows[1].kids[1]
         assert len({page for page, _mcid in long_cell.mcids}) >= 2

@@ -9,10 +9,16 @@ Profiles (``HYPOTHESIS_PROFILE``): ``ci`` (the default) is derandomised, a fixed
 example database, and runs in well under a minute; ``long`` searches thousands of examples,
 to run locally: ``HYPOTHESIS_PROFILE=long pytest tests/test_properties.py``. A failure found
 becomes an ordinary regression test (tests/test_odd_input.py, test_input_boundaries.py).
+
+Hypothesis also draws literals from the project's own modules imported so far when the
+package is installed editable (``pip install -e``): a local run's examples then depend on
+which tests ran before. CI installs the package (``pip install '.[test]'``), so it draws the
+same examples on every run of the same code.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -27,14 +33,6 @@ from exporter.pipeline import Job, read_debate
 from strategies import encoded, mutated_inputs, records
 
 FORMATS = "docx,pdf,json"
-# Valid records the tool still refuses, each for an open issue; only these may fail, and only
-# on one located line. The list only shrinks.
-KNOWN_REFUSALS = {
-    "the pdf writer cannot write this briefing: LayoutError": "open issue 14: a table header row "
-    "taller than a page (a huge cell in a header row) cannot be laid out",
-    "the pdf writer cannot write this briefing: ZeroDivisionError": "open issue 14: a table whose "
-    "rows are all empty (rows: [[]]) cannot be laid out",
-}
 
 
 def convert(folder: Path, name: str, data: bytes) -> tuple[int, str, Path, Path]:
@@ -59,6 +57,9 @@ def assert_succeeded_cleanly(source: Path, out: Path) -> None:
     assert problems == [], problems[0].message
     original, _ = read_debate(source, Job(), Reporter(str(source)))
     again, _ = read_debate(written, Job(), Reporter(str(written)))
+    if original.language in (None, "und"):  # the record's is the briefing's, resolved (issue 15)
+        assert again.language == data["briefing"]["language"]
+        original = dataclasses.replace(original, language=again.language)
     assert again == original
 
 
@@ -82,10 +83,6 @@ def assert_failed_cleanly(status: int, stderr: str, source: Path, out: Path) -> 
 def test_every_valid_record_converts_and_passes_the_checks(tmp_path_factory, data: dict) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path_factory.mktemp("valid")
     status, stderr, source, out = convert(folder, "record.json", encoded(data))
-    if status and any(known in stderr for known in KNOWN_REFUSALS):
-        assert_failed_cleanly(status, stderr, source, out)
-        assert len(stderr.splitlines()) == 1
-        return
     assert status == 0, stderr
     assert_succeeded_cleanly(source, out)
 

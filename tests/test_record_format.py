@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def test_a_file_that_is_not_json_is_one_clear_line(tmp_path: Path, runner: CliRu
 
 def test_every_problem_gets_its_own_line(tmp_path: Path, runner: CliRunner) -> None:
     data = good_record()
-    del data["title"]
+    data["title"] = 5
     data["date"] = "23/02/2022"
     data["sections"][0]["items"][0]["kind"] = "rant"
     result, _ = convert_bad(tmp_path, runner, json.dumps(data))
@@ -143,7 +144,8 @@ def test_json_output_reads_back_as_the_same_debate(tmp_path: Path, runner: CliRu
             else text.read(source.read_bytes(), "", ReadOptions(), Reporter())
         )
         again = native.read(written.read_bytes(), str(written), ReadOptions(), Reporter())
-        assert again == original
+        # A page that does not say its language is written with the one the briefing used.
+        assert again == dataclasses.replace(original, language=original.language or "en-GB")
         cli_again = runner.invoke(
             main, ["convert", str(written), "--from", "native", "-o", str(tmp_path / "2"), "-f", "json"]
         )
@@ -180,6 +182,33 @@ def test_the_briefing_tree_dumps_as_json_for_debugging() -> None:
         "children": [{"node": "Text", "text": debate.title}],
     }
     assert from_json(json.dumps(dump)) == document
+
+
+def test_a_record_without_a_title_is_titled_from_its_house_and_date_with_a_warning(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """The shared case record-blank-title.json's kind: a title of white space alone (or none)
+    is no title; the briefing is named from the house and date in the interface's language,
+    a warning says so, and -f json writes the record back untitled, as it was."""
+    for title in (" ", None):
+        data = good_record()
+        data.pop("title")
+        if title is not None:
+            data["title"] = title
+        data["house"] = "House of Commons"
+        data["date"] = "2022-02-23"
+        source = tmp_path / "untitled.json"
+        source.write_text(json.dumps(data), encoding="utf-8")
+        out = tmp_path / f"out-{title is None}"
+        result = runner.invoke(main, ["convert", str(source), "-o", str(out), "-f", "json,tree", "-v"])
+        assert result.exit_code == 0, result.output
+        assert "RECORD_NO_TITLE" in result.stderr and "titled from its house and date" in result.stderr
+        written = json.loads((out / "untitled.json").read_text(encoding="utf-8"))
+        assert "title" not in written
+        tree = json.loads((out / "untitled.tree.json").read_text(encoding="utf-8"))
+        assert tree["title"] == "House of Commons, 23 February 2022"
+        again = runner.invoke(main, ["convert", str(out / "untitled.json"), "-o", str(tmp_path / "again"), "-f", "json", "-q"])
+        assert again.exit_code == 0, again.output
 
 
 def test_a_section_title_is_optional_and_an_unnamed_section_round_trips(tmp_path: Path, runner: CliRunner) -> None:

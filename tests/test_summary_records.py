@@ -18,6 +18,7 @@ from lxml import etree
 
 from conftest import ROOT
 from exporter.cli import main
+from shared_briefings import Briefings
 
 SHARED = ROOT.parent / "shared"
 COMMONS = SHARED / "records" / "parlparse" / "debates2009-10-28c.xml"
@@ -48,7 +49,17 @@ def printed_question(speech: etree._Element) -> bool:
     return bool(speech.get("oral-qnum")) or any(p.get("qnum") for p in speech.iter("p"))
 
 
-def briefing(tmp_path: Path, source: Path, words: int) -> dict:
+DEFAULT_WORDS = 250  # convert --summary-words's default
+
+
+def briefing(tmp_path: Path, source: Path, words: int, briefings: Briefings | None) -> dict:
+    """The composed parts of the JSON briefing of ``source``; with ``briefings``, one
+    conversion a session at the default length, shared with the language tests."""
+    if briefings is not None and words == DEFAULT_WORDS:
+        shared = briefings.get(source)
+        assert shared.exit_code == 0, shared.output
+        default: dict = json.loads(shared.files["json"])["briefing"]
+        return default
     result = CliRunner().invoke(
         main, ["convert", str(source), "-o", str(tmp_path), "-f", "json", "--summary-words", str(words), "-q"]
     )
@@ -67,16 +78,18 @@ def starts_mid_clause(text: str) -> bool:
     return not start or start[0].islower() or start[0] in "—–-…,;:" or start.startswith("...")
 
 
-pytestmark = pytest.mark.skipif(not COMMONS.exists(), reason="the shared records are not beside the repository")
+pytestmark = pytest.mark.skipif(
+    not COMMONS.exists(), reason="the shared records are not beside the repository"
+)
 
 
 @pytest.mark.parametrize("source", [COMMONS, LORDS], ids=["commons", "lords"])
 @pytest.mark.parametrize("words", [250, 1500])
 def test_no_printed_question_leave_motion_or_mid_clause_sentence_is_quoted(
-    tmp_path: Path, source: Path, words: int
+    tmp_path: Path, source: Path, words: int, briefings: Briefings
 ) -> None:
     speeches = record(source)
-    data = briefing(tmp_path, source, words)
+    data = briefing(tmp_path, source, words, briefings)
     assert data["summary_kind"] == "automatic" and data["summary"]
     for sentence in quoted(data):
         text = sentence["text"]
@@ -88,14 +101,14 @@ def test_no_printed_question_leave_motion_or_mid_clause_sentence_is_quoted(
 
 
 @pytest.mark.parametrize("source", [COMMONS, LORDS], ids=["commons", "lords"])
-def test_a_sitting_day_summary_covers_the_day(tmp_path: Path, source: Path) -> None:
+def test_a_sitting_day_summary_covers_the_day(tmp_path: Path, source: Path, briefings: Briefings) -> None:
     """Sentences from each third of the day, measured in words spoken, in record order."""
     before: dict[str, int] = {}
     spoken = 0
     for speech_id, speech in record(source).items():
         before[speech_id] = spoken
         spoken += len(" ".join(speech.itertext()).split())
-    data = briefing(tmp_path, source, 250)
+    data = briefing(tmp_path, source, DEFAULT_WORDS, briefings)
     thirds = {min(2, 3 * before[s["speech"]] // spoken) for s in data["summary"]}
     assert thirds == {0, 1, 2}
     speakers = [s["speaker"] for s in data["summary"]]
@@ -106,7 +119,7 @@ def test_a_sitting_day_summary_covers_the_day(tmp_path: Path, source: Path) -> N
 def test_oral_questions_are_summarised_by_their_answers_and_exchanges(tmp_path: Path) -> None:
     speeches = record(STEMS)
     ministers = {s.get("speakerid") for s in speeches.values() if s.get("speakeroffice")}
-    data = briefing(tmp_path, STEMS, 250)
+    data = briefing(tmp_path, STEMS, DEFAULT_WORDS, None)
     summary = data["summary"]
     assert summary
     assert not any(printed_question(speeches[s["speech"]]) for s in quoted(data))

@@ -28,7 +28,7 @@ def test_seed_sitting_details() -> None:
         "Westminster Hall",
         "Home Office",
     )
-    assert debate.language == "en-GB"
+    assert debate.language is None  # the page does not say: composing gives the UK Parliament's en-GB
 
 
 def test_seed_speaker_line_becomes_a_speaker_with_constituency_and_party() -> None:

@@ -29,13 +29,15 @@ from exporter.document import (
     Paragraph,
     Table,
     Text,
+    text_cell,
 )
 from exporter.document_json import from_json
 from exporter.options import ComposeOptions
 from exporter.validation import RULES, Cause, TreeContractError, problems_of, validate
 
 TITLE = Heading(1, (Text("Debate"),), "title")
-CELL = Cell((Text("x"),))
+CELL = text_cell("x")
+HEAD = text_cell("h", "column")
 
 
 def tree(*blocks: object, title: str = "Debate", language: str = "en-GB") -> Document:
@@ -43,7 +45,11 @@ def tree(*blocks: object, title: str = "Debate", language: str = "en-GB") -> Doc
 
 
 def table(**changes: object) -> Table:
-    fields: dict[str, object] = {"caption": "Table 1: votes", "header": (CELL, CELL), "rows": ((CELL, CELL),)}
+    fields: dict[str, object] = {
+        "caption": "Table 1: votes",
+        "head": ((HEAD, HEAD),),
+        "rows": ((CELL, CELL),),
+    }
     fields.update(changes)
     return Table(**fields)  # type: ignore[arg-type]
 
@@ -60,10 +66,12 @@ FAULTS: dict[str, Callable[[], Document]] = {
     "TREE-ROLE": lambda: tree(Paragraph((Text("x"),), role="aside")),
     "TREE-LIST-EMPTY": lambda: tree(BulletList(())),
     "TREE-LIST-ITEM-EMPTY": lambda: tree(BulletList((ListItem(()), ListItem((Paragraph((Text("x"),)),))))),
-    "TREE-TABLE-EMPTY": lambda: tree(table(header=(), rows=((),))),
+    "TREE-TABLE-EMPTY": lambda: tree(table(head=(), rows=((),))),
     "TREE-TABLE-CAPTION": lambda: tree(table(caption="")),
     "TREE-TABLE-GRID": lambda: tree(table(rows=((CELL, CELL, CELL),))),
     "TREE-TABLE-WIDTHS": lambda: tree(table(widths=(1.0,))),
+    "TREE-TABLE-SCOPE": lambda: tree(table(head=((CELL, HEAD),))),
+    "TREE-CELL-CONTENT": lambda: tree(table(rows=((Cell((Text("x"),)), CELL),))),  # type: ignore[arg-type]
     "TREE-CONTENTS-EMPTY": lambda: tree(Contents(())),
     "TREE-CONTENTS-ANCHOR": lambda: tree(
         Contents((ContentsEntry(2, "Gone", "gone"), ContentsEntry(1, "T", "title")))
@@ -130,9 +138,9 @@ def test_repairs_say_what_was_done() -> None:
     repaired = validate(FAULTS["TREE-LINK-ANCHOR"](), Reporter())
     assert repaired.blocks[1].children == (Text("See "), Text("the division"))  # type: ignore[union-attr]
     repaired = validate(tree(table(rows=((CELL,), (CELL, CELL, CELL)))), Reporter())
-    rows = repaired.blocks[1].rows  # type: ignore[union-attr]
-    assert [len(row) for row in rows] == [2, 2]
-    assert rows[1][1].children == (Text("x"), Text(" "), Text("x"))
+    head, rows = repaired.blocks[1].head, repaired.blocks[1].rows  # type: ignore[union-attr]
+    assert [len(row) for row in (*head, *rows)] == [3, 3, 3]  # the table widens; no words are joined
+    assert head[0][2] == rows[0][1] == rows[0][2] == Cell(()) and rows[1] == (CELL, CELL, CELL)
     repaired = validate(FAULTS["TREE-TITLE-EMPTY"](), Reporter())
     assert repaired.title == "Debate briefing"
     empty = validate(Document(" ", "en-GB", (Heading(1, (Text(""),), "t"),), date="2022-02-23"), Reporter())

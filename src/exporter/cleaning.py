@@ -18,15 +18,21 @@ One warning per input (code ``TEXT-CLEANED``) gives how many were removed and th
 An identifier keeps what was removed as a visible code (``U+0007``), so that identifiers stay
 distinct and references still match; a name or side left empty becomes U+FFFD.
 
-Language tags a reader took from the record are made BCP 47 (RFC 5646, checked by langcodes):
-the standard form where there is one (``en_GB`` -> ``en-GB``), else dropped, the document's
-becoming ``und``; one warning (``LANGUAGE-TAG``). Our own record format refuses such tags
-before this step (``record_errors``). A web address a reader took from a record that is not an
+Language tags a reader took from the record are made BCP 47 (RFC 5646, checked by langcodes
+through ``exporter.language.tags``): the standard form where there is one (``en_GB`` ->
+``en-GB``), else dropped: a part then takes the document's language, and the document's is
+resolved as if the record gave none (its parliament's, else identified: ``exporter.language``);
+one warning (``LANGUAGE-TAG``). Our own record format refuses such tags before this step
+(``record_errors``). A web address a reader took from a record that is not an
 http, https, ftp or mailto address is left out, with one warning (``ADDRESS-DROPPED``).
 
 A title that reads as nothing (only whitespace, format characters such as U+200B or U+FEFF,
-invisible fillers such as U+3164) gets a stated fallback, its house and date, with a
-warning (``TITLE-FALLBACK``): a briefing never has an empty H1 or document title.
+invisible fillers such as U+3164, or what cleaning left of it) and a reader's placeholder
+("Untitled sitting") are no title: the debate is left untitled, with one warning
+(``TITLE-FALLBACK``), and the briefing names the sitting from its house and date in the
+interface's language (``exporter.compose.names.debate_title``), so that a briefing never has
+an empty or meaningless H1 or document title. A title a reader already left empty is the
+reader's to report (``RECORD_NO_TITLE``, ``AKN_NO_TITLE``, ``PARLAMINT_NO_TITLE``).
 """
 
 from __future__ import annotations
@@ -40,10 +46,9 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-import langcodes
-
 from exporter import model as m
 from exporter.diagnostics import Reporter
+from exporter.language import tags
 
 CLEANED = "TEXT-CLEANED"
 LANGUAGE_TAG = "LANGUAGE-TAG"
@@ -151,7 +156,7 @@ def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
     walk.cleaning.report(reporter)
     walk.report_languages(reporter)
     walk.report_addresses(reporter)
-    return cleaned
+    return _no_empty_title(debate.title, cleaned, reporter)
 
 
 # Identifiers keep what was removed as a visible code, so that two that differed still differ
@@ -212,6 +217,8 @@ class _Walk:
             self.steps.pop()
             if new is not value:
                 changes[name] = new
+        if kind is m.TableCell and "paragraphs" in changes and not any(p.text for p in changes["paragraphs"]):
+            changes["paragraphs"] = ()  # a cell left with no text is empty, as the model has it
         return dataclasses.replace(node, **changes) if changes else node
 
     def text(self, text: str, owner: tuple[type, str] | None) -> str:
@@ -226,12 +233,13 @@ class _Walk:
 
     def language(self, tag: str, name: str) -> str | None:
         """A tag a reader took from a record that is not BCP 47 becomes its standard form when
-        it has one (``en_GB`` -> ``en-GB``), else is dropped (the document's becomes ``und``)."""
+        it has one (``en_GB`` -> ``en-GB``), else is dropped (None): a part then takes the
+        document's language, and the document's is resolved as if the record gave none."""
         fixed = _bcp47(tag)
         if fixed == tag:
             return tag
         self.languages.append((self.place(), tag))
-        return fixed if fixed or name == "lang" else "und"
+        return fixed
 
     def report_addresses(self, reporter: Reporter) -> None:
         if self.addresses:
@@ -249,7 +257,7 @@ class _Walk:
             reporter.warn(
                 LANGUAGE_TAG,
                 f'{len(self.languages)} language tag(s) not BCP 47, the first "{tag[:40]}"; standard forms '
-                "used where there are any, else the language is left undetermined",
+                "used where there are any, else the tag is left out",
                 place,
             )
 
@@ -263,14 +271,11 @@ def _field_names(cls: Any) -> tuple[str, ...]:
 
 @cache
 def _bcp47(tag: str) -> str | None:
-    """``tag`` itself when valid, else its standard form, else None."""
-    if "_" not in tag and langcodes.tag_is_valid(tag):
+    """``tag`` itself when valid (a valid tag is the record's, kept as written), else its
+    standard form, else None."""
+    if "_" not in tag and tags.is_valid(tag):
         return tag
-    try:
-        standard = str(langcodes.standardize_tag(tag.replace("_", "-")))
-    except (langcodes.tag_parser.LanguageTagError, ValueError):
-        return None
-    return standard if langcodes.tag_is_valid(standard) else None
+    return tags.standard(tag)
 
 
 # --- a title that reads as nothing ----------------------------------------------------------
@@ -283,45 +288,25 @@ def reads_as_nothing(text: str | None) -> bool:
     )
 
 
-def ensure_title(debate: m.Debate, reporter: Reporter) -> m.Debate:
-    """The debate with a title a reader can see: its own, else its house (or place) and date,
-    else its first section's title, else a title that says so; a warning says which. A
-    reader's placeholder ("Untitled sitting") is no title: Word's checker and readers take it
-    for one (DOC-TITLE-001)."""
-    placeholder = _PLACEHOLDER.match(debate.title.strip())
-    if not reads_as_nothing(debate.title) and not placeholder:
+def is_placeholder(title: str) -> bool:
+    """Whether ``title`` is a reader's or scraper's word for "no title" ("Untitled sitting"):
+    Word's checker and screen readers take it for a title (DOC-TITLE-001)."""
+    return _PLACEHOLDER.match(title.strip()) is not None
+
+
+def _no_empty_title(as_read: str, debate: m.Debate, reporter: Reporter) -> m.Debate:
+    """The debate left untitled ("") when its title reads as nothing or is a placeholder,
+    with one warning; a title the reader already left empty is the reader's to report."""
+    if not as_read or not (reads_as_nothing(debate.title) or is_placeholder(debate.title)):
         return debate
-    title, basis = fallback_title(debate)
-    what = f'is a placeholder ("{debate.title.strip()}")' if placeholder else "is blank"
-    reporter.warn(TITLE_FALLBACK, f'the record\'s title {what}; the briefing is titled "{title}" ({basis})', "title")
-    return dataclasses.replace(debate, title=title)
-
-
-def fallback_title(debate: m.Debate) -> tuple[str, str]:
-    """A title made from what the record does give, and what it was made from."""
-    place = next((p for p in (debate.house, debate.location) if not reads_as_nothing(p)), None)
-    when = _long_date(debate.date, debate.language) if debate.date else None
-    if place or when:
-        title = ", ".join(part.strip() for part in (place, when) if part)
-        basis = " and ".join(
-            what
-            for what, value in (("house" if place == debate.house else "place", place), ("date", when))
-            if value
-        )
-        return title, f"from its {basis}"
-    for section in debate.sections:
-        if not reads_as_nothing(section.title):
-            return section.title.strip(), "from its first section's heading"
-    return "Debate record with no title, house or date", "the record gives no house, date or heading"
-
-
-def _long_date(date: dt.date, language: str) -> str:
-    """The date in the record's language as CLDR writes it long ("23 February 2022")."""
-    from babel import Locale, UnknownLocaleError
-    from babel.dates import format_date
-
-    try:
-        locale = Locale.parse(language, sep="-")
-    except (UnknownLocaleError, ValueError, TypeError):
-        return date.isoformat()
-    return str(format_date(date, format="long", locale=locale))
+    what = (
+        f'"{debate.title.strip()}" is a placeholder, not a title'
+        if debate.title.strip() and not reads_as_nothing(debate.title)
+        else "is blank (only spaces or characters that show nothing)"
+    )
+    reporter.warn(
+        TITLE_FALLBACK,
+        f"the record's title {what}; the briefing is titled from its house and date",
+        "title",
+    )
+    return dataclasses.replace(debate, title="")

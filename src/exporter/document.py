@@ -16,7 +16,9 @@ The contract, as ``exporter.validation`` checks it:
   writer maps it onto what its format has: Word Heading 1-9, PDF H1-H6 or nested H);
 - anchors are unique, and every internal link points to one; every contents entry points
   to a heading (the place a paginated format gives the page of), each heading at most once;
-- every row of a table has as many cells as its header;
+- a table's cells, spans included, cover its grid exactly (``exporter.tables.tree``): every
+  row as wide as the table, no span past the end of the header rows or of the body; a header
+  cell has text and a scope, a cell holds paragraphs;
 - notes do not nest, and a link holds only text.
 """
 
@@ -97,18 +99,46 @@ class BulletList:
     ordered: bool = False
 
 
+HEADER_SCOPES = ("column", "row", "both")
+
+
 @dataclass(frozen=True)
 class Cell:
-    children: tuple[Inline, ...]
+    """A table cell: its paragraphs (none when empty) and the columns and rows it spans.
+
+    A header cell has a ``scope``, what it labels: ``"column"`` (the cells below it, in the
+    columns it spans), ``"row"`` (the cells to its right, in the rows it spans) or ``"both"``;
+    a data cell has none. Word writes spans out (each covered slot repeats the text), PDF
+    and HTML keep them (``ColSpan``/``RowSpan``, ``colspan``/``rowspan``).
+    """
+
+    blocks: tuple[Paragraph, ...]
+    colspan: int = 1
+    rowspan: int = 1
+    scope: str | None = None  # one of HEADER_SCOPES for a header cell; None for a data cell
 
 
 @dataclass(frozen=True)
 class Table:
-    caption: str  # every table is captioned; it is also the table's description
-    header: tuple[Cell, ...]  # one header row; it sets the number of columns
-    rows: tuple[tuple[Cell, ...], ...]
+    """A captioned table: header rows (``head``, zero or more) above body rows, each a row
+    of cells as given, spans included; ``exporter.tables.tree`` says where each cell sits."""
+
+    caption: str  # every table is captioned, once
+    head: tuple[tuple[Cell, ...], ...]  # the header rows: they label the columns
+    rows: tuple[tuple[Cell, ...], ...]  # the body rows
     anchor: str | None = None
-    widths: tuple[float, ...] | None = None  # relative column widths, one per column
+    widths: tuple[float, ...] | None = None  # relative column widths, one per column; None: from content
+    caption_lang: str | None = None  # the caption's language, when not the document's
+    # what a reader needs to know about the table that its cells do not say (PDF /Summary,
+    # Word's table description, the web page's note): that the record gives it no header
+    # row, and where it is from; texts, each in its own language (the tool's words, a citation)
+    summary: tuple[Text, ...] = ()
+
+    @property
+    def summary_lang(self) -> str | None:
+        """The language of the summary's own words (its first text), when not the document's:
+        the language a format that holds the summary as one string gives it."""
+        return next((text.lang for text in self.summary if text.text.strip()), None)
 
 
 @dataclass(frozen=True)
@@ -120,6 +150,7 @@ class ContentsEntry:
     level: int
     text: str
     anchor: str  # a heading's
+    lang: str | None = None  # the entry's language, when not the document's
 
 
 @dataclass(frozen=True)
@@ -134,6 +165,25 @@ class Contents:
 
 Block = Union[Heading, Paragraph, BulletList, Table, Contents]
 
+#: Words a writer adds by itself, not found in the tree: a page footer, the notes section of
+#: a format that gathers notes at the end, link descriptions, a web page's skip link and its
+#: link back to the top, the name of its contents' navigation. English here; a composed
+#: document carries them in its interface language (``Document.labels``).
+WRITER_LABELS: Mapping[str, str] = {
+    "page": "Page {page} of {pages}",
+    "notes": "Notes",
+    "note": "Note {number}",
+    "back_to_text": "Back to text",
+    "back_to_note": "Back to where note {number} is referenced",
+    "go_to": "Go to {target}",
+    "skip": "Skip to main content",
+    "top": "Back to top",
+    "contents": "Contents",
+    # a table's header rows written as one (Word): a label joined to the one below it
+    "header_levels": "{upper}: {lower}",
+}
+WRITER_LABELS_LANGUAGE = "en"  # the language of WRITER_LABELS
+
 
 @dataclass(frozen=True)
 class Document:
@@ -144,11 +194,29 @@ class Document:
     keywords: tuple[str, ...] = ()
     author: str = "debate-exporter"
     date: str | None = None  # ISO date of the sitting, used for deterministic metadata
+    # WRITER_LABELS in the interface's language, as (key, text) pairs; a key left out is
+    # written in English. ``labels_lang`` is their language when it is not the document's.
+    labels: tuple[tuple[str, str], ...] = ()
+    labels_lang: str | None = None
     # The debate in our record format, as plain JSON data, with the composed parts under
     # "briefing": what ``-f json`` writes. None for a tree made by hand. It is source data
     # carried alongside the tree, not part of it: left out of the tree's JSON form and of
     # comparisons, and never to be changed by a writer.
     record: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+
+    def label(self, key: str, **values: object) -> str:
+        """A writer's own words (a key of WRITER_LABELS), with ``{placeholders}`` filled."""
+        text = dict(self.labels).get(key) or WRITER_LABELS[key]
+        return text.format(**values) if values else text
+
+    def label_lang(self, key: str) -> str | None:
+        """The language of ``label(key)`` when it is not the document's: ``labels_lang`` for
+        a label the tree carries, English for one it leaves out (in a document not in
+        English), else None."""
+        if dict(self.labels).get(key):
+            return self.labels_lang
+        own = self.language.replace("_", "-").split("-")[0].lower()
+        return None if own == WRITER_LABELS_LANGUAGE else WRITER_LABELS_LANGUAGE
 
 
 NODE_TYPES: tuple[type, ...] = (
@@ -270,20 +338,24 @@ def anchor_targets(blocks: Iterable[Block]) -> frozenset[str]:
     )
 
 
-def grid_width(row: tuple[Cell, ...]) -> int:
-    """How many columns a table row covers."""
-    return len(row)
+def cell_text(cell: Cell) -> str:
+    """A cell's words, its paragraphs joined by a space."""
+    return " ".join(text for text in (plain_text(p.children).strip() for p in cell.blocks) if text)
 
 
-def fit_row(row: tuple[Cell, ...], columns: int) -> tuple[Cell, ...]:
-    """A row made exactly ``columns`` wide, for a tree that did not pass validation:
-    short rows get empty cells; cells beyond the last column join it, so no words are lost."""
-    if len(row) <= columns:
-        return (*row, *[Cell(())] * (columns - len(row)))
-    joined: list[Inline] = []
-    for cell in row[columns - 1 :]:
-        joined += [*([Text(" ")] if joined else []), *cell.children]
-    return (*row[: columns - 1], Cell(tuple(joined)))
+def text_cell(text: str | Inline | tuple[Inline, ...], scope: str | None = None) -> Cell:
+    """A cell of one paragraph: plain ``text`` (the document's language), or inlines as they
+    are (a ``Text`` tagged with its own language); an empty cell (heading nothing) when it
+    has no words."""
+    children = (Text(text),) if isinstance(text, str) else text if isinstance(text, tuple) else (text,)
+    if not plain_text(children).strip():
+        return Cell(())
+    return Cell((Paragraph(children),), scope=scope)
+
+
+def header_row(*labels: str | Inline) -> tuple[Cell, ...]:
+    """A header row of one column label per column."""
+    return tuple(text_cell(label, "column") for label in labels)
 
 
 def heading_depth(document: Document) -> int:

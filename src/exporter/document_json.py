@@ -46,12 +46,13 @@ class TreeJSON(d.Visitor):
     def visit_table(self, node: d.Table) -> dict[str, Any]:
         return _node(
             node,
-            header=self.visit_each(node.header),
+            head=[self.visit_each(row) for row in node.head],
             rows=[self.visit_each(row) for row in node.rows],
+            **({"summary": self.visit_each(node.summary)} if node.summary else {}),
         )
 
     def visit_cell(self, node: d.Cell) -> dict[str, Any]:
-        return _node(node, children=self.visit_each(node.children))
+        return _node(node, blocks=self.visit_each(node.blocks))
 
     def visit_contents(self, node: d.Contents) -> dict[str, Any]:
         return _node(node, entries=self.visit_each(node.entries))
@@ -79,8 +80,13 @@ def _node(node: Any, **visited: Any) -> dict[str, Any]:
         value = visited[f.name] if f.name in visited else getattr(node, f.name)
         if f.name not in visited and f.default is not dataclasses.MISSING and value == f.default:
             continue
-        data[f.name] = list(value) if isinstance(value, tuple) else value
+        data[f.name] = _plain(value)
     return data
+
+
+def _plain(value: Any) -> Any:
+    """Tuples (of anything but nodes, which are visited) as JSON arrays, at any depth."""
+    return [_plain(item) for item in value] if isinstance(value, tuple) else value
 
 
 def to_json(document: d.Document) -> dict[str, Any]:

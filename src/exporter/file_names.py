@@ -16,6 +16,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from uniseg.graphemecluster import grapheme_clusters
+
 from exporter.formats import output_format
 
 NAME_MAX = 255  # bytes of UTF-8 in one file name
@@ -53,12 +55,13 @@ def fit(stem: str, extension: str, suffix: str = "", room: int = 0) -> str:
 
 
 def _cut(text: str, limit: int) -> str:
-    """The longest start of ``text`` of at most ``limit`` bytes, cut between characters."""
+    """The longest start of ``text`` of at most ``limit`` bytes, cut between whole
+    characters as a reader sees them (UAX #29 grapheme clusters: a letter keeps its marks)."""
     kept, used = [], 0
-    for char in text:
-        size = encoded_length(char)
+    for cluster in grapheme_clusters(text):
+        size = encoded_length(cluster)
         if used + size > limit:
             break
-        kept.append(char)
+        kept.append(cluster)
         used += size
     return "".join(kept).rstrip(" .-_")

@@ -62,17 +62,50 @@ class Paragraph:
         return "".join(run.text for run in self.runs)
 
 
+class HeaderScope(str, Enum):
+    """What a header cell labels (HTML ``scope``, ISO 32000 ``Scope``)."""
+
+    COLUMN = "column"
+    ROW = "row"
+    BOTH = "both"
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """A cell as the record gives it: its paragraphs (none when empty), how many columns and
+    rows it spans, and, for a header cell, what it labels (None: a data cell)."""
+
+    paragraphs: tuple[Paragraph, ...] = ()
+    colspan: int = 1
+    rowspan: int = 1
+    header: HeaderScope | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.paragraphs)
+
+    @property
+    def runs(self) -> tuple[Run, ...]:
+        return tuple(run for p in self.paragraphs for run in p.runs)
+
+
 @dataclass(frozen=True)
 class Table:
-    """A table inside a speech (a schedule, a list of amendments)."""
+    """A table inside a speech (a schedule, a list of amendments, written-answer figures).
 
-    rows: tuple[tuple[tuple[Run, ...], ...], ...]
+    Rows of cells as the record gives them, spans included (``exporter.tables.grid`` lays
+    them out); the first ``header_rows`` rows are the table's column headings, as the
+    record marks or plainly shows them; a body cell with a ``header`` scope labels its row.
+    A table whose record shows no header has ``header_rows`` 0 and no header cells.
+    """
+
+    rows: tuple[tuple[TableCell, ...], ...]
     header_rows: int = 0
     caption: str | None = None
 
     @property
     def text(self) -> str:
-        return " ".join("".join(r.text for r in cell) for row in self.rows for cell in row)
+        return " ".join(cell.text for row in self.rows for cell in row)
 
 
 @dataclass(frozen=True)
@@ -194,6 +227,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Debate:
+    # as the record gives it; "" when it gives none (the briefing is then titled from the house
+    # and date in the interface's language: exporter.compose.names.debate_title)
     title: str
     sections: tuple[Section, ...]
     speakers: tuple[Speaker, ...] = ()
@@ -202,7 +237,9 @@ class Debate:
     location: str | None = None  # "Westminster Hall", "Commons Chamber"
     chair: str | None = None  # the chair's name (see chair_name)
     department: str | None = None
-    language: str = "en-GB"
+    # BCP 47, as the record gives it; None when it does not say (the composer then takes the
+    # parliament's language or identifies it from the text: exporter.language)
+    language: str | None = None
     source: Source = field(default_factory=Source)
     summary: tuple[Paragraph, ...] = ()  # an editorial summary written by a person
     profile: str | None = None  # the parliament profile's key (exporter.parliaments), set by the reader
@@ -257,4 +294,4 @@ def block_runs(block: Block) -> tuple[Run, ...]:
                 runs.append(Run(item.label))
             runs.extend(run for paragraph in item.paragraphs for run in paragraph.runs)
         return tuple(runs)
-    return tuple(run for row in block.rows for cell in row for run in cell)
+    return tuple(run for row in block.rows for cell in row for run in cell.runs)

@@ -22,6 +22,10 @@ class ComposeOptions:
     summary: str = "auto"  # auto | editorial | none
     summary_words: int = 250
     citation: str = "auto"  # auto (the parliament's own form) or a layout in exporter.citations.STYLES
+    # The language of the words the tool adds (--ui-language), a BCP 47 tag with a catalog
+    # in exporter.interface; None: the document's language when its catalog is complete,
+    # else English.
+    ui_language: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,14 @@ Batches (``exporter.batch``) run the same steps in worker processes.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from exporter import checks
 from exporter import model as m
-from exporter.cleaning import clean_debate, ensure_title, reads_as_nothing
-from exporter.compose import compose
+from exporter.cleaning import clean_debate, reads_as_nothing
+from exporter.compose import briefing_title, compose
 from exporter.diagnostics import Diagnostic, Reporter, Severity
 from exporter.errors import ExporterError, InputError, UnknownFormatError
 from exporter.file_names import fit, room_for
@@ -27,6 +26,7 @@ from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.output_set import PlannedFile, write_set
 from exporter.people import cached as people_directory  # read once per batch, again if changed
 from exporter.readers import _xml as xml
+from exporter.slugs import slug
 from exporter.validation import validate
 from exporter.writers.guard import guarded
 
@@ -59,12 +59,12 @@ def read_debate(path: Path, job: Job, reporter: Reporter) -> tuple[m.Debate, Inp
 
 def parse_debate(data: bytes, source: str, job: Job, reporter: Reporter) -> tuple[m.Debate, InputFormat]:
     """A debate from an input's bytes (a file's, or standard input's), named ``source``: the
-    one read step for every input, with #9's checks (nesting, cleaning, a title that reads
-    as something). Raises InputError (and its kinds) located in ``source``."""
+    one read step for every input, with its checks (nesting; cleaning, which leaves a title
+    that reads as nothing untitled). Raises InputError (and its kinds) located in ``source``."""
     fmt = _choose_format(data, job.input_format, source)
     debate: m.Debate = fmt.load().read(data, source, job.read, reporter)
     _check_nesting(debate, source)
-    debate = ensure_title(clean_debate(debate, reporter), reporter)  # text enters the model here
+    debate = clean_debate(debate, reporter)  # text enters the model here
     if job.read.people is not None:
         debate = people_directory(job.read.people).apply(debate)
     return debate, fmt
@@ -102,11 +102,13 @@ def _choose_format(data: bytes, requested: str, source: str) -> InputFormat:
 
 
 def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
-    """One debate per top-level section, each named by its heading."""
+    """One debate per top-level section, each named by its heading and numbered in order. A
+    heading with nothing under it (a banner such as "Oral Answers to Questions" before the
+    departments' headings) is no debate: it gets no piece."""
     if len(debate.sections) <= 1:
         return [("", debate)]
     parts = []
-    for index, section in enumerate(debate.sections, start=1):
+    for index, section in enumerate((s for s in debate.sections if _holds_content(s)), start=1):
         used = {s.speaker for s in m.speeches(m.Debate(section.title, (section,))) if s.speaker}
         part = dataclasses.replace(
             debate,
@@ -120,13 +122,20 @@ def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
     return parts
 
 
-def stem_from_title(title: str) -> str:
-    """A file name stem for a record that has no file name (standard input)."""
-    return _slug(title)
+def _holds_content(section: m.Section) -> bool:
+    """Whether the record has anything under this heading: a speech, procedure, a division,
+    or a section that holds one."""
+    return any(not isinstance(item, m.Section) or _holds_content(item) for item in section.items)
+
+
+def stem_from_title(debate: m.Debate, job: Job) -> str:
+    """A file name stem for a record that has no file name (standard input): its briefing's
+    title (an untitled sitting's as the briefing names it) as a slug that keeps every script."""
+    return _slug(briefing_title(debate, job.compose))
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:50].strip("-") or "debate"
+    return slug(text)
 
 
 def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
@@ -135,7 +144,12 @@ def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
     writer's failure is one located error (``writers.guard``)."""
     document = validate(compose(debate, job.compose, reporter).document, reporter, strict=job.strict_tree)
     return {
-        name: guarded(name, partial(output_format(name).load().write, document, job.write, reporter), document, reporter.source)
+        name: guarded(
+            name,
+            partial(output_format(name).load().write, document, job.write, reporter),
+            document,
+            reporter.source,
+        )
         for name in job.formats
     }
 

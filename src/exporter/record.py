@@ -31,15 +31,21 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+DEFAULT_LANGUAGE = "en-GB"  # a record that names no language (README, schema)
+
+
 # --- model -> data ---------------------------------------------------------------
 
 
 def to_dict(debate: m.Debate) -> dict[str, Any]:
-    data: dict[str, Any] = {"format": FORMAT_MARK, "title": debate.title}
+    data: dict[str, Any] = {"format": FORMAT_MARK}
+    if debate.title.strip():
+        data["title"] = debate.title  # an untitled sitting has none
     _put(data, "date", debate.date.isoformat() if debate.date else None)
     for key in ("house", "location", "chair", "department", "profile", "bill", "committee"):
         _put(data, key, getattr(debate, key))
-    data["language"] = debate.language
+    if debate.language:
+        data["language"] = debate.language
     source = {k: v for k, v in vars(debate.source).items() if v is not None and v is not False}
     if source:
         data["source"] = source
@@ -122,11 +128,45 @@ def _block_out(block: m.Block) -> Any:
         if block.ordered:
             listed["ordered"] = True
         return {"list": listed}
-    table: dict[str, Any] = {"rows": [[_runs_out(cell) for cell in row] for row in block.rows]}
+    return {"table": _table_out(block)}
+
+
+def _table_out(block: m.Table) -> dict[str, Any]:
+    table: dict[str, Any] = {
+        "rows": [
+            [_cell_out(cell, index < block.header_rows) for cell in row]
+            for index, row in enumerate(block.rows)
+        ]
+    }
     if block.header_rows:
         table["header_rows"] = block.header_rows
     _put(table, "caption", block.caption)
-    return {"table": table}
+    return table
+
+
+def _cell_out(cell: m.TableCell, in_header_row: bool) -> Any:
+    """A string or runs when that says it all, else an object with only what differs from
+    the defaults (one column, one row, a header of its column in a header row)."""
+    default = m.HeaderScope.COLUMN if in_header_row else None
+    if len(cell.paragraphs) <= 1 and cell.colspan == cell.rowspan == 1 and cell.header is default:
+        if not cell.paragraphs:
+            return ""
+        only = cell.paragraphs[0]
+        if only.style is m.ParagraphStyle.BODY and only.lang is None and only.runs:
+            return _runs_out(only.runs)
+    data: dict[str, Any] = {}
+    if len(cell.paragraphs) == 1 and cell.paragraphs[0] == m.Paragraph(cell.paragraphs[0].runs):
+        runs = _runs_out(cell.paragraphs[0].runs)
+        data["text" if isinstance(runs, str) else "runs"] = runs
+    elif cell.paragraphs:
+        data["paragraphs"] = [_paragraph_out(p) for p in cell.paragraphs]
+    if cell.colspan != 1:
+        data["colspan"] = cell.colspan
+    if cell.rowspan != 1:
+        data["rowspan"] = cell.rowspan
+    if cell.header is not default:
+        data["header"] = cell.header.value if cell.header else "none"
+    return data
 
 
 def _paragraph_out(paragraph: m.Paragraph) -> Any:
@@ -250,13 +290,13 @@ def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
 
 def _debate_in(data: dict[str, Any]) -> m.Debate:
     return m.Debate(
-        title=data["title"],
+        title=_title_in(data.get("title", "")),
         date=dt.date.fromisoformat(data["date"]) if data.get("date") else None,
         house=data.get("house"),
         location=data.get("location"),
         chair=data.get("chair"),
         department=data.get("department"),
-        language=data.get("language", "en-GB"),
+        language=data.get("language", DEFAULT_LANGUAGE),
         source=m.Source(**data.get("source", {})),
         summary=tuple(_paragraph_in(p) for p in data.get("summary", [])),
         speakers=tuple(m.Speaker(**s) for s in data.get("speakers", [])),
@@ -265,6 +305,11 @@ def _debate_in(data: dict[str, Any]) -> m.Debate:
         bill=data.get("bill"),
         committee=data.get("committee"),
     )
+
+
+def _title_in(title: str) -> str:
+    """The sitting's title; "" for none, or one of white space alone (the model's "untitled")."""
+    return title if title.strip() else ""
 
 
 def _section_in(data: dict[str, Any]) -> m.Section:
@@ -320,13 +365,47 @@ def _block_in(data: Any) -> m.Block:
             ordered=listed.get("ordered", False),
         )
     if isinstance(data, dict) and "table" in data:
-        table = data["table"]
-        return m.Table(
-            rows=tuple(tuple(_runs_in(cell) for cell in row) for row in table["rows"]),
-            header_rows=table.get("header_rows", 0),
-            caption=table.get("caption"),
-        )
+        return _table_in(data["table"])
     return _paragraph_in(data)
+
+
+def _table_in(table: dict[str, Any]) -> m.Table:
+    header_rows = table.get("header_rows", 0)
+    return m.Table(
+        rows=tuple(
+            tuple(_cell_in(cell, index < header_rows) for cell in row)
+            for index, row in enumerate(table["rows"])
+        ),
+        header_rows=header_rows,
+        caption=table.get("caption"),
+    )
+
+
+def _cell_in(data: Any, in_header_row: bool) -> m.TableCell:
+    """A cell: a string (empty: an empty cell), runs, or an object; cells of a header row
+    are headers of their column unless they say otherwise."""
+    default = m.HeaderScope.COLUMN if in_header_row else None
+    paragraphs: tuple[m.Paragraph, ...] = ()
+    if not isinstance(data, dict):
+        runs = _runs_in(data)
+        if any(run.text for run in runs):
+            paragraphs = (m.Paragraph(runs),)
+        return m.TableCell(paragraphs, header=default)
+    if "paragraphs" in data:
+        paragraphs = tuple(_paragraph_in(p) for p in data["paragraphs"])
+        if not any(p.text for p in paragraphs):
+            paragraphs = ()  # paragraphs with no text: an empty cell, as "" is
+    elif "text" in data or "runs" in data:
+        runs = _runs_in(data.get("text", data.get("runs")))
+        if any(run.text for run in runs):
+            paragraphs = (m.Paragraph(runs),)
+    header = data.get("header")
+    return m.TableCell(
+        paragraphs,
+        colspan=data.get("colspan", 1),
+        rowspan=data.get("rowspan", 1),
+        header=default if header is None else (None if header == "none" else m.HeaderScope(header)),
+    )
 
 
 def _paragraph_in(data: Any) -> m.Paragraph:

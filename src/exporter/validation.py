@@ -2,9 +2,9 @@
 
 Checks a tree against the contract in ``exporter.document``: text in the title and in
 every heading, heading levels that start at 1 and never skip, unique anchors that every
-internal link and contents entry resolves to, table grids that add up (every row as
-wide as the header, one width per column), known paragraph roles, notes that do not
-nest, links that hold text.
+internal link and contents entry resolves to, table grids that add up (spans included,
+every row as wide as the table, one width per column; header cells with text and a
+scope), known paragraph roles, notes that do not nest, links that hold text.
 
 Each problem has a cause. What comes from the record (a section with no title, a
 table with no cells, a debate with no title) is the record's: a warning, and the tree
@@ -26,6 +26,7 @@ from typing import Any
 from exporter import document as d
 from exporter.diagnostics import Reporter
 from exporter.errors import ExporterError
+from exporter.tables.tree import regular_table, table_grid
 
 UNTITLED_SECTION = "Untitled section"
 
@@ -50,8 +51,13 @@ RULES: dict[str, tuple[Cause, str]] = {
     "TREE-LIST-ITEM-EMPTY": (Cause.COMPOSER, "a list item has content"),
     "TREE-TABLE-EMPTY": (Cause.RECORD, "a table has cells"),
     "TREE-TABLE-CAPTION": (Cause.COMPOSER, "every table has a caption"),
-    "TREE-TABLE-GRID": (Cause.COMPOSER, "every row of a table is as wide as its header"),
+    "TREE-TABLE-GRID": (Cause.COMPOSER, "a table's cells, spans included, cover its grid exactly"),
     "TREE-TABLE-WIDTHS": (Cause.COMPOSER, "a table gives one positive width per column, or none"),
+    "TREE-TABLE-SCOPE": (
+        Cause.COMPOSER,
+        "a header cell has text and a known scope; header rows hold headers",
+    ),
+    "TREE-CELL-CONTENT": (Cause.COMPOSER, "a table cell holds paragraphs"),
     "TREE-CONTENTS-EMPTY": (Cause.COMPOSER, "the contents has entries"),
     "TREE-CONTENTS-ANCHOR": (Cause.COMPOSER, "every contents entry points to an anchor"),
     "TREE-CONTENTS-LEVEL": (Cause.COMPOSER, "contents levels are 1 or more"),
@@ -262,8 +268,7 @@ class _Validator(d.Visitor):
         return (node if blocks is node.blocks else replace(node, blocks=blocks),)
 
     def visit_table(self, node: d.Table) -> tuple[d.Table, ...]:
-        columns = d.grid_width(node.header)
-        if columns == 0:
+        if not any(node.head) and not any(node.rows):
             self._problem("TREE-TABLE-EMPTY", f"table {node.caption!r} has no cells; left out")
             return ()
         changes: dict[str, Any] = {}
@@ -274,36 +279,61 @@ class _Validator(d.Visitor):
             anchor = self._anchor(node.anchor, f"table {node.caption!r}")
             if anchor != node.anchor:
                 changes["anchor"] = anchor
-        header = self._each(node.header, "header")
-        rows: list[tuple[d.Cell, ...]] = []
-        for index, row in enumerate(node.rows):
-            with self._at(f"rows[{index}]"):
-                cells = self._each(row, "cells")
-                if d.grid_width(cells) != columns:
-                    self._problem(
-                        "TREE-TABLE-GRID",
-                        f"a row of table {node.caption!r} has {d.grid_width(cells)} cells for {columns} "
-                        "columns; "
-                        + ("padded" if d.grid_width(cells) < columns else "the rest join the last"),
-                    )
-                    cells = d.fit_row(cells, columns)
-            rows.append(cells)
-        if header is not node.header:
-            changes["header"] = header
+        head = tuple(self._row(row, "head", index, True) for index, row in enumerate(node.head))
+        rows = tuple(self._row(row, "rows", index, False) for index, row in enumerate(node.rows))
+        grid = table_grid(d.Table(node.caption, head, rows))
+        if not grid.adds_up:
+            fault = grid.faults[0]
+            more = f" (and {len(grid.faults) - 1} more)" if len(grid.faults) > 1 else ""
+            self._problem(
+                "TREE-TABLE-GRID",
+                f"table {node.caption!r}, row {fault.row + 1}: {fault.message}{more}; spans cut to fit, "
+                "short rows padded with empty cells",
+            )
+            whole = regular_table(d.Table(node.caption, head, rows))
+            head, rows = whole.head, whole.rows
+        if any(new is not old for new, old in zip(head, node.head, strict=True)):
+            changes["head"] = head
         if any(new is not old for new, old in zip(rows, node.rows, strict=True)):
-            changes["rows"] = tuple(rows)
-        if node.widths is not None and (len(node.widths) != columns or any(w <= 0 for w in node.widths)):
+            changes["rows"] = rows
+        if node.widths is not None and (len(node.widths) != grid.columns or any(w <= 0 for w in node.widths)):
             self._problem(
                 "TREE-TABLE-WIDTHS",
-                f"table {node.caption!r} gives {len(node.widths)} widths for {columns} columns; "
-                "columns made equal",
+                f"table {node.caption!r} gives {len(node.widths)} widths for {grid.columns} columns; "
+                "widths taken from the content",
             )
             changes["widths"] = None
         return (replace(node, **changes) if changes else node,)
 
-    def visit_cell(self, node: d.Cell) -> tuple[d.Cell]:
-        children = self._each(node.children, "children")
-        return (node if children is node.children else replace(node, children=children),)
+    def _row(self, row: tuple[d.Cell, ...], part: str, index: int, in_head: bool) -> tuple[d.Cell, ...]:
+        with self._at(f"{part}[{index}]"):
+            return self._each(row, "cells", in_head)
+
+    def visit_cell(self, node: d.Cell, in_head: bool = False) -> tuple[d.Cell]:
+        changes: dict[str, Any] = {}
+        blocks = node.blocks
+        if not all(isinstance(block, d.Paragraph) for block in blocks):
+            self._problem(
+                "TREE-CELL-CONTENT", "a table cell holds more than paragraphs; its inlines made a paragraph"
+            )
+            blocks = _as_paragraphs(blocks)
+        blocks = self._each(blocks, "blocks")
+        if blocks is not node.blocks:
+            changes["blocks"] = blocks
+        text = any(d.plain_text(p.children).strip() for p in blocks)
+        scope = node.scope
+        if scope is not None and scope not in d.HEADER_SCOPES:
+            self._problem("TREE-TABLE-SCOPE", f"a header cell has the unknown scope {scope!r}; made 'column'")
+            scope = "column"
+        if scope is not None and not text:
+            self._problem("TREE-TABLE-SCOPE", "an empty cell is marked a header; made a data cell")
+            scope = None
+        elif scope is None and text and in_head:
+            self._problem("TREE-TABLE-SCOPE", "a cell with text in a header row has no scope; made 'column'")
+            scope = "column"
+        if scope != node.scope:
+            changes["scope"] = scope
+        return (replace(node, **changes) if changes else node,)
 
     def visit_contents(self, node: d.Contents) -> tuple[d.Contents, ...]:
         entries = self._each(node.entries, "entries")
@@ -380,3 +410,24 @@ class _Validator(d.Visitor):
         finally:
             self._in_note = False
         return (node if children is node.children else replace(node, children=children),)
+
+
+def _as_paragraphs(content: tuple[Any, ...]) -> tuple[d.Paragraph, ...]:
+    """A cell's content as paragraphs: inline nodes in a row gather into one paragraph; a
+    block that is not a paragraph keeps its inline children, if it has any."""
+    paragraphs: list[d.Paragraph] = []
+    pending: list[d.Inline] = []
+    for node in content:
+        if isinstance(node, (d.Text, d.Link, d.NoteRef)):
+            pending.append(node)
+            continue
+        if pending:
+            paragraphs.append(d.Paragraph(tuple(pending)))
+            pending = []
+        if isinstance(node, d.Paragraph):
+            paragraphs.append(node)
+        elif isinstance(getattr(node, "children", None), tuple):
+            paragraphs.append(d.Paragraph(node.children))
+    if pending:
+        paragraphs.append(d.Paragraph(tuple(pending)))
+    return tuple(paragraphs)

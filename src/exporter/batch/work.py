@@ -107,7 +107,7 @@ def convert_source(source: Source, settings: Settings) -> Outcome:
         outcome.input_sha256 = hashlib.sha256(data).hexdigest()
         debate, fmt = parse_debate(data, name, settings.job, reporter)
         outcome.input_format = fmt.name
-        stem = source.stem or stem_from_title(debate.title)
+        stem = source.stem or stem_from_title(debate, settings.job)
         outcome.files = render_files(debate, stem, settings.job, reporter)
         if settings.audit:
             for file in outcome.files:

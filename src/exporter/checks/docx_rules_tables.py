@@ -1,4 +1,11 @@
-"""Table rules of DOCX-RULES.md: header rows, table look, merged, nested and blank rows, captions."""
+"""Table rules of DOCX-RULES.md: header rows, table look, merged, nested and blank rows, captions.
+
+They know the form our Word writer gives a table the record gives spans (written out, no
+merged cells, one header row) and the two things such a table may rightly lack: a header
+row the record does not have (when the table's description says so: a warning, not
+MS-TBL-001's error), and a label in the corner above a column of row headers (tblLook
+firstColumn).
+"""
 
 from __future__ import annotations
 
@@ -26,10 +33,31 @@ def _header_row(tbl: etree._Element) -> etree._Element | None:
 @rule("MS-TBL-001", Severity.ERROR, "Tables specify a header row (w:tblHeader on the first row)")
 def table_header_rows(package: DocxPackage) -> Iterator[Finding]:
     for tbl in package.tables:
-        if tbl.find(w("tr")) is not None and _header_row(tbl) is None:
+        if tbl.find(w("tr")) is not None and _header_row(tbl) is None and not _why_no_header(tbl):
             yield Finding(
                 "first row is not marked as a header row (Repeat Header Rows)", _table_where(package, tbl)
             )
+
+
+@rule(
+    "TBL-HDR-NONE-001",
+    Severity.WARNING,
+    "A table with no header row says why in its description (the record it comes from gives none)",
+)
+def explained_missing_header(package: DocxPackage) -> Iterator[Finding]:
+    for tbl in package.tables:
+        why = _why_no_header(tbl)
+        if tbl.find(w("tr")) is not None and _header_row(tbl) is None and why:
+            yield Finding(f"no header row; its description says: {why!r}", _table_where(package, tbl))
+
+
+def _why_no_header(tbl: etree._Element) -> str:
+    """The table's description (Alt Text), when it says something its caption does not."""
+    description = tbl.find("w:tblPr/w:tblDescription", NS)
+    caption = tbl.find("w:tblPr/w:tblCaption", NS)
+    said = (description.get(w("val")) or "").strip() if description is not None else ""
+    title = (caption.get(w("val")) or "").strip() if caption is not None else ""
+    return said if said != title else ""
 
 
 @rule("TBL-LOOK-001", Severity.TIP, "The header row is also switched on in the table look (tblLook firstRow)")
@@ -47,23 +75,34 @@ def table_look(package: DocxPackage) -> Iterator[Finding]:
 
 def _look_first_row(look: etree._Element) -> bool:
     """w:firstRow when present; otherwise bit 0x0020 of the legacy hex w:val."""
-    explicit = look.get(w("firstRow"))
+    return _look(look, "firstRow", 0x0020)
+
+
+def _look_first_column(look: etree._Element) -> bool:
+    """w:firstColumn when present (the first column holds row headers); otherwise bit 0x0080."""
+    return _look(look, "firstColumn", 0x0080)
+
+
+def _look(look: etree._Element, name: str, bit: int) -> bool:
+    explicit = look.get(w(name))
     if explicit is not None:
         return explicit in ("1", "true", "on")
     try:
-        return bool(int(look.get(w("val"), "0") or "0", 16) & 0x0020)
+        return bool(int(look.get(w("val"), "0") or "0", 16) & bit)
     except ValueError:
         return False
 
 
-@rule("TBL-HDR-EMPTY-001", Severity.WARNING, "Header cells are not empty")
+@rule("TBL-HDR-EMPTY-001", Severity.WARNING, "Header cells are not empty (but the corner above row headers)")
 def empty_header_cells(package: DocxPackage) -> Iterator[Finding]:
     for tbl in package.tables:
         header = _header_row(tbl)
         if header is None:
             continue
+        look = tbl.find("w:tblPr/w:tblLook", NS)
+        row_headers = look is not None and _look_first_column(look)
         for n, cell in enumerate(header.findall(w("tc")), start=1):
-            if not text_of(cell).strip():
+            if not text_of(cell).strip() and not (n == 1 and row_headers):
                 yield Finding(f"header cell {n} is empty", _table_where(package, tbl, 1))
 
 

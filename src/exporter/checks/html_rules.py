@@ -174,14 +174,36 @@ def table_headers(page: Page) -> Iterator[Finding]:
     for table in _data_tables(page):
         cells = [c for c in table.iter("th", "td") if _own_table(c) is table]
         headers = [c for c in cells if c.tag == "th"]
-        if not headers:
+        if not headers and not _why_no_headers(table, page):
             yield Finding("a table without header cells (<th>)", where(table))
             continue
+        if not headers:
+            continue  # HTML-TBL-003
         if any(c.get("headers") for c in cells if c.tag == "td"):
             continue  # headers/id associations label the cells explicitly
         for th in headers:
             if (th.get("scope") or "").lower() not in SCOPES:
                 yield Finding(f"header cell {quoted(text_of(th))} has no scope (col or row)", where(th))
+
+
+@rule(
+    "HTML-TBL-003",
+    Severity.WARNING,
+    "A data table with no header cells says why in its description (the record gives it none)",
+)
+def explained_missing_headers(page: Page) -> Iterator[Finding]:
+    for table in _data_tables(page):
+        has_headers = any(c.tag == "th" and _own_table(c) is table for c in table.iter("th"))
+        why = _why_no_headers(table, page)
+        if not has_headers and why:
+            yield Finding(f"a table without header cells; its description says: {quoted(why)}", where(table))
+
+
+def _why_no_headers(table: etree._Element, page: Page) -> str:
+    """The words of the elements the table's ``aria-describedby`` names."""
+    described_by = (table.get("aria-describedby") or "").split()
+    named = {e.get("id"): e for e in page.elements if e.get("id") in described_by}
+    return " ".join(text_of(named[i]) for i in described_by if i in named).strip()
 
 
 def _own_table(cell: etree._Element) -> etree._Element | None:

@@ -2,8 +2,8 @@
 
 Rule ids are ``PDFUA-<clause>-<what>``: the clause of ISO 14289-1 that the condition
 belongs to (5 identification, 7.1 general, 7.2 text/language, 7.4 headings, 7.18 annotations,
-7.21 fonts), then a short name of the condition. Every finding is an ERROR: each is a
-conformance failure. ``PDFUA-7.1-parent-tree`` checks what veraPDF does not: that the parent
+7.21 fonts), then a short name of the condition. Every finding is an ERROR, a conformance
+failure, but one: a table with no header cells whose Summary says why is a WARNING. ``PDFUA-7.1-parent-tree`` checks what veraPDF does not: that the parent
 tree maps each MCID and link annotation to the element that really holds it.
 """
 
@@ -122,8 +122,10 @@ class _Findings:
         self.source = source
         self.items: list[Diagnostic] = []
 
-    def add(self, code: str, message: str, location: str | None = None) -> None:
-        self.items.append(Diagnostic(code, Severity.ERROR, message, self.source, location))
+    def add(
+        self, code: str, message: str, location: str | None = None, severity: Severity = Severity.ERROR
+    ) -> None:
+        self.items.append(Diagnostic(code, severity, message, self.source, location))
 
 
 def check(data: bytes, source: str) -> list[Diagnostic]:

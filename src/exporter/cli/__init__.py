@@ -18,7 +18,7 @@ from exporter import __version__, record
 from exporter.citations import STYLES as CITATION_STYLES
 from exporter.cli.console import Stream
 from exporter.cli.merge_reports import merge_reports
-from exporter.cli.options import FAIL_ON, batch_options
+from exporter.cli.options import FAIL_ON, batch_options, output_formats, size, ui_language
 from exporter.diagnostics import Severity
 from exporter.errors import ExporterError, RecordErrors
 from exporter.formats import FOLDER_PATTERNS, INPUT_FORMATS, OUTPUT_FORMATS
@@ -62,24 +62,6 @@ def main() -> None:
     pass
 
 
-def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
-    names = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
-    known = {f.name for f in OUTPUT_FORMATS}
-    unknown = [n for n in names if n not in known]
-    if unknown or not names:
-        raise click.BadParameter(f"{', '.join(unknown) or value!r}: choose from {', '.join(sorted(known))}")
-    return names
-
-
-def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> int | None:
-    from exporter.input_files import parse_size
-
-    try:
-        return parse_size(value)
-    except ValueError as err:
-        raise click.BadParameter(str(err)) from None
-
-
 @main.command(epilog=CONVERT_EXAMPLES)
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
@@ -97,7 +79,7 @@ def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> int | Non
     "formats",
     default="docx,pdf",
     show_default=True,
-    callback=_formats,
+    callback=output_formats,
     help="Output formats, comma-separated: docx, pdf, html, json, tree.",
 )
 @click.option(
@@ -140,6 +122,13 @@ def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> int | Non
     "a form the parliament's profile does not offer falls back to its own, with a warning.",
 )
 @click.option(
+    "--ui-language",
+    metavar="TAG",
+    callback=ui_language,
+    help="Language of the words the tool adds (headings, labels, dates), a BCP 47 tag: en, cy. "
+    "Default: the record's language when a complete catalog exists, else English.",
+)
+@click.option(
     "--people",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Speaker directory: a ParlaMint listPerson file or a TheyWorkForYou people.json.",
@@ -149,7 +138,7 @@ def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> int | Non
     default="50M",
     show_default=True,
     metavar="SIZE",
-    callback=_size,
+    callback=size,
     help="Refuse inputs (files, standard input, @lists) larger than this (K, M, G; 0 for no limit). "
     "Converting takes about 40x an input's size in memory.",
 )
@@ -203,6 +192,7 @@ def convert(
     summary: str,
     summary_words: int,
     citation: str,
+    ui_language: str | None,
     people: Path | None,
     max_input_size: int | None,
     split: bool,
@@ -253,7 +243,9 @@ def convert(
         split=split,
         strict_tree=strict_tree,
         read=ReadOptions(people=people, max_input_size=max_input_size),
-        compose=ComposeOptions(summary=summary, summary_words=summary_words, citation=citation),
+        compose=ComposeOptions(
+            summary=summary, summary_words=summary_words, citation=citation, ui_language=ui_language
+        ),
         write=WriteOptions(style=chosen_style),
     )
 

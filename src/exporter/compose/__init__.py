@@ -6,6 +6,8 @@ speech, each speech followed by its source, as deep as the record nests); Source
 record of several debates (a sitting day), Speakers comes after the debates, before Sources.
 Contents lists the front parts and the sections of the debate (``CONTENTS_DEPTH``), not
 its speeches: a day file has hundreds, which the PDF outline and Word's navigation pane list.
+The document's language is resolved first (exporter.language), and the tool's own words are
+in the interface's language (exporter.interface), tagged where that is not the document's.
 Everything a writer needs to be accessible (title, language, heading levels, header
 rows, link text) is settled here. Speeches are keyed once (``compose.keys``) and found
 by key from then on.
@@ -13,22 +15,27 @@ by key from then on.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
 from exporter import document as d
 from exporter import model as m
-from exporter import record
+from exporter import parliaments, record
 from exporter.citations import choose, cite, cite_columns, debate_columns, record_url
+from exporter.cleaning import reads_as_nothing
 from exporter.compose.anchors import Anchors
 from exporter.compose.front import details, sources
+from exporter.compose.inlines import shared_lang
 from exporter.compose.keys import key_speeches
 from exporter.compose.links import link_addresses
-from exporter.compose.names import long_date
+from exporter.compose.names import debate_title
 from exporter.compose.proceedings import ProceedingsContext, SpeechSource, heading_anchors, proceedings
 from exporter.compose.speakers import contributions, speakers_table
 from exporter.compose.substance import substance
 from exporter.diagnostics import Reporter
+from exporter.interface import Interface, interface_for
+from exporter.language.resolve import resolve
 from exporter.options import ComposeOptions
 
 
@@ -43,23 +50,32 @@ class Briefing:
 # in the PDF outline and Word's navigation pane.
 CONTENTS_DEPTH = 4
 
-# The front parts, in reading order: each heading's words and anchor, made before any other
-# anchor so that a section called "Summary" never takes the front part's.
-_FRONT = (
-    ("summary", "Summary"),
-    ("at-a-glance", "At a glance"),
-    ("key-points", "Key points"),
-    ("contents", "Contents"),
-    ("speakers", "Speakers"),
-    ("sources", "Sources"),
-)
+# The front parts' anchors, in reading order, made before any other anchor so that a section
+# called "Summary" never takes the front part's. Their headings are in the interface's language.
+_FRONT = ("summary", "at-a-glance", "key-points", "contents", "speakers", "sources")
+
+
+def parliament_language(debate: m.Debate) -> str | None:
+    """The language of the parliament profile the debate belongs to, when it belongs to a
+    known one (``exporter.parliaments``); None for a debate of no known parliament."""
+    profile = parliaments.profile_of(debate)
+    return profile.language if profile is not parliaments.GENERIC else None
 
 
 def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Briefing:
-    as_read = debate
+    """Raises exporter.interface.UnknownInterfaceLanguage when ``options.ui_language``
+    names a language with no catalog."""
+    debate = resolve(debate, parliament_language(debate), reporter)
+    language = debate.language or ""
+    ui = interface_for(language, options.ui_language)
+    as_read = debate  # the record as read: an untitled sitting stays untitled in -f json
+    title = debate_title(debate, ui)
+    made_title = title if reads_as_nothing(debate.title) else None
+    if made_title:  # named by the tool: everything after says the same
+        debate = dataclasses.replace(debate, title=d.plain_text(title))
     anchors = Anchors()
     anchors.make("title")
-    front = {key: anchors.make(key) for key, _ in _FRONT}
+    front = {key: anchors.make(key) for key in _FRONT}
     keys = key_speeches(debate, anchors)
     debate = keys.debate
     table_counter = iter(range(1, 10_000))
@@ -80,37 +96,51 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     # Every heading of the proceedings has its anchor before anything is laid out, so that the
     # summary can link to each debate; tables are numbered in reading order.
     context = ProceedingsContext(
-        debate, keys.anchor, heading_anchors(debate, anchors.make), source_of, lambda: next(table_counter)
+        debate,
+        keys.anchor,
+        heading_anchors(debate, anchors.make),
+        source_of,
+        lambda: next(table_counter),
+        ui,
+        reporter,
     )
     found = substance(context, options, keys, anchors, reporter)
 
-    body: list[d.Block] = [d.Heading(2, (d.Text("Summary"),), front["summary"]), *found.summary_blocks]
-    body.extend(found.glance_blocks(front["at-a-glance"], lambda: next(table_counter)))
-    body.extend(found.key_points(front["key-points"]))
-    speakers_heading = d.Heading(2, (d.Text("Speakers"),), front["speakers"])
-    speakers = speakers_table(debate, next(table_counter))
+    def heading(message: str, key: str) -> d.Heading:
+        return d.Heading(2, (ui.text(message),), front[key])
+
+    # A part with nothing to say is left out, heading and all (a record of divisions alone
+    # has no one to summarise and no Speakers table).
+    body: list[d.Block] = (
+        [heading(ui.gettext("Summary"), "summary"), *found.summary_blocks] if found.summary_blocks else []
+    )
+    body.extend(found.glance_blocks(front["at-a-glance"], lambda: next(table_counter), ui))
+    body.extend(found.key_points(front["key-points"], ui))
+    speakers = speakers_table(debate, next(table_counter), ui) if m.speeches(debate) else None
     debate_blocks = proceedings(context)
     debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
-    closing: list[d.Block] = [d.Heading(2, (d.Text("Sources"),), front["sources"])]
-    closing.extend(sources(debate, debate_citation))
+    closing: list[d.Block] = [heading(ui.gettext("Sources"), "sources")]
+    closing.extend(sources(debate, debate_citation, ui, made_title))
 
     # One debate: who took part comes before it. A sitting day: the table of everyone who spoke
     # is an index at the back, as in a book, so that the debates begin early.
-    who: list[d.Block] = [speakers_heading, speakers]
+    who: list[d.Block] = [heading(ui.gettext("Speakers"), "speakers"), speakers] if speakers else []
     after_contents = [*debate_blocks, *who, *closing] if found.several else [*who, *debate_blocks, *closing]
     listed = {*front.values(), *context.anchors.sections.values()}
     contents = d.Contents(
         tuple(
-            d.ContentsEntry(block.level, d.plain_text(block.children), block.anchor)
+            d.ContentsEntry(
+                block.level, d.plain_text(block.children), block.anchor, shared_lang(block.children)
+            )
             for block in (*body, *after_contents)
             if isinstance(block, d.Heading) and block.anchor in listed and block.level <= CONTENTS_DEPTH
         )
     )
     blocks: list[d.Block] = [
-        d.Heading(1, (d.Text(debate.title),), "title"),
-        *details(debate),
+        d.Heading(1, title, "title"),
+        *details(debate, ui),
         *body,
-        d.Heading(2, (d.Text("Contents"),), front["contents"]),
+        heading(ui.gettext("Contents"), "contents"),
         contents,
         *after_contents,
     ]
@@ -121,29 +151,63 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
             {"id": s.id, "heading": s.name, "contributions": counts.get(s.id, 0)} for s in debate.speakers
         ],
         "citation": debate_citation,
+        "language": language,
+        "interface_language": ui.language,
     }
     document = d.Document(
         title=debate.title,
-        language=debate.language,
+        language=language,
         blocks=tuple(blocks),
-        subject=_subject(debate),
-        keywords=_keywords(debate),
+        subject=_subject(debate, ui),
+        keywords=_keywords(debate, ui),
         date=debate.date.isoformat() if debate.date else None,
+        labels=_labels(ui),
+        labels_lang=ui.lang,
         record={**record.to_dict(as_read), "briefing": parts},
     )
-    return Briefing(link_addresses(document), parts)
+    return Briefing(link_addresses(document, ui), parts)
 
 
-def _subject(debate: m.Debate) -> str:
-    where = debate.location or debate.house or "Parliament"
-    when = f" on {long_date(debate.date)}" if debate.date else ""
-    return f"Briefing on the debate \u201c{debate.title}\u201d, {where}{when}"
+def briefing_title(debate: m.Debate, options: ComposeOptions) -> str:
+    """The briefing's title as plain text, as ``compose`` makes it (the record's, else the
+    house and date in the interface's language): what a record read from standard input is
+    named after. Reports nothing; ``compose`` reports what it finds."""
+    quiet = Reporter()
+    debate = resolve(debate, parliament_language(debate), quiet)
+    return d.plain_text(debate_title(debate, interface_for(debate.language or "", options.ui_language)))
 
 
-def _keywords(debate: m.Debate) -> tuple[str, ...]:
-    words = ["parliamentary debate", "briefing"]
+def _subject(debate: m.Debate, ui: Interface) -> str:
+    where = debate.location or debate.house or ui.gettext("Parliament")
+    if debate.date:
+        subject = ui.gettext("Briefing on the debate \u201c{title}\u201d, {place} on {date}")
+        return subject.format(title=debate.title, place=where, date=ui.date(debate.date))
+    return ui.gettext("Briefing on the debate \u201c{title}\u201d, {place}").format(
+        title=debate.title, place=where
+    )
+
+
+def _keywords(debate: m.Debate, ui: Interface) -> tuple[str, ...]:
+    words = [ui.gettext("parliamentary debate"), ui.gettext("briefing")]
     words.extend(w for w in (debate.house, debate.location, debate.department) if w)
     return tuple(dict.fromkeys(words))
+
+
+def _labels(ui: Interface) -> tuple[tuple[str, str], ...]:
+    """The words writers add themselves (document.WRITER_LABELS), in the interface's language."""
+    return (
+        ("page", ui.gettext("Page {page} of {pages}")),
+        ("notes", ui.gettext("Notes")),
+        ("note", ui.gettext("Note {number}")),
+        ("back_to_text", ui.gettext("Back to text")),
+        ("back_to_note", ui.gettext("Back to where note {number} is referenced")),
+        ("go_to", ui.gettext("Go to {target}")),
+        ("skip", ui.gettext("Skip to main content")),
+        ("top", ui.gettext("Back to top")),
+        ("contents", ui.gettext("Contents")),
+        # a table's header label joined to the one below it, where Word writes header rows as one
+        ("header_levels", ui.gettext("{upper}: {lower}")),
+    )
 
 
 __all__ = ["Briefing", "compose"]

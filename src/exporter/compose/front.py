@@ -2,7 +2,10 @@
 
 What the Sources section says about the official record (who publishes it, under which
 licence, what that licence asks and allows) comes from the debate's parliament profile
-(:mod:`exporter.parliaments`); nothing here names a parliament.
+(:mod:`exporter.parliaments`); nothing here names a parliament. The tool's own words are
+in the interface's language (:mod:`exporter.interface`); what profiles hold as data
+(citation forms, a licence's name and the attribution it asks for) is English whatever the
+interface, and tagged so in a briefing in another language.
 """
 
 from __future__ import annotations
@@ -11,102 +14,160 @@ from exporter import __version__, parliaments
 from exporter import document as d
 from exporter import model as m
 from exporter.compose.inlines import labelled
-from exporter.compose.names import long_date
+from exporter.interface import Interface
+from exporter.language import tags
+
+# Citation forms and licences are data, written in English (OSCOLA, the parliaments' own
+# forms, the licences' own words); tagged so where the document is in another language.
+DATA_LANGUAGE = "en-GB"
 
 
-def details(debate: m.Debate) -> list[d.Block]:
+def english(text: str, document_language: str) -> d.Text:
+    """Text that is English whatever the interface (a citation, a licence's name)."""
+    return d.Text(text, lang=None if tags.same_language(DATA_LANGUAGE, document_language) else DATA_LANGUAGE)
+
+
+def as_named(text: str, debate: m.Debate) -> d.Text:
+    """A parliament's, house's or place's name as the debate gives it: the profile's own name
+    for it is English data (a reader may take the house from the profile: ParlaMint's corpus
+    code), tagged so in a briefing in another language; a name the record gives is the
+    record's."""
+    profile = parliaments.profile_of(debate)
+    if text in (profile.parliament, profile.house, profile.location):
+        return english(text, debate.language or "")
+    return d.Text(text)
+
+
+def details(debate: m.Debate, ui: Interface) -> list[d.Block]:
     profile = parliaments.profile_of(debate)
     parliament = profile.parliament or None
     if parliament and debate.house and parliament.lower() == debate.house.lower():
         parliament = None  # "Scottish Parliament" is both
-    facts = [
-        ("Parliament", parliament),
-        ("House", debate.house),
-        ("Location", debate.location),
-        ("Bill", debate.bill if debate.bill and debate.bill != debate.title else None),
-        ("Date", long_date(debate.date) if debate.date else None),
-        ("Chair", debate.chair),
-        ("Department", debate.department),
+    date = d.Text(ui.date(debate.date), lang=ui.lang) if debate.date else None
+    facts: list[tuple[str, str | d.Text | None]] = [
+        (ui.gettext("Parliament"), as_named(parliament, debate) if parliament else None),
+        (ui.gettext("House"), as_named(debate.house, debate) if debate.house else None),
+        (ui.gettext("Location"), as_named(debate.location, debate) if debate.location else None),
+        (ui.gettext("Bill"), debate.bill if debate.bill and debate.bill != debate.title else None),
+        (ui.gettext("Date"), date),
+        (ui.gettext("Chair"), debate.chair),
+        (ui.gettext("Department"), debate.department),
     ]
     blocks: list[d.Block] = [
-        d.Paragraph(labelled(label, value), role="details") for label, value in facts if value
+        d.Paragraph(labelled(ui, label, value), role="details") for label, value in facts if value
     ]
     if debate.source.superseded:
-        blocks.append(d.Paragraph((d.Text(superseded_note(debate.source)),), role="details"))
+        blocks.append(d.Paragraph(superseded_note(debate.source, ui), role="details"))
     return blocks
 
 
-def superseded_note(source: m.Source) -> str:
+def superseded_note(source: m.Source, ui: Interface) -> tuple[d.Inline, ...]:
     """ "Not the latest version of this record: …", naming the later one when known."""
-    later = f" ({source.successor})" if source.successor else ""
-    return f"Not the latest version of this record: a later version exists{later}."
+    if source.successor:
+        message = ui.gettext("Not the latest version of this record: a later version exists ({later}).")
+        return ui.mixed(message, later=source.successor)
+    return (ui.text(ui.gettext("Not the latest version of this record: a later version exists.")),)
 
 
-def sources(debate: m.Debate, citation: str | None) -> list[d.Block]:
+def sources(
+    debate: m.Debate, citation: str | None, ui: Interface, title: tuple[d.Inline, ...] | None = None
+) -> list[d.Block]:
+    """The Sources section's blocks. ``title`` is the title the tool gave a debate the record
+    leaves untitled (exporter.compose.names.debate_title), each part in its own language;
+    None when the record titles it."""
     profile = parliaments.profile_of(debate)
     source = debate.source
+    language = debate.language or ""
     publisher = profile.publisher or source.publisher
     blocks: list[d.Block] = []
-    record: list[d.Inline] = [d.Text("Official record: ", strong=True)]
-    name = citation or source.citation or debate.title
-    label = f"{name} ({publisher})" if publisher else name
+    record: list[d.Inline] = [ui.text(ui.gettext("Official record: "), strong=True)]
+    words = _record_name(debate, citation, publisher, ui, title)
     if source.url:
-        record.append(d.Link(source.url, (d.Text(label),), description=f"The official record: {label}"))
+        label = "".join(text.text for text in words)
+        description = ui.gettext("The official record: {name}").format(name=label)
+        record.append(d.Link(source.url, words, description=description))
     else:
-        record.append(d.Text(label))
+        record.extend(words)
     if source.publisher and source.publisher != publisher:
-        record.append(d.Text(f". Read from the record as {source.publisher} publishes it"))
+        message = ui.gettext(". Read from the record as {publisher} publishes it")
+        record.extend(ui.mixed(message, publisher=source.publisher))
     if source.reference and source.reference != source.url:
-        record.append(d.Text(f". Record identifier: {source.reference}"))
+        record.extend(ui.mixed(ui.gettext(". Record identifier: {reference}"), reference=source.reference))
     blocks.append(d.Paragraph(tuple(record), role="body"))
     if source.volume:
-        blocks.append(d.Paragraph(labelled("Volume", source.volume), role="body"))
+        blocks.append(d.Paragraph(labelled(ui, ui.gettext("Volume"), source.volume), role="body"))
     if source.superseded:
-        blocks.append(d.Paragraph((d.Text(superseded_note(source)),), role="body"))
-    blocks.extend(_licence(profile.licence, source.licence))
-    blocks.append(
-        d.Paragraph(
-            (
-                d.Text(
-                    f"This briefing was made from the record by debate-exporter {__version__}. "
-                    "Speeches are given as recorded; headings and tables were added for navigation."
-                ),
-            ),
-            role="body",
-        )
+        blocks.append(d.Paragraph(superseded_note(source, ui), role="body"))
+    blocks.extend(_licence(profile.licence, source.licence, ui, language))
+    made = ui.gettext(
+        "This briefing was made from the record by debate-exporter {version}. "
+        "Speeches are given as recorded; headings and tables were added for navigation."
     )
+    blocks.append(d.Paragraph((ui.text(made.format(version=__version__)),), role="body"))
     return blocks
 
 
-def _licence(licence: parliaments.Licence | None, stated: str | None) -> list[d.Block]:
-    """The licence the profile names, with the attribution it asks for; else the licence
-    the record states; else nothing (a licence is never assumed)."""
-    if licence is None:
-        return [d.Paragraph(labelled("Licence", stated), role="body")] if stated else []
-    link = d.Link(licence.url, (d.Text(licence.name),), description=f"The {licence.name}")
-    statement = licence.attribution or f"Licensed under the {licence.name}."
-    before, found, after = statement.partition(licence.name)
-    inlines: list[d.Inline] = []
-    if found:
-        if before:
-            inlines.append(d.Text(before))
-        inlines.append(link)
-        if after:
-            inlines.append(d.Text(after))
+def _record_name(
+    debate: m.Debate,
+    citation: str | None,
+    publisher: str | None,
+    ui: Interface,
+    made_title: tuple[d.Inline, ...] | None,
+) -> tuple[d.Text, ...]:
+    """How the Sources section names the official record, each part in its own language: the
+    citation (data, English), else the one the record gives, else the debate's title (the
+    record's, or the one the tool made from its house and date, its words in the
+    interface's language); then who publishes it (a profile's name is English data, a
+    record's is the record's)."""
+    language = debate.language or ""
+    source = debate.source
+    name: tuple[d.Inline, ...]
+    if citation:
+        name = (english(citation, language),)
+    elif source.citation:
+        name = (d.Text(source.citation),)
+    elif made_title:
+        name = made_title
     else:
-        inlines.extend((d.Text(f"{statement} Licence: "), link, d.Text(".")))
+        name = (d.Text(debate.title),)
+    if publisher:
+        from_profile = publisher == parliaments.profile_of(debate).publisher
+        who = english(publisher, language) if from_profile else d.Text(publisher)
+        name = ui.mixed(ui.gettext("{name} ({publisher})"), name=name, publisher=who)
+    return tuple(text for text in name if isinstance(text, d.Text))
+
+
+def _licence(
+    licence: parliaments.Licence | None, stated: str | None, ui: Interface, language: str
+) -> list[d.Block]:
+    """The licence the profile names, with the attribution it asks for (in the licence's
+    own words); else the licence the record states; else nothing (never assumed)."""
+    if licence is None:
+        if not stated:
+            return []
+        if stated.startswith(("https://", "http://")):  # the licence's address: a link to it
+            description = ui.gettext("The licence: {name}").format(name=stated)
+            link = d.Link(stated, (d.Text(stated),), description)
+            return [d.Paragraph(labelled(ui, ui.gettext("Licence"), link), role="body")]
+        return [d.Paragraph(labelled(ui, ui.gettext("Licence"), stated), role="body")]
+    description = ui.gettext("The licence: {name}").format(name=licence.name)
+    link = d.Link(licence.url, (english(licence.name, language),), description=description)
+    inlines: list[d.Inline] = []
+    if licence.attribution:
+        before, found, after = licence.attribution.partition(licence.name)
+        if found:
+            inlines.extend([*([english(before, language)] if before else []), link])
+            inlines.extend([english(after, language)] if after else [])
+        else:
+            inlines.extend((english(licence.attribution, language), d.Text(" "), link))
+    else:
+        inlines.extend(ui.mixed(ui.gettext("Licensed under the {licence}."), licence=link))
     blocks: list[d.Block] = [d.Paragraph(tuple(inlines), role="body")]
     if not licence.adaptation:
-        blocks.append(
-            d.Paragraph(
-                (
-                    d.Text(
-                        "This licence does not allow adapted material to be shared. This briefing adapts "
-                        "the record (a summary, key points and headings): keep it for your own study, or "
-                        "ask the publisher before you share it."
-                    ),
-                ),
-                role="body",
-            )
+        warning = ui.gettext(
+            "This licence does not allow adapted material to be shared. This briefing adapts "
+            "the record (a summary, key points and headings): keep it for your own study, or "
+            "ask the publisher before you share it."
         )
+        blocks.append(d.Paragraph((ui.text(warning),), role="body"))
     return blocks

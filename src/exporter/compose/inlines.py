@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from exporter import document as d
 from exporter import model as m
+from exporter.interface import Interface
+from exporter.language import tags
 
 
 def inlines(runs: tuple[m.Run, ...], language: str) -> tuple[d.Inline, ...]:
-    """Runs become text; runs that carry a URL become links, adjacent ones merged."""
+    """Runs become text; runs that carry a URL become links, adjacent ones merged.
+    ``language`` is the language the runs sit in: a run in another is tagged."""
     out: list[d.Inline] = []
     for run in runs:
         text = d.Text(
@@ -17,7 +18,7 @@ def inlines(runs: tuple[m.Run, ...], language: str) -> tuple[d.Inline, ...]:
             emphasis=run.emphasis,
             strong=run.strong,
             superscript=run.superscript,
-            lang=run.lang if run.lang and run.lang != language else None,
+            lang=run.lang if run.lang and not _same(run.lang, language) else None,
         )
         if run.link:
             previous = out[-1] if out else None
@@ -30,49 +31,25 @@ def inlines(runs: tuple[m.Run, ...], language: str) -> tuple[d.Inline, ...]:
     return tuple(out)
 
 
-def labelled(label: str, value: str) -> tuple[d.Inline, ...]:
-    """ "Label: value", with the label in bold (a details line)."""
-    return (d.Text(f"{label}: ", strong=True), d.Text(value))
+def _same(a: str, b: str) -> bool:
+    return a == b or tags.standard(a) == tags.standard(b)
 
 
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+def labelled(ui: Interface, label: str, value: str | d.Inline) -> tuple[d.Inline, ...]:
+    """ "Label: value", with the label (already translated) in bold (a details line); a
+    ``str`` value is the record's, an inline (a tagged text, a link) is kept as it is."""
+    line = ui.gettext("{label}: {value}")
+    before, _, after = line.partition("{value}")
+    pieces: list[d.Inline] = [ui.text(before.replace("{label}", label), strong=True)]
+    pieces.append(d.Text(value) if isinstance(value, str) else value)
+    if after:
+        pieces.append(ui.text(after))
+    return tuple(pieces)
 
 
-def filled(template: str, **parts: d.Inline | str) -> tuple[d.Inline, ...]:
-    """A sentence of the tool's own words, its ``{name}`` placeholders filled with text or
-    with an inline node (a link), so that a whole sentence stays one string to translate:
-    ``filled("{title}: opened by {speaker}", title=link, speaker="Lord Bach")``.
-
-    Raises KeyError for a placeholder not given."""
-    out: list[d.Inline] = []
-    position = 0
-    for match in _PLACEHOLDER.finditer(template):
-        if match.start() > position:
-            out.append(d.Text(template[position : match.start()]))
-        part = parts[match.group(1)]
-        out.append(d.Text(part) if isinstance(part, str) else part)
-        position = match.end()
-    if position < len(template):
-        out.append(d.Text(template[position:]))
-    return _merged(out)
-
-
-def _merged(inlines_: list[d.Inline]) -> tuple[d.Inline, ...]:
-    """Adjacent plain texts joined, so a filled sentence reads as one run."""
-    out: list[d.Inline] = []
-    for inline in inlines_:
-        previous = out[-1] if out else None
-        if (
-            isinstance(inline, d.Text)
-            and isinstance(previous, d.Text)
-            and _plain(inline)
-            and _plain(previous)
-        ):
-            out[-1] = d.Text(previous.text + inline.text)
-        else:
-            out.append(inline)
-    return tuple(out)
-
-
-def _plain(text: d.Text) -> bool:
-    return not (text.emphasis or text.strong or text.superscript or text.lang)
+def shared_lang(children: tuple[d.Inline, ...]) -> str | None:
+    """The language every text of ``children`` is tagged with, if they all share one."""
+    langs = {
+        child.lang if isinstance(child, d.Text) else None for child in children if d.plain_text((child,))
+    }
+    return langs.pop() if len(langs) == 1 else None

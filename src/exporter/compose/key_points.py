@@ -5,7 +5,9 @@ several (a sitting day), a heading per debate and in it a list of its members, e
 best point (``DAY_KEY_POINTS_PER_SPEAKER``), all within ``DAY_KEY_POINT_SHARE`` of the words
 spoken, so that a day's front matter stays short. Who spoke at substance is
 exporter.summarise.keypoints' measured threshold. No sentence is given twice: a key point never
-repeats a sentence of the summary, nor another key point.
+repeats a sentence of the summary, nor another key point. The note that says so is the tool's
+words, in the interface's language; words are counted as exporter.language.segment does (by
+characters in scripts written without spaces).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from exporter import document as d
 from exporter import model as m
 from exporter import summarise
 from exporter.compose.anchors import Anchors
-from exporter.compose.inlines import filled
 from exporter.compose.quoting import Quoting
 from exporter.compose.sitting import Grouping
+from exporter.interface import Interface
+from exporter.language.segment import count_words
 
 KEY_POINTS_PER_SPEAKER = 3  # in a record of one debate
 DAY_KEY_POINTS_PER_SPEAKER = 1  # in each debate of a record of several
@@ -28,9 +31,9 @@ DAY_KEY_POINTS_PER_SPEAKER = 1  # in each debate of a record of several
 DAY_KEY_POINT_SHARE = 0.04
 
 
-def words_phrase(count: int) -> str:
-    """ "13,112 words", "1 word"."""
-    return f"{count:,} word" if count == 1 else f"{count:,} words"
+def words_phrase(count: int, ui: Interface) -> str:
+    """ "13,112 words", "1 word", in the interface's language and plural forms."""
+    return ui.ngettext("{count} word", "{count} words", count)
 
 
 def key_points(
@@ -46,14 +49,16 @@ def key_points(
     heading per debate and in it a list of its members, each with their best point
     (``DAY_KEY_POINTS_PER_SPEAKER``) and all within ``DAY_KEY_POINT_SHARE`` of the words
     spoken, so that a day's front matter stays short."""
+    ui = quoting.ui
     blocks: list[d.Block] = []
     parts_out: list[dict[str, Any]] = []
     if not grouping.several:
         for member in summarise.key_points(debate, KEY_POINTS_PER_SPEAKER, ranked, leave_out=in_summary):
             items, parts = quoting.items(member.points)
-            anchor = anchors.make(f"points-{member.speaker_name}")
-            blocks += [d.Heading(3, (d.Text(member.speaker_name),), anchor), d.BulletList(tuple(items))]
-            parts_out.append(_key_point_part(member, None, parts))
+            name = quoting.speaker(member.points[0])
+            anchor = anchors.make(f"points-{name.text}")
+            blocks += [d.Heading(3, (name,), anchor), d.BulletList(tuple(items))]
+            parts_out.append(_key_point_part(member, name.text, None, parts))
     by_debate, dropped = (
         _day_key_points(debate, ranked, grouping, in_summary) if grouping.several else ([], 0)
     )
@@ -62,33 +67,35 @@ def key_points(
             continue
         day_items = []
         for member in members:
-            item, parts = quoting.item(member.speaker_name, member.points, debate=unit.title)
+            name = quoting.speaker(member.points[0])
+            item, parts = quoting.item(name, member.points, debate=unit.title)
             day_items.append(item)
-            parts_out.append(_key_point_part(member, unit.title, parts))
+            parts_out.append(_key_point_part(member, name.text, unit.title, parts))
         blocks.append(d.Heading(3, (d.Text(unit.title),), anchors.make(f"points-{unit.title}")))
         blocks.append(d.BulletList(tuple(day_items)))
     if blocks:
         speakers = d.Link(
-            "#speakers-table", (d.Text("Speakers table"),), description="Go to the Speakers table"
+            "#speakers-table",
+            (ui.text(ui.gettext("Speakers table")),),
+            description=ui.gettext("Go to the Speakers table"),
         )
-        words = words_phrase(summarise.SUBSTANCE_WORDS)
+        words = ui.text(words_phrase(summarise.SUBSTANCE_WORDS, ui))
         if dropped:
-            note = filled(
+            message = ui.gettext(
                 "Key points are given for the members who said most in each debate (at least {words}, in "
                 "speeches of their own), within {share} of the words spoken, and never repeat a sentence of "
-                "the summary; everyone who spoke is in the {speakers}.",
-                words=words,
-                share=f"{DAY_KEY_POINT_SHARE:.0%}",
-                speakers=speakers,
+                "the summary; everyone who spoke is in the {speakers}."
+            )
+            note = ui.mixed(
+                message, words=words, share=ui.text(ui.percent(DAY_KEY_POINT_SHARE)), speakers=speakers
             )
         else:
-            note = filled(
+            message = ui.gettext(
                 "Key points are given for members who said at least {words} in a debate, in speeches of "
                 "their own, and never repeat a sentence of the summary; everyone who spoke is in the "
-                "{speakers}.",
-                words=words,
-                speakers=speakers,
+                "{speakers}."
             )
+            note = ui.mixed(message, words=words, speakers=speakers)
         return [d.Paragraph(note, role="details"), *blocks], parts_out
     return [], parts_out
 
@@ -130,15 +137,15 @@ def _day_key_points(
 
 
 def _words(member: summarise.KeyPoints) -> int:
-    return sum(len(point.text.split()) for point in member.points)
+    return sum(count_words(point.text) for point in member.points)
 
 
 def _key_point_part(
-    member: summarise.KeyPoints, debate: str | None, parts: list[dict[str, Any]]
+    member: summarise.KeyPoints, name: str, debate: str | None, parts: list[dict[str, Any]]
 ) -> dict[str, Any]:
     return {
         "speaker": member.speaker_id,
-        "speaker_name": member.speaker_name,
+        "speaker_name": name,
         "debate": debate,
         "points": parts,
     }

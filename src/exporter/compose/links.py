@@ -6,7 +6,8 @@ link's text is the address exactly as the record has it, and only the link targe
 completed (``www.gov.uk`` goes to ``http://www.gov.uk``). Addresses are found by linkify-it-py
 (the link finder of markdown-it), as GitHub-flavoured Markdown's autolinks find them: with a
 scheme (``https://``, ``ftp://``) or starting ``www.``; bare domains and e-mail addresses are
-left as text. Trailing punctuation stays outside the link.
+left as text. Trailing punctuation stays outside the link. The link's description (the PDF
+``/Contents``, Word's tooltip) is the tool's words, in the interface's language.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from linkify_it import LinkifyIt
 
 from exporter import document as d
+from exporter.interface import Interface
 
 _INLINE_TUPLES = ("children",)  # the fields of tree nodes that hold inlines
 
@@ -27,24 +29,25 @@ def _finder() -> LinkifyIt:
     return LinkifyIt(options={"fuzzy_link": True, "fuzzy_email": False, "fuzzy_ip": False})
 
 
-def link_addresses(document: d.Document) -> d.Document:
+def link_addresses(document: d.Document, ui: Interface) -> d.Document:
     """The document with every web address outside a link made a link."""
-    blocks = tuple(_node(block) for block in document.blocks)
+    describe = ui.gettext("Web address: {address}")  # the link's description
+    blocks = tuple(_node(block, describe) for block in document.blocks)
     return dataclasses.replace(document, blocks=blocks)
 
 
-def _node(node: Any) -> Any:
+def _node(node: Any, describe: str) -> Any:
     if isinstance(node, tuple):
-        return tuple(_node(item) for item in node)
+        return tuple(_node(item, describe) for item in node)
     if not dataclasses.is_dataclass(node) or isinstance(node, (type, d.Link)):
         return node
     changes: dict[str, Any] = {}
     for field in dataclasses.fields(node):
         value = getattr(node, field.name)
         if field.name in _INLINE_TUPLES and isinstance(value, tuple):
-            new: Any = tuple(part for inline in value for part in _inline(inline))
+            new: Any = tuple(part for inline in value for part in _inline(inline, describe))
         elif isinstance(value, tuple) or dataclasses.is_dataclass(value):
-            new = _node(value)
+            new = _node(value, describe)
         else:
             continue
         if new != value:
@@ -52,9 +55,9 @@ def _node(node: Any) -> Any:
     return dataclasses.replace(node, **changes) if changes else node
 
 
-def _inline(inline: Any) -> tuple[Any, ...]:
+def _inline(inline: Any, describe: str) -> tuple[Any, ...]:
     if isinstance(inline, d.NoteRef):
-        return (_node(inline),)
+        return (_node(inline, describe),)
     if not isinstance(inline, d.Text) or ("://" not in inline.text and "www." not in inline.text.lower()):
         return (inline,)
     matches = [
@@ -70,7 +73,7 @@ def _inline(inline: Any) -> tuple[Any, ...]:
         if found.index > position:
             parts.append(dataclasses.replace(inline, text=inline.text[position : found.index]))
         spoken = dataclasses.replace(inline, text=found.text)
-        parts.append(d.Link(found.url, (spoken,), description=f"Web address: {found.text}"))
+        parts.append(d.Link(found.url, (spoken,), description=describe.format(address=found.text)))
         position = found.last_index
     if position < len(inline.text):
         parts.append(dataclasses.replace(inline, text=inline.text[position:]))

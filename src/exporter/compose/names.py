@@ -1,38 +1,74 @@
-"""How people and dates are written in a briefing."""
+"""How people are named in a briefing, and the words for kinds of speech."""
 
 from __future__ import annotations
 
-import datetime as dt
-
+from exporter import document as d
 from exporter import model as m
+from exporter import parliaments
+from exporter.cleaning import reads_as_nothing
+from exporter.compose.front import as_named
+from exporter.interface import Interface
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# The label readers give a speech whose record names nobody (ParlParse, ParlaMint, Akoma
+# Ntoso); it is the tool's word, not the record's, so it is shown in the interface's language.
+READER_UNKNOWN = "Unknown speaker"
 
 
-def long_date(date: dt.date) -> str:
-    """ "Wednesday 23 February 2022", the same whatever the machine's locale."""
-    return f"{_DAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
+def unknown_speaker(ui: Interface) -> d.Text:
+    return ui.text(ui.gettext("Unknown speaker"))
 
 
-def speaker_name(debate: m.Debate, speech: m.Speech) -> str:
-    """The heading for a speech: "Kim Leadbeater (Labour, Batley and Spen)"."""
+def debate_title(debate: m.Debate, ui: Interface) -> tuple[d.Inline, ...]:
+    """The briefing's title: the record's; when it gives none, the house, the place where it
+    is not the house's chamber, and the sitting's date, the date in the interface's language
+    ("Senato della Repubblica, 29 November 2022", "House of Commons, Westminster Hall,
+    28 October 2009", "…, 29 Tachwedd 2022"), else the record's own identifier, else the
+    tool's "Debate record". Each part says its language: the house and place are the
+    record's (or the profile's, English), the date and words the tool's. A title that reads
+    as nothing (white space, zero-width characters: ``cleaning``) is none."""
+    if not reads_as_nothing(debate.title):
+        return (d.Text(debate.title),)
+    date = ui.text(ui.date(debate.date, "long")) if debate.date else None
+    house = as_named(debate.house, debate) if debate.house else None
+    place = as_named(debate.location, debate) if _apart(debate) and debate.location else None
+    if house and place and date:
+        return ui.mixed(ui.gettext("{house}, {place}, {date}"), house=house, place=place, date=date)
+    house = house or place
+    if house and date:
+        return ui.mixed(ui.gettext("{house}, {date}"), house=house, date=date)
+    if house:
+        return (house,)
+    if date is not None:
+        return (date,)
+    if debate.source.reference:
+        return (d.Text(debate.source.reference),)
+    return (ui.text(ui.gettext("Debate record")),)
+
+
+def _apart(debate: m.Debate) -> bool:
+    """Whether the debate's place is not the house's own chamber (Westminster Hall, Grand
+    Committee, Written Answers), as its parliament profile tells: a profile whose sittings
+    may name no place lists the names of its chamber ("Commons Chamber")."""
+    location = debate.location
+    if not location or location == debate.house:
+        return False
+    profile = parliaments.profile_of(debate)
+    return not (None in profile.locations and location in profile.locations)
+
+
+def speaker_text(debate: m.Debate, speech: m.Speech, ui: Interface) -> d.Text:
+    """The heading for a speech: "Kim Leadbeater (Labour, Batley and Spen)"; the words
+    "Unknown speaker", in the interface's language, when the record names nobody."""
+    name = speaker_name(debate, speech)
+    return unknown_speaker(ui) if name is None else d.Text(name)
+
+
+def speaker_name(debate: m.Debate, speech: m.Speech) -> str | None:
+    """The name as the record gives it, with party, constituency and role; None when the
+    record names nobody."""
     speaker = debate.speaker(speech.speaker)
     if speaker is None:
-        return speech.label or "Unknown speaker"
+        return speech.label if speech.label and speech.label != READER_UNKNOWN else None
     details = ", ".join(part for part in (speaker.party, speaker.constituency) if part)
     name = f"{speaker.name} ({details})" if details else speaker.name
     role = speech.role or speaker.role
@@ -41,22 +77,21 @@ def speaker_name(debate: m.Debate, speech: m.Speech) -> str:
     return name
 
 
-def short_name(debate: m.Debate, speech: m.Speech) -> str:
+def short_name(debate: m.Debate, speech: m.Speech) -> str | None:
+    """The name alone ("Lord Bach"), as the record gives it; None when it names nobody."""
     speaker = debate.speaker(speech.speaker)
     if speaker is None:
-        return speech.label or "Unknown speaker"
+        return speech.label if speech.label and speech.label != READER_UNKNOWN else None
     return speaker.name
 
 
-KIND_LABELS = {
-    m.SpeechKind.SPEECH: "Speech",
-    m.SpeechKind.INTERVENTION: "Intervention",
-    m.SpeechKind.QUESTION: "Question",
-    m.SpeechKind.ANSWER: "Answer",
-    m.SpeechKind.STATEMENT: "Statement",
-    m.SpeechKind.POINT_OF_ORDER: "Point of order",
-}
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def kind_label(kind: m.SpeechKind, ui: Interface) -> str:
+    labels = {
+        m.SpeechKind.SPEECH: ui.gettext("Speech"),
+        m.SpeechKind.INTERVENTION: ui.gettext("Intervention"),
+        m.SpeechKind.QUESTION: ui.gettext("Question"),
+        m.SpeechKind.ANSWER: ui.gettext("Answer"),
+        m.SpeechKind.STATEMENT: ui.gettext("Statement"),
+        m.SpeechKind.POINT_OF_ORDER: ui.gettext("Point of order"),
+    }
+    return labels[kind]

@@ -8,9 +8,13 @@ from dataclasses import dataclass, field
 
 from exporter import document as d
 from exporter import model as m
+from exporter.compose.front import english
 from exporter.compose.inlines import inlines, labelled
 from exporter.compose.lists import gather_lists
-from exporter.compose.names import KIND_LABELS, plural, speaker_name
+from exporter.compose.names import kind_label, speaker_text
+from exporter.compose.tables import TableOrigin, briefing_table
+from exporter.diagnostics import Reporter
+from exporter.interface import Interface
 
 _PROCEDURAL_ROLE = "procedural"
 
@@ -37,6 +41,8 @@ class HeadingAnchors:
 
 
 def heading_anchors(debate: m.Debate, make: Callable[[str], str]) -> HeadingAnchors:
+    """Anchors are made from the record's words (a division's from "Division 232"), the
+    same whatever the interface's language."""
     found = HeadingAnchors()
 
     def walk(items: tuple[m.Item, ...], path: Path) -> None:
@@ -47,7 +53,7 @@ def heading_anchors(debate: m.Debate, make: Callable[[str], str]) -> HeadingAnch
                     found.sections[place] = make(item.title)
                 walk(item.items, place)
             elif isinstance(item, m.Division):
-                found.divisions[place] = make(division_title(item))
+                found.divisions[place] = make(f"Division {item.number}" if item.number else "Division")
 
     walk(shown_sections(debate), ())
     return found
@@ -55,49 +61,75 @@ def heading_anchors(debate: m.Debate, make: Callable[[str], str]) -> HeadingAnch
 
 @dataclass
 class ProceedingsContext:
-    debate: m.Debate
+    debate: m.Debate  # its language resolved (exporter.language.resolve)
     speech_anchor: Callable[[m.Speech], str]  # by the speech's key (compose.keys)
     anchors: HeadingAnchors
     source_of: Callable[[m.Speech], SpeechSource]
     table_number: Callable[[], int]
+    ui: Interface
+    reporter: Reporter
+
+    @property
+    def language(self) -> str:
+        return self.debate.language or ""
+
+
+# What the one section of a debate whose heading repeats its title is headed (its anchor is
+# made from these words); shown in the interface's language.
+THE_DEBATE = "The debate"
+
+
+def repeats_title(debate: m.Debate) -> bool:
+    """One debate whose heading repeats the title: "The debate" reads better than the title twice."""
+    sections = debate.sections
+    return len(sections) == 1 and sections[0].title.strip().lower() == debate.title.strip().lower()
 
 
 def shown_sections(debate: m.Debate) -> tuple[m.Section, ...]:
-    """The top-level sections as the briefing heads them: one debate whose heading repeats
-    the title is "The debate", which reads better than the title twice."""
-    sections = debate.sections
-    if len(sections) == 1 and sections[0].title.strip().lower() == debate.title.strip().lower():
-        return (dataclasses.replace(sections[0], title="The debate"),)
-    return sections
+    """The top-level sections as the briefing heads them (``repeats_title``)."""
+    if repeats_title(debate):
+        return (dataclasses.replace(debate.sections[0], title=THE_DEBATE),)
+    return debate.sections
 
 
 def proceedings(ctx: ProceedingsContext) -> list[d.Block]:
+    ui = ctx.ui
+    the_debate = ui.text(ui.gettext("The debate")) if repeats_title(ctx.debate) else None
     blocks: list[d.Block] = []
     for index, section in enumerate(shown_sections(ctx.debate)):
-        blocks.extend(_section(ctx, section, 2, (index,)))
+        blocks.extend(_section(ctx, section, 2, (index,), the_debate))
     return blocks
 
 
-def _section(ctx: ProceedingsContext, section: m.Section, level: int, path: Path) -> list[d.Block]:
+def _section(
+    ctx: ProceedingsContext, section: m.Section, level: int, path: Path, title: d.Text | None = None
+) -> list[d.Block]:
     """A section's heading at ``level`` and its items one level below. A section whose
     title is blank (an empty heading in the record) adds no heading, and so no contents
-    entry: its items stand at its own level."""
+    entry: its items stand at its own level. ``title``: the tool's own words for it."""
+    ui = ctx.ui
     blocks: list[d.Block] = []
-    if section.title.strip():
-        blocks.append(d.Heading(level, (d.Text(section.title),), ctx.anchors.sections[path]))
+    heading = title or (d.Text(section.title) if section.title.strip() else None)
+    if heading is not None:
+        blocks.append(d.Heading(level, (heading,), ctx.anchors.sections[path]))
         level += 1
     chair = m.chair_name(section.chair) if section.chair else ""
     if chair:
-        blocks.append(d.Paragraph(labelled("Chair", chair), role="details"))
+        blocks.append(d.Paragraph(labelled(ui, ui.gettext("Chair"), chair), role="details"))
     for index, item in enumerate(section.items):
         if isinstance(item, m.Section):
             blocks.extend(_section(ctx, item, level, (*path, index)))
         elif isinstance(item, m.Speech):
             blocks.extend(_speech(ctx, item, level))
         elif isinstance(item, m.Procedural) and item.kind is m.ProceduralKind.TIME and item.time:
-            blocks.append(d.Paragraph((d.Text(f"Time: {item.time[:5]}"),), role=_PROCEDURAL_ROLE))
+            time = ui.gettext("Time: {time}").format(time=item.time[:5])
+            blocks.append(d.Paragraph((ui.text(time),), role=_PROCEDURAL_ROLE))
         elif isinstance(item, m.Procedural):
-            blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE))
+            origin = TableOrigin(
+                f"procedural item {item.id}" if item.id else f"section {section.title!r}",
+                _passage_citation(ctx, item.column, item.url) if item.column else None,
+            )
+            blocks.extend(_blocks(ctx, item.paragraphs, role=_PROCEDURAL_ROLE, origin=origin))
         elif isinstance(item, m.Division):
             blocks.extend(_division(ctx, item, level, (*path, index)))
         else:
@@ -106,9 +138,13 @@ def _section(ctx: ProceedingsContext, section: m.Section, level: int, path: Path
 
 
 def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Block]:
-    heading = d.Heading(level, (d.Text(speaker_name(ctx.debate, speech)),), ctx.speech_anchor(speech))
+    heading = d.Heading(level, (speaker_text(ctx.debate, speech, ctx.ui),), ctx.speech_anchor(speech))
     blocks: list[d.Block] = [heading]
-    blocks.extend(_blocks(ctx, speech.paragraphs, role="body", lang=speech.lang))
+    origin = TableOrigin(
+        f"speech {speech.id}" if speech.id else f"speech of {d.plain_text(heading.children)}",
+        ctx.source_of(speech).citation,
+    )
+    blocks.extend(_blocks(ctx, speech.paragraphs, role="body", lang=speech.lang, origin=origin))
     source_line = _source_line(ctx, speech)
     if source_line:
         blocks.append(d.Paragraph(source_line, role="source"))
@@ -116,43 +152,46 @@ def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Blo
 
 
 def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, ...]:
+    ui = ctx.ui
     facts = []
     if speech.kind is not m.SpeechKind.SPEECH:
-        facts.append(KIND_LABELS[speech.kind])
+        facts.append(kind_label(speech.kind, ui))
     if speech.number:
-        facts.append(f"Question number {speech.number}")
+        facts.append(ui.gettext("Question number {number}").format(number=speech.number))
     if speech.time:
-        facts.append(f"Time: {speech.time[:5]}")
+        facts.append(ui.gettext("Time: {time}").format(time=speech.time[:5]))
     source = ctx.source_of(speech)
     inlines_: list[d.Inline] = []
     if facts:
-        inlines_.append(d.Text(". ".join(facts) + ". "))
+        inlines_.append(ui.text(". ".join(facts) + ". "))
     if source.citation and source.url:
-        inlines_.append(d.Text("Source: "))
+        inlines_.append(ui.text(ui.gettext("Source: ")))
+        description = ui.gettext("This speech in the official record: {citation}")
         inlines_.append(
             d.Link(
                 source.url,
-                (d.Text(source.citation),),
-                description=f"This speech in the official record: {source.citation}",
+                (english(source.citation, ctx.language),),
+                description=description.format(citation=source.citation),
             )
         )
     elif source.citation:
-        inlines_.append(d.Text(f"Source: {source.citation}"))
-    elif source.url:
-        inlines_.append(
-            d.Link(
-                source.url,
-                (d.Text("This speech in the official record"),),
-                description="This speech in the official record",
-            )
+        inlines_.extend(
+            ui.mixed(ui.gettext("Source: {citation}"), citation=english(source.citation, ctx.language))
         )
+    elif source.url:
+        words = ui.gettext("This speech in the official record")
+        inlines_.append(d.Link(source.url, (ui.text(words),), description=words))
     if speech.column and not source.citation:
-        inlines_.append(d.Text(f" Column {speech.column}."))
+        inlines_.extend(ui.mixed(ui.gettext(" Column {column}."), column=speech.column))
     return tuple(inlines_)
 
 
 def _blocks(
-    ctx: ProceedingsContext, blocks: tuple[m.Block, ...], role: str, lang: str | None = None
+    ctx: ProceedingsContext,
+    blocks: tuple[m.Block, ...],
+    role: str,
+    lang: str | None = None,
+    origin: TableOrigin | None = None,
 ) -> list[d.Block]:
     out: list[d.Block] = []
     for block in blocks:
@@ -163,14 +202,22 @@ def _blocks(
             if block.items:
                 out.append(_list(ctx, block, role, lang))
         else:
-            out.append(_table(ctx, block))
+            table = briefing_table(
+                block,
+                ctx.table_number,
+                ctx.ui,
+                origin or TableOrigin("the record"),
+                ctx.reporter,
+            )
+            if table is not None:
+                out.append(table)
     return gather_lists(out)
 
 
 def _paragraph(
     ctx: ProceedingsContext, block: m.Paragraph, role: str, lang: str | None, label: str | None = None
 ) -> d.Paragraph:
-    language = ctx.debate.language
+    language = ctx.language
     paragraph_role = "quote" if block.style is m.ParagraphStyle.QUOTE else role
     paragraph_lang = block.lang or lang
     children = inlines(block.runs, paragraph_lang or language)
@@ -201,108 +248,105 @@ def _list(ctx: ProceedingsContext, block: m.ListBlock, role: str, lang: str | No
     return d.BulletList(tuple(items), ordered=ordered)
 
 
-def _table(ctx: ProceedingsContext, table: m.Table) -> d.Table:
-    language = ctx.debate.language
-    rows = [tuple(d.Cell(inlines(cell, language)) for cell in row) for row in table.rows]
-    width = max((len(row) for row in rows), default=1)
-    rows = [row + tuple(d.Cell(()) for _ in range(width - len(row))) for row in rows]
-    # A column with no words in any row (a layout column of the printed page) says nothing.
-    kept = [i for i in range(width) if any(d.plain_text(row[i].children).strip() for row in rows)] or [0]
-    if len(kept) < width:
-        rows = [tuple(row[i] for i in kept) for row in rows]
-        width = len(kept)
-    header_count = min(table.header_rows, 1) if rows else 0
-    if header_count:
-        header = tuple(
-            cell if d.plain_text(cell.children).strip() else d.Cell((d.Text(f"Column {i + 1}"),))
-            for i, cell in enumerate(rows[0])
-        )
-        body = rows[1:]
-    else:
-        # The record gives no header row; name the columns rather than promote data to headers.
-        header = tuple(d.Cell((d.Text(f"Column {i + 1}"),)) for i in range(width))
-        body = rows
-    number = ctx.table_number()
-    caption = table.caption or "table in the record of this speech"
-    return d.Table(caption=f"Table {number}: {caption}", header=header, rows=tuple(body))
+def _passage_citation(ctx: ProceedingsContext, column: str, url: str | None) -> str | None:
+    """The citation of a passage no member speaks (procedure, a division) by its column."""
+    return ctx.source_of(m.Speech(None, None, (), column=column, url=url)).citation
 
 
 def _division(ctx: ProceedingsContext, division: m.Division, level: int, path: Path) -> list[d.Block]:
-    title = division_title(division)
-    counts = ", ".join(f"{side_label(c.side)} {c.value}" for c in division.counts)
-    blocks: list[d.Block] = [
-        d.Heading(level, (d.Text(f"{title}: {counts}" if counts else title),), ctx.anchors.divisions[path]),
-    ]
-    blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE))
+    ui = ctx.ui
+    title = division_title(division, ui)
+    counts = ", ".join(
+        ui.gettext("{side} {count}").format(side=side_label(c.side, ui), count=ui.number(c.value))
+        for c in division.counts
+    )
+    heading = ui.gettext("{division}: {counts}").format(division=title, counts=counts) if counts else title
+    blocks: list[d.Block] = [d.Heading(level, (ui.text(heading),), ctx.anchors.divisions[path])]
+    origin = TableOrigin(
+        f"division {division.id or title}",
+        _passage_citation(ctx, division.column, division.url) if division.column else None,
+    )
+    blocks.extend(_blocks(ctx, division.description, role=_PROCEDURAL_ROLE, origin=origin))
     if division.time:
-        blocks.append(d.Paragraph((d.Text(f"Time: {division.time[:5]}."),), role="source"))
+        time = ui.gettext("Time: {time}.").format(time=division.time[:5])
+        blocks.append(d.Paragraph((ui.text(time),), role="source"))
     if division.votes:
-        notes = [_vote_note(vote) for vote in division.votes]
+        notes = [_vote_note(vote, ui) for vote in division.votes]
         with_notes = any(notes)
-        header = [d.Cell((d.Text("Member"),)), d.Cell((d.Text("Vote"),))]
-        if with_notes:
-            header.append(d.Cell((d.Text("Note"),)))
+        labels = [ui.gettext("Member"), ui.gettext("Vote")] + ([ui.gettext("Note")] if with_notes else [])
         rows = []
         for vote, note in zip(division.votes, notes, strict=True):
-            cells = [d.Cell((d.Text(vote.name),)), d.Cell(_texts(_vote(vote.side)))]
+            cells = [d.text_cell(vote.name, "row"), d.text_cell(ui.text(_vote(vote.side, ui)))]
             if with_notes:
-                cells.append(d.Cell(_texts(note)))  # an empty cell, never "None"
+                cells.append(d.text_cell(note))  # an empty cell, never "None"
             rows.append(tuple(cells))
         number = ctx.table_number()
+        votes = ui.ngettext("{count} recorded vote", "{count} recorded votes", len(division.votes))
+        if division.number:
+            caption = ui.gettext("Table {number}: how members voted in division {division} ({votes})")
+        else:
+            caption = ui.gettext("Table {number}: how members voted in the division ({votes})")
         blocks.append(
             d.Table(
-                caption=f"Table {number}: how members voted in {title.lower()} "
-                f"({plural(len(division.votes), 'recorded vote')})",
-                header=tuple(header),
+                caption=caption.format(number=number, division=division.number, votes=votes),
+                head=(d.header_row(*(ui.text(label) for label in labels)),),
                 rows=tuple(rows),
                 widths=(0.5, 0.25, 0.25) if with_notes else (0.6, 0.4),
+                caption_lang=ui.lang,
             )
         )
     return blocks
 
 
-def _texts(text: str) -> tuple[d.Inline, ...]:
-    return (d.Text(text),) if text else ()
-
-
-def division_title(division: m.Division) -> str:
+def division_title(division: m.Division, ui: Interface) -> str:
     """ "Division 232", or "Division" when the record gives no number."""
-    return f"Division {division.number}" if division.number else "Division"
+    if division.number:
+        return ui.gettext("Division {number}").format(number=division.number)
+    return ui.gettext("Division")
 
 
-def side_label(side: str) -> str:
-    """How a lobby is named: "Ayes", "Not contents", "Abstentions"."""
-    return {
-        "aye": "Ayes",
-        "ayes": "Ayes",
-        "no": "Noes",
-        "noes": "Noes",
-        "content": "Contents",
-        "not-content": "Not contents",
-        "for": "For",
-        "against": "Against",
-        "abstentions": "Abstentions",
-        "spoiledvotes": "Spoiled votes",
-    }.get(side.lower(), side.capitalize())
+def side_label(side: str, ui: Interface) -> str:
+    """How a lobby is named: "Ayes", "Not contents", "Abstentions" ("Ayes 319")."""
+    sides = {
+        "aye": ui.pgettext("lobby", "Ayes"),
+        "ayes": ui.pgettext("lobby", "Ayes"),
+        "no": ui.pgettext("lobby", "Noes"),
+        "noes": ui.pgettext("lobby", "Noes"),
+        "content": ui.pgettext("lobby", "Contents"),
+        "not-content": ui.pgettext("lobby", "Not contents"),
+        "for": ui.pgettext("lobby", "For"),
+        "against": ui.pgettext("lobby", "Against"),
+        "abstentions": ui.pgettext("lobby", "Abstentions"),
+        "spoiledvotes": ui.pgettext("lobby", "Spoiled votes"),
+    }
+    return sides.get(side.lower(), side.capitalize())
 
 
-def _vote(side: str) -> str:
-    return {"aye": "Aye", "no": "No", "content": "Content", "not-content": "Not content"}.get(
-        side.lower(), side.capitalize()
-    )
+def _vote(side: str, ui: Interface) -> str:
+    """How one member voted ("Aye")."""
+    votes = {
+        "aye": ui.pgettext("vote", "Aye"),
+        "no": ui.pgettext("vote", "No"),
+        "content": ui.pgettext("vote", "Content"),
+        "not-content": ui.pgettext("vote", "Not content"),
+    }
+    return votes.get(side.lower(), side.capitalize())
 
 
-def _vote_note(vote: m.Vote) -> str:
-    """ "Teller", "Proxy vote cast by Bell Ribeiro-Addy"; "" when the record notes nothing."""
-    notes = []
+def _vote_note(vote: m.Vote, ui: Interface) -> tuple[d.Inline, ...]:
+    """ "Teller", "Proxy vote cast by Bell Ribeiro-Addy"; nothing when the record notes nothing."""
+    notes: list[d.Inline] = []
     if vote.teller:
-        notes.append("Teller")
+        notes.append(ui.text(ui.gettext("Teller")))
     if vote.proxy:
+        if notes:
+            notes.append(ui.text("; "))
         if _is_id(vote.proxy):
-            notes.append(f"Proxy vote; the record names the member who cast it only by id ({vote.proxy})")
+            message = ui.gettext("Proxy vote; the record names the member who cast it only by id ({id})")
+            notes.extend(ui.mixed(message, id=vote.proxy))
         else:
-            notes.append(f"Proxy vote cast by {vote.proxy}")
-    return "; ".join(notes)
+            notes.extend(ui.mixed(ui.gettext("Proxy vote cast by {name}"), name=vote.proxy))
+    return tuple(notes)
 
 
 def _is_id(text: str) -> bool:

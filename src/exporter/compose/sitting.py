@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exporter import model as m
+from exporter.language.segment import count_words
 from exporter.summarise import roles
 
 DEBATE_WORDS = 2000
@@ -57,8 +58,9 @@ def sitting_debates(debate: m.Debate) -> list[SittingDebate]:
 
 
 def speech_words(speech: m.Speech) -> int:
-    """Words of a speech, quotations and tables included (as "At a glance" counts them)."""
-    return sum(len(run.text.split()) for block in speech.paragraphs for run in m.block_runs(block))
+    """Words of a speech, quotations and tables included (as "At a glance" counts them: by
+    characters in scripts written without spaces, exporter.language.segment)."""
+    return sum(count_words(run.text) for block in speech.paragraphs for run in m.block_runs(block))
 
 
 def _collect(debate: m.Debate, section: m.Section, path: Path, found: list[SittingDebate]) -> None:

@@ -3,7 +3,8 @@
 Everyone who spoke is here, whether or not they have key points. A column the record
 gives no value for in any row is left out (a Lords day has no constituencies), and a cell
 is empty where the record is silent about one speaker: the table never fills a gap with
-words of its own ("Not recorded", "None").
+words of its own ("Not recorded", "None"). The headers and the caption are the tool's
+words, in the interface's language; the names, parties and roles are the record's.
 """
 
 from __future__ import annotations
@@ -12,32 +13,59 @@ from collections import Counter
 
 from exporter import document as d
 from exporter import model as m
+from exporter.compose.names import READER_UNKNOWN
+from exporter.interface import Interface
 
-# Each column: its header and its share of the width when every column is shown.
-_COLUMNS = (("Name", 0.26), ("Constituency", 0.22), ("Party", 0.18), ("Role", 0.18), ("Contributions", 0.16))
+# Each column's share of the width when every column is shown: name, constituency, party,
+# role, contributions.
+_WIDTHS = (0.26, 0.22, 0.18, 0.18, 0.16)
 
 
 def contributions(debate: m.Debate) -> Counter[str]:
     return Counter(s.speaker for s in m.speeches(debate) if s.speaker is not None)
 
 
-def speakers_table(debate: m.Debate, number: int) -> d.Table:
+def speakers_table(debate: m.Debate, number: int, ui: Interface) -> d.Table:
     counts = contributions(debate)
-    rows: list[tuple[str | None, ...]] = [
-        (speaker.name, speaker.constituency, speaker.party, speaker.role, str(counts.get(speaker.id, 0)))
+    headers = (
+        ui.gettext("Name"),
+        ui.gettext("Constituency"),
+        ui.gettext("Party"),
+        ui.gettext("Role"),
+        ui.gettext("Contributions"),
+    )
+    rows: list[tuple[d.Text | None, ...]] = [
+        (
+            d.Text(speaker.name),
+            *(
+                d.Text(value) if value else None
+                for value in (speaker.constituency, speaker.party, speaker.role)
+            ),
+            d.Text(ui.number(counts.get(speaker.id, 0))),
+        )
         for speaker in debate.speakers
     ]
-    unnamed = Counter(s.label or "Unknown speaker" for s in m.speeches(debate) if s.speaker is None)
-    rows.extend((label, None, None, None, str(count)) for label, count in sorted(unnamed.items()))
-    kept = [i for i in range(len(_COLUMNS)) if any(row[i] for row in rows) or i in (0, len(_COLUMNS) - 1)]
+    unnamed = Counter(
+        s.label if s.label and s.label != READER_UNKNOWN else ""
+        for s in m.speeches(debate)
+        if s.speaker is None
+    )
+    for label, times in sorted(unnamed.items()):
+        name = d.Text(label) if label else ui.text(ui.gettext("Unknown speaker"))
+        rows.append((name, None, None, None, d.Text(ui.number(times))))
+    last = len(headers) - 1
+    kept = [i for i in range(len(headers)) if i in (0, last) or any(row[i] for row in rows)]
+    caption = ui.gettext("Table {number}: speakers in this debate, with the number of times each spoke")
     return d.Table(
-        caption=f"Table {number}: speakers in this debate, with the number of times each spoke",
-        header=tuple(d.Cell((d.Text(_COLUMNS[i][0]),)) for i in kept),
-        rows=tuple(tuple(_cell(row[i]) for i in kept) for row in rows),
+        caption=caption.format(number=number),
+        head=(d.header_row(*(ui.text(headers[i]) for i in kept)),),
+        rows=tuple(tuple(_cell(row[i], i == 0) for i in kept) for row in rows),
         anchor="speakers-table",
-        widths=tuple(_COLUMNS[i][1] for i in kept),
+        widths=tuple(_WIDTHS[i] for i in kept),
+        caption_lang=ui.lang,
     )
 
 
-def _cell(value: str | None) -> d.Cell:
-    return d.Cell((d.Text(value),) if value else ())
+def _cell(value: d.Text | None, name: bool) -> d.Cell:
+    """A value, or an empty cell where the record is silent; the speaker's name labels the row."""
+    return d.text_cell(value if value is not None else "", "row" if name else None)

@@ -20,6 +20,7 @@ from lxml import etree, html
 
 from exporter.model import Block, Paragraph, ParagraphStyle, Run, Table
 from exporter.readers._runs import merge_runs
+from exporter.readers.html_table import html_table
 
 _EMPHASIS = frozenset({"i", "em", "cite", "var", "dfn"})
 _STRONG = frozenset({"b", "strong"})
@@ -82,24 +83,37 @@ def _runs_inside(element: etree._Element, look: _Look) -> Iterator[Run]:
             yield look.run(child.tail)
 
 
+def element_paragraphs(element: etree._Element) -> tuple[Paragraph, ...]:
+    """The paragraphs of an element's mixed content (a table cell's): one per block
+    element (``p``, ``div``...) and one for the text around them; ``br`` is a space, as
+    it is in ``element_runs`` (ParlParse breaks lines inside sentences). Empty ones are
+    left out."""
+    pieces: list[list[Run]] = [[]]
+
+    def walk(node: etree._Element, look: _Look) -> None:
+        if node.text:
+            pieces[-1].append(look.run(node.text))
+        for child in node:
+            name = _name(child)
+            if name == "br":
+                pieces[-1].append(look.run(" "))
+            elif name in _BLOCK:
+                pieces.append([])
+                walk(child, _look_inside(child, look))
+                pieces.append([])
+            elif name and name not in _SKIPPED:
+                walk(child, _look_inside(child, look))
+            if child.tail:
+                pieces[-1].append(look.run(child.tail))
+
+    walk(element, _Look())
+    return tuple(Paragraph(runs) for runs in map(merge_runs, pieces) if runs)
+
+
 def table_block(element: etree._Element) -> Table:
-    """A ``<table>`` as a model table; leading all-``th`` or ``thead`` rows are headers."""
-    rows: list[tuple[tuple[Run, ...], ...]] = []
-    header_rows = 0
-    counting_headers = True
-    for row in element.iter():
-        if _name(row) != "tr":
-            continue
-        cells = [cell for cell in row if _name(cell) in ("td", "th")]
-        in_head = any(_name(parent) == "thead" for parent in row.iterancestors())
-        all_th = bool(cells) and all(_name(cell) == "th" for cell in cells)
-        if counting_headers and (in_head or all_th):
-            header_rows += 1
-        else:
-            counting_headers = False
-        rows.append(tuple(element_runs(cell) for cell in cells))
-    caption = next((" ".join("".join(c.itertext()).split()) for c in element if _name(c) == "caption"), None)
-    return Table(rows=tuple(rows), header_rows=header_rows, caption=caption or None)
+    """A ``<table>`` as a model table, spans and headers as the record has them
+    (``exporter.readers.html_table``)."""
+    return html_table(element, element_paragraphs)
 
 
 @dataclass

@@ -29,6 +29,7 @@ from lxml import etree
 from exporter import parliaments
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
+from exporter.language import tags
 from exporter.model import Count, Debate, Division, Paragraph, Run, Section, Source
 from exporter.options import ReadOptions
 from exporter.readers import _xml
@@ -36,21 +37,6 @@ from exporter.readers._xml import first_child, first_descendant, local
 from exporter.readers.akoma_ntoso_body import BodyContext, body_sections, element_id, ref
 from exporter.readers.akoma_ntoso_inline import plain
 
-# ISO 639-2 codes in FRBRlanguage, as the BCP 47 tags documents need
-_LANGUAGES = {
-    "afr": "af",
-    "ara": "ar",
-    "deu": "de",
-    "eng": "en",
-    "fra": "fr",
-    "ita": "it",
-    "nld": "nl",
-    "por": "pt",
-    "spa": "es",
-    "swa": "sw",
-    "xho": "xh",
-    "zul": "zu",
-}
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _GENERIC_NAMES = frozenset({"hansard", "debate", "debaterecord", "debate record", "recurso"})
 
@@ -72,7 +58,7 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     ctx = BodyContext(
         source=source,
         reporter=reporter,
-        language=language,
+        language=language or "",
         persons=references.get("TLCPerson", {}),
         roles=references.get("TLCRole", {}),
         notes=_notes(meta),
@@ -88,17 +74,18 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     if profile is not None and (house is None or _plain_name(house) not in map(_plain_name, profile.houses)):
         house = profile.house  # the record names the parliament ("ZA Parliament"), its title the house
     if not title:
-        title = ", ".join(part for part in (house, _long_date(date)) if part) or "Debate record"
+        # Left empty, never invented here: the briefing names the sitting from its house and
+        # date in the interface's language (exporter.compose.names.debate_title).
         reporter.warn(
             "AKN_NO_TITLE",
-            f"the record gives no title (docTitle, debateBody title, docType, FRBR name or heading); "
-            f"titled {title!r} from its house and date",
+            "the record gives no title (docTitle, debateBody title, docType, FRBR name or heading); "
+            "the briefing is titled from its house and date",
             "line 1",
         )
     sections = body_sections(body, ctx, title)
     leftovers = [d for found in (ctx.divisions_at, ctx.divisions_after) for ds in found.values() for d in ds]
-    if leftovers:
-        sections.append(Section("Divisions", tuple(leftovers)))
+    if leftovers:  # an unnamed section: each division has its heading in the briefing's language
+        sections.append(Section("", tuple(leftovers)))
     return Debate(
         title=title,
         sections=tuple(sections),
@@ -145,11 +132,13 @@ def _notes(meta: etree._Element | None) -> dict[str, str]:
     return notes
 
 
-def _language(meta: etree._Element | None) -> str:
+def _language(meta: etree._Element | None) -> str | None:
+    """The expression's language as BCP 47: FRBRlanguage holds ISO 639-2 codes ("eng"),
+    which ``exporter.language.tags`` maps to their shortest tag ("en"); None when absent."""
     expression = first_descendant(first_child(meta, "identification"), "FRBRExpression")
     language = first_descendant(expression, "FRBRlanguage")
-    code = (language.get("language") if language is not None else None) or "en"
-    return _LANGUAGES.get(code.lower(), code)
+    code = language.get("language") if language is not None else None
+    return tags.standard(code) if code else None
 
 
 def _title(debate_el: etree._Element, meta: etree._Element | None, body: etree._Element) -> str:
@@ -195,10 +184,6 @@ def _profile(
         if found := parliaments.by_url(url):
             return found
     return parliaments.in_country(_frbr(meta, "FRBRcountry"), house, title, debate_el.get("name"))
-
-
-def _long_date(date: dt.date | None) -> str | None:
-    return f"{date.day} {date:%B} {date.year}" if date else None
 
 
 def _date(debate_el: etree._Element, meta: etree._Element | None) -> dt.date | None:

@@ -7,9 +7,11 @@ from dataclasses import replace
 
 from lxml import etree
 
-from exporter.model import Block, Paragraph, ParagraphStyle, Run, Table
+from exporter.model import Block, HeaderScope, Paragraph, ParagraphStyle, Run, Table, TableCell
 from exporter.readers._xml import local
 from exporter.readers.akoma_ntoso_inline import NoteText, inline_notes, inline_runs
+from exporter.readers.html_table import MAX_COLSPAN, MAX_ROWSPAN
+from exporter.readers.table_headers import visible_headers
 
 SPECIALISED = frozenset(
     {
@@ -94,7 +96,10 @@ def restyle(blocks: list[Block], style: ParagraphStyle | None, emphasis: bool = 
 
 
 def _table(element: etree._Element, notes: NoteText, language: str) -> Table | None:
-    rows: list[tuple[tuple[Run, ...], ...]] = []
+    """An AKN ``table`` (HTML-like: ``tr`` of ``th``/``td`` with ``colspan``/``rowspan``):
+    leading rows of ``th`` cells are the header rows; a ``th`` after them labels its row;
+    a table that marks no header gets the one it plainly shows."""
+    rows: list[tuple[TableCell, ...]] = []
     header_rows = 0
     for row in element.iter():
         if local(row) != "tr":
@@ -102,10 +107,34 @@ def _table(element: etree._Element, notes: NoteText, language: str) -> Table | N
         cells = [cell for cell in row if local(cell) in ("td", "th")]
         if not cells:
             continue
-        if len(rows) == header_rows and all(local(cell) == "th" for cell in cells):
+        heads = len(rows) == header_rows and all(
+            local(c) == "th" or not "".join(c.itertext()).strip() for c in cells
+        )
+        if heads and any(local(c) == "th" for c in cells):
             header_rows += 1
-        rows.append(tuple(inline_runs(cell, notes, language) for cell in cells))
-    return Table(tuple(rows), header_rows=header_rows) if rows else None
+        rows.append(tuple(_cell(cell, notes, language, len(rows) < header_rows) for cell in cells))
+    if not rows:
+        return None
+    if header_rows == len(rows):
+        header_rows = 0
+    return visible_headers(Table(tuple(rows), header_rows=header_rows))
+
+
+def _cell(cell: etree._Element, notes: NoteText, language: str, in_header_row: bool) -> TableCell:
+    content = blocks(cell, notes, language) if has_blocks(cell) else paragraph_list(cell, notes, language)
+    paragraphs = tuple(b for b in content if isinstance(b, Paragraph) and b.text.strip())
+    header = None
+    if local(cell) == "th":
+        header = HeaderScope.COLUMN if in_header_row else HeaderScope.ROW
+    colspan, rowspan = _span(cell.get("colspan"), MAX_COLSPAN), _span(cell.get("rowspan"), MAX_ROWSPAN)
+    return TableCell(paragraphs, colspan, rowspan, header)
+
+
+def _span(value: str | None, most: int) -> int:
+    try:
+        return min(max(int((value or "1").strip()), 1), most)
+    except ValueError:
+        return 1
 
 
 def lang_of(element: etree._Element, language: str) -> str | None:

@@ -41,9 +41,6 @@ from exporter.readers.parlamint_body import XML_ID, XML_LANG, BodyContext, body_
 from exporter.readers.parlamint_names import SpeakerNames
 
 _VOLUME = re.compile(r"\bVolume\s+(\d+)\b", re.I)
-_MONTHS = (
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-)
 
 
 def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> Debate:
@@ -55,7 +52,7 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         raise InputError("<TEI> has no <text>/<body>", source, f"line {tei.sourceline}")
     text_el = first_child(tei, "text")
     language = tei.get(XML_LANG) or (text_el.get(XML_LANG) if text_el is not None else None)
-    language = language or root.get(XML_LANG) or "en"
+    language = language or root.get(XML_LANG)  # None when the record does not say (never invented)
     corpus = corpora.corpus_of(tei.get(XML_ID)) or corpora.corpus_of(root.get(XML_ID))
     date = _date(header)
     profile, house = _house(header, root, corpus, reporter)
@@ -63,16 +60,17 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     if options.people is not None:
         directories.append(people.cached(options.people))
     names = SpeakerNames(reporter, date, corpus.person_ids if corpus else None, tuple(directories))
-    ctx = BodyContext(reporter=reporter, language=language, names=names)
+    ctx = BodyContext(reporter=reporter, language=language or "", names=names)
     sections = body_sections(body, ctx)
     names.report()
     _report_artefacts(ctx, reporter)
-    title = _title(header, language)
+    title = _title(header, language or "")
     if not title:
-        title = ", ".join(part for part in (house, _long_date(date)) if part) or (tei.get(XML_ID) or "")
+        # Left empty, never invented here: the briefing names the sitting from its house and
+        # date in the interface's language (exporter.compose.names.debate_title).
         reporter.warn(
             "PARLAMINT_NO_TITLE",
-            f"the header gives the sitting no sub-title or source title; titled {title!r} "
+            "the header gives the sitting no sub-title or source title; the briefing is titled "
             "from its house and date",
             "line 1",
         )
@@ -85,7 +83,7 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         location=_location(header),
         chair=ctx.chair,
         language=language,
-        source=_source(header, tei, language),
+        source=_source(header, tei, language or ""),
         profile=profile,
     )
 
@@ -153,10 +151,6 @@ def _date(header: etree._Element | None) -> dt.date | None:
         except ValueError:
             continue
     return None
-
-
-def _long_date(date: dt.date | None) -> str | None:
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else None
 
 
 def _house(

@@ -28,10 +28,11 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from exporter.diagnostics import Reporter
-from exporter.model import Item, Paragraph, Procedural, ProceduralKind, Run, Section, Speech
+from exporter.model import Block, Item, Paragraph, Procedural, ProceduralKind, Run, Section, Speech, Table
 from exporter.readers._runs import merge_runs
 from exporter.readers._xml import local, text_of
 from exporter.readers.parlamint_names import Printed, SpeakerNames, read_printed_who
+from exporter.readers.tei_table import tei_table
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -187,6 +188,9 @@ def _note(element: etree._Element, ctx: BodyContext) -> Procedural | None:
 
 def _items_of(element: etree._Element, ctx: BodyContext) -> list[Item]:
     name = local(element)
+    if name == "table":
+        table = _table(element, ctx)
+        return [Procedural((table,), ProceduralKind.OTHER, _id(element))] if table is not None else []
     if name in _EVENTS:
         event = _event(element, ctx)
         return [event] if event is not None else []
@@ -214,7 +218,7 @@ def _event(element: etree._Element, ctx: BodyContext) -> Procedural | None:
     kind, time = _EVENTS[name], None
     if name == "note" and element.get("type") == "time":
         kind, time = ProceduralKind.TIME, _time_of(element, text)
-    paragraph = Paragraph((Run(text),), lang=_lang(element, ctx))
+    paragraph = Paragraph((Run(text),), lang=GAP_LANGUAGE if name == "gap" else _lang(element, ctx))
     return Procedural((paragraph,), kind, _id(element), time=time)
 
 
@@ -234,12 +238,21 @@ def _event_text(element: etree._Element) -> str:
     return text_of(desc if desc is not None else element)
 
 
+# The words a gap is given are the reader's, in English, and say so, so that a Bulgarian
+# briefing does not read them in a Bulgarian voice (WCAG 2.2 SC 3.1.2).
+GAP_LANGUAGE = "en"
+
+
 def _gap_text(element: etree._Element) -> str:
     desc = _event_text(element)
     if desc.upper() == "SAMPLING":
         return "[Part of the record is left out here: this file is a ParlaMint sample]"
     detail = desc or element.get("reason")
-    return f"[Part of the record is missing here: {detail}]" if detail else "[Part of the record is missing here]"
+    return (
+        f"[Part of the record is missing here: {detail}]"
+        if detail
+        else "[Part of the record is missing here]"
+    )
 
 
 def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[Item]:
@@ -249,7 +262,7 @@ def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[It
     lang = _lang(u, ctx)
     url = (u.get("source") or "").strip() or None
     items: list[Item] = []
-    paragraphs: list[Paragraph] = []
+    paragraphs: list[Block] = []
     part = 0
 
     def flush() -> None:
@@ -263,7 +276,9 @@ def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[It
                 items.append(Procedural(tuple(paragraphs), ProceduralKind.OTHER, key))
         else:
             # an utterance with no words is still a turn the record shows
-            items.append(Speech(key, speaker_id, tuple(paragraphs), label=label, role=role, lang=lang, url=url))
+            items.append(
+                Speech(key, speaker_id, tuple(paragraphs), label=label, role=role, lang=lang, url=url)
+            )
         part += 1
         paragraphs = []
 
@@ -278,18 +293,33 @@ def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[It
                 items.append(Procedural((paragraph,), ProceduralKind.DECISION, _id(child)))
             else:
                 paragraphs.append(paragraph)
+        elif name == "table":
+            table = _table(child, ctx)
+            if table is not None:
+                paragraphs.append(table)
         elif name in _EVENTS:
             # an event between segments: its own paragraph, bracketed, inside the speech
             text = _gap_text(child) if name == "gap" else _event_text(child)
             if name == "note" and _END_OF_SECTION.match(text):
                 ctx.dropped_end_notes += 1
             elif text:
-                paragraphs.append(Paragraph((Run(_bracket(text), emphasis=True),)))
+                gap_lang = GAP_LANGUAGE if name == "gap" else None
+                paragraphs.append(Paragraph((Run(_bracket(text), emphasis=True, lang=gap_lang),)))
         elif name and text_of(child):
             paragraphs.append(Paragraph((Run(text_of(child)),)))
     if paragraphs or not items:
         flush()
     return items
+
+
+def _table(element: etree._Element, ctx: BodyContext) -> Table | None:
+    """A ``table`` in the transcript, each cell read as a segment is."""
+
+    def cell_paragraphs(cell: etree._Element) -> tuple[Paragraph, ...]:
+        paragraph = _paragraph(cell, ctx)
+        return (paragraph,) if paragraph is not None else ()
+
+    return tei_table(element, cell_paragraphs)
 
 
 def _who(u: etree._Element, ctx: BodyContext, note: str | None) -> tuple[str | None, str | None, str | None]:
@@ -332,7 +362,8 @@ def _seg_runs(element: etree._Element, lang: str | None, language: str, tokenise
         if name in _EVENTS:
             text = _gap_text(child) if name == "gap" else _event_text(child)
             if text:
-                pieces.append(Run(_bracket(text) + (" " if tokenised else ""), emphasis=True, lang=lang))
+                run_lang = GAP_LANGUAGE if name == "gap" else lang
+                pieces.append(Run(_bracket(text) + (" " if tokenised else ""), emphasis=True, lang=run_lang))
         elif name in _TOKENS:
             space = "" if child.get("join") == "right" else " "
             pieces.append(Run((child.text or "") + space, lang=_run_lang(child, lang, language)))

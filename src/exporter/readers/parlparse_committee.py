@@ -25,7 +25,18 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from exporter.model import ListBlock, ListEntry, Paragraph, Procedural, ProceduralKind, Run, Section, Table
+from exporter.model import (
+    HeaderScope,
+    ListBlock,
+    ListEntry,
+    Paragraph,
+    Procedural,
+    ProceduralKind,
+    Run,
+    Section,
+    Table,
+    TableCell,
+)
 from exporter.readers._xml import local, text_of
 from exporter.readers.parties import expand_party, is_party
 
@@ -63,11 +74,11 @@ class Committee:
         """The member list (a table) and the witnesses (a list), as the record gives them."""
         notes: list[Procedural] = []
         if self.members:
-            rows = [tuple((Run(text),) if text else () for text in _HEADER)]
+            rows = [tuple(_cell(text, HeaderScope.COLUMN) for text in _HEADER)]
             for member in self.members:
                 attended = {True: "Yes", False: "No", None: ""}[member.attending]
-                cells = (member.name, member.constituency, member.party, member.role, attended)
-                rows.append(tuple((Run(text),) if text else () for text in cells))
+                cells = (member.constituency, member.party, member.role, attended)
+                rows.append((_cell(member.name, HeaderScope.ROW), *(_cell(text) for text in cells)))
             blocks: list[Paragraph | Table | ListBlock] = [
                 Table(
                     tuple(rows),
@@ -84,6 +95,13 @@ class Committee:
                 Procedural((Paragraph((Run("Witnesses:"),)), ListBlock(entries)), ProceduralKind.NOTE)
             )
         return notes
+
+
+def _cell(text: str | None, header: HeaderScope | None = None) -> TableCell:
+    """A cell of the member list; an empty one heads nothing."""
+    if not text:
+        return TableCell()
+    return TableCell((Paragraph((Run(text),)),), header=header)
 
 
 def read_bill(element: etree._Element, committee: Committee) -> None:

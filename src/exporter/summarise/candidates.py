@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from exporter.model import Debate, Paragraph, ParagraphStyle, Section, Speaker, Speech, SpeechKind
+from exporter.language.segment import OTHER_TERMINATORS, count_words
+from exporter.model import Debate, Paragraph, ParagraphStyle, Run, Section, Speaker, Speech, SpeechKind
 from exporter.summarise import roles
 from exporter.summarise.eligibility import Context, judge
 from exporter.summarise.sentences import split
@@ -32,6 +33,7 @@ class SummarySentence:
     time: str | None = None
     url: str | None = None
     lang: str | None = None  # BCP 47, when the paragraph or speech is in another language
+    runs: tuple[Run, ...] = ()  # the paragraph's runs cut to the sentence: its inline languages
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,8 @@ def collect(debate: Debate) -> list[Candidate]:
 
 
 _POINTS_OF_ORDER = re.compile(r"^\s*points?\s+of\s+order\s*$", re.IGNORECASE)
-_TERMINAL = ".?!…"
-_CLOSING = "'\"”’)]"
+_TERMINAL = ".?!…" + "".join(sorted(OTHER_TERMINATORS))  # every script's (Chinese 。, the danda)
+_CLOSING = "'\"”’)]」』）"
 
 
 def final_stops(speeches: Iterable[Speech]) -> bool:
@@ -94,13 +96,13 @@ def _speech_candidates(
     never = speech.speaker is None
     name = roles.display_name(speaker, speech)
     texts = [
-        (sentence, block.lang or speech.lang, number == 0)
+        (sentence, block.lang or speech.lang, number == 0, runs)
         for block in speech.paragraphs
         if isinstance(block, Paragraph) and block.style is ParagraphStyle.BODY
-        for number, sentence in enumerate(split(block.text))
+        for number, (sentence, runs) in enumerate(_sentences(block, block.lang or speech.lang))
     ]
     found: list[Candidate] = []
-    for position, (text, lang, paragraph_start) in enumerate(texts):
+    for position, (text, lang, paragraph_start, runs) in enumerate(texts):
         context = Context(
             text=text,
             previous=texts[position - 1][0] if position else None,
@@ -124,8 +126,9 @@ def _speech_candidates(
                     time=speech.time,
                     url=speech.url,
                     lang=lang,
+                    runs=runs,
                 ),
-                words=len(text.split()),
+                words=count_words(text),
                 procedural=label != "substantive",
                 position_in_speech=position,
                 section=section_index,
@@ -137,6 +140,35 @@ def _speech_candidates(
             )
         )
     return found
+
+
+def _sentences(paragraph: Paragraph, lang: str | None) -> list[tuple[str, tuple[Run, ...]]]:
+    """Each sentence of a paragraph with the runs it spans, cut at its ends, so a quoted
+    sentence keeps its inline languages and emphasis."""
+    text = paragraph.text
+    found: list[tuple[str, tuple[Run, ...]]] = []
+    position = 0
+    for sentence in split(text, lang):
+        start = text.find(sentence, position)
+        if start < 0:  # never: every sentence is a slice of the text
+            found.append((sentence, (Run(sentence),)))
+            continue
+        position = start + len(sentence)
+        found.append((sentence, _cut(paragraph.runs, start, position)))
+    return found
+
+
+def _cut(runs: tuple[Run, ...], start: int, end: int) -> tuple[Run, ...]:
+    """The parts of ``runs`` between two offsets of their joined text."""
+    cut: list[Run] = []
+    offset = 0
+    for run in runs:
+        run_start, run_end = offset, offset + len(run.text)
+        offset = run_end
+        low, high = max(start, run_start), min(end, run_end)
+        if low < high:
+            cut.append(replace(run, text=run.text[low - run_start : high - run_start]))
+    return tuple(cut)
 
 
 def _speeches_in_sections(debate: Debate) -> list[tuple[Speech, int, str | None]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from exporter.language.segment import count_words
 from exporter.summarise import form, procedural
 
 LABELS = ("substantive", "procedure", "courtesy", "stem", "stage_direction", "fragment", "dependent")
@@ -47,6 +48,6 @@ def judge(context: Context) -> str:
     if form.is_fragment(text, context.final_stops):
         return "fragment"
     bare = procedural.stripped(text)
-    if form.is_dependent(bare, text, len(bare.split())):
+    if form.is_dependent(bare, text, count_words(bare)):
         return "dependent"
     return "substantive"

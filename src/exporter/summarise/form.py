@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from exporter.language.segment import OTHER_TERMINATORS
+
 # --- stems ------------------------------------------------------------------------------
 
 _STEM = re.compile(
@@ -64,7 +66,8 @@ def is_stage_direction(text: str) -> bool:
 
 # --- fragments ------------------------------------------------------------------------
 
-_TERMINAL = re.compile(r"[.?!…][\"'”’)\]]*$")
+# Terminal punctuation of every script: Chinese and Japanese 。！？, the Devanagari danda …
+_TERMINAL = re.compile(rf"[.?!…{''.join(sorted(OTHER_TERMINATORS))}][\"'”’)\]」』）]*$")
 _LEAD_IN_OR_CUT = re.compile(
     r"(?:[:;,]|[—–-]|\s-)[\"'”’)\]]*$|[—–-]\s*\[\s*\w+\.?\s*\]\.?$|[—–-]\.$|\b(?:is|are)\s+(?:below|as\s+follows)\.?$"
 )

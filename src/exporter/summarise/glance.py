@@ -1,17 +1,22 @@
 """At a glance: the facts of a sitting that a reader wants before reading any of it.
 
-Only what the record states is given; anything it lacks is ``None``. Counting rules:
+Only what the record states is given; anything it lacks is ``None``. These are data: the
+briefing words them in the interface's language (exporter.compose.glance). Counting rules:
 
 - a contribution is one speech, whether its speaker came by id or only by printed name
   ("Father Paul Kelly", "Several hon. Members"), as the Speakers table counts them;
 - the speakers are the members identified by id and the names printed for the others, one
   each, as the Speakers table lists them;
 - words are the words of those speeches, quotations and tables included;
-- the time runs from the first time stamp (in reading order) to the latest; a stamp earlier
-  than the one before is taken to have passed midnight (once) only when the one before is
-  in the evening (18:00 or later) and it is early in the morning (before 09:00): a second
-  venue's morning (Australia's Main Committee after the Chamber) is not a new day. The duration is given only when
-  the stamps run in order; when they do not, no duration is claimed.
+- the times recorded run from the first time stamp (in reading order) to the latest; a
+  stamp earlier than the one before is taken to have passed midnight (once) only when the
+  one before is in the evening (18:00 or later) and it is early in the morning (before
+  09:00): a second venue's morning (Australia's Main Committee after the Chamber) is not a
+  new day. These are the first and last times the record gives, not the sitting's: its
+  last stamp is that of its last speech, not of the adjournment;
+- when the sitting began and adjourned is given only as the record states it
+  (exporter.summarise.sitting_times), and the duration only when it states both: from
+  those two times, suspensions included (``suspended`` says the record notes one).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from exporter.language.segment import count_words
 from exporter.model import (
     Debate,
     Division,
@@ -32,9 +38,9 @@ from exporter.model import (
     walk_items,
 )
 from exporter.summarise import roles
+from exporter.summarise.sitting_times import stated_times
 
 NO_PARTY = "No party in the record"
-PARTY_HEADER = ("Party", "Speakers", "Contributions", "Words")
 
 _EVENING = 18 * 3600  # a stamp after one this late, and before _EARLY, is past midnight
 _EARLY = 9 * 3600
@@ -55,56 +61,42 @@ class AtAGlance:
     house: str | None
     location: str | None
     chairs: tuple[str, ...]  # everyone who chaired, by name, in the order they took the chair
-    start: str | None  # "HH:MM", the first time stamp in the record
-    end: str | None  # "HH:MM", the last
-    duration_minutes: int | None
+    start: str | None  # "HH:MM", the first time recorded (a time stamp)
+    end: str | None  # "HH:MM", the latest time recorded
+    duration_minutes: int | None  # from the sitting's start to its adjournment, both as stated
     speakers: int
     contributions: int
     words: int
     parties: tuple[PartyRow, ...]  # most contributions first
+    began: str | None = None  # "HH:MM", when the record says the sitting began ("met at 10.02 am")
+    adjourned: str | None = None  # "HH:MM", when it says the sitting adjourned ("adjourned at 2.45 pm")
+    suspended: bool = False  # the record says the sitting was suspended (the duration includes it)
 
     @property
     def chair(self) -> str | None:
         """The first to take the chair."""
         return self.chairs[0] if self.chairs else None
 
-    def facts(self) -> list[tuple[str, str]]:
-        """The known facts as (label, value) rows, for a two-column table."""
-        rows: list[tuple[str, str | None]] = [
-            ("Date", f"{self.date.day} {self.date:%B %Y}" if self.date else None),
-            ("House", self.house),
-            ("Location", self.location),
-            ("Chair" if len(self.chairs) < 2 else "Chairs", "; ".join(self.chairs) or None),
-            (
-                "Time",
-                f"{self.start} to {self.end}"
-                if self.start and self.end and self.end != self.start
-                else self.start,
-            ),
-            ("Duration", _minutes(self.duration_minutes) if self.duration_minutes is not None else None),
-            ("Speakers", str(self.speakers)),
-            ("Contributions", str(self.contributions)),
-            ("Words", f"{self.words:,}"),
-        ]
-        return [(label, value) for label, value in rows if value]
-
-    def party_rows(self) -> list[tuple[str, str, str, str]]:
-        """Contributions and words by party, as text cells under ``PARTY_HEADER``."""
-        return [
-            (row.party, str(row.speakers), str(row.contributions), f"{row.words:,}") for row in self.parties
-        ]
-
 
 def glance(debate: Debate) -> AtAGlance:
     items = walk_items(debate.sections)
     speeches = [item for item in items if isinstance(item, Speech)]
-    start, end, duration = _span(items)
+    start, end = _span(items)
+    stated = stated_times(
+        items,
+        {
+            index: seconds
+            for index, item in enumerate(items)
+            if isinstance(item, Procedural) and (seconds := _seconds(item.time)) is not None
+        },
+    )
+    duration = _duration(stated.began, stated.adjourned)
     by_party: dict[str, tuple[set[str], int, int]] = {}
     total_words = 0
     for speech in speeches:
         speaker = debate.speaker(speech.speaker)
         party = (speaker.party if speaker else None) or NO_PARTY
-        words = sum(len(run.text.split()) for block in speech.paragraphs for run in block_runs(block))
+        words = sum(count_words(run.text) for block in speech.paragraphs for run in block_runs(block))
         members, contributions, party_words = by_party.get(party, (set(), 0, 0))
         members.add(_who(speech))
         by_party[party] = (members, contributions + 1, party_words + words)
@@ -125,6 +117,9 @@ def glance(debate: Debate) -> AtAGlance:
         contributions=len(speeches),
         words=total_words,
         parties=tuple(rows),
+        began=_clock(stated.began) if stated.began is not None else None,
+        adjourned=_clock(stated.adjourned) if stated.adjourned is not None else None,
+        suspended=stated.suspended,
     )
 
 
@@ -140,14 +135,17 @@ def _chairs(debate: Debate, items: list[Item]) -> tuple[str, ...]:
     named = [name for note in notes if note and (name := chair_name(note))]
     if not named:
         named = [
-            roles.display_name(debate.speaker(item.speaker), item)
+            name
             for item in items
-            if isinstance(item, Speech) and roles.is_chair(debate.speaker(item.speaker), item)
+            if isinstance(item, Speech)
+            and roles.is_chair(debate.speaker(item.speaker), item)
+            and (name := roles.display_name(debate.speaker(item.speaker), item))
         ]
     return tuple(dict.fromkeys(named))
 
 
-def _span(items: list[Item]) -> tuple[str | None, str | None, int | None]:
+def _span(items: list[Item]) -> tuple[str | None, str | None]:
+    """The first time recorded and the latest (past midnight where the stamps say so)."""
     stamps = [
         seconds
         for item in items
@@ -155,17 +153,22 @@ def _span(items: list[Item]) -> tuple[str | None, str | None, int | None]:
         and (seconds := _seconds(item.time)) is not None
     ]
     if not stamps:
-        return None, None, None
+        return None, None
     unwrapped: list[int] = []
     offset = 0
     for stamp in stamps:
         if unwrapped and not offset and unwrapped[-1] >= _EVENING > stamp and stamp < _EARLY:
             offset = 86400  # past midnight
         unwrapped.append(stamp + offset)
-    in_order = all(a <= b for a, b in zip(unwrapped, unwrapped[1:], strict=False))
-    first, latest = unwrapped[0], max(unwrapped)
-    duration = round((latest - first) / 60) if in_order else None
-    return _clock(first), _clock(latest), duration
+    return _clock(unwrapped[0]), _clock(max(unwrapped))
+
+
+def _duration(began: int | None, adjourned: int | None) -> int | None:
+    """Minutes from the stated start to the stated adjournment; an adjournment earlier on the
+    clock than the start is after midnight."""
+    if began is None or adjourned is None:
+        return None
+    return round(((adjourned - began) % 86400) / 60)
 
 
 def _seconds(time: str | None) -> int | None:
@@ -181,11 +184,3 @@ def _seconds(time: str | None) -> int | None:
 def _clock(seconds: int) -> str:
     seconds %= 86400
     return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
-
-
-def _minutes(total: int) -> str:
-    hours, minutes = divmod(total, 60)
-    parts = ([f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []) + (
-        [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes or not hours else []
-    )
-    return " ".join(parts)

@@ -22,6 +22,7 @@ from itertools import chain
 
 import numpy as np
 
+from exporter.language.segment import spaceless
 from exporter.summarise.candidates import Candidate
 
 Vector = dict[str, float]
@@ -72,9 +73,23 @@ def stem(word: str) -> str:
     return word
 
 
+# Words of any alphabet (Welsh ŵ, Slovak č, Cyrillic, Greek); each character of a script
+# written without spaces (Chinese, Japanese, Thai) is a term of its own.
+_ANY_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*[^\W\d_]|[^\W\d_]|\d+")
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content words."""
-    return [stem(word) for word in _WORD.findall(text.lower()) if word not in STOPWORDS]
+    lower = text.lower()
+    if lower.isascii():
+        return [stem(word) for word in _WORD.findall(lower) if word not in STOPWORDS]
+    found: list[str] = []
+    for word in _ANY_WORD.findall(lower):
+        if any(spaceless(char) for char in word):
+            found.extend(char for char in word if spaceless(char))
+        elif word not in STOPWORDS:
+            found.append(stem(word))
+    return found
 
 
 def vectors(candidates: list[Candidate]) -> list[Vector]:

@@ -52,6 +52,9 @@ def is_minister(speaker: Speaker | None, speech: Speech) -> bool:
 
 
 def display_name(speaker: Speaker | None, speech: Speech) -> str:
+    """The speaker's name, else the name the record prints; "" when it names nobody (the
+    composer then writes the tool's words for an unknown speaker in the interface's
+    language: the summariser adds no words of its own)."""
     if speaker is not None:
         return speaker.name
-    return speech.label or "Unnamed speaker"
+    return speech.label or ""

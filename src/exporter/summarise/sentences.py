@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import re
 
+from exporter.language import segment
+from exporter.language.segment import needs_general_segmenter
+
 # Abbreviations that never end a sentence, compared in lower case.
 TITLES: frozenset[str] = frozenset(
     """mr mrs ms messrs mx dr prof st rev revd hon rt gen lt capt cmdr sgt cllr gov jr sr cf viz
@@ -34,23 +37,30 @@ NUMBERED: frozenset[str] = frozenset(
 
 # A candidate end: terminal punctuation, then closing quotes or brackets.
 _END = re.compile(r"[.?!…]+['\"”’)\]]*")
-# What may begin the next sentence: opening quotes or brackets, then a capital or a digit.
-_NEXT = re.compile(r"\s+['\"“‘(\[]*[A-Z0-9À-Ý£$€]")
+# What may begin the next sentence: opening quotes or brackets, then a capital (of any
+# alphabet with case: Latin, Greek, Cyrillic, Armenian), a digit or a currency sign.
+_NEXT = re.compile(r"\s+['\"“‘(\[„«]*(\S)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DOTTED = re.compile(r"^(?:[a-z]{1,2}\.)+[a-z]{1,2}$")
 _LIST_MARK = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivxlc]{1,5}|[A-Z])\)?$")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
-def split(text: str) -> list[str]:
-    """Split ``text`` into sentences, each an exact slice of it, stripped."""
+def split(text: str, language: str | None = None) -> list[str]:
+    """Split ``text`` into sentences, each an exact slice of it, stripped.
+
+    Text that ends its sentences as scripts without spaces or with other marks do
+    (Chinese 。, the Devanagari danda ।) is cut by the Unicode rules instead
+    (``exporter.language.segment``); ``language`` is the text's BCP 47 tag when known."""
+    if needs_general_segmenter(text):
+        return segment.sentences(text)
     sentences: list[str] = []
     for block_start, block_end in _blocks(text):
         start = block_start
         for match in _END.finditer(text, block_start, block_end):
             end = match.end()
             following = _NEXT.match(text, end, block_end)
-            if following is None:
+            if following is None or not _opens(following.group(1)):
                 continue
             if _is_abbreviation(text, start, match.start(), following.group(0)):
                 continue
@@ -58,6 +68,11 @@ def split(text: str) -> list[str]:
             start = end
         _append(sentences, text[start:block_end])
     return sentences
+
+
+def _opens(char: str) -> bool:
+    """Whether a sentence may start with ``char``: a capital, a digit or a currency sign."""
+    return char.isupper() or char.istitle() or char.isdigit() or char in "£$€"
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

@@ -49,3 +49,9 @@ def page_geometry(style: Style) -> tuple[int, int, int, int]:
     wanted = round(style.body.measure * LONGEST_LINE * average_char_twips(style))
     text = min(room, wanted) if style.body.measure else room
     return width, height, left + (room - text) // 2, text
+
+
+def width_scale(style: Style) -> float:
+    """How much wider than Arial the style's Word font sets text, letter spacing included
+    (1.0 for Arial): to size table columns from Arial's metrics."""
+    return average_char_twips(style) / (ARIAL / 1000 * style.body.size * 20)

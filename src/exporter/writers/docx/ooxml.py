@@ -173,14 +173,16 @@ def tr_pr_tbl_header() -> etree._Element:
     return tr_pr
 
 
-def tbl_look_header_row() -> etree._Element:
-    """Header row on; first column, last row/column and banding off (0x0420)."""
+def tbl_look(first_row: bool, first_column: bool) -> etree._Element:
+    """The table look: header row (0x0020) and first column (0x0080) as the table has them;
+    last row/column and vertical banding off (0x0400)."""
+    value = 0x0400 | (0x0020 if first_row else 0) | (0x0080 if first_column else 0)
     return _el(
         "w:tblLook",
-        val="0420",
-        firstRow="1",
+        val=f"{value:04X}",
+        firstRow="1" if first_row else "0",
         lastRow="0",
-        firstColumn="0",
+        firstColumn="1" if first_column else "0",
         lastColumn="0",
         noHBand="0",
         noVBand="1",

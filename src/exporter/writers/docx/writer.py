@@ -5,8 +5,8 @@ exporter.document; a node type without one raises document.UnknownNodeError, so 
 node cannot be dropped silently. Accessibility was settled when the tree was composed;
 this module only maps each node onto the Word structure that assistive technology and
 PDF export understand: built-in Heading 1-9 styles with their outline levels and
-bookmarks, a pre-rendered TOC field, real footnotes and list numbering, header rows
-marked with w:tblHeader.
+bookmarks, a pre-rendered TOC field, real footnotes and list numbering, tables written
+out without merged cells under one header row marked with w:tblHeader.
 """
 
 from __future__ import annotations
@@ -29,8 +29,11 @@ from lxml import etree
 from exporter import document as doc
 from exporter.diagnostics import Reporter
 from exporter.options import HEADING_LEVELS, WriteOptions
+from exporter.tables.tree import regular_table, table_grid
+from exporter.tables.written_out import WrittenOut, written_out
 from exporter.writers.base import Writer
 from exporter.writers.docx import measure, ooxml, parts, styles
+from exporter.writers.docx.tables import column_twips
 
 APPLICATION = "debate-exporter"
 _SPACES = re.compile(r"\s+")
@@ -57,6 +60,7 @@ class _Inline:
     part: XmlPart | None = None  # the part relationships go to (footnotes); None: the body
     in_note: bool = False  # Word cannot nest footnotes
     in_link: bool = False  # nor hyperlinks
+    drop_notes: bool = False  # a spanning cell written again: its notes are where it was first
 
 
 class DocxWriter(Writer):
@@ -134,13 +138,18 @@ class DocxWriter(Writer):
         section.bottom_margin = Twips(round(margins.bottom * measure.TWIPS_PER_MM))
 
     def _set_footer(self) -> None:
+        """ "Page N of M" in the interface's language: the label's ``{page}`` and ``{pages}``
+        become PAGE and NUMPAGES fields, its words runs tagged with their language."""
         paragraph = self.docx.sections[0].footer.paragraphs[0]
         paragraph.style = self.docx.styles.get_by_id(styles.FOOTER_ID, 1)
         p = paragraph._p
-        p.append(ooxml.r("Page "))
-        p.append(ooxml.fld_simple(" PAGE ", "1"))
-        p.append(ooxml.r(" of "))
-        p.append(ooxml.fld_simple(" NUMPAGES ", "1"))
+        lang = self._lang(self.document.label_lang("page"))
+        fields = {"{page}": " PAGE ", "{pages}": " NUMPAGES "}
+        for piece in re.split(r"(\{page\}|\{pages\})", self.document.label("page")):
+            if piece in fields:
+                p.append(ooxml.fld_simple(fields[piece], "1"))
+            elif piece:
+                p.append(self._run(piece, lang=lang))
 
     def _text_width(self) -> int:
         return self._page[3]
@@ -242,45 +251,75 @@ class DocxWriter(Writer):
                 self.visit(block)
 
     def visit_table(self, node: doc.Table) -> None:
-        caption = self._paragraph(styles.ROLE_IDS["caption"])
-        caption.append(ooxml.r(_clean(node.caption)))
-        self._bookmark(caption, node.anchor)
-        columns = doc.grid_width(node.header)
-        rows = [row if doc.grid_width(row) == columns else doc.fit_row(row, columns) for row in node.rows]
-        if any(a is not b for a, b in zip(rows, node.rows, strict=True)):
+        """The caption, then the table written out without merged cells (MS-TBL-002): one
+        header row marked w:tblHeader, joined labels, spans repeated (exporter.tables.
+        written_out), widths from content; the rows of notes that end it follow it."""
+        grid = table_grid(node)
+        if not grid.adds_up:
             self.reporter.warn(
-                "DOCX-TABLE-ROW", f"table {node.caption!r}: rows made as wide as the header ({columns} cells)"
+                "DOCX-TABLE-GRID",
+                f"table {node.caption!r}: {grid.faults[0].message}; spans cut to fit, short rows padded",
             )
-        table = self.docx.add_table(rows=1 + len(rows), cols=columns)
+            node = regular_table(node)
+        flat = written_out(
+            node, self.document.label("header_levels"), self.document.label_lang("header_levels")
+        )
+        if flat.columns == 0 or not (flat.rows or flat.header):
+            self.reporter.warn("DOCX-TABLE-EMPTY", f"table {node.caption!r} has no cells; left out")
+            return
+        caption = self._paragraph(styles.ROLE_IDS["caption"])
+        caption.append(self._run(_clean(node.caption), lang=self._lang(node.caption_lang)))
+        self._bookmark(caption, node.anchor)
+        header = 1 if flat.header is not None else 0
+        table = self.docx.add_table(rows=header + len(flat.rows), cols=flat.columns)
         table.style = self.docx.styles.get_by_id(styles.TABLE_GRID_ID, 3)
-        twips = self._table_properties(table, node, columns)
+        twips = column_twips(
+            flat, self._text_width(), self.style.body.size, measure.width_scale(self.style), node.widths
+        )
+        self._table_properties(table, node, twips, flat)
         # the oxml layer: python-docx's Table.rows and Row.cells rebuild the cell grid on
         # every call, which made a 2,000-row division list take seconds
         trs = table._tbl.tr_lst
-        for row_index, (tr, cells) in enumerate(zip(trs, (node.header, *rows), strict=True)):
-            for tc, cell, width in zip(tr.tc_lst, cells, twips, strict=True):
-                self.visit(cell, tc, width, row_index == 0)
-        trs[0].insert(0, ooxml.tr_pr_tbl_header())
+        if flat.header is not None:
+            for tc, label, width in zip(trs[0].tc_lst, flat.header, twips, strict=True):
+                tc.width = Twips(width)
+                self._header_cell(tc, label)
+            trs[0].insert(0, ooxml.tr_pr_tbl_header())
+        for tr, slots in zip(trs[header:], flat.rows, strict=True):
+            for tc, slot, width in zip(tr.tc_lst, slots, twips, strict=True):
+                tc.width = Twips(width)
+                if slot is not None:
+                    self.visit(slot.cell, tc, slot.first)
+        for note in flat.notes:
+            for paragraph in note.blocks:
+                self.visit(paragraph)
 
-    def visit_cell(self, node: doc.Cell, tc: etree._Element, width: int, header: bool) -> None:
-        tc.width = Twips(width)
-        if header:  # the style's header colours, on the cell itself (see styles.py)
-            tc.p_lst[0].style = styles.TABLE_HEADING_ID
-            ooxml.cell_shading(tc.get_or_add_tcPr(), styles.header_cell_fill(self.style))
-        self.visit_inlines(tc.p_lst[0], node.children, _Inline(bold=header))
+    def visit_cell(self, node: doc.Cell, tc: etree._Element, first: bool = True) -> None:
+        """A cell's paragraphs in ``tc``; a repeat of a spanning cell (``first`` False)
+        leaves its footnotes to the first."""
+        for index, paragraph in enumerate(node.blocks):
+            p = tc.p_lst[0] if index == 0 else tc.add_p()
+            context = _Inline(lang=paragraph.lang, bold=node.scope == "column", drop_notes=not first)
+            self.visit_inlines(p, paragraph.children, context)
 
-    def _table_properties(self, table: DocxTable, node: doc.Table, columns: int) -> list[int]:
-        """Set tblPr (style, width, look, caption) and the grid; the column widths in twips."""
+    def _header_cell(self, tc: etree._Element, label: tuple[doc.Inline, ...]) -> None:
+        """A cell of the header row: its label (joined levels, each in its own language) on
+        the style's header colours (see styles.py)."""
+        tc.p_lst[0].style = styles.TABLE_HEADING_ID
+        ooxml.cell_shading(tc.get_or_add_tcPr(), styles.header_cell_fill(self.style))
+        self.visit_inlines(tc.p_lst[0], label, _Inline(bold=True))
+
+    def _table_properties(
+        self, table: DocxTable, node: doc.Table, twips: list[int], flat: WrittenOut
+    ) -> None:
+        """Set tblPr (style, width, look, caption, and a description only when the table has
+        something to say beyond its caption) and the grid."""
         tbl = table._tbl
         tbl_pr = tbl.tblPr
         for look in tbl_pr.findall(_w("tblLook")):
             tbl_pr.remove(look)
         for width in tbl_pr.findall(_w("tblW")):
             tbl_pr.remove(width)
-        total = self._text_width()
-        widths = node.widths if node.widths and len(node.widths) == columns else (1 / columns,) * columns
-        scale = sum(widths) or 1.0
-        twips = [round(total * w / scale) for w in widths]
         # schema order inside tblPr: tblStyle, tblW, ..., tblLayout, tblCellMar, tblLook, tblCaption, tblDescription
         style = tbl_pr.find(_w("tblStyle"))
         width_el = ooxml.tbl_w(sum(twips))
@@ -289,12 +328,14 @@ class DocxWriter(Writer):
         else:
             tbl_pr.insert(0, width_el)
         tbl_pr.append(ooxml.tbl_layout_fixed())
-        tbl_pr.append(ooxml.tbl_look_header_row())
+        tbl_pr.append(ooxml.tbl_look(first_row=flat.header is not None, first_column=flat.row_headers))
         tbl_pr.append(ooxml.tbl_caption(_clean(node.caption)))
-        tbl_pr.append(ooxml.tbl_description(_clean(node.caption)))
+        # an attribute: OOXML gives its text no language of its own (w:lang is a run's)
+        summary = doc.plain_text(node.summary).strip()
+        if summary:
+            tbl_pr.append(ooxml.tbl_description(_clean(summary)))
         for grid_col, width in zip(tbl.tblGrid.findall(_w("gridCol")), twips, strict=True):
             grid_col.set(_w("w"), str(width))
-        return twips
 
     def visit_contents(self, node: doc.Contents) -> None:
         """A TOC field whose result is written out: LibreOffice and pandoc do not rebuild
@@ -325,7 +366,7 @@ class DocxWriter(Writer):
             p.append(ooxml.fld_char("separate"))
         bookmark = self.bookmarks[node.anchor]
         link = ooxml.hyperlink_internal(bookmark, None)
-        link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID))
+        link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID, lang=self._lang(node.lang)))
         tab = ooxml.r()
         tab.append(OxmlElement("w:tab"))
         link.append(tab)
@@ -342,6 +383,11 @@ class DocxWriter(Writer):
     ) -> None:
         for inline in inlines:
             self.visit(inline, parent, context)
+
+    @staticmethod
+    def _lang(language: str | None) -> dict[str, str] | None:
+        """w:lang attributes for text in ``language``; None for the document's own."""
+        return styles.lang_attributes(language) if language else None
 
     def _run(self, text: str, **props: object) -> etree._Element:
         run = ooxml.r(text)
@@ -382,6 +428,8 @@ class DocxWriter(Writer):
         parent.append(link)
 
     def visit_note_ref(self, node: doc.NoteRef, parent: etree._Element, context: _Inline) -> None:
+        if context.drop_notes:
+            return
         if context.in_note:  # a note inside a note: Word cannot nest them, so keep the words inline
             self.reporter.warn("DOCX-NOTE-NESTED", "a footnote inside a footnote was set inline")
             parent.append(self._run(" (" + _clean(doc.plain_text(node.children)) + ")"))

@@ -3,9 +3,9 @@
 - ids: every tree anchor gets an HTML id (ids cannot hold spaces), in document order so that
   links may point forward and ids are the same from run to run; the writer's own ids (the
   main content, notes, captions) never take one a tree anchor has;
-- words: the writer's own words come from the tree in the interface's language when it
-  carries them (``Document.labels``), else in English, marked so in a page in another
-  language (WCAG 3.1.2);
+- words: the writer's own words come from the tree (``Document.label``): in the interface's
+  language when it carries them (``Document.labels``), else in English, marked with their
+  language in a page in another (``Document.label_lang``; WCAG 3.1.2);
 - languages: a tag as HTML wants it (BCP 47, hyphens), or None with a warning.
 """
 
@@ -14,17 +14,6 @@ from __future__ import annotations
 from exporter import document as doc
 from exporter.diagnostics import Reporter
 from exporter.writers.html import markup
-
-#: The writer's own words in English, for those the tree does not carry translated.
-LABELS = {
-    "skip": "Skip to main content",
-    "top": "Back to top",
-    "contents": "Contents",
-    "notes": "Notes",
-    "note": "Note {number}",
-    "back_to_text": "Back to text",
-}
-LABELS_LANG = "en"
 
 
 class Names:
@@ -39,7 +28,6 @@ class Names:
                     markup.ID_UNSAFE.sub("-", block.anchor.strip()) or "section"
                 )
         self.language = self.language_tag(document.language, "the document") or "und"
-        self._english = None if markup.primary_language(self.language) == LABELS_LANG else LABELS_LANG
 
     def new_id(self, base: str) -> str:
         """An id no element of the page has yet: ``base``, else ``base-2``, ``base-3`` ..."""
@@ -50,13 +38,11 @@ class Names:
         return candidate
 
     def label(self, key: str, **values: object) -> tuple[str, str | None]:
-        """One of the writer's own words, and its language when not the page's."""
-        translated = dict(getattr(self.document, "labels", ())).get(key)
-        if translated:
-            lang = getattr(self.document, "labels_lang", None)
-            other = lang if lang and not markup.same_language(lang, self.language) else None
-            return translated.format(**values), other
-        return LABELS[key].format(**values), self._english
+        """One of the writer's own words (a key of ``document.WRITER_LABELS``), and its
+        language when not the page's."""
+        lang = self.language_tag(self.document.label_lang(key), "the writer's words")
+        other = lang if lang and not markup.same_language(lang, self.language) else None
+        return self.document.label(key, **values), other
 
     def language_tag(self, tag: str | None, what: str) -> str | None:
         """A language tag as HTML wants it; None, with a warning, for one that is not a tag,

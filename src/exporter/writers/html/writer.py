@@ -13,8 +13,10 @@ The page follows HTML's own semantics, checked by axe-core and the Nu Html Check
   ``role="heading"`` with ``aria-level``; each heading opens a ``<section>`` holding what
   follows it up to the next heading of its level or above, so a speech is a section under
   its speaker heading;
-- tables with a ``<caption>``, ``<th scope>``, in a labelled region that scrolls on its
-  own on a narrow screen (1.4.10);
+- tables with a ``<caption>``, ``<th scope>``, real ``colspan`` and ``rowspan``, and
+  ``headers``/``id`` where scopes alone would not tell a cell its headers (WCAG H43), in a
+  labelled region that scrolls on its own on a narrow screen (1.4.10); a table the record
+  gives no header is described (``aria-describedby``) by a note saying so;
 - notes as DPUB-ARIA endnotes (``doc-noteref``, a ``doc-endnotes`` section of list items,
   each with a ``doc-backlink``), their marks at least 24 by 24 CSS px (2.5.8).
 
@@ -35,6 +37,7 @@ from exporter import __version__
 from exporter import document as doc
 from exporter.diagnostics import Reporter
 from exporter.options import WriteOptions
+from exporter.tables.tree import headers_of, irregular, regular_table, table_grid
 from exporter.writers.base import Writer
 from exporter.writers.html import css, markup
 from exporter.writers.html.names import Names
@@ -66,6 +69,7 @@ class HtmlWriter(Writer):
         self.names = Names(document, reporter)
         self.ids = self.names.ids  # tree anchor -> HTML id
         self._new_id = self.names.new_id
+        self._tables = 0  # tables written so far, for their header cells' ids
         self._language = self.names.language
         self._note_ids: dict[int, tuple[str, str]] = {}  # note number -> (mark id, note id)
         self._dropped = 0  # characters HTML cannot hold
@@ -230,38 +234,72 @@ class HtmlWriter(Writer):
             table.set("id", self.ids[node.anchor])
         caption = etree.SubElement(table, "caption", id=caption_id)
         caption.text = self._clean(node.caption).strip()
-        self._part_lang(
-            getattr(node, "caption_lang", None), context, caption
-        )  # a caption in another language
+        self._part_lang(node.caption_lang, context, caption)  # a caption in another language
         if not caption.text:
             self.reporter.warn("HTML-TABLE-CAPTION", "a table has no caption")
-        # rows as wide as the header (or, with no header, as the widest row): HTML tables need
-        # no such thing, but a short or long row would put words under the wrong header
-        columns = doc.grid_width(node.header) or max((doc.grid_width(row) for row in node.rows), default=0)
-        rows = [row if doc.grid_width(row) == columns else doc.fit_row(row, columns) for row in node.rows]
-        if any(a is not b for a, b in zip(rows, node.rows, strict=True)):
+        # the grid must add up: a short row or a span that does not fit would put words under
+        # the wrong header
+        grid = table_grid(node)
+        if not grid.adds_up:
             self.reporter.warn(
-                "HTML-TABLE-ROW", f"table {node.caption!r}: rows made as wide as the header ({columns} cells)"
+                "HTML-TABLE-GRID",
+                f"table {node.caption!r}: {grid.faults[0].message}; spans cut to fit, short rows padded",
             )
-        if node.header:  # an empty header row would be a row with no cells (an HTML error)
-            head_row = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-            for cell in node.header:
-                head_row.append(self.visit(cell, context, True))
-        body = etree.SubElement(table, "tbody")
-        for row in rows:
-            tr = etree.SubElement(body, "tr")
-            for cell in row:
-                tr.append(self.visit(cell, context, False))
+            node = regular_table(node)
+            grid = table_grid(node)
+        if node.summary:  # what the cells do not say (the record gives the table no header)
+            note = etree.SubElement(region, "p", id=self._new_id("table-note"))
+            note.set("class", "table-note")
+            # the note says its words' language; a text in the document's then says its own
+            lang = self._part_lang(node.summary_lang, context, note)
+            texts = tuple(
+                replace(text, lang=self.document.language) if node.summary_lang and not text.lang else text
+                for text in node.summary
+            )
+            self.inlines(note, texts, replace(context, lang=lang))
+            table.set("aria-describedby", note.get("id", ""))
+        explicit = irregular(node, grid)
+        self._tables += 1
+        ids = {
+            id(p): self._new_id(f"t{self._tables}-r{p.row + 1}c{p.column + 1}")
+            for p in grid.placed
+            if p.cell.scope and explicit
+        }
+        groups = [etree.SubElement(table, "thead")] if node.head else []
+        groups.append(etree.SubElement(table, "tbody"))
+        rows = [etree.SubElement(groups[0 if r < len(node.head) else -1], "tr") for r in range(grid.rows)]
+        for here in grid.placed:
+            cell = self.visit(here.cell, context)
+            if here.colspan > 1:
+                cell.set("colspan", str(here.colspan))
+            if here.rowspan > 1:
+                cell.set("rowspan", str(here.rowspan))
+            if id(here) in ids:
+                cell.set("id", ids[id(here)])
+            if explicit:
+                named = [ids[id(h)] for h in headers_of(here, grid) if id(h) in ids]
+                if named:
+                    cell.set("headers", " ".join(named))
+            rows[here.row].append(cell)
         return region
 
-    def visit_cell(self, node: doc.Cell, context: _Inline, header: bool) -> etree._Element:
-        """A header cell with words is a ``<th scope="col">``; an empty one a ``<td>``, as a
-        header that labels nothing would be announced as a blank heading."""
-        if header and doc.plain_text(node.children).strip():
-            cell = etree.Element("th", scope="col")
+    def visit_cell(self, node: doc.Cell, context: _Inline) -> etree._Element:
+        """A header cell is a ``<th>`` with the scope it has (``col``, ``row``; one that labels
+        both has none, and its cells name it with ``headers``); a data cell a ``<td>``. A cell
+        of several paragraphs has a ``<p>`` each."""
+        if node.scope:
+            cell = etree.Element("th")
+            scope = {"column": "col", "row": "row"}.get(node.scope)
+            if scope:
+                cell.set("scope", scope)
         else:
             cell = etree.Element("td")
-        self.inlines(cell, node.children, context)
+        if len(node.blocks) == 1:
+            lang = self._part_lang(node.blocks[0].lang, context, cell)
+            self.inlines(cell, node.blocks[0].children, replace(context, lang=lang))
+        else:
+            for paragraph in node.blocks:
+                cell.append(self.visit(paragraph, context))
         return cell
 
     def visit_contents(self, node: doc.Contents, context: _Inline, in_nav: bool = False) -> etree._Element:
@@ -289,7 +327,7 @@ class HtmlWriter(Writer):
 
     def visit_contents_entry(self, node: doc.ContentsEntry, context: _Inline) -> etree._Element:
         li = etree.Element("li")
-        self._part_lang(getattr(node, "lang", None), context, li)  # an entry in another language
+        self._part_lang(node.lang, context, li)  # an entry in another language
         text = self._clean(node.text).strip()
         if node.anchor in self.ids:
             etree.SubElement(li, "a", href=f"#{self.ids[node.anchor]}").text = text

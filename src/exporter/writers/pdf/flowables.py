@@ -95,6 +95,12 @@ class TextBlock(Flowable):
             artifact=self.artifact,
         )
 
+    def split_lines(self, width: float, count: int) -> tuple[TextBlock, TextBlock]:
+        """The first ``count`` lines and the rest, both drawn into this block's element, with
+        no widow or orphan control: where a table row must break, its cells break with it."""
+        lines = self.lines_for(width)
+        return self._part(lines[:count], True), self._part(lines[count:], False)
+
     def as_artifact(self) -> TextBlock:
         """The same text drawn again as page furniture (a table's repeated header row)."""
         return TextBlock(self.runs, None, self.style, artifact=True)

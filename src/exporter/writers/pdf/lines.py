@@ -1,5 +1,9 @@
 """Breaking runs of text into lines: greedy, left aligned, never justified.
 
+Lines break at spaces and, in scripts written without them, where the Unicode line
+breaking rules (UAX #14) allow: Chinese wraps between characters and a closing 。 never
+starts a line (``exporter.language.segment.line_chunks``).
+
 Spaces at a line break are kept as the line's ``trailing`` pieces and drawn after its last
 word, so text extracted from the page or through the structure tree reads "denied.
 Currently", never "denied.Currently". A word wider than the line (a 200,000-character URL)
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from exporter.language.segment import line_chunks
 from exporter.writers.pdf.fonts import string_width
 from exporter.writers.pdf.tagging.structure import StructElem
 
@@ -90,14 +95,17 @@ def _words(runs: list[Run]) -> list[tuple[list[Piece], list[Piece]]]:
         for part in _SPACES.split(run.text):
             if not part:
                 continue
-            piece = Piece(part, run, run_width(part, run))
-            if piece.is_space:
+            if part[0] == " ":
                 if word:
                     words.append((spaces, word))
                     spaces, word = [], []
-                spaces.append(piece)
-            else:
-                word.append(piece)
+                spaces.append(Piece(part, run, run_width(part, run)))
+                continue
+            for index, chunk in enumerate(line_chunks(part)):
+                if index and word:  # a break opportunity with no space (UAX #14): a new word
+                    words.append((spaces, word))
+                    spaces, word = [], []
+                word.append(Piece(chunk, run, run_width(chunk, run)))
     if word:
         words.append((spaces, word))
     return words

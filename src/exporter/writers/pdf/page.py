@@ -22,7 +22,7 @@ from reportlab.platypus.flowables import _listWrapOn
 
 from exporter.styles.model import Style, hex_digits
 from exporter.writers.pdf.contents import PageReferences
-from exporter.writers.pdf.fonts import face_for, string_width
+from exporter.writers.pdf.fonts import face_for, segment_by_font, string_width
 from exporter.writers.pdf.reproducible import timestamp, with_content_id, without_source_date_epoch
 from exporter.writers.pdf.tagging.emit import Metadata, emit_metadata, emit_structure
 from exporter.writers.pdf.tagging.marked import Tagger
@@ -90,13 +90,27 @@ def _colour(value: str) -> HexColor:
 
 class _PageFurniture:
     """Draws the page colour (a Background artifact) and "Page N of M" (a Pagination
-    artifact, ISO 32000-1 14.8.2.2); M is a form filled in at the end."""
+    artifact, ISO 32000-1 14.8.2.2); M is a form filled in at the end.
 
-    def __init__(self, style: Style, tagger: Tagger, x: float) -> None:
+    ``label`` is the footer in the interface's language, with ``{page}`` and ``{pages}``
+    ("Tudalen {page} o {pages}"); the words around ``{pages}`` are drawn on either side of
+    the form, in whatever order the language puts them; ``lang`` is its language when that
+    is not the document's (an English footer in a Slovak briefing)."""
+
+    def __init__(
+        self,
+        style: Style,
+        tagger: Tagger,
+        x: float,
+        label: str = "Page {page} of {pages}",
+        lang: str | None = None,
+    ) -> None:
         self.style = style
         self.tagger = tagger
         self.x = x
         self.face = face_for(False, False, style.fonts.pdf)
+        self.before, _, self.after = label.partition("{pages}")
+        self.lang = lang
 
     def __call__(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         colours = self.style.colours
@@ -109,18 +123,28 @@ class _PageFurniture:
             canvas.restoreState()
             canvas._code.append(self.tagger.end_artifact())
         size = self.style.body_size
-        text = f"Page {canvas.getPageNumber()} of "
-        canvas._code.append(self.tagger.begin_artifact("Pagination", "Footer"))
+        page = str(canvas.getPageNumber())
+        before, after = self.before.replace("{page}", page), self.after.replace("{page}", page)
+        canvas._code.append(self.tagger.begin_artifact("Pagination", "Footer", self.lang))
         canvas.saveState()
         canvas.setFillColor(_colour(colours.text))
         canvas.setFont(self.face, size)
         y = min(self.style.page.margins.bottom * mm / 2, self.style.page.margins.bottom * mm - size * 1.5)
         y = max(y, size * 0.5)
         char_space, word_space = (spacing * size for spacing in self.style.spacing_em)
-        canvas.drawString(self.x, y, text, charSpace=char_space, wordSpace=word_space)
-        width = string_width(text, self.face, size) + char_space * len(text) + word_space * text.count(" ")
-        canvas.translate(self.x + width, y)
-        canvas.doForm(PAGE_TOTAL_FORM)
+        x = self.x
+        for text, form in ((before, True), (after, False)):
+            for segment in segment_by_font(text, self.face, set(), set()):
+                canvas.setFont(segment.face, size)
+                canvas.drawString(x, y, segment.text, charSpace=char_space, wordSpace=word_space)
+                x += string_width(segment.text, segment.face, size)
+                x += char_space * len(segment.text) + word_space * segment.text.count(" ")
+            if form:
+                canvas.saveState()
+                canvas.translate(x, y)
+                canvas.doForm(PAGE_TOTAL_FORM)
+                canvas.restoreState()
+                x += string_width("8" * 3, self.face, size) + 3 * char_space if after else 0.0
         canvas.restoreState()
         canvas._code.append(self.tagger.end_artifact())
 
@@ -156,11 +180,14 @@ def build_pdf(
     root: StructElem,
     average_char: float,
     references: PageReferences | None = None,
+    footer: str = "Page {page} of {pages}",
+    footer_lang: str | None = None,
 ) -> bytes:
     """Lay out the story on the style's pages; ``average_char`` (points) sets the text
     width from the measure. With ``references`` (contents entries that show page numbers),
     the layout takes a second pass (ReportLab's multiBuild) once the pages are known; every
-    pass starts the tagging afresh."""
+    pass starts the tagging afresh. ``footer`` is the page footer's words and ``footer_lang``
+    their language when not the document's (``_PageFurniture``)."""
     margins = style.page.margins
     width, height = page_size(style)
     x, text_width = text_frame(style, average_char)
@@ -197,7 +224,7 @@ def build_pdf(
         bottomPadding=0,
     )
     template.addPageTemplates(
-        [PageTemplate(id="page", frames=[frame], onPage=_PageFurniture(style, tagger, x))]
+        [PageTemplate(id="page", frames=[frame], onPage=_PageFurniture(style, tagger, x, footer, footer_lang))]
     )
     template.keepTogetherClass = KeepWithNext
 

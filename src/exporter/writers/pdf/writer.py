@@ -20,6 +20,7 @@ from exporter import document as doc
 from exporter.diagnostics import Reporter
 from exporter.options import WriteOptions
 from exporter.styles.model import hex_digits
+from exporter.tables.tree import regular_table, table_grid
 from exporter.writers.base import Writer
 from exporter.writers.pdf.contents import ContentsLine, PageReferences, number_run
 from exporter.writers.pdf.flowables import BlockStyle, OutlineEntry, TextBlock
@@ -27,10 +28,12 @@ from exporter.writers.pdf.fonts import average_char_width, face_for, register_fo
 from exporter.writers.pdf.lines import LinkTarget, Run
 from exporter.writers.pdf.page import PRODUCER, build_pdf, frame_height
 from exporter.writers.pdf.table import TableBlock
+from exporter.writers.pdf.table_cells import Box, CellContent
 from exporter.writers.pdf.tagging.emit import Metadata
 from exporter.writers.pdf.tagging.headings import Headings
 from exporter.writers.pdf.tagging.marked import Tagger, UntaggedTagger
 from exporter.writers.pdf.tagging.structure import StructElem, document_root
+from exporter.writers.pdf.tagging.tables import tag_table
 
 LIST_INDENT = 20.0
 QUOTE_INDENT = 24.0
@@ -74,6 +77,7 @@ class PdfWriter(Writer):
         self.missing: dict[str, set[str]] = {}
         self.unshaped: dict[str, set[str]] = {}
         self.outline_level = 0
+        self.tables = 0  # tables written so far, for their cells' element ids
         self.references = PageReferences()  # the page of each heading the contents lists
         self.family = self.style.fonts.pdf
         body = self.style.body
@@ -88,7 +92,15 @@ class PdfWriter(Writer):
         tagger = Tagger() if self.tagged else UntaggedTagger()
         references = self.references if self.references.watched else None
         return build_pdf(
-            story, _metadata(self.document), self.style, tagger, self.root, self.average_char(), references
+            story,
+            _metadata(self.document),
+            self.style,
+            tagger,
+            self.root,
+            self.average_char(),
+            references,
+            self.document.label("page"),
+            self.document.label_lang("page"),
         )
 
     def average_char(self) -> float:
@@ -197,57 +209,80 @@ class PdfWriter(Writer):
         return flowables
 
     def visit_table(self, table: doc.Table, parent: StructElem, _indent: float = 0.0) -> list[Flowable]:
-        columns = doc.grid_width(table.header)
-        if columns == 0:  # nothing to show, and a table without cells fails PDF/UA
+        """Table > Caption, THead > TR > TH, TBody > TR > TH/TD (ISO 32000-1 14.8.4.3.4),
+        spans kept as ColSpan/RowSpan and drawn merged (``table_tagging``)."""
+        grid = table_grid(table)
+        if not grid.placed:  # nothing to show, and a table without cells fails PDF/UA
             self.reporter.warn(TABLE_CODE, f"table {table.caption!r} has no cells; left out", self.location)
             return []
-        table_element = parent.child("Table")
-        caption_element = table_element.child("Caption")
+        if not grid.adds_up:  # PDF/UA tables are regular (veraPDF 7.2-42, 7.2-43)
+            self.reporter.warn(
+                TABLE_CODE,
+                f"table {table.caption!r}: {grid.faults[0].message}; spans cut to fit, short rows padded",
+                self.location,
+            )
+            table = regular_table(table)
+            grid = table_grid(table)
+        self.tables += 1
+        tagged = tag_table(parent, table, grid, f"t{self.tables}", self.document.language)
         caption_style = replace(self.body, space_before=4.0, space_after=4.0)
-        caption_runs = self.runs((doc.Text(table.caption),), _Inline(caption_element, self.body.size, True))
+        caption_runs = self.runs((doc.Text(table.caption),), _Inline(tagged.caption, self.body.size, True))
         anchors = (table.anchor,) if table.anchor else ()
         caption = TextBlock(
-            caption_runs, caption_element, caption_style, destinations=anchors, keep_with_next=True
+            caption_runs, tagged.caption, caption_style, destinations=anchors, keep_with_next=True
         )
         cell_style = BlockStyle(self.body.size, self.body.leading, measure=self.body.measure)
-        header_row = table_element.child("TR")
-        header = [self.visit(cell, header_row, "TH", cell_style) for cell in table.header]
-        rows: list[list[TextBlock]] = []
-        for row in table.rows:
-            if doc.grid_width(row) > columns:
-                self.reporter.warn(
-                    TABLE_CODE,
-                    f"a table row has {len(row)} cells for {columns} header cells; the rest join the last",
-                    self.location,
-                )
-            # PDF/UA tables are regular (veraPDF 7.2-43): every row as wide as the header
-            row_element = table_element.child("TR")
-            rows.append(
-                [self.visit(cell, row_element, "TD", cell_style) for cell in doc.fit_row(row, columns)]
+        boxes = [
+            Box(
+                self.visit(here.cell, element, cell_style, _shaded(here.cell, here.row < len(table.head))),
+                here.row,
+                here.column,
+                here.rowspan,
+                here.colspan,
+                shaded=_shaded(here.cell, here.row < len(table.head)),
             )
-        fractions = (
-            list(table.widths) if table.widths and len(table.widths) == columns else [1 / columns] * columns
-        )
-        total = sum(fractions)
-        fractions = [fraction / total for fraction in fractions]
+            for here, element in zip(grid.placed, tagged.cells, strict=True)
+        ]
+        location = self.location
+
+        def unrepeated() -> None:
+            self.reporter.warn(
+                TABLE_CODE,
+                f"the header rows of table {table.caption!r} take more than a third of the page: "
+                "they are not repeated after a page break",
+                location,
+            )
+
         block = TableBlock(
-            header,
-            rows,
-            fractions,
+            boxes,
+            grid.rows,
+            grid.columns,
+            len(table.head),
+            given=table.widths,
             max_height=frame_height(self.style),
+            on_unrepeated=unrepeated,
             header_fill=self.style.colours.table_header_background,
         )
         block.spaceAfter = self.space_after * 2
         return [caption, block]
 
-    def visit_cell(self, cell: doc.Cell, row: StructElem, kind: str, style: BlockStyle) -> TextBlock:
-        attributes = {"O": "Table", "Scope": "Column"} if kind == "TH" else None
-        element = row.child(kind, attributes=attributes)
-        header = kind == "TH"
-        colour = self.style.colours.table_header if header else None
-        return TextBlock(
-            self.runs(cell.children, _Inline(element, style.size, header, colour)), element, style
-        )
+    def visit_cell(self, cell: doc.Cell, element: StructElem, style: BlockStyle, shaded: bool) -> CellContent:
+        """A cell's paragraphs: one straight in its TH or TD, several each a P inside it. Column
+        headers are bold; a cell on the header shade takes the style's header text colour."""
+        strong = cell.scope in ("column", "both")
+        colour = self.style.colours.table_header if shaded else None
+        if len(cell.blocks) <= 1:
+            children = cell.blocks[0].children if cell.blocks else ()
+            if cell.blocks and cell.blocks[0].lang:
+                element.lang = cell.blocks[0].lang
+            runs = self.runs(children, _Inline(element, style.size, strong, colour))
+            return CellContent([TextBlock(runs, element, style)])
+        blocks = []
+        for paragraph in cell.blocks:
+            p = element.child("P", lang=paragraph.lang)
+            runs = self.runs(paragraph.children, _Inline(p, style.size, strong, colour))
+            blocks.append(TextBlock(runs, p, style))
+        return CellContent(blocks)
 
     def visit_contents(
         self, contents: doc.Contents, parent: StructElem, _indent: float = 0.0
@@ -261,12 +296,12 @@ class PdfWriter(Writer):
     def visit_contents_entry(self, entry: doc.ContentsEntry, toc: StructElem) -> TextBlock:
         """The entry's words linked to its heading, and (``ContentsLine``) the heading's page
         after a second layout pass."""
-        item = toc.child("TOCI")
+        item = toc.child("TOCI", lang=entry.lang)
         indent = (max(entry.level, 1) - 1) * LIST_INDENT
         style = replace(self.body, indent=indent, space_after=2.0)
         if entry.anchor in self.anchors:
             link = item.child("Reference").child("Link")
-            target = LinkTarget("#" + entry.anchor, f"Go to {entry.text}", link)
+            target = LinkTarget("#" + entry.anchor, self.document.label("go_to", target=entry.text), link)
             runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
             return ContentsLine(
                 runs,
@@ -287,18 +322,28 @@ class PdfWriter(Writer):
         if not self.notes:
             return []
         level = 2 if any(isinstance(b, doc.Heading) and b.level == 1 for b in self.document.blocks) else 1
-        story: list[Flowable] = self.visit(doc.Heading(level, (doc.Text("Notes"),), "pdf-notes"))
+        notes_heading = doc.Text(self.document.label("notes"), lang=self.document.label_lang("notes"))
+        story: list[Flowable] = self.visit(doc.Heading(level, (notes_heading,), "pdf-notes"))
         for note in self.notes:  # a note's own notes join the end of the list as they are met
             element = self.headings.container().child("Note", element_id=f"note-{note.number}")
             runs = self.text_runs(f"{note.number}. ", self.body.size, False, False, None, None, element)
             runs += self.runs(note.children, _Inline(element, self.body.size))
             back = element.child("Link")
             target = LinkTarget(
-                f"#pdf-noteref-{note.number}", f"Back to where note {note.number} is referenced", back
+                f"#pdf-noteref-{note.number}", self.document.label("back_to_note", number=note.number), back
             )
             runs += self.text_runs(" ", self.body.size, False, False, None, None, element)
+            back_lang = self.document.label_lang("back_to_text")
+            back_words = back.child("Span", lang=back_lang) if back_lang else back
             runs += self.text_runs(
-                "Back to text", self.body.size, False, False, back, target, back, link=True
+                self.document.label("back_to_text"),
+                self.body.size,
+                False,
+                False,
+                back_words,
+                target,
+                back,
+                link=True,
             )
             story.append(TextBlock(runs, element, self.body, destinations=(f"pdf-note-{note.number}",)))
         return story
@@ -354,7 +399,7 @@ class PdfWriter(Writer):
     def visit_note_ref(self, node: doc.NoteRef, context: _Inline) -> list[Run]:
         number = self.note(node).number
         element = context.parent.child("Reference").child("Link")
-        target = LinkTarget(f"#pdf-note-{number}", f"Note {number}", element)
+        target = LinkTarget(f"#pdf-note-{number}", self.document.label("note", number=number), element)
         return self.text_runs(
             str(number),
             context.size,
@@ -424,6 +469,11 @@ class PdfWriter(Writer):
         if unshaped - missing:
             self.unshaped.setdefault(self.location, set()).update(unshaped - missing)
         return runs
+
+
+def _shaded(cell: doc.Cell, in_head: bool) -> bool:
+    """A cell drawn on the header shade: a column header, or any cell of a header row."""
+    return in_head or cell.scope in ("column", "both")
 
 
 def _metadata(document: doc.Document) -> Metadata:

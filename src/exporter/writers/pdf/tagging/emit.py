@@ -26,7 +26,13 @@ from reportlab.pdfbase.pdfdoc import (
 )
 
 from exporter.writers.pdf.tagging.marked import Tagger
-from exporter.writers.pdf.tagging.structure import MarkedContentRef, ObjectRef, StructElem
+from exporter.writers.pdf.tagging.structure import (
+    AttributeValue,
+    MarkedContentRef,
+    ObjectRef,
+    StructElem,
+    TextString,
+)
 
 # ReportLab's page dictionary writes only the keys it knows; these two must be allowed.
 _PAGE_KEYS = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
@@ -130,10 +136,38 @@ def _element_object(element: StructElem, names: dict[int, str], doc: PDFDocument
             if value:
                 parts.append(f" /{key} {text(value)}")
         if element.attributes:
-            attributes = " ".join(f"/{key} /{value}" for key, value in element.attributes.items())
+            attributes = " ".join(
+                f"/{key} {_attribute(value, text)}" for key, value in element.attributes.items()
+            )
             parts.append(f" /A << {attributes} >>")
         parts.append(" >>")
         return "".join(parts)
+
+    return _Direct(render)
+
+
+def _attribute(value: AttributeValue, text: Callable[[str], str]) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, TextString):
+        return text(value.value)
+    if isinstance(value, tuple):
+        return "[" + " ".join(text(item) for item in value) + "]"
+    return f"/{value}"
+
+
+def _id_tree(names: dict[int, str], elements: list[StructElem]) -> _Direct | None:
+    """The /IDTree name tree (ISO 32000-1 14.7.2): every element /ID to its element, keys
+    sorted, as one leaf; None when no element has an /ID."""
+    identified = sorted((e.element_id, names[id(e)]) for e in elements if e.element_id)
+    if not identified:
+        return None
+
+    def render(ref: Callable[[str], str], text: Callable[[str], str]) -> str:
+        pairs = " ".join(f"{text(key)} {ref(name)}" for key, name in identified)
+        return f"<< /Names [{pairs}] >>"
 
     return _Direct(render)
 
@@ -167,14 +201,16 @@ def emit_structure(doc: PDFDocument, root: StructElem, tagger: Tagger) -> None:
         page.StructParents = first_page_key + index
         page.Tabs = PDFName("S") if page.Annots else None
     parent_tree = doc.Reference(_parent_tree(names, tagger, len(pages)), "ParentTree")
-    tree_root = PDFDictionary(
-        {
-            "Type": PDFName("StructTreeRoot"),
-            "K": PDFObjectReference(names[id(root)]),
-            "ParentTree": parent_tree,
-            "ParentTreeNextKey": first_page_key + len(pages),
-        }
-    )
+    entries = {
+        "Type": PDFName("StructTreeRoot"),
+        "K": PDFObjectReference(names[id(root)]),
+        "ParentTree": parent_tree,
+        "ParentTreeNextKey": first_page_key + len(pages),
+    }
+    id_tree = _id_tree(names, elements)
+    if id_tree is not None:
+        entries["IDTree"] = doc.Reference(id_tree, "IDTree")
+    tree_root = PDFDictionary(entries)
     doc.Catalog.StructTreeRoot = doc.Reference(tree_root, "StructTreeRoot")
     doc.Catalog.MarkInfo = PDFDictionary({"Marked": "true"})
 

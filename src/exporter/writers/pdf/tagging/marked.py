@@ -41,10 +41,14 @@ class Tagger:
     def end(self) -> str:
         return "EMC"
 
-    def begin_artifact(self, kind: str = "Layout", subtype: str | None = None) -> str:
+    def begin_artifact(self, kind: str = "Layout", subtype: str | None = None, lang: str | None = None) -> str:
+        """An artifact's BDC; ``lang`` (a BCP 47 tag) when its words are not in the document's
+        language (a property list's /Lang, ISO 32000-1 14.9.2.2)."""
         properties = f"/Type /{kind}"
         if subtype:
             properties += f" /Subtype /{subtype}"
+        if lang:
+            properties += f" /Lang ({_literal(lang)})"
         return f"/Artifact <<{properties}>> BDC"
 
     def end_artifact(self) -> str:
@@ -69,7 +73,7 @@ class UntaggedTagger(Tagger):
     def end(self) -> str:
         return ""
 
-    def begin_artifact(self, kind: str = "Layout", subtype: str | None = None) -> str:
+    def begin_artifact(self, kind: str = "Layout", subtype: str | None = None, lang: str | None = None) -> str:
         return ""
 
     def end_artifact(self) -> str:
@@ -77,3 +81,8 @@ class UntaggedTagger(Tagger):
 
     def annotation(self, page: int, element: StructElem, name: str) -> int | None:
         return None
+
+
+def _literal(text: str) -> str:
+    """``text`` escaped for a PDF literal string (ISO 32000-1 7.3.4.2)."""
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")

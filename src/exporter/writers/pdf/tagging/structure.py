@@ -92,6 +92,18 @@ class ObjectRef:
 Kid = Union["StructElem", MarkedContentRef, ObjectRef]
 
 
+@dataclass(frozen=True)
+class TextString:
+    """An attribute value written as a PDF text string (a Table's /Summary), not a name."""
+
+    value: str
+
+
+# An attribute value (ISO 32000-1 14.8.5): a name (str), a number (int), a text string, or
+# an array of text strings (a cell's /Headers: the /IDs of its header cells).
+AttributeValue = Union[str, int, TextString, tuple[str, ...]]
+
+
 @dataclass(eq=False)
 class StructElem:
     type: str
@@ -100,7 +112,7 @@ class StructElem:
     alt: str | None = None
     actual_text: str | None = None  # what a drawn substitute stands for (a missing glyph)
     element_id: str | None = None  # /ID, required on Note (ISO 14289-1 7.9)
-    attributes: dict[str, str] | None = None  # /A, e.g. {"O": "Table", "Scope": "Column"}
+    attributes: dict[str, AttributeValue] | None = None  # /A, e.g. {"O": "Table", "Scope": "Column"}
     kids: list[Kid] = field(default_factory=list)
     attached: bool = False
 

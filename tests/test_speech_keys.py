@@ -80,13 +80,21 @@ def test_the_same_speech_object_twice_gets_two_headings_and_links_to_each() -> N
         if isinstance(inline, d.Link) and inline.target.startswith("#speech-")
     ]
     assert links and set(links) <= {f"#{anchor}" for anchor in speech_anchors(document)}
-    assert all(item["speech"] is None for item in parts["summary"])  # the record gave no ids
+    # the record gave no ids: each part names its speech by the key its heading is anchored by
+    assert parts["summary"] and {item["speech"] for item in parts["summary"]} <= {"speech-1", "speech-2", "speech-3"}
 
 
-def test_repeated_record_ids_get_headings_of_their_own_and_keep_the_id_in_the_parts() -> None:
-    document, parts = composed(debate(speech("dup"), speech("dup", speaker="sam")))
+def test_repeated_record_ids_get_headings_and_keys_of_their_own() -> None:
+    # the summary that says who spoke links each speaker's first speech
+    briefing = compose(
+        debate(speech("dup"), speech("dup", speaker="sam")), ComposeOptions(summary="editorial"), Reporter()
+    )
+    document, parts = briefing.document, briefing.parts
     assert speech_anchors(document) == ["speech-dup", "speech-2"]
-    assert {item["speech"] for item in parts["summary"]} <= {"dup"}
+    by_speaker = {item["speaker"]: item["speech"] for item in parts["summary"]}
+    assert by_speaker == {"kim": "dup", "sam": "speech-2"}
+    written = [item["id"] for item in document.record["sections"][0]["items"]]
+    assert written == ["dup", "speech-2"]  # -f json: each speech under the key the parts name
 
 
 def test_equal_speeches_in_a_copied_debate_give_the_same_tree() -> None:

@@ -107,7 +107,9 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     def heading(message: str, key: str) -> d.Heading:
         return d.Heading(2, (ui.text(message),), front[key])
 
-    body: list[d.Block] = [heading(ui.gettext("Summary"), "summary"), *found.summary_blocks]
+    body: list[d.Block] = []
+    if found.summary_blocks:  # --summary none: no Summary section, so no contents entry or outline
+        body.extend((heading(ui.gettext("Summary"), "summary"), *found.summary_blocks))
     body.extend(found.glance_blocks(front["at-a-glance"], lambda: next(table_counter), ui))
     body.extend(found.key_points(front["key-points"], ui))
     speakers = speakers_table(debate, next(table_counter), ui)
@@ -157,7 +159,8 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         date=debate.date.isoformat() if debate.date else None,
         labels=_labels(ui),
         labels_lang=ui.lang,
-        record={**record.to_dict(as_read), "briefing": parts},
+        # every speech under its key, so that each part's "speech" names one in this record
+        record={**record.to_dict(keys.keyed(as_read)), "briefing": parts},
     )
     return Briefing(document, parts)
 

@@ -44,6 +44,13 @@ def gather_lists(blocks: list[d.Block]) -> list[d.Block]:
     return out
 
 
+def gather_cell_lists(paragraphs: tuple[d.Paragraph, ...]) -> tuple[d.Paragraph | d.BulletList, ...]:
+    """A data cell's paragraphs with its typed lists gathered (a header cell's are labels)."""
+    return tuple(
+        block for block in gather_lists(list(paragraphs)) if isinstance(block, (d.Paragraph, d.BulletList))
+    )
+
+
 def _text_of(block: d.Block) -> str | None:
     return d.plain_text(block.children) if isinstance(block, d.Paragraph) else None
 

@@ -5,6 +5,7 @@ speeches that are equal, or the very same object, still get headings of their ow
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 from conftest import DATA
@@ -106,3 +107,32 @@ def test_equal_speeches_in_a_copied_debate_give_the_same_tree() -> None:
 def test_a_key_the_composer_gives_never_takes_a_record_id() -> None:
     document, _ = composed(debate(speech(None), speech("speech-1", speaker="sam")))
     assert speech_anchors(document) == ["speech-2", "speech-speech-1"]
+
+
+def test_every_part_of_a_record_without_speech_ids_points_at_its_speech(tmp_path: Path) -> None:
+    """The South African Akoma Ntoso record gives its speeches no ids: -f json writes each
+    under its key, the one its heading is anchored by, and every summary sentence and key
+    point names it."""
+    from click.testing import CliRunner
+
+    from exporter.cli import main
+
+    record = DATA / "akoma-ntoso" / "za_national_assembly_2012-09-20_trimmed.xml"
+    result = CliRunner().invoke(main, ["convert", str(record), "-o", str(tmp_path), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
+    ids: list[str] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if item.get("type") == "speech":
+                ids.append(item["id"])
+            walk(item.get("items", []))
+
+    walk(data["sections"])
+    assert ids and len(set(ids)) == len(ids)
+    briefing = data["briefing"]
+    parts = briefing["summary"] + [point for group in briefing["key_points"] for point in group["points"]]
+    assert parts and all(part["speech"] in ids for part in parts)
+    anchors = json.dumps(briefing["document"])
+    assert all(f'"#{part["speech"]}"' in anchors or f'"{part["speech"]}"' in anchors for part in parts)

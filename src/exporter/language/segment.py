@@ -41,6 +41,13 @@ _SPACELESS = (
     (0x20000, 0x3FFFF),  # CJK Unified Ideographs Extensions B-H
 )
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# Any character of those blocks (letter or not), or a sentence end of another script: text
+# holding none of them is plain text, and the questions below have their Latin answer. One
+# regular expression search scans it in C, where asking each character costs a Python call.
+_SPACELESS_BLOCK = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _SPACELESS) + "]")
+_OTHER_SCRIPT = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _SPACELESS) + "".join(sorted(OTHER_TERMINATORS)) + "]"
+)
 
 
 def spaceless(char: str) -> bool:
@@ -51,6 +58,8 @@ def spaceless(char: str) -> bool:
 
 def needs_general_segmenter(text: str) -> bool:
     """Whether ``text`` ends sentences in a way the Latin-script splitter does not know."""
+    if _OTHER_SCRIPT.search(text) is None:
+        return False
     return any(char in OTHER_TERMINATORS or spaceless(char) for char in text)
 
 
@@ -74,6 +83,8 @@ def sentences(text: str) -> list[str]:
 def count_words(text: str) -> int:
     """Words in ``text``: runs of characters between spaces, except that each letter of a
     script written without spaces counts as one ("立法院 2012" is four)."""
+    if _SPACELESS_BLOCK.search(text) is None:
+        return len(text.split())
     count = 0
     for token in text.split():
         letters = sum(1 for char in token if spaceless(char))

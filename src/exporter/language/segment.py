@@ -99,12 +99,27 @@ def _plain(char: str) -> bool:
     return char < "\u2e80" and not spaceless(char)
 
 
+# Characters that may not be plain: the blocks of scripts without spaces below U+2E80, and
+# everything from it on.
+_PERHAPS_UNPLAIN = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _SPACELESS if high < 0x2E80) + "\u2e80-\U0010ffff]"
+)
+
+
+def is_plain(text: str) -> bool:
+    """Whether ``text`` breaks into lines at spaces alone (``line_chunks`` would keep each of
+    its words whole): true of Latin, Greek and Cyrillic text, and most text in a briefing."""
+    if _PERHAPS_UNPLAIN.search(text) is None:
+        return True
+    return all(_plain(char) for char in text)
+
+
 @lru_cache(maxsize=8192)
 def line_chunks(text: str) -> tuple[str, ...]:
     """``text`` (holding no spaces) cut where the Unicode line breaking rules (UAX #14,
     through uniseg) allow a line to end: between Chinese characters, never before a closing
     。，」 or after an opening 「. Text of Latin, Greek or Cyrillic letters stays whole, so
     its lines still break at spaces only. Cached: a paragraph is laid out at several widths."""
-    if all(_plain(char) for char in text):
+    if is_plain(text):
         return (text,)
     return tuple(line_break_units(text))

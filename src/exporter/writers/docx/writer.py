@@ -18,9 +18,8 @@ from typing import cast
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.text.paragraph import CT_P
 from docx.shared import Twips
 from docx.table import Table as DocxTable
@@ -81,6 +80,7 @@ class DocxWriter(Writer):
         }
         self._bookmark_id = 0
         self._footnotes: XmlPart | None = None
+        self.hyperlinks = parts.Hyperlinks()  # each part's external links, by address
         self._ordered_lists = 0
         self._sect_pr = self.docx.element.body.find(_w("sectPr"))
         self._page = measure.page_geometry(self.style)  # width, height, left margin, text width
@@ -186,8 +186,7 @@ class DocxWriter(Writer):
         Document.add_paragraph searches the body for w:sectPr on every call, which makes
         long debates quadratic; inserting before the one sectPr we hold is constant time.
         """
-        p = cast(CT_P, OxmlElement("w:p"))
-        p.style = style_id
+        p = cast(CT_P, ooxml.p(style_id))
         self._sect_pr.addprevious(p)
         return p
 
@@ -279,15 +278,16 @@ class DocxWriter(Writer):
         self._table_properties(table, node, twips, flat)
         # the oxml layer: python-docx's Table.rows and Row.cells rebuild the cell grid on
         # every call, which made a 2,000-row division list take seconds
-        trs = table._tbl.tr_lst
+        # every cell as python-docx made it: w:tc/w:tcPr/w:tcW (type dxa), then one w:p
+        trs = table._tbl.findall(_TR)
         if flat.header is not None:
-            for tc, label, width in zip(trs[0].tc_lst, flat.header, twips, strict=True):
-                tc.width = Twips(width)
+            for tc, label, width in zip(trs[0].iterchildren(_TC), flat.header, twips, strict=True):
+                ooxml.cell_width(tc, width)
                 self._header_cell(tc, label)
             trs[0].insert(0, ooxml.tr_pr_tbl_header())
         for tr, slots in zip(trs[header:], flat.rows, strict=True):
-            for tc, slot, width in zip(tr.tc_lst, slots, twips, strict=True):
-                tc.width = Twips(width)
+            for tc, slot, width in zip(tr.iterchildren(_TC), slots, twips, strict=True):
+                ooxml.cell_width(tc, width)
                 if slot is not None:
                     self.visit(slot.cell, tc, slot.first)
         for note in flat.notes:
@@ -298,7 +298,7 @@ class DocxWriter(Writer):
         """A cell's paragraphs in ``tc``; a repeat of a spanning cell (``first`` False)
         leaves its footnotes to the first."""
         for index, paragraph in enumerate(node.blocks):
-            p = tc.p_lst[0] if index == 0 else tc.add_p()
+            p = tc.find(_P) if index == 0 else tc.add_p()
             context = _Inline(lang=paragraph.lang, bold=node.scope == "column", drop_notes=not first)
             self.visit_inlines(p, paragraph.children, context)
 
@@ -368,7 +368,7 @@ class DocxWriter(Writer):
         link = ooxml.hyperlink_internal(bookmark, None)
         link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID, lang=self._lang(node.lang)))
         tab = ooxml.r()
-        tab.append(OxmlElement("w:tab"))
+        tab.append(ooxml.element("w:tab"))
         link.append(tab)
         for run in ooxml.complex_field(f" PAGEREF {bookmark} \\h ", result=""):
             link.append(run)
@@ -422,7 +422,7 @@ class DocxWriter(Writer):
         if node.internal:
             link = ooxml.hyperlink_internal(self.bookmarks[node.target[1:]], node.description)
         else:
-            r_id = (context.part or self.docx.part).relate_to(node.target, RT.HYPERLINK, is_external=True)
+            r_id = self.hyperlinks.r_id(context.part or self.docx.part, node.target)
             link = ooxml.hyperlink_external(r_id, node.description)
         self.visit_inlines(link, node.children, replace(context, style_id=styles.HYPERLINK_ID, in_link=True))
         parent.append(link)
@@ -452,6 +452,9 @@ class DocxWriter(Writer):
 
 def _w(local: str) -> str:
     return f"{{{styles.W_NS}}}{local}"
+
+
+_TR, _TC, _P = _w("tr"), _w("tc"), _w("p")
 
 
 def _replace_children(root: etree._Element, xml: str) -> None:

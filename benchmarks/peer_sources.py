@@ -118,7 +118,7 @@ def _url(url: str) -> str:
 
 def markdown(debate: m.Debate) -> str:
     """Pandoc Markdown for ``pandoc -f markdown -t docx``."""
-    lines = ["---", f"lang: {json.dumps(debate.language)}", "---", ""]
+    lines = ["---", f"lang: {json.dumps(debate.language or 'en')}", "---", ""]
     for block in proceedings(debate):
         if isinstance(block, Heading):
             lines.append(f"{'#' * block.level} {_markdown_text(block.text)}")
@@ -140,7 +140,8 @@ def _typst_string(text: str) -> str:
 
 def typst(debate: m.Debate) -> str:
     """Typst markup for ``typst.compile(..., pdf_standards=["ua-1"])``."""
-    language, _, region = debate.language.partition("-")
+    # a record that states no language (ours identifies it): PDF/UA needs one, English here
+    language, _, region = (debate.language or "en").partition("-")
     region_setting = f", region: {_typst_string(region)}" if region else ""
     fonts = ", ".join(_typst_string(font) for font in FONTS)
     lines = [

@@ -18,9 +18,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from uniseg.linebreak import line_break_units
-from uniseg.sentencebreak import sentence_boundaries
-
 # Sentence-ending marks of scripts other than Latin, Greek and Cyrillic: ideographic and
 # fullwidth full stop, question and exclamation marks; Devanagari danda and double danda;
 # Arabic question mark and Urdu full stop; Ethiopic full stop and question mark; Myanmar,
@@ -45,9 +42,7 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 # holding none of them is plain text, and the questions below have their Latin answer. One
 # regular expression search scans it in C, where asking each character costs a Python call.
 _SPACELESS_BLOCK = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _SPACELESS) + "]")
-_OTHER_SCRIPT = re.compile(
-    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _SPACELESS) + "".join(sorted(OTHER_TERMINATORS)) + "]"
-)
+_OTHER_TERMINATOR = re.compile("[" + "".join(sorted(OTHER_TERMINATORS)) + "]")
 
 
 def spaceless(char: str) -> bool:
@@ -56,9 +51,16 @@ def spaceless(char: str) -> bool:
     return char.isalpha() and any(low <= code <= high for low, high in _SPACELESS)
 
 
+def any_spaceless(text: str) -> bool:
+    """Whether ``text`` holds a letter of a script written without spaces between words."""
+    if _SPACELESS_BLOCK.search(text) is None:
+        return False
+    return any(spaceless(char) for char in text)
+
+
 def needs_general_segmenter(text: str) -> bool:
     """Whether ``text`` ends sentences in a way the Latin-script splitter does not know."""
-    if _OTHER_SCRIPT.search(text) is None:
+    if _SPACELESS_BLOCK.search(text) is None and _OTHER_TERMINATOR.search(text) is None:
         return False
     return any(char in OTHER_TERMINATORS or spaceless(char) for char in text)
 
@@ -66,6 +68,8 @@ def needs_general_segmenter(text: str) -> bool:
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` by UAX #29, each an exact slice of it with its surrounding
     white space removed; a blank line always ends one."""
+    from uniseg.sentencebreak import sentence_boundaries  # uniseg is imported when text needs it
+
     found: list[str] = []
     start = 0
     blocks = [*(m.start() for m in _BLANK_LINE.finditer(text))]
@@ -100,9 +104,9 @@ def _plain(char: str) -> bool:
 
 
 # Characters that may not be plain: the blocks of scripts without spaces below U+2E80, and
-# everything from it on.
+# everything from it on (a negated class: much quicker to compile than the range).
 _PERHAPS_UNPLAIN = re.compile(
-    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _SPACELESS if high < 0x2E80) + "\u2e80-\U0010ffff]"
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _SPACELESS if high < 0x2E80) + "]|[^\x00-\u2e7f]"
 )
 
 
@@ -122,4 +126,6 @@ def line_chunks(text: str) -> tuple[str, ...]:
     its lines still break at spaces only. Cached: a paragraph is laid out at several widths."""
     if is_plain(text):
         return (text,)
+    from uniseg.linebreak import line_break_units  # imported when text needs it
+
     return tuple(line_break_units(text))

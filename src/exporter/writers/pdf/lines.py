@@ -23,7 +23,7 @@ from exporter.language.segment import is_plain, line_chunks
 from exporter.writers.pdf.fonts import TextWidths
 from exporter.writers.pdf.tagging.structure import StructElem
 
-_SPACES = re.compile(r"( +)")
+_PARTS = re.compile(r" +|[^ ]+")  # runs of spaces, and what lies between them
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,58 +95,51 @@ class Line:
     trailing: list[Piece] = field(default_factory=list)
 
 
-@dataclass(eq=False)
-class _Word:
-    """A word and the spaces before it, with their widths (points) and lengths (characters)
-    summed as the pieces are added."""
-
-    spaces: list[Piece] = field(default_factory=list)
-    pieces: list[Piece] = field(default_factory=list)
-    space_width: float = 0.0
-    width: float = 0.0
-    space_count: int = 0
-    count: int = 0
+# A word and the spaces before it: (spaces, pieces, the spaces' width, the word's width, in
+# points, the spaces' length, the word's length, in characters).
+_Word = tuple[list[Piece], list[Piece], float, float, int, int]
 
 
 def _words(runs: list[Run]) -> list[_Word]:
     """Group pieces into words, each with the spaces before it; a word may span runs (x²,
     a link). Each string is measured once per face and size (``Run.widths``)."""
     words: list[_Word] = []
-    word = _Word()
+    spaces: list[Piece] = []
+    pieces: list[Piece] = []
+    space_width = width = 0.0
+    space_count = count = 0
     for run in runs:
         measured = run.widths.table(run.face, run.size)
         plain = is_plain(run.text)
         spaced = bool(run.char_space or run.word_space)
-        for part in _SPACES.split(run.text):
-            if not part:
-                continue
+        for part in _PARTS.findall(run.text):
             if part[0] == " ":
-                if word.pieces:
-                    words.append(word)
-                    word = _Word()
-                width = measured.get(part)
-                if width is None:
-                    width = measured[part] = run.widths.width(part, run.face, run.size)
+                if pieces:
+                    words.append((spaces, pieces, space_width, width, space_count, count))
+                    spaces, pieces, space_width, width, space_count, count = [], [], 0.0, 0.0, 0, 0
+                measure = measured.get(part)
+                if measure is None:
+                    measure = measured[part] = run.widths.width(part, run.face, run.size)
                 if spaced:
-                    width = _spaced(part, run, width)
-                word.spaces.append(Piece(part, run, width))
-                word.space_width += width
-                word.space_count += len(part)
+                    measure = _spaced(part, run, measure)
+                spaces.append(Piece(part, run, measure))
+                space_width += measure
+                space_count += len(part)
                 continue
             for index, chunk in enumerate((part,) if plain else line_chunks(part)):
-                if index and word.pieces:  # a break opportunity with no space (UAX #14): a new word
-                    words.append(word)
-                    word = _Word()
-                width = measured.get(chunk)
-                if width is None:
-                    width = measured[chunk] = run.widths.width(chunk, run.face, run.size)
+                if index and pieces:  # a break opportunity with no space (UAX #14): a new word
+                    words.append((spaces, pieces, space_width, width, space_count, count))
+                    spaces, pieces, space_width, width, space_count, count = [], [], 0.0, 0.0, 0, 0
+                measure = measured.get(chunk)
+                if measure is None:
+                    measure = measured[chunk] = run.widths.width(chunk, run.face, run.size)
                 if spaced:
-                    width = _spaced(chunk, run, width)
-                word.pieces.append(Piece(chunk, run, width))
-                word.width += width
-                word.count += len(chunk)
-    if word.pieces:
-        words.append(word)
+                    measure = _spaced(chunk, run, measure)
+                pieces.append(Piece(chunk, run, measure))
+                width += measure
+                count += len(chunk)
+    if pieces:
+        words.append((spaces, pieces, space_width, width, space_count, count))
     return words
 
 
@@ -191,21 +184,19 @@ def break_lines(runs: list[Run], width: float, max_chars: int = 0) -> list[Line]
     current: list[Piece] = []
     used = 0.0
     count = 0
-    for word in _words(runs):
-        word_width, space_width = word.width, word.space_width
-        word_count, space_count = word.count, word.space_count
+    for spaces, pieces, space_width, word_width, space_count, word_count in _words(runs):
         if current and used + space_width + word_width <= room and count + space_count + word_count <= limit:
-            current.extend(word.spaces)
-            current.extend(word.pieces)
+            current.extend(spaces)
+            current.extend(pieces)
             used += space_width + word_width
             count += space_count + word_count
             continue
         if current:
-            lines.append(Line(current, word.spaces))
+            lines.append(Line(current, spaces))
         if word_width <= room and word_count <= limit:
-            current, used, count = list(word.pieces), word_width, word_count
+            current, used, count = list(pieces), word_width, word_count
             continue
-        chunks = _cut_long_word(word.pieces, width, limit)
+        chunks = _cut_long_word(pieces, width, limit)
         lines.extend(Line(chunk) for chunk in chunks[:-1])
         current = chunks[-1]
         used = sum(piece.width for piece in current)

@@ -12,7 +12,7 @@ import calendar
 import time
 from collections.abc import Callable
 from io import BytesIO
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
@@ -21,8 +21,8 @@ from reportlab.pdfbase.pdfdoc import PDFObjectReference
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus.doctemplate import FrameBreak
-from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.frames import _FUZZ
+from reportlab.rl_config import listWrapOnFakeWidth
 
 from exporter.styles.model import Style, hex_digits
 from exporter.writers.pdf.contents import PageReferences
@@ -130,6 +130,8 @@ class _PageFurniture:
         self.lang = lang
 
     def __call__(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        if cast(TaggedCanvas, canvas).measuring:  # a layout pass whose pages are never kept
+            return
         colours = self.style.colours
         if hex_digits(colours.background) != "FFFFFF":
             width, height = page_size(self.style)
@@ -174,13 +176,16 @@ class KeepWithNext(KeepTogether):
     empty before every long table or paragraph that follows a heading."""
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        """As KeepTogether's, and remembers each flowable's height, so that ``split`` needs
-        no second layout of the group."""
-        heights: list[tuple[float, float]] = []
-        width, self._H = _listWrapOn(self._content, aW, self.canv, dims=heights)
-        self._H0 = heights[0][1] if heights else 0
-        self._heights = [height for _, height in heights]
+        """As KeepTogether's (ReportLab's ``_listWrapOn``, but without the deep copy of the
+        frame it makes for flowables that add content to it, which ours never do), and
+        remembers each flowable's height, so that ``split`` needs no second layout."""
+        placed = [flowable for flowable in self._content if not hasattr(flowable, "frameAction")]
+        sizes = [flowable.wrapOn(self.canv, aW, 0xFFFFFFF) for flowable in placed]
+        self._heights = [height for _, height in sizes]
+        self._H = _stacked(placed, self._heights)
+        self._H0 = self._heights[0] if sizes else 0
         self._wrapInfo = aW, aH
+        width = max((min(w, aW) if listWrapOnFakeWidth else w for w, h in sizes if h > _FUZZ), default=0)
         return width, 0xFFFFFF  # as KeepTogether: always split
 
     def split(self, aW: float, aH: float) -> list[Flowable]:

@@ -22,7 +22,6 @@ from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.text.paragraph import CT_P
 from docx.shared import Twips
-from docx.table import Table as DocxTable
 from lxml import etree
 
 from exporter import document as doc
@@ -270,24 +269,23 @@ class DocxWriter(Writer):
         caption.append(self._run(_clean(node.caption), lang=self._lang(node.caption_lang)))
         self._bookmark(caption, node.anchor)
         header = 1 if flat.header is not None else 0
-        table = self.docx.add_table(rows=header + len(flat.rows), cols=flat.columns)
-        table.style = self.docx.styles.get_by_id(styles.TABLE_GRID_ID, 3)
         twips = column_twips(
             flat, self._text_width(), self.style.body.size, measure.width_scale(self.style), node.widths
         )
-        self._table_properties(table, node, twips, flat)
-        # the oxml layer: python-docx's Table.rows and Row.cells rebuild the cell grid on
-        # every call, which made a 2,000-row division list take seconds
-        # every cell as python-docx made it: w:tc/w:tcPr/w:tcW (type dxa), then one w:p
-        trs = table._tbl.findall(_TR)
+        # the grid made whole, each cell already its column's width, with lxml: python-docx's
+        # Table.rows and Row.cells rebuild the cell grid on every call (a 2,000-row division
+        # list took seconds), and setting each cell's width through it took a third of the
+        # time of the Commons day's tables
+        tbl = ooxml.tbl(header + len(flat.rows), twips, styles.TABLE_GRID_ID)
+        self._sect_pr.addprevious(tbl)
+        self._table_properties(tbl, node, twips, flat)
+        trs = tbl.findall(_TR)
         if flat.header is not None:
-            for tc, label, width in zip(trs[0].iterchildren(_TC), flat.header, twips, strict=True):
-                ooxml.cell_width(tc, width)
+            for tc, label in zip(trs[0].iterchildren(_TC), flat.header, strict=True):
                 self._header_cell(tc, label)
             trs[0].insert(0, ooxml.tr_pr_tbl_header())
         for tr, slots in zip(trs[header:], flat.rows, strict=True):
-            for tc, slot, width in zip(tr.iterchildren(_TC), slots, twips, strict=True):
-                ooxml.cell_width(tc, width)
+            for tc, slot in zip(tr.iterchildren(_TC), slots, strict=True):
                 if slot is not None:
                     self.visit(slot.cell, tc, slot.first)
         for note in flat.notes:
@@ -309,24 +307,12 @@ class DocxWriter(Writer):
         ooxml.cell_shading(tc.get_or_add_tcPr(), styles.header_cell_fill(self.style))
         self.visit_inlines(tc.p_lst[0], label, _Inline(bold=True))
 
-    def _table_properties(
-        self, table: DocxTable, node: doc.Table, twips: list[int], flat: WrittenOut
-    ) -> None:
-        """Set tblPr (style, width, look, caption, and a description only when the table has
-        something to say beyond its caption) and the grid."""
-        tbl = table._tbl
-        tbl_pr = tbl.tblPr
-        for look in tbl_pr.findall(_w("tblLook")):
-            tbl_pr.remove(look)
-        for width in tbl_pr.findall(_w("tblW")):
-            tbl_pr.remove(width)
+    def _table_properties(self, tbl: etree._Element, node: doc.Table, twips: list[int], flat: WrittenOut) -> None:
+        """Complete tblPr (after its style: width, layout, look, caption, and a description only
+        when the table has something to say beyond its caption)."""
+        tbl_pr = tbl.find(_w("tblPr"))
         # schema order inside tblPr: tblStyle, tblW, ..., tblLayout, tblCellMar, tblLook, tblCaption, tblDescription
-        style = tbl_pr.find(_w("tblStyle"))
-        width_el = ooxml.tbl_w(sum(twips))
-        if style is not None:
-            style.addnext(width_el)
-        else:
-            tbl_pr.insert(0, width_el)
+        tbl_pr.append(ooxml.tbl_w(sum(twips)))
         tbl_pr.append(ooxml.tbl_layout_fixed())
         tbl_pr.append(ooxml.tbl_look(first_row=flat.header is not None, first_column=flat.row_headers))
         tbl_pr.append(ooxml.tbl_caption(_clean(node.caption)))
@@ -334,8 +320,6 @@ class DocxWriter(Writer):
         summary = doc.plain_text(node.summary).strip()
         if summary:
             tbl_pr.append(ooxml.tbl_description(_clean(summary)))
-        for grid_col, width in zip(tbl.tblGrid.findall(_w("gridCol")), twips, strict=True):
-            grid_col.set(_w("w"), str(width))
 
     def visit_contents(self, node: doc.Contents) -> None:
         """A TOC field whose result is written out: LibreOffice and pandoc do not rebuild

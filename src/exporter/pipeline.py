@@ -88,11 +88,13 @@ def _choose_format(data: bytes, requested: str, source: str) -> InputFormat:
 
 
 def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
-    """One debate per top-level section, each named by its heading."""
+    """One debate per top-level section, each named by its heading and numbered in order. A
+    heading with nothing under it (a banner such as "Oral Answers to Questions" before the
+    departments' headings) is no debate: it gets no piece."""
     if len(debate.sections) <= 1:
         return [("", debate)]
     parts = []
-    for index, section in enumerate(debate.sections, start=1):
+    for index, section in enumerate((s for s in debate.sections if _holds_content(s)), start=1):
         used = {s.speaker for s in m.speeches(m.Debate(section.title, (section,))) if s.speaker}
         part = dataclasses.replace(
             debate,
@@ -104,6 +106,12 @@ def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
         )
         parts.append((f"{index:02d}-{_slug(section.title)}", part))
     return parts
+
+
+def _holds_content(section: m.Section) -> bool:
+    """Whether the record has anything under this heading: a speech, procedure, a division,
+    or a section that holds one."""
+    return any(not isinstance(item, m.Section) or _holds_content(item) for item in section.items)
 
 
 def _slug(text: str) -> str:

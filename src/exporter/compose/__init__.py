@@ -107,10 +107,14 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     def heading(message: str, key: str) -> d.Heading:
         return d.Heading(2, (ui.text(message),), front[key])
 
-    body: list[d.Block] = [heading(ui.gettext("Summary"), "summary"), *found.summary_blocks]
+    # A part with nothing to say is left out, heading and all (a record of divisions alone
+    # has no one to summarise and no Speakers table).
+    body: list[d.Block] = (
+        [heading(ui.gettext("Summary"), "summary"), *found.summary_blocks] if found.summary_blocks else []
+    )
     body.extend(found.glance_blocks(front["at-a-glance"], lambda: next(table_counter), ui))
     body.extend(found.key_points(front["key-points"], ui))
-    speakers = speakers_table(debate, next(table_counter), ui)
+    speakers = speakers_table(debate, next(table_counter), ui) if m.speeches(debate) else None
     debate_blocks = proceedings(context)
     debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
     closing: list[d.Block] = [heading(ui.gettext("Sources"), "sources")]
@@ -118,7 +122,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
 
     # One debate: who took part comes before it. A sitting day: the table of everyone who spoke
     # is an index at the back, as in a book, so that the debates begin early.
-    who: list[d.Block] = [heading(ui.gettext("Speakers"), "speakers"), speakers]
+    who: list[d.Block] = [heading(ui.gettext("Speakers"), "speakers"), speakers] if speakers else []
     after_contents = [*debate_blocks, *who, *closing] if found.several else [*who, *debate_blocks, *closing]
     listed = {*front.values(), *context.anchors.sections.values()}
     contents = d.Contents(

@@ -68,11 +68,6 @@ def glance_facts(
     """The known facts of the sitting as (label, value) rows; the values the record gives
     (house, place, chairs) in its language, the ones the tool writes in the interface's;
     ``named`` gives a house's or place's name its language (compose.front.as_named)."""
-    time = None
-    if glance.start and glance.end and glance.end != glance.start:
-        time = ui.text(ui.gettext("{start} to {end}").format(start=glance.start, end=glance.end))
-    elif glance.start:
-        time = ui.text(glance.start)
     chairs = "; ".join(glance.chairs)
     rows: list[tuple[str, d.Text | None]] = [
         (ui.gettext("Date"), ui.text(ui.date(glance.date, "long")) if glance.date else None),
@@ -83,16 +78,42 @@ def glance_facts(
             ui.gettext("Chair") if len(glance.chairs) < 2 else ui.gettext("Chairs"),
             d.Text(chairs) if chairs else None,
         ),
-        (ui.gettext("Time"), time),
+        *_times(glance, ui),
+        # counts of none say nothing (a record of divisions alone): left out
+        (ui.gettext("Speakers"), ui.text(ui.number(glance.speakers)) if glance.speakers else None),
         (
-            ui.gettext("Duration"),
-            ui.text(duration(glance.duration_minutes, ui)) if glance.duration_minutes is not None else None,
+            ui.gettext("Contributions"),
+            ui.text(ui.number(glance.contributions)) if glance.contributions else None,
         ),
-        (ui.gettext("Speakers"), ui.text(ui.number(glance.speakers))),
-        (ui.gettext("Contributions"), ui.text(ui.number(glance.contributions))),
-        (ui.gettext("Words"), ui.text(ui.number(glance.words))),
+        (ui.gettext("Words"), ui.text(ui.number(glance.words)) if glance.words else None),
     ]
     return [(label, value) for label, value in rows if value is not None]
+
+
+def _times(glance: summarise.AtAGlance, ui: Interface) -> list[tuple[str, d.Text | None]]:
+    """The times as what they are: the sitting's start and adjournment where the record states
+    them (with the duration between, suspensions said to be included), else the first and
+    last times the record gives, never presented as the sitting's."""
+    if glance.began and glance.adjourned:
+        span = ui.gettext("{start} to {end}").format(start=glance.began, end=glance.adjourned)
+        rows: list[tuple[str, d.Text | None]] = [(ui.gettext("Time"), ui.text(span))]
+        if glance.duration_minutes:
+            length = duration(glance.duration_minutes, ui)
+            if glance.suspended:
+                length = ui.gettext("{duration}, including suspensions").format(duration=length)
+            rows.append((ui.gettext("Duration"), ui.text(length)))
+        return rows
+    last = glance.end if glance.end != glance.start else None
+    if not (glance.began or glance.adjourned or last):
+        return [(ui.gettext("Time recorded"), ui.text(glance.start) if glance.start else None)]
+    return [
+        (ui.gettext("Began"), ui.text(glance.began))
+        if glance.began
+        else (ui.gettext("First time recorded"), ui.text(glance.start) if glance.start else None),
+        (ui.gettext("Adjourned"), ui.text(glance.adjourned))
+        if glance.adjourned
+        else (ui.gettext("Last time recorded"), ui.text(last) if last else None),
+    ]
 
 
 def duration(minutes: int, ui: Interface) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from exporter import document as d
 from exporter import model as m
+from exporter import parliaments
 from exporter.compose.front import as_named
 from exporter.interface import Interface
 
@@ -17,14 +18,20 @@ def unknown_speaker(ui: Interface) -> d.Text:
 
 
 def debate_title(debate: m.Debate, ui: Interface) -> tuple[d.Inline, ...]:
-    """The briefing's title: the record's; when it gives none, the house and the sitting's
-    date, the date in the interface's language ("Senato della Repubblica, 29 November 2022",
-    "…, 29 Tachwedd 2022"), else the record's own identifier, else the tool's "Debate record".
-    Each part says its language: the house is the record's, the date and words the tool's."""
+    """The briefing's title: the record's; when it gives none, the house, the place where it
+    is not the house's chamber, and the sitting's date, the date in the interface's language
+    ("Senato della Repubblica, 29 November 2022", "House of Commons, Westminster Hall,
+    28 October 2009", "…, 29 Tachwedd 2022"), else the record's own identifier, else the
+    tool's "Debate record". Each part says its language: the house and place are the
+    record's (or the profile's, English), the date and words the tool's."""
     if debate.title.strip():
         return (d.Text(debate.title),)
     date = ui.text(ui.date(debate.date, "long")) if debate.date else None
     house = as_named(debate.house, debate) if debate.house else None
+    place = as_named(debate.location, debate) if _apart(debate) and debate.location else None
+    if house and place and date:
+        return ui.mixed(ui.gettext("{house}, {place}, {date}"), house=house, place=place, date=date)
+    house = house or place
     if house and date:
         return ui.mixed(ui.gettext("{house}, {date}"), house=house, date=date)
     if house:
@@ -34,6 +41,17 @@ def debate_title(debate: m.Debate, ui: Interface) -> tuple[d.Inline, ...]:
     if debate.source.reference:
         return (d.Text(debate.source.reference),)
     return (ui.text(ui.gettext("Debate record")),)
+
+
+def _apart(debate: m.Debate) -> bool:
+    """Whether the debate's place is not the house's own chamber (Westminster Hall, Grand
+    Committee, Written Answers), as its parliament profile tells: a profile whose sittings
+    may name no place lists the names of its chamber ("Commons Chamber")."""
+    location = debate.location
+    if not location or location == debate.house:
+        return False
+    profile = parliaments.profile_of(debate)
+    return not (None in profile.locations and location in profile.locations)
 
 
 def speaker_text(debate: m.Debate, speech: m.Speech, ui: Interface) -> d.Text:

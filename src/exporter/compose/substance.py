@@ -52,8 +52,10 @@ class Substance:
     def glance_blocks(self, anchor: str, table_number: Callable[[], int], ui: Interface) -> list[d.Block]:
         if self.glance is None:
             return []
-        heading = d.Heading(2, (ui.text(ui.gettext("At a glance")),), anchor)
-        return [heading, *glance_blocks(self.glance, self.divisions, table_number, ui, self.named)]
+        blocks = glance_blocks(self.glance, self.divisions, table_number, ui, self.named)
+        if not blocks:
+            return []
+        return [d.Heading(2, (ui.text(ui.gettext("At a glance")),), anchor), *blocks]
 
     def key_points(self, anchor: str, ui: Interface) -> list[d.Block]:
         if not self.key_point_blocks:
@@ -238,8 +240,11 @@ def summary_length(debate: m.Debate, requested: int) -> int:
 
 
 def _who_spoke(debate: m.Debate, keys: SpeechKeys, ui: Interface) -> Substance:
-    """Without a summary to give, say who spoke, each name linked to their first speech."""
+    """Without a summary to give, say who spoke, each name linked to their first speech;
+    nothing when no one spoke (a record of divisions alone): a count of none says nothing."""
     all_speeches = m.speeches(debate)
+    if not all_speeches:
+        return Substance([], [], "speakers")
     first: dict[str, m.Speech] = {}
     counts: dict[str, int] = {}
     for speech in all_speeches:

@@ -84,8 +84,8 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         )
     sections = body_sections(body, ctx, title)
     leftovers = [d for found in (ctx.divisions_at, ctx.divisions_after) for ds in found.values() for d in ds]
-    if leftovers:
-        sections.append(Section("Divisions", tuple(leftovers)))
+    if leftovers:  # an unnamed section: each division has its heading in the briefing's language
+        sections.append(Section("", tuple(leftovers)))
     return Debate(
         title=title,
         sections=tuple(sections),

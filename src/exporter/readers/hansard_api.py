@@ -20,9 +20,12 @@ data-column-number>`` inside a ``Value``) give the column of whatever follows th
 Chair]") gives the section's chair by name.
 
 **Interventions** are not flagged in this format; they are inferred from alternating
-speakers as described in :mod:`exporter.readers.hansard_api_conventions`: a short speech
-by another member between two by the same member. Lords debates are left alone, because
-Lords question time (Minister, peer, Minister) has the same shape.
+speakers as described in :mod:`exporter.readers.hansard_exchanges`: a short speech by
+another member between two by the same member who holds the floor, never in question
+time, which a debate's ``HRSTag`` names (``hs_3OralAnswers``, ``hs_6bDepartment``,
+``hs_8Question``, ``hs_2cUrgentQuestion``, ``hs_2cStatement``: the questions on a
+statement) or its heading and speeches show. Lords debates are left alone, because Lords
+question time (Minister, peer, Minister) has the same shape.
 
 The divisions-only response (``/debates/divisions/{ExtId}.json``, a JSON list) is
 refused with a message saying what it is.
@@ -57,8 +60,9 @@ from exporter.model import (
 )
 from exporter.options import ReadOptions
 from exporter.readers._html import html_blocks
-from exporter.readers.hansard_api_conventions import infer_interventions, normalise_time, procedural_kind
+from exporter.readers.hansard_api_conventions import is_chair_role, normalise_time, procedural_kind
 from exporter.readers.hansard_api_speakers import Attribution, parse_attribution
+from exporter.readers.hansard_exchanges import asks_questions, with_interventions
 
 PUBLISHER = "UK Parliament Hansard"
 LICENCE = "Open Parliament Licence v3.0"
@@ -75,6 +79,10 @@ _EMPTY_SPAN = re.compile(r"^\s*(<span\b[^>]*>\s*</span>\s*)+$", re.IGNORECASE | 
 _QUOTE_TAGS = re.compile(r"^hs_(quote|QuoteAllIndent|Quote\w*|indent\w*)$", re.IGNORECASE)
 _MOTION_TAGS = re.compile(r"^hs_(AmendmentLevel\d|Amendment\w*|Motion\w*|Clause\w*)$", re.IGNORECASE)
 _QUESTION_TAGS = re.compile(r"^hs_(Question|8Question)$", re.IGNORECASE)
+# a debate's HRSTag naming question time (parlparse's pyscraper/new_hansard.py lists the tags)
+_QUESTION_TIME_TAGS = re.compile(
+    r"^hs_\w*?(OralAnswers|Department|Question|UrgentQuestion|Statement)$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -85,6 +93,7 @@ class _State:
     reporter: Reporter
     column: str | None = None
     speakers: dict[str, Speaker] = field(default_factory=dict)
+    question_time: set[str] = field(default_factory=set)  # ExtIds of debates HRSTag names question time
 
 
 def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> Debate:
@@ -105,7 +114,11 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     state = _State(source, reporter)
     section = _section(value, "", state)
     if house != "House of Lords":
-        section = _with_interventions(section)
+        section = with_interventions(
+            section,
+            lambda speech, _chair: is_chair_role(speech.role),
+            lambda debate: debate.id in state.question_time or asks_questions(debate),
+        )
     date = _date(overview.get("Date"), source, "/Overview/Date")
     ext_id = _text(overview.get("ExtId"))
     volume = overview.get("VolumeNo")
@@ -178,6 +191,9 @@ def _section(debate: Mapping[str, Any], pointer: str, state: _State) -> Section:
     if not isinstance(overview, Mapping):
         raise InputError("a debate without an Overview object", state.source, f"{pointer}/Overview")
     title = _text(overview.get("Title"))
+    ext_id = _text(overview.get("ExtId"))
+    if ext_id and _QUESTION_TIME_TAGS.match(_text(overview.get("HRSTag")) or ""):
+        state.question_time.add(ext_id)
     if title is None:
         raise InputError("the debate has no Title", state.source, f"{pointer}/Overview/Title")
     items = debate.get("Items") or []
@@ -210,7 +226,7 @@ def _section(debate: Mapping[str, Any], pointer: str, state: _State) -> Section:
             )
     first_column = next((i.column for i in found if isinstance(i, (Speech, Procedural)) and i.column), None)
     return Section(
-        title=title, items=tuple(found), id=_text(overview.get("ExtId")), chair=chair, column=first_column
+        title=title, items=tuple(found), id=ext_id, chair=chair, column=first_column
     )
 
 
@@ -332,7 +348,3 @@ def _item_id(item: Mapping[str, Any]) -> str | None:
         f"item-{item['ItemId']}" if item.get("ItemId") is not None else None
     )
 
-
-def _with_interventions(section: Section) -> Section:
-    items = tuple(_with_interventions(item) if isinstance(item, Section) else item for item in section.items)
-    return replace(section, items=infer_interventions(items))

@@ -29,9 +29,12 @@ the members' details and a note listing them (:mod:`exporter.readers.parlparse_c
 ``<division>`` and a committee's ``<divisioncount>`` are divisions
 (:mod:`exporter.readers.parlparse_divisions`); OpenAustralia's ``<bills>`` is a note;
 ``<place-holder colnum|time>`` gives the column or time of what follows; Scottish written
-answers' ``<source url>`` the day's page. House of Commons files without ``type``
-attributes get interventions inferred (:mod:`exporter.readers.hansard_api_conventions`);
-Lords files do not, as Lords question time (Minister, peer, Minister) has the same shape.
+answers' ``<source url>`` the day's page. A speech with no ``type`` that carries an oral
+question's number (``oral-qnum``) is a question. House of Commons files without ``type``
+attributes get interventions inferred, never in question time and never for the chair (a
+speaker printed as an office, "Mr. Speaker", or named by the chair notes or a committee's
+chairman): :mod:`exporter.readers.hansard_exchanges`. Lords files do not, as Lords question
+time (Minister, peer, Minister) has the same shape.
 """
 
 from __future__ import annotations
@@ -60,10 +63,10 @@ from exporter.readers._html import element_runs
 from exporter.readers._xml import local, parse, text_of
 from exporter.readers.hansard_api_conventions import (
     CHAIR_NOTE,
-    infer_interventions,
     is_chair_role,
     normalise_time,
 )
+from exporter.readers.hansard_exchanges import with_interventions
 from exporter.readers.parlparse_charrefs import may_hold_c1, repair
 from exporter.readers.parlparse_committee import (
     Committee,
@@ -75,7 +78,7 @@ from exporter.readers.parlparse_committee import (
 from exporter.readers.parlparse_divisions import division_from
 from exporter.readers.parlparse_outline import OpenSection, Outline
 from exporter.readers.parlparse_paragraphs import closing_at, emphasised, paragraph_parts, procedurals
-from exporter.readers.parlparse_sitting import Sitting, sitting_of, sitting_title
+from exporter.readers.parlparse_sitting import Sitting, sitting_of
 from exporter.readers.parlparse_speakers import UNKNOWN_SPEAKER, Speakers, names_by_id
 from exporter.readers.parlparse_versions import later_version
 
@@ -287,7 +290,7 @@ class _DayReader:
             id=gid,
             speaker=speaker,
             paragraphs=tuple(emphasised(part) for part in spoken),
-            kind=kind or _kind(kind_text),
+            kind=kind or _kind(kind_text, element),
             label=label,
             role=role,
             time=time,
@@ -305,16 +308,20 @@ class _DayReader:
     def debate(self) -> Debate:
         if self.outline.empty:
             raise InputError("the file holds no headings, speeches or divisions", self.source)
-        title = self.committee.bill or sitting_title(self.sitting)
+        # the record's own words only: a committee's bill, else a lone heading; a day file is
+        # titled by the briefing, from its house, place and date in the interface's language
+        # (exporter.compose.names.debate_title)
+        title = self.committee.bill or ""
         opening = self.outline.opens_untitled
         merged = self.outline.sections(title, list(self.committee.notes()))
         profile = self.sitting.profile
         commons = profile is not None and profile.house == "House of Commons"
         sections: list[Section] = []
+        chair = committee_chair(self.committee, merged[0].close()) if self.committee.members else None
         for open_section in merged:
             section = open_section.close()
             if not self.typed and commons:
-                section = self._with_interventions(section, section.chair)
+                section = with_interventions(section, self._is_chair, chair=chair)
             sections.append(section)
         if len(sections) == 1 and not self.committee.bill and not opening:
             title = sections[0].title
@@ -328,15 +335,13 @@ class _DayReader:
         if location and self.sitting.committee:
             location = f"{location} {self.sitting.committee}"
         return Debate(
-            title=title or sections[0].title,
+            title=title,
             sections=tuple(sections),
             speakers=tuple(self.speakers.by_id.values()),
             date=self.sitting.date,
             house=self.sitting.house,
             location=location,
-            chair=committee_chair(self.committee, sections[0])
-            if self.committee.members
-            else (sections[0].chair if len(sections) == 1 else None),
+            chair=chair if self.committee.members else (sections[0].chair if len(sections) == 1 else None),
             language=profile.language if profile is not None else None,  # the series' language
             source=Source(
                 publisher=AUSTRALIAN_PUBLISHER
@@ -351,27 +356,26 @@ class _DayReader:
             committee=self.sitting.committee,
         )
 
-    def _with_interventions(self, section: Section, chair: str | None) -> Section:
-        chair = section.chair or chair
+    def _is_chair(self, speech: Speech, chair: str | None) -> bool:
+        """Whether a speech is the chair's: by the office it is spoken in, by a name that is
+        an office ("Mr. Speaker", "The Chairman"), or by the surname of the chair the chair
+        notes name."""
+        if is_chair_role(speech.role):
+            return True
+        speaker = self.speakers.by_id.get(speech.speaker or "")
+        name = speaker.name if speaker else speech.label or ""
+        if is_chair_role(name):
+            return True
+        surname = name.split()[-1] if speaker and name.split() else None
+        return bool(chair and surname and re.search(rf"\b{re.escape(surname)}\b", chair))
 
-        def is_chair(speech: Speech) -> bool:
-            if is_chair_role(speech.role):
-                return True
-            speaker = self.speakers.by_id.get(speech.speaker or "")
-            surname = speaker.name.split()[-1] if speaker and speaker.name.split() else None
-            return bool(chair and surname and re.search(rf"\b{re.escape(surname)}\b", chair))
-
-        items = tuple(
-            self._with_interventions(item, chair) if isinstance(item, Section) else item
-            for item in section.items
-        )
-        return replace(section, items=infer_interventions(items, is_chair))
-
-
-def _kind(type_text: str) -> SpeechKind:
+def _kind(type_text: str, element: etree._Element) -> SpeechKind:
+    """The kind ``type`` (``talktype``) gives; with none, a question when the speech carries
+    an oral question's number (``oral-qnum``: the question as the order paper prints it)."""
     words = type_text.lower().split()
-    key = words[-1] if words else ""
-    return _KINDS.get(key, SpeechKind.SPEECH)
+    if not words:
+        return SpeechKind.QUESTION if (element.get("oral-qnum") or "").strip() else SpeechKind.SPEECH
+    return _KINDS.get(words[-1], SpeechKind.SPEECH)
 
 
 def _question_number(element: etree._Element) -> str | None:

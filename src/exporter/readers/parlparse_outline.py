@@ -3,8 +3,9 @@
 ``major-heading`` and ``oral-heading`` open a top-level section, ``minor-heading`` a
 section inside the open major one (Westminster Hall files have only minor headings, so
 theirs are top-level). A heading with no text opens nothing: what follows it stays in the
-section before. Words before the first heading form an untitled opening section, which
-:meth:`Outline.sections` titles with the sitting's title.
+section before. Words before the first heading form an opening section, which
+:meth:`Outline.sections` titles with the bill a committee's record names, else leaves
+unnamed (no heading is shown for it; none is invented).
 """
 
 from __future__ import annotations
@@ -69,8 +70,8 @@ class Outline:
             self._top.append(heading)
 
     def sections(self, title: str, front: list[Item]) -> list[OpenSection]:
-        """The top-level sections, the opening titled ``title`` and ``front`` (a committee's
-        member list) put first."""
+        """The top-level sections, the opening titled ``title`` ("" leaves it unnamed) and
+        ``front`` (a committee's member list) put first."""
         self._close_minor()
         self._major = None
         merged: list[OpenSection] = []
@@ -80,7 +81,7 @@ class Outline:
             else:
                 merged.append(stretch)
         if merged and not merged[0].title:
-            merged[0].title = title or "Proceedings"
+            merged[0].title = title  # the bill a committee considered; else left unnamed
         if merged:
             merged[0].items[:0] = front
         return merged

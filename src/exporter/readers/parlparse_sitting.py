@@ -194,25 +194,3 @@ def _date(text: str) -> dt.date | None:
     except ValueError:
         return None
 
-
-def sitting_title(sitting: Sitting) -> str:
-    """ "Westminster Hall, 28 October 2009": the series where it is not the house's own
-    chamber (with the house when other series share its name: "House of Lords Written
-    Answers"), and the date."""
-    profile = sitting.profile
-    where: str | None = None
-    if profile is not None:
-        where = profile.house if None in profile.locations else profile.location
-        if profile.location and where == profile.location and _shared_place(profile):
-            where = f"{profile.house} {profile.location}"
-    when = f"{sitting.date.day} {sitting.date:%B %Y}" if sitting.date else None
-    return ", ".join(part for part in (where, when) if part)
-
-
-def _shared_place(profile: Profile) -> bool:
-    return any(
-        other.key != profile.key
-        and other.parliament == profile.parliament
-        and other.location == profile.location
-        for other in parliaments.PROFILES
-    )

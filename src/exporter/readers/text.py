@@ -5,7 +5,8 @@ A copy holds a title, the sitting's details, speaker lines and the paragraphs of
 speech, mixed with the site's furniture; :mod:`text_lines` tells the lines apart. Here:
 
 - the **title** is the debate's: the last heading-like line before the sitting's details
-  (an MP's debates page names itself first, the debate after);
+  (an MP's debates page names itself first, the debate after); a copy with none is left
+  untitled, and the briefing names it from its house and date;
 - text before the first speaker line is kept as the debate's **introduction** (a motion
   read out, a notice), never dropped;
 - a **speaker line** starts a speech; "Mr. Hanson" alone is the member named in full
@@ -93,16 +94,18 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     if intro:
         items.append(Procedural(tuple(Paragraph((Run(line),)) for line in intro), ProceduralKind.NOTE, "introduction"))
     items.extend(_items(drafts))
-    title = sitting.title or ", ".join(p for p in (sitting.location or sitting.house, _long(sitting.date)) if p)
+    # the page's own title; a copy without one is titled by the briefing, from its house and
+    # date in the interface's language (exporter.compose.names.debate_title)
+    title = sitting.title
     return Debate(
-        title=title or "Debate",
+        title=title,
         date=sitting.date,
         house=sitting.house,
         location=sitting.location,
         chair=sitting.chair,
         department=sitting.department,
         speakers=tuple(speakers.values()),
-        sections=(Section(title=title or "Debate", items=tuple(items), chair=sitting.chair),),
+        sections=(Section(title=title, items=tuple(items), chair=sitting.chair),),
         source=Source(
             publisher="UK Parliament (Hansard)" if sitting.house else None,
             url=sitting.url,
@@ -373,7 +376,3 @@ def _date(match: re.Match[str], offset: int, source: str, number: int) -> dt.dat
         return tl.sitting_date(match, offset)
     except ValueError:
         raise InputError(f'"{match.group(0)}" is not a real date', source, f"line {number}") from None
-
-
-def _long(date: dt.date | None) -> str | None:
-    return f"{date.day} {tl.MONTHS[date.month - 1].title()} {date.year}" if date else None

@@ -8,11 +8,15 @@ briefing words them in the interface's language (exporter.compose.glance). Count
 - the speakers are the members identified by id and the names printed for the others, one
   each, as the Speakers table lists them;
 - words are the words of those speeches, quotations and tables included;
-- the time runs from the first time stamp (in reading order) to the latest; a stamp earlier
-  than the one before is taken to have passed midnight (once) only when the one before is
-  in the evening (18:00 or later) and it is early in the morning (before 09:00): a second
-  venue's morning (Australia's Main Committee after the Chamber) is not a new day. The duration is given only when
-  the stamps run in order; when they do not, no duration is claimed.
+- the times recorded run from the first time stamp (in reading order) to the latest; a
+  stamp earlier than the one before is taken to have passed midnight (once) only when the
+  one before is in the evening (18:00 or later) and it is early in the morning (before
+  09:00): a second venue's morning (Australia's Main Committee after the Chamber) is not a
+  new day. These are the first and last times the record gives, not the sitting's: its
+  last stamp is that of its last speech, not of the adjournment;
+- when the sitting began and adjourned is given only as the record states it
+  (exporter.summarise.sitting_times), and the duration only when it states both: from
+  those two times, suspensions included (``suspended`` says the record notes one).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from exporter.model import (
     walk_items,
 )
 from exporter.summarise import roles
+from exporter.summarise.sitting_times import stated_times
 
 NO_PARTY = "No party in the record"
 
@@ -56,13 +61,16 @@ class AtAGlance:
     house: str | None
     location: str | None
     chairs: tuple[str, ...]  # everyone who chaired, by name, in the order they took the chair
-    start: str | None  # "HH:MM", the first time stamp in the record
-    end: str | None  # "HH:MM", the last
-    duration_minutes: int | None
+    start: str | None  # "HH:MM", the first time recorded (a time stamp)
+    end: str | None  # "HH:MM", the latest time recorded
+    duration_minutes: int | None  # from the sitting's start to its adjournment, both as stated
     speakers: int
     contributions: int
     words: int
     parties: tuple[PartyRow, ...]  # most contributions first
+    began: str | None = None  # "HH:MM", when the record says the sitting began ("met at 10.02 am")
+    adjourned: str | None = None  # "HH:MM", when it says the sitting adjourned ("adjourned at 2.45 pm")
+    suspended: bool = False  # the record says the sitting was suspended (the duration includes it)
 
     @property
     def chair(self) -> str | None:
@@ -73,7 +81,16 @@ class AtAGlance:
 def glance(debate: Debate) -> AtAGlance:
     items = walk_items(debate.sections)
     speeches = [item for item in items if isinstance(item, Speech)]
-    start, end, duration = _span(items)
+    start, end = _span(items)
+    stated = stated_times(
+        items,
+        {
+            index: seconds
+            for index, item in enumerate(items)
+            if isinstance(item, Procedural) and (seconds := _seconds(item.time)) is not None
+        },
+    )
+    duration = _duration(stated.began, stated.adjourned)
     by_party: dict[str, tuple[set[str], int, int]] = {}
     total_words = 0
     for speech in speeches:
@@ -100,6 +117,9 @@ def glance(debate: Debate) -> AtAGlance:
         contributions=len(speeches),
         words=total_words,
         parties=tuple(rows),
+        began=_clock(stated.began) if stated.began is not None else None,
+        adjourned=_clock(stated.adjourned) if stated.adjourned is not None else None,
+        suspended=stated.suspended,
     )
 
 
@@ -124,7 +144,8 @@ def _chairs(debate: Debate, items: list[Item]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(named))
 
 
-def _span(items: list[Item]) -> tuple[str | None, str | None, int | None]:
+def _span(items: list[Item]) -> tuple[str | None, str | None]:
+    """The first time recorded and the latest (past midnight where the stamps say so)."""
     stamps = [
         seconds
         for item in items
@@ -132,17 +153,22 @@ def _span(items: list[Item]) -> tuple[str | None, str | None, int | None]:
         and (seconds := _seconds(item.time)) is not None
     ]
     if not stamps:
-        return None, None, None
+        return None, None
     unwrapped: list[int] = []
     offset = 0
     for stamp in stamps:
         if unwrapped and not offset and unwrapped[-1] >= _EVENING > stamp and stamp < _EARLY:
             offset = 86400  # past midnight
         unwrapped.append(stamp + offset)
-    in_order = all(a <= b for a, b in zip(unwrapped, unwrapped[1:], strict=False))
-    first, latest = unwrapped[0], max(unwrapped)
-    duration = round((latest - first) / 60) if in_order else None
-    return _clock(first), _clock(latest), duration
+    return _clock(unwrapped[0]), _clock(max(unwrapped))
+
+
+def _duration(began: int | None, adjourned: int | None) -> int | None:
+    """Minutes from the stated start to the stated adjournment; an adjournment earlier on the
+    clock than the start is after midnight."""
+    if began is None or adjourned is None:
+        return None
+    return round(((adjourned - began) % 86400) / 60)
 
 
 def _seconds(time: str | None) -> int | None:

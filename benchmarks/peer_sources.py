@@ -109,7 +109,7 @@ def _blocks(blocks: tuple[m.Block, ...]) -> Iterator[Text]:
                     yield Text(" ".join(part for part in (entry.label, paragraph.text) if part))
         else:
             for row in block.rows:
-                yield Text(" | ".join("".join(run.text for run in cell) for cell in row))
+                yield Text(" | ".join(cell.text for cell in row))
 
 
 # Pandoc's Markdown: a backslash escapes any ASCII punctuation. Quotes, full stops, commas,

@@ -84,6 +84,8 @@ def _item_out(item: m.Item) -> dict[str, Any]:
             data["kind"] = item.kind.value
         for key in ("role", "time", "column", "url", "lang", "number"):
             _put(data, key, getattr(item, key))
+        if item.chair:
+            data["chair"] = True
         data["paragraphs"] = [_block_out(b) for b in item.paragraphs]
         return data
     if isinstance(item, m.Procedural):
@@ -363,6 +365,7 @@ def _item_in(data: dict[str, Any]) -> m.Item:
             role=data.get("role"),
             lang=data.get("lang"),
             number=data.get("number"),
+            chair=bool(data.get("chair", False)),
             **common,
         )
     if kind == "procedural":

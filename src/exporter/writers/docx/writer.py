@@ -93,11 +93,11 @@ class DocxWriter(Writer):
         self._set_footer()
         parts.settings_for(self.docx.settings.element, self.document.language, update_fields=bool(self.listed))
         parts.page_colour(self.docx.element, self.docx.settings.element, styles.page_colour(self.style))
-        self._ordered_lists = sum(
-            1 for b in doc.walk_blocks(self.document.blocks) if isinstance(b, doc.BulletList) and b.ordered
-        )
-        self._replace_numbering()
+        self._ordered_lists = 0  # counted as lists are visited, to hand out their w:numId
         self.visit(self.document)
+        # one w:num for each ordered list written (a cell written out in every row it spans
+        # writes its lists again)
+        self._replace_numbering()
         buffer = io.BytesIO()
         self.docx.save(buffer)
         core = parts.core_xml(
@@ -124,7 +124,6 @@ class DocxWriter(Writer):
     def _replace_numbering(self) -> None:
         numbering = self.docx.part.numbering_part.element
         _replace_children(numbering, styles.numbering_xml(self.style, self._ordered_lists))
-        self._ordered_lists = 0  # re-counted as lists are visited, to hand out their w:numId
 
     def _set_page(self) -> None:
         """The page size and margins; the side margins hold the text to the measure."""
@@ -227,12 +226,16 @@ class DocxWriter(Writer):
             p.get_or_add_pPr().append(ooxml.num_pr(*list_item))
         self.visit_inlines(p, node.children, _Inline(lang=node.lang))
 
+    def _num_id(self, node: doc.BulletList) -> int:
+        """The list's w:numId: the one bullet list instance, or a new one for each ordered
+        list, so that its numbers start at 1."""
+        if not node.ordered:
+            return styles.BULLET_NUM_ID
+        self._ordered_lists += 1
+        return styles.ordered_num_id(self._ordered_lists - 1)
+
     def visit_bullet_list(self, node: doc.BulletList, level: int = 0) -> None:
-        if node.ordered:
-            num_id = styles.ordered_num_id(self._ordered_lists)
-            self._ordered_lists += 1
-        else:
-            num_id = styles.BULLET_NUM_ID
+        num_id = self._num_id(node)
         for item in node.items:
             self.visit(item, num_id, level)
 
@@ -293,12 +296,34 @@ class DocxWriter(Writer):
                 self.visit(paragraph)
 
     def visit_cell(self, node: doc.Cell, tc: etree._Element, first: bool = True) -> None:
-        """A cell's paragraphs in ``tc``; a repeat of a spanning cell (``first`` False)
-        leaves its footnotes to the first."""
-        for index, paragraph in enumerate(node.blocks):
-            p = tc.find(_P) if index == 0 else tc.add_p()
+        """A cell's paragraphs in ``tc``, a list's items as list paragraphs (``w:numPr``, so
+        that Word and its readers announce a list); a repeat of a spanning cell (``first``
+        False) leaves its footnotes to the first."""
+        placed: list[etree._Element] = []
+
+        def add(paragraph: doc.Paragraph, style_id: str | None = None, num: tuple[int, int] | None = None) -> None:
+            p = tc.find(_P) if not placed else tc.add_p()
+            placed.append(p)
+            if style_id is not None:
+                p.style = style_id
+            if num is not None:
+                p.get_or_add_pPr().append(ooxml.num_pr(*num))
             context = _Inline(lang=paragraph.lang, bold=node.scope == "column", drop_notes=not first)
             self.visit_inlines(p, paragraph.children, context)
+
+        for block in node.blocks:
+            if isinstance(block, doc.Paragraph):
+                add(block)
+                continue
+            num_id = self._num_id(block)
+            style_id = styles.LIST_BULLET_ID if num_id == styles.BULLET_NUM_ID else styles.LIST_NUMBER_ID
+            for item in block.items:
+                inner = [b for b in doc.walk_blocks(item.blocks) if isinstance(b, doc.Paragraph)]
+                for index, paragraph in enumerate(inner):
+                    if index == 0:
+                        add(paragraph, style_id, (num_id, 0))
+                    else:
+                        add(paragraph, styles.LIST_CONTINUE_IDS[0])
 
     def _header_cell(self, tc: etree._Element, label: tuple[doc.Inline, ...]) -> None:
         """A cell of the header row: its label (joined levels, each in its own language) on

@@ -277,20 +277,25 @@ class PdfWriter(Writer):
         return [caption, block]
 
     def visit_cell(self, cell: doc.Cell, element: StructElem, style: BlockStyle, shaded: bool) -> CellContent:
-        """A cell's paragraphs: one straight in its TH or TD, several each a P inside it. Column
-        headers are bold; a cell on the header shade takes the style's header text colour."""
+        """A cell's paragraphs: one straight in its TH or TD, several each a P inside it, a
+        list an L (ISO 32000-1 14.8.4.3.3) inside it. Column headers are bold; a cell on the
+        header shade takes the style's header text colour."""
         strong = cell.scope in ("column", "both")
         colour = self.style.colours.table_header if shaded else None
-        if len(cell.blocks) <= 1:
-            children = cell.blocks[0].children if cell.blocks else ()
-            if cell.blocks and cell.blocks[0].lang:
-                element.lang = cell.blocks[0].lang
+        only = cell.blocks[0] if len(cell.blocks) == 1 and isinstance(cell.blocks[0], doc.Paragraph) else None
+        if not cell.blocks or only is not None:
+            children = only.children if only is not None else ()
+            if only is not None and only.lang:
+                element.lang = only.lang
             runs = self.runs(children, _Inline(element, style.size, strong, colour))
             return CellContent([TextBlock(runs, element, style)])
-        blocks = []
-        for paragraph in cell.blocks:
-            p = element.child("P", lang=paragraph.lang)
-            runs = self.runs(paragraph.children, _Inline(p, style.size, strong, colour))
+        blocks: list[TextBlock] = []
+        for block in cell.blocks:
+            if isinstance(block, doc.BulletList):  # a data cell's list: L > LI > Lbl, LBody
+                blocks.extend(f for f in self.visit(block, element, 0.0) if isinstance(f, TextBlock))
+                continue
+            p = element.child("P", lang=block.lang)
+            runs = self.runs(block.children, _Inline(p, style.size, strong, colour))
             blocks.append(TextBlock(runs, p, style))
         return CellContent(blocks)
 

@@ -352,6 +352,6 @@ def run() -> None:
 
     What a conversion made (a PDF's structure elements and ReportLab's objects refer to each
     other) is freed with the process: the garbage collector's last pass over every object
-    at exit, a tenth of a second after a sitting day, is skipped (``gc.freeze``)."""
+    at exit, 0.15 s after a sitting day, is skipped (``gc.freeze``)."""
     atexit.register(gc.freeze)
     main()

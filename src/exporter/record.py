@@ -12,14 +12,14 @@ import datetime as dt
 import json
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from exporter import model as m
 from exporter import parliaments
 from exporter.errors import InputError, RecordErrors
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 FORMAT_MARK = "debate-exporter/1"
 
@@ -219,6 +219,10 @@ def from_dict(data: Any, source: str) -> m.Debate:
 
 
 def _schema_errors(data: Any) -> list[ValidationError]:
+    # jsonschema is imported here, when a record in our format is read: importing it takes
+    # longer than reading a sitting day, and most inputs are in other formats
+    from jsonschema import Draft202012Validator
+
     validator = Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
     found = []
     for error in validator.iter_errors(data):

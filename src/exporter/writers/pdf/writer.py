@@ -24,7 +24,13 @@ from exporter.tables.tree import regular_table, table_grid
 from exporter.writers.base import Writer
 from exporter.writers.pdf.contents import ContentsLine, PageReferences, number_run
 from exporter.writers.pdf.flowables import BlockStyle, OutlineEntry, TextBlock
-from exporter.writers.pdf.fonts import average_char_width, face_for, register_fonts, segment_by_font
+from exporter.writers.pdf.fonts import (
+    TextWidths,
+    average_char_width,
+    face_for,
+    register_fonts,
+    segment_by_font,
+)
 from exporter.writers.pdf.lines import LinkTarget, Run
 from exporter.writers.pdf.page import PRODUCER, build_pdf, frame_height
 from exporter.writers.pdf.table import TableBlock
@@ -49,6 +55,8 @@ def clean_text(text: str) -> str:
     """Line breaks become spaces; control and format characters (soft hyphens, zero-width
     marks) go, as the layout breaks lines itself and shapes nothing."""
     text = _WHITESPACE.sub(" ", text)
+    if text.isprintable():  # no character of category C (nor Z but the space): nothing to remove
+        return text
     return "".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cf"))
 
 
@@ -80,6 +88,7 @@ class PdfWriter(Writer):
         self.tables = 0  # tables written so far, for their cells' element ids
         self.references = PageReferences()  # the page of each heading the contents lists
         self.family = self.style.fonts.pdf
+        self.widths = TextWidths()  # every string measured once per face and size
         body = self.style.body
         self.space_after = body.paragraph_spacing
         self.body = BlockStyle(
@@ -192,6 +201,7 @@ class PdfWriter(Writer):
             owner=item_element.child("Lbl"),
             char_space=self.spacing(self.body.size)[0],
             word_space=self.spacing(self.body.size)[1],
+            widths=self.widths,
         )
         body = item_element.child("LBody")
         flowables: list[Flowable] = []
@@ -467,6 +477,7 @@ class PdfWriter(Writer):
                     destination,
                     char_space,
                     word_space,
+                    widths=self.widths,
                 )
             )
         if missing:

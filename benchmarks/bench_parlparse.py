@@ -25,7 +25,7 @@ from exporter.readers import _xml, parlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = (
-    Path("/work/shared/records/parlparse/westminhall_westminster2009-10-28a.xml"),
+    ROOT.parent / "shared" / "records" / "parlparse" / "westminhall_westminster2009-10-28a.xml",
     ROOT / "tests" / "data" / "parlparse" / "westminster2009-10-28a-excerpt.xml",
 )
 

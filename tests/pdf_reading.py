@@ -19,7 +19,7 @@ from exporter.document import Document
 from exporter.options import WriteOptions
 from exporter.writers.pdf import write
 
-VERAPDF = Path(os.environ.get("VERAPDF", "/work/shared/tools/verapdf/verapdf-ua"))
+VERAPDF = Path(os.environ.get("VERAPDF", Path(__file__).resolve().parents[2] / "shared/tools/verapdf/verapdf-ua"))
 
 
 def write_pdf(document: Document, reporter: Reporter | None = None) -> bytes:

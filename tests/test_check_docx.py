@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import struct
-import time
 import zipfile
 import zlib
 
@@ -242,13 +241,10 @@ def test_external_entities_are_not_resolved(tmp_path: object) -> None:
     assert "DOC-TITLE-001" in {d.code for d in found}
 
 
-def test_large_document_is_checked_quickly() -> None:
+def test_a_large_document_gets_the_same_findings() -> None:
+    # How long it takes is measured by benchmarks/bench_check_docx.py, not asserted here.
     big = write(energy_bill(3000), WriteOptions(), Reporter())
-    start = time.perf_counter()
-    found = check(big, "big.docx")
-    elapsed = time.perf_counter() - start
-    assert {d.code for d in found} == BASELINE
-    assert elapsed < 10
+    assert {d.code for d in check(big, "big.docx")} == BASELINE
 
 
 def test_messages_quote_long_text_briefly() -> None:

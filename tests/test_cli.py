@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
-from conftest import SAMPLES, SEED_RECORD, SEED_TEXT
+from conftest import ROOT, SAMPLES, SEED_RECORD, SEED_TEXT
 from exporter import __version__
 from exporter.cli import main
 
@@ -198,3 +200,26 @@ def test_convert_check_audits_every_briefing_it_writes(tmp_path: Path, runner: C
     result = runner.invoke(main, ["convert", str(SEED_TEXT), "-o", str(tmp_path), "--check", "-v"])
     assert result.exit_code == 0, result.output
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".pdf"]
+
+
+def test_the_readme_synopsis_names_every_option_of_convert_and_check_and_no_other() -> None:
+    """The README's "Usage" block against the commands themselves: every option --help shows is
+    in it, with the choices the command accepts, and it names none the command lacks."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    usage = readme.split("## Usage", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    synopsis: dict[str, str] = {}
+    command = ""
+    for line in usage.splitlines():
+        if line.startswith("debate-export "):
+            command = line.split()[1]
+        synopsis[command] = synopsis.get(command, "") + " " + line
+    for name in ("convert", "check"):
+        named = set(re.findall(r"\[(--?[a-z][a-z-]*)", synopsis[name]))
+        options = [p for p in main.commands[name].params if isinstance(p, click.Option) and not p.hidden]
+        shown = {opt for p in options for opt in p.opts}
+        assert named <= shown, f"{name}: the README names options the command lacks: {named - shown}"
+        for option in options:
+            assert set(option.opts) & named, f"{name}: the README's synopsis lacks {option.opts}"
+            if isinstance(option.type, click.Choice):
+                written = re.search(rf"\[{re.escape(option.opts[-1])} ([^\]]+)\]", synopsis[name])
+                assert written is not None and written.group(1).split("|") == list(option.type.choices), option.opts

@@ -175,7 +175,7 @@ def test_broken_json_is_refused_with_its_line(tmp_path: Path) -> None:
     broken.write_text('{\n  "persons": [\n  {"id": }\n]}', encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load(broken)
-    assert caught.value.location == "line 3"
+    assert caught.value.location == "line 3 column 10"
 
 
 def test_xml_without_people_is_refused(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 
 from conftest import DATA
+from conftest import SHARED as SHARED_ROOT
 from exporter import formats, record
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
@@ -32,7 +33,7 @@ from exporter.readers import akoma_ntoso
 
 BUNGENI = DATA / "akoma-ntoso" / "oasis_ke_debate_bungeni_2011-06-10.xml"
 ZA = DATA / "akoma-ntoso" / "za_national_assembly_2012-09-20_trimmed.xml"
-SHARED = Path("/work/shared/records/akoma-ntoso")
+SHARED = SHARED_ROOT / "records" / "akoma-ntoso"
 AKN_3 = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 CSD03 = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD03"
 

@@ -287,7 +287,7 @@ def test_divisions_only_response_is_refused_saying_what_it_is() -> None:
 def test_invalid_json_is_refused_with_a_line() -> None:
     with pytest.raises(InputError) as caught:
         hansard_api.read(b'{"Overview": {\n"Title": }', "bad.json", ReadOptions(), Reporter())
-    assert caught.value.location == "line 2, column 10"
+    assert caught.value.location == "line 2 column 10"
 
 
 def test_missing_title_is_refused_with_a_pointer() -> None:

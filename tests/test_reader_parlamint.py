@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 
 from conftest import DATA
+from conftest import SHARED as SHARED_ROOT
 from exporter import formats, record
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
@@ -36,7 +37,7 @@ TR = DATA / "parlamint" / "tr_ParlaMint-TR_2022-11-17-tbmm-T27.xml"
 CZ = DATA / "parlamint" / "cz_ParlaMint-CZ_2023-07-26-ps2021-071-07-000-000_trimmed.xml"
 BG_CASE = DATA / "parlamint" / "parlamint-bg-meeting-as-house.xml"
 LIST_PERSON = DATA / "people" / "parlamint-gb" / "ParlaMint-GB-listPerson.xml"
-SHARED = Path("/work/shared/records/parlamint")
+SHARED = SHARED_ROOT / "records" / "parlamint"
 TEI = "http://www.tei-c.org/ns/1.0"
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from conftest import SHARED as SHARED_ROOT
 from exporter import formats, record
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
@@ -37,7 +37,7 @@ DATA = Path(__file__).parent / "data" / "parlparse"
 WESTMINSTER_HALL = DATA / "westminster2009-10-28a-excerpt.xml"
 LORDS = DATA / "daylord2009-10-29a-excerpt.xml"
 MODERN = DATA / "debates2023-03-28d-excerpt.xml"
-SHARED = Path("/work/shared/records/parlparse")
+SHARED = SHARED_ROOT / "records" / "parlparse"
 
 
 def read(path: Path) -> Debate:
@@ -511,20 +511,17 @@ def test_full_shared_records_lose_nothing(name: str) -> None:
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the shared records are not present")
-def test_a_one_megabyte_day_reads_in_under_half_a_second() -> None:
+def test_a_one_megabyte_day_reads_whole() -> None:
+    # How long it takes is measured by benchmarks/bench_parlparse.py, not asserted here.
     data = (SHARED / "westminhall_westminster2009-10-28a.xml").read_bytes()
     head, _, rest = data.partition(b"<publicwhip")
     opening, _, body = rest.partition(b">")
     body = body.rpartition(b"</publicwhip>")[0]
-    big = head + b"<publicwhip" + opening + b">" + body * (1_000_000 // len(body) + 1) + b"</publicwhip>"
-    best = min(_timed(big) for _ in range(3))
-    assert best < 0.5, f"{len(big)} bytes took {best:.3f} s"
-
-
-def _timed(data: bytes) -> float:
-    start = time.perf_counter()
-    parlparse.read(data, "big.xml", ReadOptions(), Reporter())
-    return time.perf_counter() - start
+    copies = 1_000_000 // len(body) + 1
+    big = head + b"<publicwhip" + opening + b">" + body * copies + b"</publicwhip>"
+    one = parlparse.read(data, "one.xml", ReadOptions(), Reporter())
+    many = parlparse.read(big, "big.xml", ReadOptions(), Reporter())
+    assert len(speeches(many)) == copies * len(speeches(one))
 
 
 # --- round trip through our record format ----------------------------------------------------------

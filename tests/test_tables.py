@@ -707,6 +707,29 @@ def test_rows_joined_by_a_span_taller_than_a_page_break_between_lines() -> None:
     assert errors(data, "band.pdf") == []
 
 
+@needs("pdftotext")
+def test_the_first_of_two_header_rows_taller_than_a_page_breaks_between_lines(tmp_path: Path) -> None:
+    """Found by the property tests (records with spans): a break inside the first of several
+    header rows made a part with fewer rows than the table has header rows ("IndexError")."""
+    from golden_trees import SPEECH
+    from pdf_reading import write_pdf
+
+    long = " ".join(SPEECH * 4)
+    table = d.Table(
+        "Table 1: a schedule",
+        (d.header_row(long, "Effect"), d.header_row("Clause", "Note")),
+        ((d.text_cell("a"), d.text_cell("1")), (d.text_cell("b"), d.text_cell("2"))),
+    )
+    document = d.Document("Schedule", "en-GB", (d.Heading(1, (d.Text("Schedule"),), "t"), table))
+    data = write_pdf(document)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) >= 2
+        assert len(_elements(pdf, "TH")) == 4 and len(_elements(pdf, "TD")) == 4  # each cell once
+    assert errors(data, "tall-first-header.pdf") == []
+    words = poppler("pdftotext", data, tmp=tmp_path)
+    assert words.count("traumatic") == 4 and "Clause" in words and "Note" in words  # every word, once
+
+
 # --- HTML keeps real colspan, rowspan and scope, as the PDF does -----------------------------------------
 
 

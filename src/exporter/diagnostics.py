@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
+
+from exporter.errors import one_line
+from exporter.printable import printable
 
 
 class Severity(IntEnum):
@@ -26,9 +30,11 @@ class Diagnostic:
     location: str | None = None
 
     def __str__(self) -> str:
-        where = ": ".join(part for part in (self.source, self.location) if part)
+        location = one_line(self.location) if self.location else None
+        source = printable(self.source) if self.source else None  # a file name may hold a newline
+        where = ": ".join(part for part in (source, location) if part)
         prefix = f"{where}: " if where else ""
-        return f"{prefix}{self.severity.label}: {self.code}: {self.message}"
+        return f"{prefix}{self.severity.label}: {self.code}: {one_line(self.message)}"
 
     def as_json(self) -> dict[str, str | None]:
         return {
@@ -46,6 +52,8 @@ class Reporter:
     def __init__(self, source: str | None = None) -> None:
         self.source = source
         self.diagnostics: list[Diagnostic] = []
+        self._tallies: dict[str, tuple[int, int]] = {}  # code -> (index in diagnostics, count)
+        self._messages: dict[str, Callable[[int], str]] = {}
 
     def report(self, code: str, severity: Severity, message: str, location: str | None = None) -> None:
         self.diagnostics.append(Diagnostic(code, severity, message, self.source, location))
@@ -55,3 +63,24 @@ class Reporter:
 
     def info(self, code: str, message: str, location: str | None = None) -> None:
         self.report(code, Severity.INFO, message, location)
+
+    def tally(
+        self, code: str, count: int, message: Callable[[int], str], location: str | None = None
+    ) -> None:
+        """One warning per code for the whole input, however many places report it: the counts
+        add up, the first place and the first message's details are kept. ``message`` turns
+        the total count into the warning's text."""
+        if count <= 0:
+            return
+        if code not in self._tallies:
+            self._tallies[code] = (len(self.diagnostics), count)
+            self.diagnostics.append(Diagnostic(code, Severity.WARNING, message(count), self.source, location))
+            self._messages[code] = message
+            return
+        index, total = self._tallies[code]
+        total += count
+        self._tallies[code] = (index, total)
+        first = self.diagnostics[index]
+        self.diagnostics[index] = Diagnostic(
+            code, Severity.WARNING, self._messages[code](total), first.source, first.location
+        )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
+
+from exporter.printable import printable
 
 
 class ExitStatus(IntEnum):
@@ -21,8 +24,10 @@ class ExporterError(Exception):
         self.location = location
 
     def __str__(self) -> str:
-        where = ": ".join(part for part in (self.source, self.location) if part)
-        return f"{where}: {self.message}" if where else self.message
+        message, location = one_line(self.message), one_line(self.location) if self.location else None
+        source = printable(self.source) if self.source else None  # a file name may hold a newline
+        where = ": ".join(part for part in (source, location) if part)
+        return f"{where}: {message}" if where else message
 
 
 class InputError(ExporterError):
@@ -46,3 +51,22 @@ class UnknownFormatError(InputError):
 
 class OutputError(ExporterError):
     """A file could not be written."""
+
+
+_REPR = re.compile(r"(?:stream )?<[^<>]* at 0x[0-9a-fA-F]+[^<>]*>:?\s*")
+
+
+def without_reprs(message: str) -> str:
+    """A library's message without the Python object reprs it names (``<_io.BytesIO object at
+    0x7f...>``): a user is told what is wrong, not where it was in our memory."""
+    return " ".join(_REPR.sub("", message).split())
+
+
+def one_line(text: str) -> str:
+    """``text`` with every character that is not printable written as an escape (``\\u000a``):
+    a message quoting a record's values stays one line, and shows what is invisible."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() else f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in text
+    )

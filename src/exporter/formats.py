@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
-import yaml
 from lxml import etree
+
+from exporter.errors import InputError
+from exporter.json_yaml import load_json, load_yaml
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class OutputFormat:
 
 def _native(s: Sniff) -> bool:
     # A broken JSON file goes to our reader too, which names the line and column of the fault.
-    return (s.kind in ("json", "yaml") and bool({"sections", "format"} & s.keys)) or s.broken
+    return (s.kind in ("json", "yaml") and bool({"sections", "format", "title"} & s.keys)) or s.broken
 
 
 INPUT_FORMATS: tuple[InputFormat, ...] = (
@@ -99,6 +100,10 @@ OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
 )
 
 
+# The files a folder is searched for (gitignore patterns; what each is, is told by its content).
+FOLDER_PATTERNS = ("*.json", "*.yaml", "*.yml", "*.xml", "*.txt", "*.akn")
+
+
 def input_format(name: str) -> InputFormat:
     for fmt in INPUT_FORMATS:
         if fmt.name == name:
@@ -123,8 +128,8 @@ def sniff(data: bytes) -> Sniff:
         return Sniff("xml", *_xml_root(data))
     if head.startswith((b"{", b"[")):
         try:
-            value = json.loads(data.decode("utf-8-sig"))
-        except (ValueError, UnicodeDecodeError):
+            value = load_json(data.decode("utf-8-sig"), "")
+        except (InputError, UnicodeDecodeError):
             return Sniff("json", broken=True)
         if isinstance(value, list) and value and isinstance(value[0], dict):
             value = value[0]  # a list response (Hansard API divisions) is told by its items' keys
@@ -133,8 +138,8 @@ def sniff(data: bytes) -> Sniff:
     text = data.decode("utf-8", errors="replace")
     if _YAML_KEY.search(text):
         try:
-            value = yaml.safe_load(text)
-        except yaml.YAMLError:
+            value = load_yaml(text, "")
+        except InputError:
             return Sniff("yaml", broken=True)  # our reader names the line of the fault
         if isinstance(value, dict):
             return Sniff("yaml", keys=frozenset(str(k) for k in value))

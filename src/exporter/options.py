@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exporter.input_files import DEFAULT_MAX_INPUT_SIZE
 from exporter.styles.model import HEADING_LEVELS, Style
 
 __all__ = ["HEADING_LEVELS", "ComposeOptions", "ReadOptions", "Style", "WriteOptions"]
@@ -13,6 +14,7 @@ __all__ = ["HEADING_LEVELS", "ComposeOptions", "ReadOptions", "Style", "WriteOpt
 @dataclass(frozen=True)
 class ReadOptions:
     people: Path | None = None  # a speaker directory (ParlaMint listPerson, people.json)
+    max_input_size: int | None = DEFAULT_MAX_INPUT_SIZE  # bytes; None: no cap
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,6 @@ ids the directory does not know are left exactly as the record gives them.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -32,6 +31,7 @@ from typing import Any
 from lxml import etree
 
 from exporter.errors import InputError
+from exporter.json_yaml import decode, load_json
 from exporter.model import Debate, Speaker
 from exporter.readers import _xml
 from exporter.readers._xml import local, text_of
@@ -140,11 +140,7 @@ def load(path: Path) -> Directory:
 
 
 def _popolo(data: bytes, source: str) -> dict[str, Person]:
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError) as err:
-        line = getattr(err, "lineno", None)
-        raise InputError(f"not valid JSON: {err}", source, f"line {line}" if line else None) from None
+    document = load_json(decode(data, source), source)
     if not isinstance(document, dict) or not isinstance(document.get("persons"), list):
         raise InputError('a people.json needs a "persons" list (and "memberships")', source, "/persons")
     organisations = {org.get("id"): org.get("name") for org in _dicts(document, "organizations")}

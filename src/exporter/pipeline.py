@@ -1,34 +1,38 @@
 """One input through the whole pipeline: detect, read, compose, write, check.
 
 Everything for one input is made in memory first; only when every output is ready
-are the files written, each to a temporary file renamed into place. A failure
-never leaves a partial file and never destroys an earlier good one.
+are the files written, as one set (``output_set``): all replace the old ones or none
+does. A failure never leaves a partial file and never destroys an earlier good one.
+Batches (``exporter.batch``) run the same steps in worker processes.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import gc
-import os
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from exporter import checks
 from exporter import model as m
-from exporter.compose import compose
+from exporter.cleaning import clean_debate, reads_as_nothing
+from exporter.compose import briefing_title, compose
 from exporter.diagnostics import Diagnostic, Reporter, Severity
-from exporter.errors import ExporterError, InputError, OutputError, UnknownFormatError
+from exporter.errors import ExporterError, InputError, UnknownFormatError
+from exporter.file_names import fit, room_for
 from exporter.formats import INPUT_FORMATS, InputFormat, detect, input_format, output_format
+from exporter.input_files import read_input
 from exporter.options import ComposeOptions, ReadOptions, WriteOptions
+from exporter.output_set import PlannedFile, write_set
 from exporter.people import Directory
 from exporter.people import load as load_people
 from exporter.readers import _xml as xml
 from exporter.slugs import slug
 from exporter.validation import validate
+from exporter.writers.guard import guarded
 
 
 @dataclass(frozen=True)
@@ -53,15 +57,36 @@ class Result:
 
 def read_debate(path: Path, job: Job, reporter: Reporter) -> tuple[m.Debate, InputFormat]:
     source = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", source) from None
+    data = read_input(path, job.read.max_input_size)
+    return parse_debate(data, source, job, reporter)
+
+
+def parse_debate(data: bytes, source: str, job: Job, reporter: Reporter) -> tuple[m.Debate, InputFormat]:
+    """A debate from an input's bytes (a file's, or standard input's), named ``source``: the
+    one read step for every input, with its checks (nesting; cleaning, which leaves a title
+    that reads as nothing untitled). Raises InputError (and its kinds) located in ``source``."""
     fmt = _choose_format(data, job.input_format, source)
     debate: m.Debate = fmt.load().read(data, source, job.read, reporter)
+    _check_nesting(debate, source)
+    debate = clean_debate(debate, reporter)  # text enters the model here
     if job.read.people is not None:
         debate = _directory(job.read.people).apply(debate)
     return debate, fmt
+
+
+MAX_SECTION_DEPTH = 40  # what our record format (and its JSON Schema validation) can hold
+
+
+def _check_nesting(debate: m.Debate, source: str) -> None:
+    """Refuse sections nested deeper than ``-f json`` could write and read back."""
+    stack = [(section, 1, f"sections[{index}]") for index, section in enumerate(debate.sections)]
+    while stack:
+        section, depth, place = stack.pop()
+        if depth > MAX_SECTION_DEPTH:
+            raise InputError(f"sections nest deeper than {MAX_SECTION_DEPTH} levels", source, place)
+        for index, item in enumerate(section.items):
+            if isinstance(item, m.Section):
+                stack.append((item, depth + 1, place if depth > 1 else f"{place}.items[{index}]"))
 
 
 @lru_cache(maxsize=4)
@@ -98,7 +123,7 @@ def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
         used = {s.speaker for s in m.speeches(m.Debate(section.title, (section,))) if s.speaker}
         part = dataclasses.replace(
             debate,
-            title=section.title,
+            title=debate.title if reads_as_nothing(section.title) else section.title,
             sections=(section,),
             speakers=tuple(s for s in debate.speakers if s.id in used),
             summary=(),
@@ -114,15 +139,57 @@ def _holds_content(section: m.Section) -> bool:
     return any(not isinstance(item, m.Section) or _holds_content(item) for item in section.items)
 
 
+def stem_from_title(debate: m.Debate, job: Job) -> str:
+    """A file name stem for a record that has no file name (standard input): its briefing's
+    title (an untitled sitting's as the briefing names it) as a slug that keeps every script."""
+    return _slug(briefing_title(debate, job.compose))
+
+
 def _slug(text: str) -> str:
     return slug(text)
 
 
 def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
     """Every requested output of one debate, as bytes keyed by format name: the debate is
-    composed into one briefing tree, validated once, then given to each format's writer."""
+    composed into one briefing tree, validated once, then given to each format's writer; a
+    writer's failure is one located error (``writers.guard``)."""
     document = validate(compose(debate, job.compose, reporter).document, reporter, strict=job.strict_tree)
-    return {name: output_format(name).load().write(document, job.write, reporter) for name in job.formats}
+    return {
+        name: guarded(
+            name,
+            partial(output_format(name).load().write, document, job.write, reporter),
+            document,
+            reporter.source,
+        )
+        for name in job.formats
+    }
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One file of a briefing, made in memory: its name (no folder), format and bytes."""
+
+    name: str
+    format: str
+    data: bytes
+
+
+def render_files(debate: m.Debate, stem: str, job: Job, reporter: Reporter) -> list[OutputFile]:
+    """Every file an input makes: each piece (``--split``) in each format, named after
+    ``stem`` and kept within 255 bytes (``file_names.fit``)."""
+    pieces = split_debate(debate) if job.split else [("", debate)]
+    room = room_for(job.formats)
+    files = []
+    for suffix, piece in pieces:
+        for name, data in render(piece, job, reporter).items():
+            extension = output_format(name).extension
+            files.append(OutputFile(fit(stem, extension, f"-{suffix}" if suffix else "", room), name, data))
+    return files
+
+
+def audit(data: bytes, source: str) -> list[Diagnostic]:
+    """The accessibility findings of one written file (none for formats we do not audit)."""
+    return checks.check(data, source) if checks.kind_of(data) else []
 
 
 # Allocations between two young collections of Python's cyclic garbage collector while an
@@ -148,53 +215,33 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def convert(path: Path, out_dir: Path, job: Job, on_progress: Callable[[str], None] | None = None) -> Result:
-    """Convert one input. Raises ExporterError; writes nothing unless everything succeeded."""
+def convert(path: Path, out_dir: Path, job: Job) -> Result:
+    """Convert one input into ``out_dir``. Raises ExporterError; writes nothing unless
+    every output was made (and, with ``job.check``, passed the audit)."""
     with fewer_collections():
-        return _convert(path, out_dir, job, on_progress)
+        return _convert(path, out_dir, job)
 
 
-def _convert(path: Path, out_dir: Path, job: Job, on_progress: Callable[[str], None] | None) -> Result:
+def _convert(path: Path, out_dir: Path, job: Job) -> Result:
     reporter = Reporter(str(path))
     result = Result(str(path), diagnostics=reporter.diagnostics)
     debate, fmt = read_debate(path, job, reporter)
     result.format = fmt.name
-    pieces = split_debate(debate) if job.split else [("", debate)]
-    planned: list[tuple[Path, bytes]] = []
-    for suffix, piece in pieces:
-        stem = f"{path.stem}-{suffix}" if suffix else path.stem
-        for name, data in render(piece, job, reporter).items():
-            planned.append((out_dir / f"{stem}{output_format(name).extension}", data))
+    planned = [PlannedFile(out_dir / f.name, f.data) for f in render_files(debate, path.stem, job, reporter)]
     if job.check:
-        for target, data in planned:
-            if checks.kind_of(data) is not None:  # what a checker reads: Word, PDF and HTML
-                reporter.diagnostics.extend(checks.check(data, str(target)))
+        for file in planned:
+            reporter.diagnostics.extend(audit(file.data, str(file.path)))
         errors = [x for x in reporter.diagnostics if x.severity is Severity.ERROR]
         if errors:
             raise ExporterError(
                 f"the briefing fails {len(errors)} accessibility check(s); first: {errors[0]}", str(path)
             )
-    for target, data in planned:
-        write_atomically(target, data)
-        result.written.append(target)
-        if on_progress:
-            on_progress(str(target))
+    for note in write_set(planned):
+        reporter.warn("output-old-version-left", note)
+    result.written.extend(file.path for file in planned)
     return result
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, 0o644)  # mkstemp makes files private; a briefing is for sharing
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as err:
-        raise OutputError(f"cannot write: {err.strerror or err}", str(target)) from None
+    """Write one file whole or not at all (a set of one; see ``output_set``)."""
+    write_set([PlannedFile(target, data)])

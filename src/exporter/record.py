@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from exporter import model as m
-from exporter import parliaments
+from exporter import parliaments, record_errors
 from exporter.errors import InputError, RecordErrors
-
-if TYPE_CHECKING:
-    from jsonschema.exceptions import ValidationError
 
 FORMAT_MARK = "debate-exporter/1"
 
@@ -209,83 +207,50 @@ def _run_out(run: m.Run) -> dict[str, Any]:
 def from_dict(data: Any, source: str) -> m.Debate:
     """Check ``data`` and build the debate, or raise every problem found at once."""
     if isinstance(data, dict) and isinstance(data.get("date"), dt.date):
-        data = {**data, "date": data["date"].isoformat()}  # YAML reads dates as dates
-    problems = [InputError(_describe(err), source, _place(err)) for err in _schema_errors(data)]
+        data = {**data, "date": data["date"].isoformat()}  # a YAML 1.1 loader reads dates as dates
+    problems = [InputError(message, source, place) for place, message in _schema_problems(data)]
     if not problems:
-        problems = _reference_errors(data, source)
+        problems = _reference_errors(data, source) + _language_errors(data, source)
     if problems:
         raise RecordErrors(problems)
     return _debate_in(data)
 
 
-def _schema_errors(data: Any) -> list[ValidationError]:
+def _schema_problems(data: Any) -> list[tuple[str, str]]:
     # jsonschema is imported here, when a record in our format is read: importing it takes
     # longer than reading a sitting day, and most inputs are in other formats
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
-    found = []
+    found: list[tuple[str, str]] = []
     for error in validator.iter_errors(data):
-        found.append(_deepest(error))
-    found.sort(key=_place)
-    unique: dict[tuple[str, str], ValidationError] = {}
-    for error in found:
-        unique.setdefault((_place(error), _describe(error)), error)
-    return list(unique.values())
+        found.extend(record_errors.problems(error, schema()))
+    return sorted(record_errors.without_echoes(found), key=lambda problem: _sort_key(problem[0]))
 
 
-def _deepest(error: ValidationError) -> ValidationError:
-    """For a oneOf failure, the branch that got furthest says what is really wrong."""
-    if error.validator != "oneOf" or not error.context:
-        return error
-    by_depth = sorted(error.context, key=lambda e: (-len(e.absolute_path), e.validator == "type"))
-    best = by_depth[0]
-    if len(best.absolute_path) == len(error.absolute_path) and best.validator == "type":
-        return error
-    return _deepest(best)
+def _sort_key(place: str) -> list[Any]:
+    """Places in reading order: ``items[10]`` after ``items[9]``."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"\[(\d+)\]", place)]
 
 
-def _place(error: ValidationError) -> str:
-    path = _path(list(error.absolute_path))
-    if error.validator == "required":
-        missing = str(error.message).split("'")[1]
-        return f"{path}.{missing}" if path else missing
-    return path or "(record)"
-
-
-def _path(parts: list[Any]) -> str:
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-_TYPE_NAMES = {
-    str: "string",
-    int: "integer",
-    float: "number",
-    bool: "boolean",
-    list: "list",
-    dict: "object",
-    type(None): "null",
-}
-
-
-def _describe(error: ValidationError) -> str:
-    if error.validator == "required":
-        return "required field is missing"
-    if error.validator == "type":
-        expected = error.validator_value
-        wanted = " or ".join(expected) if isinstance(expected, list) else str(expected)
-        got = _TYPE_NAMES.get(type(error.instance), type(error.instance).__name__)
-        return f"expected {wanted}, got {got}"
-    if error.validator == "additionalProperties":
-        return str(error.message).replace("Additional properties are not allowed", "unknown field")
-    if error.validator == "oneOf":
-        return "is not a valid paragraph, run or item here"
-    if error.validator in ("pattern", "format"):
-        return f"{error.instance!r} is not a valid value here"
-    return str(error.message)
+def _language_errors(data: dict[str, Any], source: str) -> list[InputError]:
+    """Language tags that match the schema's pattern but are not BCP 47 (RFC 5646)."""
+    problems = []
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                place = f"{path}.{key}" if path else str(key)
+                if key in ("lang", "language") and isinstance(value, str):
+                    problem = record_errors.language_problem(value)
+                    if problem:
+                        problems.append(InputError(problem, source, place))
+                else:
+                    stack.append((value, place))
+        elif isinstance(node, list):
+            stack.extend((value, f"{path}[{index}]") for index, value in enumerate(node))
+    return sorted(problems, key=lambda problem: _sort_key(problem.location or ""))
 
 
 def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
@@ -294,7 +259,11 @@ def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
     for index, speaker in enumerate(data.get("speakers", [])):
         if speaker["id"] in known:
             problems.append(
-                InputError(f'speaker id "{speaker["id"]}" is used twice', source, f"speakers[{index}].id")
+                InputError(
+                    f"speaker id {record_errors.quoted(speaker['id'])} is used twice",
+                    source,
+                    f"speakers[{index}].id",
+                )
             )
         known.add(speaker["id"])
 
@@ -308,7 +277,11 @@ def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
                 and item.get("speaker") is not None
                 and item["speaker"] not in known
             ):
-                problems.append(InputError(f'no speaker "{item["speaker"]}"', source, f"{place}.speaker"))
+                problems.append(
+                    InputError(
+                        f"no speaker {record_errors.quoted(item['speaker'])}", source, f"{place}.speaker"
+                    )
+                )
 
     for index, section in enumerate(data["sections"]):
         visit(section["items"], f"sections[{index}]")
@@ -425,6 +398,8 @@ def _cell_in(data: Any, in_header_row: bool) -> m.TableCell:
         return m.TableCell(paragraphs, header=default)
     if "paragraphs" in data:
         paragraphs = tuple(_paragraph_in(p) for p in data["paragraphs"])
+        if not any(p.text for p in paragraphs):
+            paragraphs = ()  # paragraphs with no text: an empty cell, as "" is
     elif "text" in data or "runs" in data:
         runs = _runs_in(data.get("text", data.get("runs")))
         if any(run.text for run in runs):

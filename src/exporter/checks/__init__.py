@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 from exporter.diagnostics import Diagnostic, Severity
-from exporter.errors import InputError
+from exporter.errors import ExporterError, InputError, without_reprs
 
 
 def kind_of(data: bytes) -> str | None:
@@ -36,9 +36,35 @@ def rules() -> list[tuple[str, Severity, str]]:
 
 
 def check(data: bytes, source: str) -> list[Diagnostic]:
+    """Findings for one .docx, PDF or HTML file. Raises InputError, naming the file and what is
+    wrong with it, for anything that is not a whole, readable .docx, PDF or HTML page."""
     kind = kind_of(data)
     if kind is None:
-        raise InputError("not a .docx, PDF or HTML file", source)
+        raise InputError(not_ours(data), source)
+    if kind == "pdf" and b"%%EOF" not in data[-2048:]:
+        raise InputError("the PDF is cut short: it does not end with %%EOF", source)
     module = importlib.import_module(f"exporter.checks.{kind}")
-    diagnostics: list[Diagnostic] = module.check(data, source)
+    try:
+        diagnostics: list[Diagnostic] = module.check(data, source)
+    except ExporterError:
+        raise
+    except (Exception, RecursionError) as error:  # a damaged file our readers could half-open
+        label = {"pdf": "PDF", "docx": ".docx"}.get(kind, "HTML page")
+        cause = without_reprs(f"{type(error).__name__}: {error}")[:200]
+        raise InputError(f"not a readable {label}: it is damaged ({cause})", source) from error
     return diagnostics
+
+
+def not_ours(data: bytes) -> str:
+    """Why ``data`` is not checked, saying what it looks like (for a file ``kind_of`` cannot tell)."""
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head:
+        return "the file is empty"
+    looks = "JSON" if head[:1] in (b"{", b"[") else "XML" if head[:1] == b"<" else None
+    if looks is None:
+        try:
+            head.decode("utf-8")
+            looks = "plain text"
+        except UnicodeDecodeError as err:  # a character cut at the end of the sample is still text
+            looks = "plain text" if err.start >= len(head) - 3 else "some other binary format"
+    return f"not a .docx, PDF or HTML file (it looks like {looks})"

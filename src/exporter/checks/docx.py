@@ -2,7 +2,7 @@
 
 ``check(data, source)`` returns one Diagnostic per breach, coded with the rule id.
 ``RULES`` lists every rule (id, severity, summary) for ``--list-rules`` style help.
-Severities are those of /work/shared/accessibility/DOCX-RULES.md; MS-HDG-001 is a tip,
+Severities are those of the team's DOCX rules (shared/accessibility/DOCX-RULES.md); MS-HDG-001 is a tip,
 raised to a warning for documents over 500 words.
 
 DOC-LANG-002 is decided like this: a warning when the docDefaults language is not a

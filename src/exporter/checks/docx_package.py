@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -71,7 +72,7 @@ class DocxPackage:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, ValueError) as err:
-            raise InputError(f"not a readable .docx (corrupt zip: {err})", source) from None
+            raise InputError(f"not a readable .docx: the zip archive is damaged or cut short ({err})", source) from None
         self.names = set(self.zip.namelist())
         total = sum(info.file_size for info in self.zip.infolist())
         if total > MAX_PACKAGE_BYTES or any(i.file_size > MAX_PART_BYTES for i in self.zip.infolist()):
@@ -101,8 +102,8 @@ class DocxPackage:
             else:
                 try:
                     raw = self.zip.read(name)
-                except (zipfile.BadZipFile, OSError, EOFError) as err:
-                    raise InputError(f"corrupt zip member: {err}", self.source, name) from None
+                except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
+                    raise InputError(f"damaged zip member: {err}", self.source, name) from None
                 try:
                     self._parsed[name] = etree.fromstring(raw, _PARSER)
                 except etree.XMLSyntaxError as err:

@@ -25,7 +25,7 @@ from exporter.checks.pdf_structure import (
     read_structure,
 )
 from exporter.diagnostics import Diagnostic, Severity
-from exporter.errors import InputError
+from exporter.errors import InputError, without_reprs
 
 STANDARD_TYPES = frozenset(
     [
@@ -132,7 +132,13 @@ def check(data: bytes, source: str) -> list[Diagnostic]:
     try:
         pdf = pikepdf.open(BytesIO(data))
     except pikepdf.PdfError as error:
-        raise InputError(f"not a readable PDF: {error}", source) from error
+        raise InputError(f"not a readable PDF: {without_reprs(str(error))}", source) from error
+    repairs = pdf.get_warnings()
+    if repairs:  # qpdf rebuilt what it could: what we would check is not the file as written
+        pdf.close()
+        details = [without_reprs(str(r)) for r in repairs]
+        detail = next((d for d in details if d != "file is damaged"), details[0])
+        raise InputError(f"the PDF is damaged; it can be read only by repairing it ({detail})", source)
     findings = _Findings(source)
     with pdf:
         root = pdf.Root

@@ -23,10 +23,12 @@ from exporter import document as d
 from exporter import model as m
 from exporter import parliaments, record
 from exporter.citations import choose, cite, cite_columns, debate_columns, record_url
+from exporter.cleaning import reads_as_nothing
 from exporter.compose.anchors import Anchors
 from exporter.compose.front import details, sources
 from exporter.compose.inlines import shared_lang
 from exporter.compose.keys import key_speeches
+from exporter.compose.links import link_addresses
 from exporter.compose.names import debate_title
 from exporter.compose.proceedings import ProceedingsContext, SpeechSource, heading_anchors, proceedings
 from exporter.compose.speakers import contributions, speakers_table
@@ -68,7 +70,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     ui = interface_for(language, options.ui_language)
     as_read = debate  # the record as read: an untitled sitting stays untitled in -f json
     title = debate_title(debate, ui)
-    made_title = None if debate.title.strip() else title
+    made_title = title if reads_as_nothing(debate.title) else None
     if made_title:  # named by the tool: everything after says the same
         debate = dataclasses.replace(debate, title=d.plain_text(title))
     anchors = Anchors()
@@ -164,7 +166,16 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         # every speech under its key, so that each part's "speech" names one in this record
         record={**record.to_dict(keys.keyed(as_read)), "briefing": parts},
     )
-    return Briefing(document, parts)
+    return Briefing(link_addresses(document, ui), parts)
+
+
+def briefing_title(debate: m.Debate, options: ComposeOptions) -> str:
+    """The briefing's title as plain text, as ``compose`` makes it (the record's, else the
+    house and date in the interface's language): what a record read from standard input is
+    named after. Reports nothing; ``compose`` reports what it finds."""
+    quiet = Reporter()
+    debate = resolve(debate, parliament_language(debate), quiet)
+    return d.plain_text(debate_title(debate, interface_for(debate.language or "", options.ui_language)))
 
 
 def _subject(debate: m.Debate, ui: Interface) -> str:

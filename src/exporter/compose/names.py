@@ -5,6 +5,7 @@ from __future__ import annotations
 from exporter import document as d
 from exporter import model as m
 from exporter import parliaments
+from exporter.cleaning import reads_as_nothing
 from exporter.compose.front import as_named
 from exporter.interface import Interface
 
@@ -23,8 +24,9 @@ def debate_title(debate: m.Debate, ui: Interface) -> tuple[d.Inline, ...]:
     ("Senato della Repubblica, 29 November 2022", "House of Commons, Westminster Hall,
     28 October 2009", "…, 29 Tachwedd 2022"), else the record's own identifier, else the
     tool's "Debate record". Each part says its language: the house and place are the
-    record's (or the profile's, English), the date and words the tool's."""
-    if debate.title.strip():
+    record's (or the profile's, English), the date and words the tool's. A title that reads
+    as nothing (white space, zero-width characters: ``cleaning``) is none."""
+    if not reads_as_nothing(debate.title):
         return (d.Text(debate.title),)
     date = ui.text(ui.date(debate.date, "long")) if debate.date else None
     house = as_named(debate.house, debate) if debate.house else None

@@ -34,7 +34,6 @@ refused with a message saying what it is.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -43,6 +42,7 @@ from typing import Any
 from exporter import parliaments
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
+from exporter.json_yaml import decode, load_json
 from exporter.model import (
     Debate,
     Item,
@@ -148,14 +148,7 @@ def _profile(house: str | None, location: str | None) -> str | None:
 
 
 def _load(data: bytes, source: str) -> Any:
-    try:
-        return json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text: {err.reason}", source, f"byte {err.start}") from None
-    except json.JSONDecodeError as err:
-        raise InputError(
-            f"not valid JSON: {err.msg}", source, f"line {err.lineno}, column {err.colno}"
-        ) from None
+    return load_json(decode(data, source), source)
 
 
 def _text(value: Any) -> str | None:

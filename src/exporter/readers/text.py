@@ -30,8 +30,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from exporter.cleaning import Cleaning, needs_cleaning
 from exporter.diagnostics import Reporter
-from exporter.errors import InputError
+from exporter.errors import InputError, UnknownFormatError
 from exporter.model import (
     Debate,
     Paragraph,
@@ -78,6 +79,7 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise InputError(f"not UTF-8 text (byte {err.start})", source) from None
+    text = _cleaned(text, reporter)
     # web copies put no-break spaces in dates and notices
     lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     if not any(lines):
@@ -87,7 +89,8 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
     sitting = _Sitting()
     intro = _preamble(lines[: len(lines) if first_speaker is None else first_speaker], sitting, source)
     if first_speaker is None:
-        raise InputError("no speaker lines found (expected e.g. 'Name (Constituency) (Party)')", source)
+        # Not debate text at all (a licence, notes): a folder walk skips it rather than failing.
+        raise UnknownFormatError("no speaker lines found (expected e.g. 'Name (Constituency) (Party)')", source)
     speakers: dict[str, Speaker] = {}
     drafts = _speeches(lines, first_speaker, following, sitting, speakers, reporter, source)
     items: list[Speech | Procedural] = []
@@ -114,6 +117,18 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
             citation=sitting.citation,
         ),
     )
+
+
+def _cleaned(text: str, reporter: Reporter) -> str:
+    """Text without terminal escape sequences and characters XML cannot hold, line by line
+    so that the warning names the line (a speaker line must be clean to be recognised)."""
+    if not needs_cleaning(text):
+        return text
+    cleaning = Cleaning()
+    lines = text.split("\n")
+    cleaned = "\n".join(cleaning.clean(line, f"line {number}") for number, line in enumerate(lines, 1))
+    cleaning.report(reporter)
+    return cleaned
 
 
 def _following(lines: list[str]) -> list[str | None]:

@@ -1,8 +1,8 @@
 """Style files in the YAML of version 0.1 (flat keys), read for one more release.
 
-Read safely (PyYAML's SafeLoader, through its node graph): a colour is taken as the
-characters written, so ``text_colour: 000000``, which YAML 1.1 reads as the number 0,
-is the colour #000000 and never a crash. Each key maps to its place in the TOML layout;
+Read safely and by the YAML 1.2 rules, like every YAML path (ruamel.yaml's safe loader, through
+its node graph): a colour is taken as the characters written, so ``text_colour: 000000``, which
+YAML reads as the number 0, is the colour #000000 and never a crash. Each key maps to its place in the TOML layout;
 problems are reported under the key the file uses, with its line.
 """
 
@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode
 
 from exporter.errors import InputError
 
@@ -32,17 +34,18 @@ COLOUR_KEYS = ("text_colour", "link_colour")
 def read_legacy_yaml(text: str, source: str) -> tuple[dict[str, Any], dict[str, str]]:
     """The style's data in the TOML layout, and for each place the legacy key and line it
     came from (for messages). Raises InputError for YAML that is not a mapping of known keys."""
+    loader = YAML(typ="safe", pure=True)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as err:
+        root = loader.compose(text)
+    except (MarkedYAMLError, YAMLError) as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else None
         raise InputError(f"not valid YAML: {getattr(err, 'problem', None) or err}", source, where) from None
     if root is None:
         return {}, {}
-    if not isinstance(root, yaml.MappingNode):
+    if not isinstance(root, MappingNode):
         raise InputError("a style is a mapping of settings", source)
-    constructor = yaml.SafeLoader("")
+    constructor = loader.constructor
     data: dict[str, Any] = {}
     places: dict[str, str] = {}
     for key_node, value_node in root.value:
@@ -50,7 +53,7 @@ def read_legacy_yaml(text: str, source: str) -> tuple[dict[str, Any], dict[str, 
         where = f"line {key_node.start_mark.line + 1}: {key}"
         if key not in LEGACY_KEYS:
             raise InputError(f"unknown style setting (known: {', '.join(LEGACY_KEYS)})", source, where)
-        if key in COLOUR_KEYS and isinstance(value_node, yaml.ScalarNode):
+        if key in COLOUR_KEYS and isinstance(value_node, ScalarNode):
             value: Any = value_node.value  # as written: 000000 stays six digits
         else:
             value = constructor.construct_object(value_node, deep=True)

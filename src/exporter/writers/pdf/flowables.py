@@ -181,7 +181,8 @@ class TextBlock(Flowable):
         if self.artifact:
             canvas._code.append(tagger.end_artifact())
         self._draw_underlines(state.underlines, tagger)
-        self._annotate(_merge_spans(state.link_spans), tagger, page)
+        if not self.artifact:  # a repeated header row's link is followed where it first appears
+            self._annotate(_merge_spans(state.link_spans), tagger, page)
 
     def _decorate(self, line: Line, x: float, baseline: float, state: _TextState) -> None:
         """Where ``line``'s runs bind a destination, and its underlines and link rectangles,

@@ -8,15 +8,12 @@ the page's margins allow; a narrower frame is centred, widening both side margin
 
 from __future__ import annotations
 
-import calendar
-import time
 from collections.abc import Callable
 from io import BytesIO
 from typing import Any, cast
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
-from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFObjectReference
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
@@ -27,6 +24,7 @@ from reportlab.rl_config import listWrapOnFakeWidth
 from exporter.styles.model import Style, hex_digits
 from exporter.writers.pdf.contents import PageReferences
 from exporter.writers.pdf.fonts import face_for, segment_by_font, string_width
+from exporter.writers.pdf.reproducible import timestamp, with_content_id, without_source_date_epoch
 from exporter.writers.pdf.tagging.emit import Metadata, emit_metadata, emit_structure
 from exporter.writers.pdf.tagging.marked import Tagger
 from exporter.writers.pdf.tagging.structure import StructElem
@@ -66,20 +64,6 @@ class TaggedCanvas(Canvas):
     def save(self) -> None:
         self._finish(self)
         super().save()
-
-
-def _timestamp(date: str | None) -> TimeStamp:
-    """A fixed creation date from the sitting's date, so equal trees give equal bytes."""
-    stamp = TimeStamp(invariant=1)
-    if date:
-        try:
-            parsed = time.strptime(date[:10], "%Y-%m-%d")
-        except ValueError:
-            return stamp
-        stamp.t = calendar.timegm(parsed)
-        stamp.lt = time.gmtime(stamp.t)
-        stamp.YMDhms = tuple(stamp.lt)[:6]
-    return stamp
 
 
 def page_size(style: Style) -> tuple[float, float]:
@@ -290,7 +274,7 @@ def build_pdf(
         canvas.drawString(0, 0, str(total), charSpace=style.body.letter_spacing * style.body_size)
         canvas.endForm()
         canvas.showOutline()
-        canvas._doc._timeStamp = _timestamp(metadata.date)
+        canvas._doc._timeStamp = timestamp(metadata.date)
         if tagger.tagged:
             emit_structure(canvas._doc, root, tagger)
         emit_metadata(canvas._doc, metadata, tagger.tagged)
@@ -304,8 +288,9 @@ def build_pdf(
             *args, tagger=tagger, finish=finish, references=references, measuring=measuring, **kwargs
         )
 
-    if references is None:
-        template.build(story, canvasmaker=canvasmaker)
-    else:
-        template.multiBuild([references, *story], maxPasses=4, canvasmaker=canvasmaker)
-    return buffer.getvalue()
+    with without_source_date_epoch():
+        if references is None:
+            template.build(story, canvasmaker=canvasmaker)
+        else:
+            template.multiBuild([references, *story], maxPasses=4, canvasmaker=canvasmaker)
+    return with_content_id(buffer.getvalue())

@@ -52,7 +52,9 @@ class _Layout:
         self.boxes = boxes
         self.rows = rows
         self.columns = columns
-        self.header_rows = header_rows
+        # a part cut inside the header rows (the first of them taller than a page) holds fewer
+        # rows than the table has header rows
+        self.header_rows = min(header_rows, rows)
         self.given = given
         self.widths = widths
         self.by_row: list[list[Box]] = [[] for _ in range(rows)]

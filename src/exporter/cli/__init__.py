@@ -1,6 +1,7 @@
 """The ``debate-export`` command: parse options, run the library, map errors to exit codes.
 
-This is the only module that prints or exits.
+This package is the only place that prints or exits: ``run_batch`` drives a run of
+``convert`` or ``check``, ``progress`` shows it, ``console`` prints safely.
 """
 
 from __future__ import annotations
@@ -8,17 +9,22 @@ from __future__ import annotations
 import atexit
 import gc
 import json
+import os
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
 from exporter import __version__, record
 from exporter.citations import STYLES as CITATION_STYLES
+from exporter.cli.console import Stream
+from exporter.cli.options import FAIL_ON, batch_options, output_formats, size, ui_language
 from exporter.diagnostics import Severity
-from exporter.errors import ExitStatus, ExporterError, RecordErrors
-from exporter.formats import INPUT_FORMATS, OUTPUT_FORMATS
+from exporter.errors import ExporterError, RecordErrors
+from exporter.formats import FOLDER_PATTERNS, INPUT_FORMATS, OUTPUT_FORMATS
 from exporter.options import ComposeOptions, ReadOptions, Style, WriteOptions
+from exporter.printable import printable
 
 CONVERT_EXAMPLES = """
 \b
@@ -27,6 +33,9 @@ Examples:
   debate-export convert westminster2009-10-28a.xml -f docx,pdf,html,json --split
   debate-export convert debate.json --from native --style large-print
   debate-export convert lords.xml --people people.json --citation short
+  debate-export convert records/ -o out/ -j 4 --exclude drafts/ --fail-on error --junit junit.xml
+  git ls-files '*.xml' | debate-export convert @- -o out/ --report report.json
+  curl -s https://example.org/debate.json | debate-export convert - -f pdf --name debate
 """
 
 MAIN_HELP = """Turn parliamentary debate records into accessible briefings (Word, PDF/UA and HTML).
@@ -47,17 +56,8 @@ def main() -> None:
     pass
 
 
-def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
-    names = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
-    known = {f.name for f in OUTPUT_FORMATS}
-    unknown = [n for n in names if n not in known]
-    if unknown or not names:
-        raise click.BadParameter(f"{', '.join(unknown) or value!r}: choose from {', '.join(sorted(known))}")
-    return names
-
-
 @main.command(epilog=CONVERT_EXAMPLES)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
     "-o",
     "--output",
@@ -65,7 +65,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
-    help="Folder for the briefings (made if missing).",
+    help="Folder for the briefings (made if missing); a folder's tree is mirrored under it.",
 )
 @click.option(
     "-f",
@@ -73,7 +73,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     "formats",
     default="docx,pdf",
     show_default=True,
-    callback=_formats,
+    callback=output_formats,
     help="Output formats, comma-separated: docx, pdf, html, json, tree.",
 )
 @click.option(
@@ -118,7 +118,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.option(
     "--ui-language",
     metavar="TAG",
-    callback=lambda _ctx, _param, value: _ui_language(value),
+    callback=ui_language,
     help="Language of the words the tool adds (headings, labels, dates), a BCP 47 tag: en, cy. "
     "Default: the record's language when a complete catalog exists, else English.",
 )
@@ -126,6 +126,15 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     "--people",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Speaker directory: a ParlaMint listPerson file or a TheyWorkForYou people.json.",
+)
+@click.option(
+    "--max-input-size",
+    default="50M",
+    show_default=True,
+    metavar="SIZE",
+    callback=size,
+    help="Refuse inputs (files, standard input, @lists) larger than this (K, M, G; 0 for no limit). "
+    "Converting takes about 40x an input's size in memory.",
 )
 @click.option("--split", is_flag=True, help="One briefing per debate (top-level heading) in a day file.")
 @click.option(
@@ -141,13 +150,25 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     help="Fail on a composing fault in the briefing tree instead of repairing it (for tests).",
 )
 @click.option(
-    "--check", "audit", is_flag=True, help="Audit each briefing written; an input fails on any error."
+    "--name", metavar="NAME", help="File name (without extension) for a record read from standard input (-)."
 )
+@batch_options(
+    "Convert only files found in a folder that match (gitignore syntax; repeatable) "
+    f"[default: {' '.join(FOLDER_PATTERNS)}]."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Audit every file written (as `check` does) and fail an input on an error, or on any warning too; "
+    "never: audit and report only.",
+)
+@click.option("--check", "audit", is_flag=True, help="Same as --fail-on error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
-@click.option("-v", "--verbose", count=True, help="Print warnings (-v) and notes (-vv).")
+@click.option("-v", "--verbose", count=True, help="List every warning (-v), and notes too (-vv).")
 @click.option("--debug", is_flag=True, help="Show the traceback of a failure.")
 def convert(
-    inputs: tuple[Path, ...],
+    inputs: tuple[str, ...],
     out_dir: Path,
     formats: tuple[str, ...],
     input_format: str,
@@ -157,64 +178,83 @@ def convert(
     citation: str,
     ui_language: str | None,
     people: Path | None,
+    max_input_size: int | None,
     split: bool,
     dump_tree: bool,
     strict_tree: bool,
+    name: str | None,
+    jobs: int | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    report_path: Path | None,
+    junit_path: Path | None,
+    fail_on: str | None,
     audit: bool,
     quiet: bool,
     verbose: int,
     debug: bool,
 ) -> None:
-    """Convert debate records (files or folders) into briefings."""
+    """Convert debate records into briefings.
+
+    INPUT is a file, a folder (walked recursively), @LIST (a file of paths, one a line;
+    @- reads them from standard input) or - (one record on standard input).
+    """
     from exporter import batch
+    from exporter.batch import inputs as batch_inputs
+    from exporter.batch.work import Settings
+    from exporter.cli.progress import Progress
+    from exporter.cli.run_batch import default_jobs, drive
     from exporter.pipeline import Job
 
     chosen_style = _load_style(style, quiet)
+    _check_output_folder(out_dir)
+    if name is not None and (not name.strip() or "/" in name or os.sep in name or name in (".", "..")):
+        raise click.BadParameter("a file name without a folder", param_hint="--name")
+    formats = (*formats, "tree") if dump_tree and "tree" not in formats else formats
     job = Job(
-        formats=(*formats, "tree") if dump_tree and "tree" not in formats else formats,
+        formats=formats,
         input_format=input_format,
         split=split,
-        check=audit,
         strict_tree=strict_tree,
-        read=ReadOptions(people=people),
+        read=ReadOptions(people=people, max_input_size=max_input_size),
         compose=ComposeOptions(
             summary=summary, summary_words=summary_words, citation=citation, ui_language=ui_language
         ),
         write=WriteOptions(style=chosen_style),
     )
-    threshold = Severity.INFO if verbose >= 2 else Severity.WARNING
 
-    def on_result(result: batch.Result) -> None:
-        if not quiet:
-            for path in result.written:
-                click.echo(f"{result.source} -> {path}")
-        if verbose:
-            for diagnostic in result.diagnostics:
-                if diagnostic.severity >= threshold:
-                    click.echo(str(diagnostic), err=True)
+    def collect() -> batch_inputs.Plan:
+        plan = batch_inputs.collect(
+            inputs,
+            out_dir,
+            include=include,
+            exclude=exclude,
+            name=name,
+            stdin=_stdin_bytes(),
+            max_input_size=max_input_size,
+        )
+        problems = batch_inputs.clashes(plan.sources, formats)
+        if problems:
+            raise batch_inputs.UsageProblem(problems)
+        return plan
 
-    def on_failure(failure: batch.Failure) -> None:
-        _print_error(failure.error)
-
-    report = batch.run(inputs, out_dir, job, on_result, on_failure, debug=debug)
-    if not quiet and len(report.results) + len(report.failures) > 1:
-        click.echo(f"{len(report.results)} converted, {len(report.failures)} failed", err=True)
-    sys.exit(ExitStatus.OK if report.ok else ExitStatus.FAILED)
-
-
-def _ui_language(value: str | None) -> str | None:
-    """``--ui-language``: a BCP 47 tag with an interface catalog (draft or complete)."""
-    if value is None:
-        return None
-    from exporter.interface import shipped as shipped_catalogs
-    from exporter.language import tags
-
-    tag = tags.standard(value)
-    shipped = shipped_catalogs()
-    if tag is None or tags.primary(tag) not in shipped:
-        known = ", ".join(f"{c.language}{'' if c.complete else ' (draft)'}" for c in shipped.values())
-        raise click.BadParameter(f"{value!r}: no interface catalog for it; choose from {known}")
-    return shipped[tags.primary(tag)].language
+    drive(
+        "convert",
+        collect,
+        lambda plan, guard, events: batch.convert(
+            plan,
+            Settings(job, debug=debug),
+            jobs=default_jobs(jobs),
+            fail_on=fail_on or ("error" if audit else None),
+            events=events,
+            guard=guard,
+        ),
+        progress=Progress(Stream(sys.stdout), Stream(sys.stderr), quiet=quiet, verbosity=verbose),
+        report_path=report_path,
+        junit_path=junit_path,
+        formats=formats,
+        nothing_found="no debate records found",
+    )
 
 
 def _load_style(name_or_path: str, quiet: bool = False, hint: str = "--style") -> Style:
@@ -234,67 +274,117 @@ def _load_style(name_or_path: str, quiet: bool = False, hint: str = "--style") -
     return style
 
 
-def _print_error(error: ExporterError) -> None:
-    lines = error.lines() if isinstance(error, RecordErrors) else [str(error)]
-    for line in lines:
-        click.echo(f"error: {line}", err=True)
+def _check_output_folder(out_dir: Path) -> None:
+    if os.path.islink(out_dir) and not os.path.exists(out_dir):
+        target = os.readlink(out_dir)
+        raise click.BadParameter(
+            f"{printable(str(out_dir))} is a symbolic link to {printable(target)}, which does not exist; "
+            "make that folder or name another",
+            param_hint="-o",
+        )
+
+
+def _stdin_bytes() -> BinaryIO | None:
+    return getattr(sys.stdin, "buffer", None)
 
 
 CHECK_EXAMPLES = """
 \b
 Examples:
-  debate-export check briefings/*.docx briefings/*.pdf briefings/*.html
+  debate-export check briefings/
+  debate-export check briefings/*.docx briefings/*.pdf briefings/*.html --junit accessibility.xml
   debate-export check --json --strict briefing.docx > findings.json
   debate-export check --list-rules
 """
 
 
 @main.command(epilog=CHECK_EXAMPLES)
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, metavar="FILE|FOLDER...")
+@batch_options(
+    "Check only files found in a folder that match (gitignore syntax; repeatable) [default: *.docx *.pdf *.html]."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Fail on an error (the default), on any warning too, or never.",
+)
+@click.option("--strict", is_flag=True, help="Same as --fail-on warning.")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--tips", is_flag=True, help="Also print tips and notes.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
 @click.option("--list-rules", is_flag=True, help="List every rule with its id and severity, and stop.")
-def check(files: tuple[Path, ...], as_json: bool, strict: bool, tips: bool, list_rules: bool) -> None:
-    """Audit .docx, PDF and HTML files for accessibility (exit 1 on any error)."""
-    from exporter import checks
+def check(
+    files: tuple[str, ...],
+    jobs: int | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    report_path: Path | None,
+    junit_path: Path | None,
+    fail_on: str | None,
+    strict: bool,
+    as_json: bool,
+    tips: bool,
+    quiet: bool,
+    list_rules: bool,
+) -> None:
+    """Audit .docx, PDF and HTML files (or the folders holding them) for accessibility.
+
+    Exits 1 on any error (on warnings too with --strict).
+    """
+    from exporter import batch, checks
+    from exporter.batch import inputs as batch_inputs
+    from exporter.batch.work import Settings
+    from exporter.cli.progress import Progress
+    from exporter.cli.run_batch import default_jobs, drive
 
     if list_rules:
         for rule_id, severity, summary in checks.rules():
             click.echo(f"{rule_id:<32} {severity.label:<8} {summary}")
         return
     if not files:
-        raise click.UsageError("give the files to check, or --list-rules")
-    failed = False
-    findings = []
+        raise click.UsageError("give the files or folders to check, or --list-rules")
     shown = Severity.INFO if tips or as_json else Severity.WARNING
-    for path in files:
-        try:
-            diagnostics = checks.check(path.read_bytes(), str(path))
-        except OSError as err:
-            click.echo(f"error: {path}: cannot read: {err.strerror or err}", err=True)
-            failed = True
-            continue
-        except ExporterError as error:
-            _print_error(error)
-            failed = True
-            continue
-        worst = max((x.severity for x in diagnostics), default=Severity.INFO)
-        if worst >= Severity.ERROR or (strict and worst >= Severity.WARNING):
-            failed = True
-        counts = {s.label: sum(1 for x in diagnostics if x.severity is s) for s in Severity}
-        if as_json:
-            findings.append(
-                {"file": str(path), "counts": counts, "findings": [x.as_json() for x in diagnostics]}
-            )
-            continue
-        for diagnostic in diagnostics:
-            if diagnostic.severity >= shown:
-                click.echo(str(diagnostic))
-        click.echo(f"{path}: {counts['error']} errors, {counts['warning']} warnings, {counts['tip']} tips")
-    if as_json:
-        click.echo(json.dumps(findings, indent=2))
-    sys.exit(ExitStatus.FAILED if failed else ExitStatus.OK)
+    progress = Progress(
+        Stream(sys.stdout),
+        Stream(sys.stderr),
+        quiet=quiet or as_json,
+        verbosity=1,
+        shown=shown,
+        checking=True,
+    )
+
+    def print_json(run: batch.Run) -> None:
+        findings = [
+            {
+                "file": entry.source.display,
+                "counts": {s.label: sum(1 for x in entry.diagnostics if x.severity is s) for s in Severity},
+                "findings": [x.as_json() for x in entry.diagnostics],
+            }
+            for entry in run.entries
+            if entry.status in ("checked", "failed") and entry.outcome and entry.outcome.findings
+        ]
+        Stream(sys.stdout).write(json.dumps(findings, indent=2) + "\n")
+
+    drive(
+        "check",
+        lambda: batch_inputs.collect(
+            files, Path("."), include=include or ("*.docx", "*.pdf", "*.html"), exclude=exclude
+        ),
+        lambda plan, guard, events: batch.check(
+            plan,
+            Settings(),
+            jobs=default_jobs(jobs),
+            fail_on=fail_on or ("warning" if strict else "error"),
+            events=events,
+            guard=guard,
+        ),
+        progress=progress,
+        report_path=report_path,
+        junit_path=junit_path,
+        nothing_found="no .docx, PDF or HTML files found",
+        after=print_json if as_json else None,
+    )
 
 
 @main.command()
@@ -309,9 +399,15 @@ def formats() -> None:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of our debate record format."""
-    click.echo(json.dumps(record.schema(), indent=2))
+@click.argument("which", type=click.Choice(["record", "report"]), default="record")
+def schema(which: str) -> None:
+    """Print a JSON Schema: of our debate record format, or of the --report file."""
+    if which == "report":
+        from exporter.batch import report
+
+        click.echo(json.dumps(report.schema(), indent=2))
+    else:
+        click.echo(json.dumps(record.schema(), indent=2))
 
 
 STYLES_EXAMPLES = """

@@ -1,0 +1,132 @@
+"""JSON and YAML parsed safely, for every path that reads them (records, format detection,
+speaker directories, style files).
+
+- JSON as RFC 8259 has it (strictly: a raw control character in a string is an error), from
+  UTF-8 with or without a byte order mark.
+- YAML by the 1.2 rules (ruamel.yaml's safe loader, pure Python so that every machine reads
+  alike): ``no``, ``yes``, ``on`` and ``off`` are strings, so are times such as ``14:30`` and
+  numbers with leading zeros; only ``true``/``false`` are booleans. YAML 1.2's core schema has
+  no timestamps, so ``2022-02-23`` stays a string too and the record checks it as a date.
+  Duplicate keys are an error. Aliases that expand to far more data than the file holds
+  ("billion laughs"), or that refer to the node holding them, are refused.
+- Either nests at most ``MAX_DEPTH`` lists and objects deep.
+
+Every failure is an ``InputError`` naming the line and column.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from exporter.errors import InputError
+
+MAX_DEPTH = 100  # lists and objects; our record format needs about 2 per section level
+MAX_EXPANSION = 20  # YAML aliases may expand the data at most this many times the text's size
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text, without a byte order mark."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise InputError(f"not UTF-8 text (byte {err.start})", source, f"line {line}") from None
+
+
+def load_json(text: str, source: str) -> Any:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(
+            f"not valid JSON: {err.msg}", source, f"line {err.lineno} column {err.colno}"
+        ) from None
+    except RecursionError:
+        raise InputError(f"lists and objects nest deeper than {MAX_DEPTH} levels", source) from None
+    except ValueError as err:  # a number of more than 4300 digits
+        raise InputError(f"not valid JSON: {err}", source) from None
+    check_depth(value, source)
+    return value
+
+
+class _Constructor(SafeConstructor):
+    """YAML 1.2 core schema: a date-like scalar stays the string it is."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
+def load_yaml(text: str, source: str) -> Any:
+    loader = YAML(typ="safe", pure=True)
+    loader.Constructor = _Constructor
+    try:
+        value = loader.load(text)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        place = f"line {mark.line + 1} column {mark.column + 1}" if mark else None
+        problem = " ".join(str(err.problem or err.context or "").split())
+        raise InputError(f"not valid YAML: {problem}", source, place) from None
+    except RecursionError:
+        raise InputError(f"lists and mappings nest deeper than {MAX_DEPTH} levels", source) from None
+    except (YAMLError, ValueError) as err:
+        raise InputError(f"not valid YAML: {' '.join(str(err).split())}", source) from None
+    _check_expansion(value, len(text), source)
+    check_depth(value, source)
+    return value
+
+
+def check_depth(value: Any, source: str) -> None:
+    """Raise if lists and objects nest deeper than ``MAX_DEPTH`` (without recursing)."""
+    stack: list[tuple[Any, int, str]] = [(value, 0, "")]
+    while stack:
+        node, depth, path = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        if depth >= MAX_DEPTH:
+            top = re.match(r"[^.\[]*(\[\d+\])?", path)
+            raise InputError(
+                f"lists and objects nest deeper than {MAX_DEPTH} levels below here",
+                source,
+                top and top.group() or None,
+            )
+        children = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, child in children:
+            if isinstance(child, (dict, list)):
+                step = f"[{key}]" if isinstance(key, int) else (f".{key}" if path else str(key))
+                stack.append((child, depth + 1, path + step))
+
+
+def _check_expansion(value: Any, size: int, source: str) -> None:
+    """Count the nodes a reader would walk, sharing counts for aliased nodes."""
+    budget = MAX_EXPANSION * size + 10_000
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        node, done = stack.pop()
+        if not isinstance(node, (dict, list)) or (id(node) in sizes and not done):
+            continue
+        children = list(node.values()) if isinstance(node, dict) else node
+        if done:
+            open_nodes.discard(id(node))
+            total = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if total > budget:
+                raise InputError(
+                    "aliases expand to far more data than the file holds (alias amplification)", source
+                )
+            sizes[id(node)] = total
+            continue
+        if id(node) in open_nodes:
+            raise InputError("an alias refers to the node that holds it (a cycle)", source)
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if id(child) in open_nodes:
+                    raise InputError("an alias refers to the node that holds it (a cycle)", source)
+                stack.append((child, False))

@@ -35,7 +35,7 @@ from exporter import summarise
 from exporter.compose import compose
 from exporter.diagnostics import Reporter
 from exporter.formats import output_format
-from exporter.pipeline import Job, read_debate, write_atomically
+from exporter.pipeline import Job, fewer_collections, read_debate, write_atomically
 from exporter.validation import validate
 
 psutil: Any
@@ -140,6 +140,11 @@ def stage_times(path: Path, formats: Sequence[str], out_dir: Path) -> StageClock
     pipeline.render with the default Job), timing each stage. ``compose`` excludes ``summarise``: the summariser's
     entry points (ranking, summarise, key_points, glance) are timed where compose calls them."""
     gc.collect()  # no garbage of an earlier run charged to this one
+    with fewer_collections():  # as pipeline.convert collects garbage
+        return _stage_times(path, formats, out_dir)
+
+
+def _stage_times(path: Path, formats: Sequence[str], out_dir: Path) -> StageClock:
     clock = StageClock({}, {})
     job = Job(formats=tuple(formats))
     reporter = Reporter(str(path))

@@ -28,8 +28,10 @@ from pathlib import Path
 
 from exporter import model as m
 from exporter.citations import cite, record_url
-from exporter.compose.names import speaker_name
+from exporter.compose.names import debate_title, speaker_name
 from exporter.diagnostics import Reporter
+from exporter.document import plain_text
+from exporter.interface import interface_for
 from exporter.pipeline import Job, read_debate
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "src" / "exporter" / "fonts"
@@ -57,9 +59,20 @@ class SourceLink:
 Block = Heading | Text | SourceLink
 
 
+def title(debate: m.Debate) -> str:
+    """Our briefing's title: the record's, or for an untitled sitting the house and date in
+    English (``compose.names.debate_title``), as Typst's PDF/UA-1 needs a title."""
+    return plain_text(debate_title(debate, interface_for(language_of(debate))))
+
+
+def language_of(debate: m.Debate) -> str:
+    """The record's language; English for a record that states none (ours identifies it)."""
+    return debate.language or "en"
+
+
 def proceedings(debate: m.Debate) -> Iterator[Block]:
     """The title, then every debate, speech and paragraph in reading order."""
-    yield Heading(1, debate.title)
+    yield Heading(1, title(debate))
     for section in debate.sections:
         yield from _section(debate, section, 2)
 
@@ -96,7 +109,7 @@ def _blocks(blocks: tuple[m.Block, ...]) -> Iterator[Text]:
                     yield Text(" ".join(part for part in (entry.label, paragraph.text) if part))
         else:
             for row in block.rows:
-                yield Text(" | ".join("".join(run.text for run in cell) for cell in row))
+                yield Text(" | ".join(cell.text for cell in row))
 
 
 # Pandoc's Markdown: a backslash escapes any ASCII punctuation. Quotes, full stops, commas,
@@ -118,7 +131,7 @@ def _url(url: str) -> str:
 
 def markdown(debate: m.Debate) -> str:
     """Pandoc Markdown for ``pandoc -f markdown -t docx``."""
-    lines = ["---", f"lang: {json.dumps(debate.language)}", "---", ""]
+    lines = ["---", f"lang: {json.dumps(language_of(debate))}", "---", ""]
     for block in proceedings(debate):
         if isinstance(block, Heading):
             lines.append(f"{'#' * block.level} {_markdown_text(block.text)}")
@@ -140,11 +153,11 @@ def _typst_string(text: str) -> str:
 
 def typst(debate: m.Debate) -> str:
     """Typst markup for ``typst.compile(..., pdf_standards=["ua-1"])``."""
-    language, _, region = debate.language.partition("-")
+    language, _, region = language_of(debate).partition("-")
     region_setting = f", region: {_typst_string(region)}" if region else ""
     fonts = ", ".join(_typst_string(font) for font in FONTS)
     lines = [
-        f"#set document(title: {_typst_string(debate.title)})",
+        f"#set document(title: {_typst_string(title(debate))})",
         '#set page(paper: "a4", margin: 2.54cm)',
         f"#set text(font: ({fonts}), size: 12pt, lang: {_typst_string(language.lower())}{region_setting})",
         "#set par(leading: 0.9em, spacing: 1.2em)",

@@ -43,7 +43,16 @@ def _row(row: list) -> list[str]:
 
 
 def _blocks_text(blocks: list) -> str:
-    return " ".join(_inlines_text(block["c"]) for block in blocks if block["t"] in ("Plain", "Para"))
+    """The words of a cell's blocks: its paragraphs, and its lists' items (a data cell's typed
+    list is a list)."""
+    parts = []
+    for block in blocks:
+        if block["t"] in ("Plain", "Para"):
+            parts.append(_inlines_text(block["c"]))
+        elif block["t"] in ("BulletList", "OrderedList"):
+            items = block["c"] if block["t"] == "BulletList" else block["c"][1]
+            parts.extend(_blocks_text(item) for item in items)
+    return " ".join(parts)
 
 
 def _inlines_text(inlines: list) -> str:

@@ -4,6 +4,7 @@ injected). No timing is asserted here: figures come from benchmarks/bench_day.py
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 import shutil
@@ -135,6 +136,24 @@ def test_peer_sources_hold_every_debate_speech_and_source_link() -> None:
     assert [h.level for h in headings].count(3) == 30
     links = [b for b in blocks if isinstance(b, peer_sources.SourceLink)]
     assert [link.url for link in links] == [s.url for s in m.speeches(debate)]
+
+
+def test_peer_sources_of_an_untitled_sitting_with_a_table_and_no_language() -> None:
+    cell = m.TableCell((m.Paragraph((m.Run("Aye"),)), m.Paragraph((m.Run("312"),))))
+    table = m.Table(((m.TableCell((m.Paragraph((m.Run("Lobby"),)),), header="column"),), (cell,)), 1)
+    speech = m.Speech("s1", "a", (m.Paragraph((m.Run("The figures:"),)), table), column="3")
+    debate = m.Debate(
+        "",
+        (m.Section("Votes", (speech,)),),
+        (m.Speaker("a", "Ann Member"),),
+        house="House of Commons",
+        date=dt.date(2009, 10, 28),
+    )
+    blocks = list(peer_sources.proceedings(debate))
+    assert blocks[0] == peer_sources.Heading(1, "House of Commons, 28 October 2009")  # as our briefing's title
+    assert peer_sources.Text("Lobby") in blocks and peer_sources.Text("Aye 312") in blocks
+    assert '#set document(title: "House of Commons, 28 October 2009")' in peer_sources.typst(debate)
+    assert 'lang: "en"' in peer_sources.typst(debate) and 'lang: "en"' in peer_sources.markdown(debate)
 
 
 @pytest.mark.skipif(

@@ -99,6 +99,7 @@ FAULTS: dict[str, Edit] = {
     "HTML-LNK-001": set_text("//main//a[@href='#division-12']", ""),
     "HTML-LNK-002": set_text("//main//a[@href='#division-12']", "click here"),
     "HTML-LNK-003": set_attribute("//main//a[@href='#division-12']", "href", "#division-13"),
+    "HTML-LNK-004": set_text("//main//a[@href='#division-12']", "https://example.org/division/12"),
     "HTML-IMG-001": lambda root: add(root, "//main", '<p><img src="chart.png"></p>'),
     "HTML-ID-001": set_attribute("//main//p", "id", "summary"),
     "HTML-ARIA-001": set_attribute("//section[@role='doc-endnotes']//li", "role", "doc-endnote"),
@@ -115,7 +116,7 @@ def test_a_page_our_writer_made_passes_every_rule() -> None:
 
 def test_every_rule_has_a_fault_test() -> None:
     ids = {r.id for r in rules()}
-    assert len(ids) == len(RULES) == 21
+    assert len(ids) == len(RULES) == 22
     assert ids == set(FAULTS)
 
 
@@ -141,7 +142,12 @@ def test_findings_say_where_they_are() -> None:
         ("HTML-HDG-001", lambda root: add(root, "//main", '<p role="heading" aria-level="1">Also first</p>')),
         ("HTML-HDG-002", lambda root: add(root, "//main", '<p role="heading" aria-level="7">Too deep</p>')),
         ("HTML-TBL-002", lambda root: [th.drop_tag() for th in root.xpath("//th")] and None),
-        ("HTML-LNK-002", set_text("//main//a[@href='#division-12']", "https://example.org/division/12")),
+        ("HTML-LNK-002", set_text("//main//a[@href='#division-12']", "Read more.")),
+        ("HTML-LNK-004", set_text("//main//a[@href='#division-12']", "www.example.org/division/12")),
+        (
+            "HTML-LNK-004",
+            lambda root: add(root, "//main", '<p><a href="https://example.org/d">https://example.org/d</a></p>'),
+        ),
         ("HTML-IMG-001", lambda root: add(root, "//main", '<div><svg role="img" width="10"></svg></div>')),
         (
             "HTML-ZOOM-001",

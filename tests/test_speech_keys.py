@@ -5,6 +5,7 @@ speeches that are equal, or the very same object, still get headings of their ow
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 from conftest import DATA
@@ -80,13 +81,21 @@ def test_the_same_speech_object_twice_gets_two_headings_and_links_to_each() -> N
         if isinstance(inline, d.Link) and inline.target.startswith("#speech-")
     ]
     assert links and set(links) <= {f"#{anchor}" for anchor in speech_anchors(document)}
-    assert all(item["speech"] is None for item in parts["summary"])  # the record gave no ids
+    # the record gave no ids: each part names its speech by the key its heading is anchored by
+    assert parts["summary"] and {item["speech"] for item in parts["summary"]} <= {"speech-1", "speech-2", "speech-3"}
 
 
-def test_repeated_record_ids_get_headings_of_their_own_and_keep_the_id_in_the_parts() -> None:
-    document, parts = composed(debate(speech("dup"), speech("dup", speaker="sam")))
+def test_repeated_record_ids_get_headings_and_keys_of_their_own() -> None:
+    # the summary that says who spoke links each speaker's first speech
+    briefing = compose(
+        debate(speech("dup"), speech("dup", speaker="sam")), ComposeOptions(summary="editorial"), Reporter()
+    )
+    document, parts = briefing.document, briefing.parts
     assert speech_anchors(document) == ["speech-dup", "speech-2"]
-    assert {item["speech"] for item in parts["summary"]} <= {"dup"}
+    by_speaker = {item["speaker"]: item["speech"] for item in parts["summary"]}
+    assert by_speaker == {"kim": "dup", "sam": "speech-2"}
+    written = [item["id"] for item in document.record["sections"][0]["items"]]
+    assert written == ["dup", "speech-2"]  # -f json: each speech under the key the parts name
 
 
 def test_equal_speeches_in_a_copied_debate_give_the_same_tree() -> None:
@@ -98,3 +107,32 @@ def test_equal_speeches_in_a_copied_debate_give_the_same_tree() -> None:
 def test_a_key_the_composer_gives_never_takes_a_record_id() -> None:
     document, _ = composed(debate(speech(None), speech("speech-1", speaker="sam")))
     assert speech_anchors(document) == ["speech-2", "speech-speech-1"]
+
+
+def test_every_part_of_a_record_without_speech_ids_points_at_its_speech(tmp_path: Path) -> None:
+    """The South African Akoma Ntoso record gives its speeches no ids: -f json writes each
+    under its key, the one its heading is anchored by, and every summary sentence and key
+    point names it."""
+    from click.testing import CliRunner
+
+    from exporter.cli import main
+
+    record = DATA / "akoma-ntoso" / "za_national_assembly_2012-09-20_trimmed.xml"
+    result = CliRunner().invoke(main, ["convert", str(record), "-o", str(tmp_path), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
+    ids: list[str] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if item.get("type") == "speech":
+                ids.append(item["id"])
+            walk(item.get("items", []))
+
+    walk(data["sections"])
+    assert ids and len(set(ids)) == len(ids)
+    briefing = data["briefing"]
+    parts = briefing["summary"] + [point for group in briefing["key_points"] for point in group["points"]]
+    assert parts and all(part["speech"] in ids for part in parts)
+    anchors = json.dumps(briefing["document"])
+    assert all(f'"#{part["speech"]}"' in anchors or f'"{part["speech"]}"' in anchors for part in parts)

@@ -1,4 +1,4 @@
-from exporter.cli import main
+from exporter.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -104,7 +104,8 @@ HEADER_SCOPES = ("column", "row", "both")
 
 @dataclass(frozen=True)
 class Cell:
-    """A table cell: its paragraphs (none when empty) and the columns and rows it spans.
+    """A table cell: its paragraphs (none when empty) and the columns and rows it spans. A
+    data cell may hold lists of paragraphs too (the record's typed "- " lines in a cell).
 
     A header cell has a ``scope``, what it labels: ``"column"`` (the cells below it, in the
     columns it spans), ``"row"`` (the cells to its right, in the rows it spans) or ``"both"``;
@@ -112,7 +113,7 @@ class Cell:
     and HTML keep them (``ColSpan``/``RowSpan``, ``colspan``/``rowspan``).
     """
 
-    blocks: tuple[Paragraph, ...]
+    blocks: tuple[Paragraph | BulletList, ...]
     colspan: int = 1
     rowspan: int = 1
     scope: str | None = None  # one of HEADER_SCOPES for a header cell; None for a data cell
@@ -322,13 +323,25 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
-def walk_blocks(blocks: Iterable[Block]) -> Iterator[Block]:
-    """Every block in reading order, descending into list items."""
+def walk_blocks(blocks: Iterable[Block], cells: bool = False) -> Iterator[Block]:
+    """Every block in reading order, descending into list items (and, with ``cells``, into
+    the cells of tables: a data cell may hold a list)."""
     for block in blocks:
         yield block
         if isinstance(block, BulletList):
             for item in block.items:
-                yield from walk_blocks(item.blocks)
+                yield from walk_blocks(item.blocks, cells)
+        elif cells and isinstance(block, Table):
+            for row in (*block.head, *block.rows):
+                for cell in row:
+                    yield from walk_blocks(cell.blocks, cells)
+
+
+def cell_paragraphs(cell: Cell) -> Iterator[Paragraph]:
+    """A cell's paragraphs in reading order, those of its lists' items included."""
+    for block in walk_blocks(cell.blocks):
+        if isinstance(block, Paragraph):
+            yield block
 
 
 def anchor_targets(blocks: Iterable[Block]) -> frozenset[str]:
@@ -340,7 +353,7 @@ def anchor_targets(blocks: Iterable[Block]) -> frozenset[str]:
 
 def cell_text(cell: Cell) -> str:
     """A cell's words, its paragraphs joined by a space."""
-    return " ".join(text for text in (plain_text(p.children).strip() for p in cell.blocks) if text)
+    return " ".join(text for text in (plain_text(p.children).strip() for p in cell_paragraphs(cell)) if text)
 
 
 def text_cell(text: str | Inline | tuple[Inline, ...], scope: str | None = None) -> Cell:

@@ -16,8 +16,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from uniseg.graphemecluster import grapheme_clusters
-
 from exporter.formats import output_format
 
 NAME_MAX = 255  # bytes of UTF-8 in one file name
@@ -57,6 +55,8 @@ def fit(stem: str, extension: str, suffix: str = "", room: int = 0) -> str:
 def _cut(text: str, limit: int) -> str:
     """The longest start of ``text`` of at most ``limit`` bytes, cut between whole
     characters as a reader sees them (UAX #29 grapheme clusters: a letter keeps its marks)."""
+    from uniseg.graphemecluster import grapheme_clusters  # imported when a name is too long
+
     kept, used = [], 0
     for cluster in grapheme_clusters(text):
         size = encoded_length(cluster)

@@ -157,6 +157,7 @@ class Speech:
     url: str | None = None
     lang: str | None = None
     number: str | None = None  # the question's number as printed (an oral question, a UIN)
+    chair: bool = False  # the record marks the speaker as in the chair (ParlaMint ana="#chair")
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,6 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from exporter import model as m
 from exporter import parliaments, record_errors
 from exporter.errors import InputError, RecordErrors
@@ -84,6 +82,8 @@ def _item_out(item: m.Item) -> dict[str, Any]:
             data["kind"] = item.kind.value
         for key in ("role", "time", "column", "url", "lang", "number"):
             _put(data, key, getattr(item, key))
+        if item.chair:
+            data["chair"] = True
         data["paragraphs"] = [_block_out(b) for b in item.paragraphs]
         return data
     if isinstance(item, m.Procedural):
@@ -217,6 +217,10 @@ def from_dict(data: Any, source: str) -> m.Debate:
 
 
 def _schema_problems(data: Any) -> list[tuple[str, str]]:
+    # jsonschema is imported here, when a record in our format is read: importing it takes
+    # longer than reading a sitting day, and most inputs are in other formats
+    from jsonschema import Draft202012Validator
+
     validator = Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
     found: list[tuple[str, str]] = []
     for error in validator.iter_errors(data):
@@ -334,6 +338,7 @@ def _item_in(data: dict[str, Any]) -> m.Item:
             role=data.get("role"),
             lang=data.get("lang"),
             number=data.get("number"),
+            chair=bool(data.get("chair", False)),
             **common,
         )
     if kind == "procedural":

@@ -15,10 +15,12 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import langcodes
-from jsonschema.exceptions import ValidationError
+
+if TYPE_CHECKING:  # jsonschema is imported when a record in our format is read (exporter.record)
+    from jsonschema.exceptions import ValidationError
 
 Problem = tuple[str, str]  # (place, message)
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from uniseg.graphemecluster import grapheme_clusters
-
 MAX_CHARACTERS = 50
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$", re.IGNORECASE)
 
@@ -31,6 +29,8 @@ def slug(text: str, fallback: str = "debate") -> str:
     for char in unicodedata.normalize("NFC", text).lower():
         kept.append(char if unicodedata.category(char)[0] in "LMN" else "-")
     joined = re.sub(r"-+", "-", "".join(kept)).strip("-")
+    from uniseg.graphemecluster import grapheme_clusters  # imported when a slug is made
+
     clusters = list(grapheme_clusters(joined))
     if len(clusters) > MAX_CHARACTERS:
         joined = "".join(clusters[:MAX_CHARACTERS]).strip("-")

@@ -312,15 +312,18 @@ class _Validator(d.Visitor):
     def visit_cell(self, node: d.Cell, in_head: bool = False) -> tuple[d.Cell]:
         changes: dict[str, Any] = {}
         blocks = node.blocks
-        if not all(isinstance(block, d.Paragraph) for block in blocks):
+        header = in_head or node.scope is not None
+        if not all(_cell_block(block, header) for block in blocks):
             self._problem(
-                "TREE-CELL-CONTENT", "a table cell holds more than paragraphs; its inlines made a paragraph"
+                "TREE-CELL-CONTENT",
+                "a table cell holds more than paragraphs (and, in a data cell, lists of paragraphs); "
+                "its inlines made a paragraph",
             )
             blocks = _as_paragraphs(blocks)
         blocks = self._each(blocks, "blocks")
         if blocks is not node.blocks:
             changes["blocks"] = blocks
-        text = any(d.plain_text(p.children).strip() for p in blocks)
+        text = any(d.plain_text(p.children).strip() for p in d.walk_blocks(blocks) if isinstance(p, d.Paragraph))
         scope = node.scope
         if scope is not None and scope not in d.HEADER_SCOPES:
             self._problem("TREE-TABLE-SCOPE", f"a header cell has the unknown scope {scope!r}; made 'column'")
@@ -412,6 +415,17 @@ class _Validator(d.Visitor):
         return (node if children is node.children else replace(node, children=children),)
 
 
+def _cell_block(block: Any, header: bool) -> bool:
+    """What a cell may hold: paragraphs; a data cell lists of paragraphs too."""
+    if isinstance(block, d.Paragraph):
+        return True
+    return (
+        not header
+        and isinstance(block, d.BulletList)
+        and all(isinstance(inner, d.Paragraph) for item in block.items for inner in item.blocks)
+    )
+
+
 def _as_paragraphs(content: tuple[Any, ...]) -> tuple[d.Paragraph, ...]:
     """A cell's content as paragraphs: inline nodes in a row gather into one paragraph; a
     block that is not a paragraph keeps its inline children, if it has any."""
@@ -426,6 +440,8 @@ def _as_paragraphs(content: tuple[Any, ...]) -> tuple[d.Paragraph, ...]:
             pending = []
         if isinstance(node, d.Paragraph):
             paragraphs.append(node)
+        elif isinstance(node, d.BulletList):  # its items' words, each a paragraph
+            paragraphs.extend(b for b in d.walk_blocks((node,)) if isinstance(b, d.Paragraph))
         elif isinstance(getattr(node, "children", None), tuple):
             paragraphs.append(d.Paragraph(node.children))
     if pending:

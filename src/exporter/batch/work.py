@@ -23,7 +23,15 @@ from exporter.diagnostics import Diagnostic, Reporter
 from exporter.errors import ExporterError, OutputError, RecordErrors, UnknownFormatError
 from exporter.formats import INPUT_FORMATS, OUTPUT_FORMATS
 from exporter.input_files import read_input
-from exporter.pipeline import Job, OutputFile, audit, parse_debate, render_files, stem_from_title
+from exporter.pipeline import (
+    Job,
+    OutputFile,
+    audit,
+    fewer_collections,
+    parse_debate,
+    render_files,
+    stem_from_title,
+)
 
 CHECKED = ("docx", "pdf", "html")  # the checkers' modules in exporter.checks
 
@@ -93,7 +101,13 @@ def preload_modules() -> list[str]:
 
 
 def convert_source(source: Source, settings: Settings) -> Outcome:
-    """Read, compose and render one input (and audit what it makes, if asked)."""
+    """Read, compose and render one input (and audit what it makes, if asked), with the
+    cyclic garbage collector run less often meanwhile (``pipeline.fewer_collections``)."""
+    with fewer_collections():
+        return _convert_source(source, settings)
+
+
+def _convert_source(source: Source, settings: Settings) -> Outcome:
     started = time.perf_counter()
     reporter = Reporter(source.display)
     outcome = Outcome("converted", diagnostics=reporter.diagnostics)

@@ -110,7 +110,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         return d.Heading(2, (ui.text(message),), front[key])
 
     # A part with nothing to say is left out, heading and all (a record of divisions alone
-    # has no one to summarise and no Speakers table).
+    # has no one to summarise and no Speakers table; --summary none asks for no summary).
     body: list[d.Block] = (
         [heading(ui.gettext("Summary"), "summary"), *found.summary_blocks] if found.summary_blocks else []
     )
@@ -163,7 +163,8 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         date=debate.date.isoformat() if debate.date else None,
         labels=_labels(ui),
         labels_lang=ui.lang,
-        record={**record.to_dict(as_read), "briefing": parts},
+        # every speech under its key, so that each part's "speech" names one in this record
+        record={**record.to_dict(keys.keyed(as_read)), "briefing": parts},
     )
     return Briefing(link_addresses(document, ui), parts)
 

@@ -92,7 +92,13 @@ def sources(
         message = ui.gettext(". Read from the record as {publisher} publishes it")
         record.extend(ui.mixed(message, publisher=source.publisher))
     if source.reference and source.reference != source.url:
-        record.extend(ui.mixed(ui.gettext(". Record identifier: {reference}"), reference=source.reference))
+        identifier = ui.mixed(ui.gettext("Record identifier: {reference}"), reference=source.reference)
+        record.append(ui.text(". "))
+        if _is_address(source.reference):  # a link that says what it is, the address given
+            text = d.plain_text(identifier)
+            record.append(d.Link(source.reference, _texts(identifier), description=text))
+        else:
+            record.extend(identifier)
     blocks.append(d.Paragraph(tuple(record), role="body"))
     if source.volume:
         blocks.append(d.Paragraph(labelled(ui, ui.gettext("Volume"), source.volume), role="body"))
@@ -145,10 +151,10 @@ def _licence(
     if licence is None:
         if not stated:
             return []
-        if stated.startswith(("https://", "http://")):  # the licence's address: a link to it
-            description = ui.gettext("The licence: {name}").format(name=stated)
-            link = d.Link(stated, (d.Text(stated),), description)
-            return [d.Paragraph(labelled(ui, ui.gettext("Licence"), link), role="body")]
+        if _is_address(stated):  # the licence's address: a link that says what it leads to
+            words = ui.mixed(ui.gettext("The licence: {name}"), name=stated)
+            link = d.Link(stated, _texts(words), description=d.plain_text(words))
+            return [d.Paragraph((link,), role="body")]
         return [d.Paragraph(labelled(ui, ui.gettext("Licence"), stated), role="body")]
     description = ui.gettext("The licence: {name}").format(name=licence.name)
     link = d.Link(licence.url, (english(licence.name, language),), description=description)
@@ -171,3 +177,14 @@ def _licence(
         )
         blocks.append(d.Paragraph((ui.text(warning),), role="body"))
     return blocks
+
+
+def _is_address(text: str) -> bool:
+    return text.startswith(("https://", "http://"))
+
+
+def _texts(inlines: tuple[d.Inline, ...]) -> tuple[d.Text, ...]:
+    """A message's pieces as a link's text: a link's words are what it leads to, with its
+    address in them where the address is what a reader may need (WCAG 2.4.4; a bare address
+    as a link's whole text is read out character by character)."""
+    return tuple(piece for piece in inlines if isinstance(piece, d.Text))

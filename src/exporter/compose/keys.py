@@ -22,13 +22,15 @@ class SpeechKeys:
 
     debate: m.Debate  # as read, but every speech has a unique id: its key
     anchors: dict[str, str]  # key -> the anchor of the speech's heading
-    record_ids: dict[str, str | None]  # key -> the id the record gave (None if it gave none)
 
     def anchor(self, speech: m.Speech) -> str:
         return self.anchors[_key(speech)]
 
-    def record_id(self, key: str | None) -> str | None:
-        return self.record_ids.get(key) if key is not None else None
+    def keyed(self, debate: m.Debate) -> m.Debate:
+        """``debate`` (the one keyed, as read: its own title) with its speeches as keyed:
+        each under its key, so that a part's ``"speech"`` names a speech of the record
+        written with ``-f json``, whether or not the record gave it an id."""
+        return dataclasses.replace(debate, sections=self.debate.sections)
 
 
 def key_speeches(debate: m.Debate, anchors: Anchors) -> SpeechKeys:
@@ -40,7 +42,6 @@ def key_speeches(debate: m.Debate, anchors: Anchors) -> SpeechKeys:
     given = {s.id for s in m.speeches(debate) if s.id}
     taken: set[str] = set()
     keys: dict[str, str] = {}
-    record_ids: dict[str, str | None] = {}
     counter = 0
 
     def key_of(speech: m.Speech) -> m.Speech:
@@ -53,7 +54,6 @@ def key_speeches(debate: m.Debate, anchors: Anchors) -> SpeechKeys:
                 n += 1
                 key = f"speech-{n}"
         taken.add(key)
-        record_ids[key] = speech.id
         keys[key] = anchors.make(f"speech-{_tail(key)}" if key == speech.id else key)
         return speech if key == speech.id else dataclasses.replace(speech, id=key)
 
@@ -78,7 +78,7 @@ def key_speeches(debate: m.Debate, anchors: Anchors) -> SpeechKeys:
         if all(a is b for a, b in zip(sections, debate.sections, strict=True))
         else dataclasses.replace(debate, sections=sections)
     )
-    return SpeechKeys(keyed, keys, record_ids)
+    return SpeechKeys(keyed, keys)
 
 
 def _key(speech: m.Speech) -> str:

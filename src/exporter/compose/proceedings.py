@@ -134,7 +134,8 @@ def _section(
             blocks.extend(_division(ctx, item, level, (*path, index)))
         else:
             raise TypeError(f"unknown item {type(item).__name__}")
-    return blocks
+    # a typed list whose lines the record gives as procedural items of their own, one a line
+    return gather_lists(blocks)
 
 
 def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Block]:

@@ -142,7 +142,7 @@ class Quoting:
         source = self.source_of(self._speech(sentence))
         part = {
             "text": sentence.text,
-            "speech": self.keys.record_id(sentence.speech_id),
+            "speech": sentence.speech_id,  # its key: the record's id, or the one the composer gave
             "speaker": sentence.speaker_id,
             "speaker_name": self.speaker(sentence).text,
             "citation": source.citation,

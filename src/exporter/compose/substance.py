@@ -124,9 +124,8 @@ def _summary(
 ) -> tuple[Substance, list[summarise.SummarySentence]]:
     """The summary's blocks (after its heading) and the sentences it quotes."""
     ui = quoting.ui
-    if options.summary == "none":
-        note = ui.text(ui.gettext("No summary was requested for this briefing."))
-        return Substance([d.Paragraph((note,))], [], "none"), []
+    if options.summary == "none":  # no Summary section at all (nor its contents entry)
+        return Substance([], [], "none"), []
     language = debate.language or ""
     if debate.summary:
         blocks: list[d.Block] = [
@@ -273,7 +272,7 @@ def _who_spoke(debate: m.Debate, keys: SpeechKeys, ui: Interface) -> Substance:
         )
         items.append(d.ListItem((d.Paragraph(ui.mixed(message, name=link), role="summary"),)))
         sentence = message.replace("{name}", speaker_name(debate, speech) or name.text)
-        parts.append({"text": sentence, "speech": keys.record_id(speech.id), "speaker": speech.speaker})
+        parts.append({"text": sentence, "speech": speech.id, "speaker": speech.speaker})
     blocks: list[d.Block] = [intro]
     if items:
         blocks.append(d.BulletList(tuple(items)))

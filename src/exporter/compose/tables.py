@@ -24,6 +24,7 @@ from exporter import document as d
 from exporter import model as m
 from exporter.compose.front import english
 from exporter.compose.inlines import inlines
+from exporter.compose.lists import gather_cell_lists
 from exporter.diagnostics import Reporter
 from exporter.interface import Interface
 from exporter.tables.grid import lay_out, without_rows
@@ -142,6 +143,8 @@ def _cell(cell: m.TableCell, colspan: int, rowspan: int, language: str, in_head:
     scope = cell.header.value if cell.header and blocks else None
     if in_head and blocks and scope is None:
         scope = "column"  # a header row labels the columns below it: its cells with text do
+    if scope is None:  # a data cell's typed list ("- " lines) is a list; a label stays words
+        return d.Cell(gather_cell_lists(blocks), colspan, rowspan)
     return d.Cell(blocks, colspan, rowspan, scope)
 
 

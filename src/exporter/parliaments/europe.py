@@ -30,6 +30,7 @@ def _house(
     language: str,
     urls: tuple[str, ...] = (),
     licence: Licence | None = None,
+    chair_titles: tuple[str, ...] = (),
 ) -> Profile:
     """One house, cited in the neutral form; never guessed from its name alone ("National
     Assembly", "Senate" are the names of many houses)."""
@@ -45,6 +46,7 @@ def _house(
         record_urls=urls,
         guess=False,
         countries=countries,
+        chair_titles=chair_titles,
     )
 
 
@@ -138,6 +140,9 @@ PROFILES: tuple[Profile, ...] = (
         "it",
         (r"senato\.it/",),
         SENATO_OPEN_DATA,
+        # the Resoconto prints "PRESIDENTE" before the words of whoever presides, the
+        # President or a Vice President (the record's speech "as" role and its label)
+        chair_titles=("Presidente",),
     ),
     _house("lt-seimas", ("lt", "ltu"), "Seimas of the Republic of Lithuania",
            ("Seimas of the Republic of Lithuania", "Seimas"), "lt", (r"lrs\.lt/",)),

@@ -168,6 +168,9 @@ class Profile:
     link: IdLink | None = None
     guess: bool = True  # whether a record naming only this house and place may be taken as this
     countries: tuple[str, ...] = ()  # ISO 3166-1 codes a record may give for the parliament's country
+    # the office of whoever presides as the record prints it (a speech's role or label), for
+    # records that do not otherwise mark the chair: their words keep order (exporter.summarise)
+    chair_titles: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.citations:

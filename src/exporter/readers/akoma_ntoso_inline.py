@@ -2,7 +2,9 @@
 
 The record's whitespace is layout, not content: ``<br/>``, ``<eol/>`` and ``<eop/>`` inside
 a paragraph are PDF line and page wraps, so they become a single space, and every run of
-whitespace collapses to one space.
+whitespace collapses to one space. A line break that only indents the punctuation after it
+(the Italian Senate's ``<i>(…)</i>``, a new line, then ``.``) is layout too: no space comes
+before that punctuation.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from exporter.readers._runs import merge_runs
 from exporter.readers._xml import local
 
 _SPACE = re.compile(r"\s+")
+_INDENTED_PUNCTUATION = re.compile(r"[ \t]*[\r\n]\s*(?=[.,;:!?…)\]])")
 _BREAKS = frozenset({"br", "eol", "eop"})
 _SKIPPED = frozenset({"img", "authorialNote", "marker", "noteRef"})  # notes: see inline_notes
 _EMPHASIS = frozenset({"i", "em"})
@@ -54,7 +57,7 @@ def inline_notes(element: etree._Element, note_text: NoteText) -> list[str]:
 
 def _walk(element: etree._Element, style: _Style, note_text: NoteText, language: str) -> Iterator[Run]:
     if element.text:
-        yield _run(element.text, style)
+        yield _run(_INDENTED_PUNCTUATION.sub("", element.text), style)
     for child in element:
         name = local(child)
         if name in _BREAKS:
@@ -64,7 +67,7 @@ def _walk(element: etree._Element, style: _Style, note_text: NoteText, language:
         else:
             yield from _walk(child, _child_style(child, name, style, language), note_text, language)
         if child.tail:
-            yield _run(child.tail, style)
+            yield _run(_INDENTED_PUNCTUATION.sub("", child.tail), style)
 
 
 def _child_style(child: etree._Element, name: str, style: _Style, language: str) -> _Style:

@@ -160,11 +160,12 @@ def _is_unattributed(item: Item) -> bool:
 
 
 def _same_turn(first: Speech, second: Speech) -> bool:
-    return (first.speaker, first.label, first.role, first.lang) == (
+    return (first.speaker, first.label, first.role, first.lang, first.chair) == (
         second.speaker,
         second.label,
         second.role,
         second.lang,
+        second.chair,
     ) and (first.speaker is not None or first.label is not None)
 
 
@@ -277,7 +278,10 @@ def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[It
         else:
             # an utterance with no words is still a turn the record shows
             items.append(
-                Speech(key, speaker_id, tuple(paragraphs), label=label, role=role, lang=lang, url=url)
+                Speech(
+                    key, speaker_id, tuple(paragraphs), label=label, role=role, lang=lang, url=url,
+                    chair="chair" in kinds,
+                )
             )
         part += 1
         paragraphs = []

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from exporter import parliaments
 from exporter.language.segment import OTHER_TERMINATORS, count_words
 from exporter.model import Debate, Paragraph, ParagraphStyle, Run, Section, Speaker, Speech, SpeechKind
 from exporter.summarise import roles
@@ -56,10 +57,13 @@ def collect(debate: Debate) -> list[Candidate]:
     speakers = {speaker.id: speaker for speaker in debate.speakers}
     located = _speeches_in_sections(debate)
     stops = final_stops(speech for speech, _, _ in located)
+    titles = parliaments.profile_of(debate).chair_titles
     for index, (speech, section_index, chair_note) in enumerate(located):
         speaker = speakers.get(speech.speaker) if speech.speaker is not None else None
         chair_notes = (debate.chair, chair_note)
-        found.extend(_speech_candidates(speaker, speech, index, section_index, chair_notes, len(found), stops))
+        found.extend(
+            _speech_candidates(speaker, speech, index, section_index, chair_notes, titles, len(found), stops)
+        )
     return found
 
 
@@ -88,10 +92,11 @@ def _speech_candidates(
     speech_index: int,
     section_index: int,
     chair_notes: tuple[str | None, ...],
+    chair_titles: tuple[str, ...],
     order_start: int,
     stops: bool,
 ) -> list[Candidate]:
-    chair = roles.is_chair(speaker, speech, chair_notes)
+    chair = roles.is_chair(speaker, speech, chair_notes, chair_titles)
     minister = roles.is_minister(speaker, speech)
     never = speech.speaker is None
     name = roles.display_name(speaker, speech)

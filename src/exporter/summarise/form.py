@@ -60,8 +60,30 @@ _SPEAKER_LABEL = re.compile(
 )
 
 
+# Records of every language print what happens rather than what is said in brackets:
+# "(Il Presidente e l'Assemblea si levano in piedi).", "[Smiech v sále.]", "(Applause)"; the
+# ParlaMint readers bracket a <note>, <kinesic> or <vocal> left inside a segment the same way.
+_BRACKETS = {"(": ")", "[": "]", "（": "）", "【": "】", "［": "］"}
+_AFTER_BRACKETS = " \t.…!?;:,。！？"
+
+
+def is_bracketed(text: str) -> bool:
+    """Whether the sentence is wholly in one pair of parentheses or brackets (what follows
+    the closing one is punctuation only): a stage direction in any language."""
+    core = text.strip().rstrip(_AFTER_BRACKETS)
+    if len(core) < 3 or core[0] not in _BRACKETS:
+        return False
+    opening, closing = core[0], _BRACKETS[core[0]]
+    depth = 0
+    for index, character in enumerate(core):
+        depth += (character == opening) - (character == closing)
+        if depth == 0:
+            return index == len(core) - 1
+    return False
+
+
 def is_stage_direction(text: str) -> bool:
-    return bool(_STAGE_DIRECTION.match(text.strip()) or _SPEAKER_LABEL.match(text))
+    return bool(_STAGE_DIRECTION.match(text.strip()) or _SPEAKER_LABEL.match(text) or is_bracketed(text))
 
 
 # --- fragments ------------------------------------------------------------------------

@@ -144,6 +144,7 @@ _PROCEDURE_ANYWHERE: dict[str, re.Pattern[str]] = dict(
         ("broadcast", r"\bbroadcast\s+live"),
         ("marshalled", r"\bmarshalled\s+list"),
         ("time", r"\btime\s+is\s+up\b|\brun\s+out\s+of\s+time\b|\bsplitting\s+the\s+time\b|\bminutes\s+of\s+my\s+time\b"),
+        ("minutes", r"\bminutes\s+allocated\b|\bstick\s+to\s+(?:the|my)\s+(?:\w+\s+)?minutes\b"),
         ("library", r"\b(?:placed|place|deposited|deposit)\s+(?:a\s+cop(?:y|ies)\s+(?:of\s+[^.]{0,40}?)?)?in\s+the\s+(?:House\s+)?Library"),
         ("vote office", r"\bVote\s+Office\b"),
         ("copies", r"\bcopies\s+(?:have\s+been|will\s+be)\s+placed"),
@@ -155,7 +156,8 @@ _PROCEDURE_ANYWHERE: dict[str, re.Pattern[str]] = dict(
 # leading "On behalf of the Committee,".
 _VOCATIVE = re.compile(
     r"""^(?:(?:well|so|yes|no|okay|ok|and|but),?\s+)*
-        (?:(?:(?:mr\.?|madam|mister|madame)\s+)?(?:deputy\s+)?(?:chair|chairman|chairwoman|speaker|president|presiding\s+officer)
+        (?:(?:(?:mr\.?|madam|mister|madame|hon\.?|honourable)\s+)?(?:deputy\s+|house\s+)?
+            (?:chair|chairman|chairwoman|chairperson|speaker|president|presiding\s+officer)
           |my\s+lords|my\s+lord\s+chairman|sir|madam)
         (?:\s*\([^)]*\))?\s*[,:;—–-]\s*""",
     re.IGNORECASE | re.VERBOSE,

@@ -22,7 +22,7 @@ from itertools import chain
 
 import numpy as np
 
-from exporter.language.segment import spaceless
+from exporter.language.segment import any_spaceless, spaceless
 from exporter.summarise.candidates import Candidate
 
 Vector = dict[str, float]
@@ -83,6 +83,8 @@ def terms(text: str) -> list[str]:
     lower = text.lower()
     if lower.isascii():
         return [stem(word) for word in _WORD.findall(lower) if word not in STOPWORDS]
+    if not any_spaceless(lower):
+        return [stem(word) for word in _ANY_WORD.findall(lower) if word not in STOPWORDS]
     found: list[str] = []
     for word in _ANY_WORD.findall(lower):
         if any(spaceless(char) for char in word):

@@ -33,13 +33,26 @@ def role_of(speaker: Speaker | None, speech: Speech) -> str:
     return speech.role or (speaker.role if speaker else None) or ""
 
 
-def is_chair(speaker: Speaker | None, speech: Speech, chair_notes: tuple[str | None, ...] = ()) -> bool:
+def is_chair(
+    speaker: Speaker | None,
+    speech: Speech,
+    chair_notes: tuple[str | None, ...] = (),
+    chair_titles: tuple[str, ...] = (),
+) -> bool:
     """The chair keeps order; their remarks are never the substance of a debate.
 
     ``speaker`` is the speech's speaker; ``chair_notes`` are the debate's and the section's
-    chair lines ("[Mr. Joe Benton in the Chair]")."""
+    chair lines ("[Mr. Joe Benton in the Chair]"); ``chair_titles`` the presiding office as
+    the parliament's record prints it in its own language (the profile's, "Presidente").
+    A speech the record marks as the chair's (ParlaMint ``ana="#chair"``) is, in any language."""
+    if speech.chair:
+        return True
     label = speech.label or (speaker.name if speaker else "")
-    if _CHAIR_ROLE.search(role_of(speaker, speech)) or _CHAIR_ROLE.search(label):
+    role = role_of(speaker, speech)
+    if _CHAIR_ROLE.search(role) or _CHAIR_ROLE.search(label):
+        return True
+    titles = {title.casefold() for title in chair_titles}
+    if titles and (role.strip().casefold() in titles or label.strip().casefold() in titles):
         return True
     if speaker is None:
         return False

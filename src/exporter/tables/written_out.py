@@ -98,7 +98,7 @@ def _label(cell: d.Cell, notes: bool) -> tuple[d.Inline, ...]:
     """A header cell's words as one run of inlines: its paragraphs joined by a space, each
     text carrying its paragraph's language; its footnotes only where ``notes``."""
     found: list[d.Inline] = []
-    for paragraph in cell.blocks:
+    for paragraph in d.cell_paragraphs(cell):
         if not d.plain_text(paragraph.children).strip():
             continue
         if found:

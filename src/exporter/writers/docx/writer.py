@@ -18,12 +18,10 @@ from typing import cast
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.text.paragraph import CT_P
 from docx.shared import Twips
-from docx.table import Table as DocxTable
 from lxml import etree
 
 from exporter import document as doc
@@ -81,6 +79,7 @@ class DocxWriter(Writer):
         }
         self._bookmark_id = 0
         self._footnotes: XmlPart | None = None
+        self.hyperlinks = parts.Hyperlinks()  # each part's external links, by address
         self._ordered_lists = 0
         self._sect_pr = self.docx.element.body.find(_w("sectPr"))
         self._page = measure.page_geometry(self.style)  # width, height, left margin, text width
@@ -94,11 +93,11 @@ class DocxWriter(Writer):
         self._set_footer()
         parts.settings_for(self.docx.settings.element, self.document.language, update_fields=bool(self.listed))
         parts.page_colour(self.docx.element, self.docx.settings.element, styles.page_colour(self.style))
-        self._ordered_lists = sum(
-            1 for b in doc.walk_blocks(self.document.blocks) if isinstance(b, doc.BulletList) and b.ordered
-        )
-        self._replace_numbering()
+        self._ordered_lists = 0  # counted as lists are visited, to hand out their w:numId
         self.visit(self.document)
+        # one w:num for each ordered list written (a cell written out in every row it spans
+        # writes its lists again)
+        self._replace_numbering()
         buffer = io.BytesIO()
         self.docx.save(buffer)
         core = parts.core_xml(
@@ -125,7 +124,6 @@ class DocxWriter(Writer):
     def _replace_numbering(self) -> None:
         numbering = self.docx.part.numbering_part.element
         _replace_children(numbering, styles.numbering_xml(self.style, self._ordered_lists))
-        self._ordered_lists = 0  # re-counted as lists are visited, to hand out their w:numId
 
     def _set_page(self) -> None:
         """The page size and margins; the side margins hold the text to the measure."""
@@ -186,8 +184,7 @@ class DocxWriter(Writer):
         Document.add_paragraph searches the body for w:sectPr on every call, which makes
         long debates quadratic; inserting before the one sectPr we hold is constant time.
         """
-        p = cast(CT_P, OxmlElement("w:p"))
-        p.style = style_id
+        p = cast(CT_P, ooxml.p(style_id))
         self._sect_pr.addprevious(p)
         return p
 
@@ -229,12 +226,16 @@ class DocxWriter(Writer):
             p.get_or_add_pPr().append(ooxml.num_pr(*list_item))
         self.visit_inlines(p, node.children, _Inline(lang=node.lang))
 
+    def _num_id(self, node: doc.BulletList) -> int:
+        """The list's w:numId: the one bullet list instance, or a new one for each ordered
+        list, so that its numbers start at 1."""
+        if not node.ordered:
+            return styles.BULLET_NUM_ID
+        self._ordered_lists += 1
+        return styles.ordered_num_id(self._ordered_lists - 1)
+
     def visit_bullet_list(self, node: doc.BulletList, level: int = 0) -> None:
-        if node.ordered:
-            num_id = styles.ordered_num_id(self._ordered_lists)
-            self._ordered_lists += 1
-        else:
-            num_id = styles.BULLET_NUM_ID
+        num_id = self._num_id(node)
         for item in node.items:
             self.visit(item, num_id, level)
 
@@ -271,23 +272,23 @@ class DocxWriter(Writer):
         caption.append(self._run(_clean(node.caption), lang=self._lang(node.caption_lang)))
         self._bookmark(caption, node.anchor)
         header = 1 if flat.header is not None else 0
-        table = self.docx.add_table(rows=header + len(flat.rows), cols=flat.columns)
-        table.style = self.docx.styles.get_by_id(styles.TABLE_GRID_ID, 3)
         twips = column_twips(
             flat, self._text_width(), self.style.body.size, measure.width_scale(self.style), node.widths
         )
-        self._table_properties(table, node, twips, flat)
-        # the oxml layer: python-docx's Table.rows and Row.cells rebuild the cell grid on
-        # every call, which made a 2,000-row division list take seconds
-        trs = table._tbl.tr_lst
+        # the grid made whole, each cell already its column's width, with lxml: python-docx's
+        # Table.rows and Row.cells rebuild the cell grid on every call (a 2,000-row division
+        # list took seconds), and setting each cell's width through it took a third of the
+        # time of the Commons day's tables
+        tbl = ooxml.tbl(header + len(flat.rows), twips, styles.TABLE_GRID_ID)
+        self._sect_pr.addprevious(tbl)
+        self._table_properties(tbl, node, twips, flat)
+        trs = tbl.findall(_TR)
         if flat.header is not None:
-            for tc, label, width in zip(trs[0].tc_lst, flat.header, twips, strict=True):
-                tc.width = Twips(width)
+            for tc, label in zip(trs[0].iterchildren(_TC), flat.header, strict=True):
                 self._header_cell(tc, label)
             trs[0].insert(0, ooxml.tr_pr_tbl_header())
         for tr, slots in zip(trs[header:], flat.rows, strict=True):
-            for tc, slot, width in zip(tr.tc_lst, slots, twips, strict=True):
-                tc.width = Twips(width)
+            for tc, slot in zip(tr.iterchildren(_TC), slots, strict=True):
                 if slot is not None:
                     self.visit(slot.cell, tc, slot.first)
         for note in flat.notes:
@@ -295,12 +296,34 @@ class DocxWriter(Writer):
                 self.visit(paragraph)
 
     def visit_cell(self, node: doc.Cell, tc: etree._Element, first: bool = True) -> None:
-        """A cell's paragraphs in ``tc``; a repeat of a spanning cell (``first`` False)
-        leaves its footnotes to the first."""
-        for index, paragraph in enumerate(node.blocks):
-            p = tc.p_lst[0] if index == 0 else tc.add_p()
+        """A cell's paragraphs in ``tc``, a list's items as list paragraphs (``w:numPr``, so
+        that Word and its readers announce a list); a repeat of a spanning cell (``first``
+        False) leaves its footnotes to the first."""
+        placed: list[etree._Element] = []
+
+        def add(paragraph: doc.Paragraph, style_id: str | None = None, num: tuple[int, int] | None = None) -> None:
+            p = tc.find(_P) if not placed else tc.add_p()
+            placed.append(p)
+            if style_id is not None:
+                p.style = style_id
+            if num is not None:
+                p.get_or_add_pPr().append(ooxml.num_pr(*num))
             context = _Inline(lang=paragraph.lang, bold=node.scope == "column", drop_notes=not first)
             self.visit_inlines(p, paragraph.children, context)
+
+        for block in node.blocks:
+            if isinstance(block, doc.Paragraph):
+                add(block)
+                continue
+            num_id = self._num_id(block)
+            style_id = styles.LIST_BULLET_ID if num_id == styles.BULLET_NUM_ID else styles.LIST_NUMBER_ID
+            for item in block.items:
+                inner = [b for b in doc.walk_blocks(item.blocks) if isinstance(b, doc.Paragraph)]
+                for index, paragraph in enumerate(inner):
+                    if index == 0:
+                        add(paragraph, style_id, (num_id, 0))
+                    else:
+                        add(paragraph, styles.LIST_CONTINUE_IDS[0])
 
     def _header_cell(self, tc: etree._Element, label: tuple[doc.Inline, ...]) -> None:
         """A cell of the header row: its label (joined levels, each in its own language) on
@@ -309,24 +332,12 @@ class DocxWriter(Writer):
         ooxml.cell_shading(tc.get_or_add_tcPr(), styles.header_cell_fill(self.style))
         self.visit_inlines(tc.p_lst[0], label, _Inline(bold=True))
 
-    def _table_properties(
-        self, table: DocxTable, node: doc.Table, twips: list[int], flat: WrittenOut
-    ) -> None:
-        """Set tblPr (style, width, look, caption, and a description only when the table has
-        something to say beyond its caption) and the grid."""
-        tbl = table._tbl
-        tbl_pr = tbl.tblPr
-        for look in tbl_pr.findall(_w("tblLook")):
-            tbl_pr.remove(look)
-        for width in tbl_pr.findall(_w("tblW")):
-            tbl_pr.remove(width)
+    def _table_properties(self, tbl: etree._Element, node: doc.Table, twips: list[int], flat: WrittenOut) -> None:
+        """Complete tblPr (after its style: width, layout, look, caption, and a description only
+        when the table has something to say beyond its caption)."""
+        tbl_pr = tbl.find(_w("tblPr"))
         # schema order inside tblPr: tblStyle, tblW, ..., tblLayout, tblCellMar, tblLook, tblCaption, tblDescription
-        style = tbl_pr.find(_w("tblStyle"))
-        width_el = ooxml.tbl_w(sum(twips))
-        if style is not None:
-            style.addnext(width_el)
-        else:
-            tbl_pr.insert(0, width_el)
+        tbl_pr.append(ooxml.tbl_w(sum(twips)))
         tbl_pr.append(ooxml.tbl_layout_fixed())
         tbl_pr.append(ooxml.tbl_look(first_row=flat.header is not None, first_column=flat.row_headers))
         tbl_pr.append(ooxml.tbl_caption(_clean(node.caption)))
@@ -334,8 +345,6 @@ class DocxWriter(Writer):
         summary = doc.plain_text(node.summary).strip()
         if summary:
             tbl_pr.append(ooxml.tbl_description(_clean(summary)))
-        for grid_col, width in zip(tbl.tblGrid.findall(_w("gridCol")), twips, strict=True):
-            grid_col.set(_w("w"), str(width))
 
     def visit_contents(self, node: doc.Contents) -> None:
         """A TOC field whose result is written out: LibreOffice and pandoc do not rebuild
@@ -368,7 +377,7 @@ class DocxWriter(Writer):
         link = ooxml.hyperlink_internal(bookmark, None)
         link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID, lang=self._lang(node.lang)))
         tab = ooxml.r()
-        tab.append(OxmlElement("w:tab"))
+        tab.append(ooxml.element("w:tab"))
         link.append(tab)
         for run in ooxml.complex_field(f" PAGEREF {bookmark} \\h ", result=""):
             link.append(run)
@@ -422,7 +431,7 @@ class DocxWriter(Writer):
         if node.internal:
             link = ooxml.hyperlink_internal(self.bookmarks[node.target[1:]], node.description)
         else:
-            r_id = (context.part or self.docx.part).relate_to(node.target, RT.HYPERLINK, is_external=True)
+            r_id = self.hyperlinks.r_id(context.part or self.docx.part, node.target)
             link = ooxml.hyperlink_external(r_id, node.description)
         self.visit_inlines(link, node.children, replace(context, style_id=styles.HYPERLINK_ID, in_link=True))
         parent.append(link)
@@ -452,6 +461,9 @@ class DocxWriter(Writer):
 
 def _w(local: str) -> str:
     return f"{{{styles.W_NS}}}{local}"
+
+
+_TR, _TC, _P = _w("tr"), _w("tc"), _w("p")
 
 
 def _replace_children(root: etree._Element, xml: str) -> None:

@@ -286,7 +286,7 @@ class HtmlWriter(Writer):
     def visit_cell(self, node: doc.Cell, context: _Inline) -> etree._Element:
         """A header cell is a ``<th>`` with the scope it has (``col``, ``row``; one that labels
         both has none, and its cells name it with ``headers``); a data cell a ``<td>``. A cell
-        of several paragraphs has a ``<p>`` each."""
+        of several paragraphs has a ``<p>`` each, a list its ``<ul>``/``<ol>``."""
         if node.scope:
             cell = etree.Element("th")
             scope = {"column": "col", "row": "row"}.get(node.scope)
@@ -294,12 +294,13 @@ class HtmlWriter(Writer):
                 cell.set("scope", scope)
         else:
             cell = etree.Element("td")
-        if len(node.blocks) == 1:
-            lang = self._part_lang(node.blocks[0].lang, context, cell)
-            self.inlines(cell, node.blocks[0].children, replace(context, lang=lang))
+        only = node.blocks[0] if len(node.blocks) == 1 else None
+        if isinstance(only, doc.Paragraph):
+            lang = self._part_lang(only.lang, context, cell)
+            self.inlines(cell, only.children, replace(context, lang=lang))
         else:
-            for paragraph in node.blocks:
-                cell.append(self.visit(paragraph, context))
+            for block in node.blocks:
+                cell.append(self.visit(block, context))
         return cell
 
     def visit_contents(self, node: doc.Contents, context: _Inline, in_nav: bool = False) -> etree._Element:

@@ -74,9 +74,8 @@ class TextBlock(Flowable):
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
         self.artifact = artifact or element is None
-        self._lines = lines
-        self._fixed_lines = lines is not None
-        self._wrapped_width: float | None = None
+        self._fixed_lines = lines
+        self._lines: dict[float, list[Line]] = {}  # broken once per width (points)
 
     def _part(self, lines: list[Line], first: bool) -> TextBlock:
         style = replace(
@@ -106,12 +105,16 @@ class TextBlock(Flowable):
         return TextBlock(self.runs, None, self.style, artifact=True)
 
     def lines_for(self, width: float) -> list[Line]:
-        if self._fixed_lines and self._lines is not None:
-            return self._lines
-        if self._lines is None or self._wrapped_width != width:
-            self._lines = break_lines(self.runs, max(width - self.style.indent, 1.0), self.style.measure)
-            self._wrapped_width = width
-        return self._lines
+        """The block's lines in a frame ``width`` points wide: broken once for each width
+        asked (layout asks again and again, and both layout passes ask), or the lines this
+        part of a split block was given."""
+        if self._fixed_lines is not None:
+            return self._fixed_lines
+        lines = self._lines.get(width)
+        if lines is None:
+            lines = break_lines(self.runs, max(width - self.style.indent, 1.0), self.style.measure)
+            self._lines[width] = lines
+        return lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -140,6 +143,7 @@ class TextBlock(Flowable):
         page = canvas.getPageNumber() - 1
         style = self.style
         lines = self.lines_for(self.width)
+        decorated = any(run.destination or run.underline or run.link is not None for run in self.runs)
         if not lines and not self.artifact and self.element is not None and self.element.type in ("TD", "TH"):
             self.element.attach()  # an empty table cell still takes its place in its row
         for anchor in self.destinations:
@@ -161,25 +165,17 @@ class TextBlock(Flowable):
                 text.setTextOrigin(style.indent - label_width - style.size * 0.5, baseline)
                 state.show(Piece(self.label.text, self.label, label_width))
             text.setTextOrigin(style.indent, baseline)
-            x = style.indent
             pieces = line.pieces + line.trailing
-            # Consecutive pieces of one run are shown with one operator: fewer, longer strings.
-            start = 0
-            for end in range(1, len(pieces) + 1):
-                if end == len(pieces) or pieces[end].run is not pieces[start].run:
-                    run = pieces[start].run
-                    state.show(Piece("".join(p.text for p in pieces[start:end]), run, 0.0))
-                    start = end
-            for piece in pieces:
-                run = piece.run
-                if run.destination:
-                    canvas.bookmarkHorizontal(run.destination, x, baseline + style.size)
-                if not (piece.is_space and piece in line.trailing):
-                    if run.underline:
-                        state.underlines.append((x, x + piece.width, baseline, run))
-                    if run.link is not None:
-                        state.link_spans.append((run.link, x, x + piece.width, baseline, run))
-                x += piece.width
+            if pieces:  # consecutive pieces of one run are shown with one operator
+                shown, texts = pieces[0].run, list[str]()
+                for piece in pieces:
+                    if piece.run is not shown:
+                        state.show_text("".join(texts), shown)
+                        shown, texts = piece.run, []
+                    texts.append(piece.text)
+                state.show_text("".join(texts), shown)
+            if decorated:
+                self._decorate(line, style.indent, baseline, state)
         state.close()
         canvas.drawText(text)
         if self.artifact:
@@ -187,6 +183,22 @@ class TextBlock(Flowable):
         self._draw_underlines(state.underlines, tagger)
         if not self.artifact:  # a repeated header row's link is followed where it first appears
             self._annotate(_merge_spans(state.link_spans), tagger, page)
+
+    def _decorate(self, line: Line, x: float, baseline: float, state: _TextState) -> None:
+        """Where ``line``'s runs bind a destination, and its underlines and link rectangles,
+        from ``x`` (points) on; spaces where the line breaks are neither underlined nor linked."""
+        canvas = self.canv
+        for at_break, pieces in ((False, line.pieces), (True, line.trailing)):
+            for piece in pieces:
+                run = piece.run
+                if run.destination:
+                    canvas.bookmarkHorizontal(run.destination, x, baseline + self.style.size)
+                if not (at_break and piece.is_space):
+                    if run.underline:
+                        state.underlines.append((x, x + piece.width, baseline, run))
+                    if run.link is not None:
+                        state.link_spans.append((run.link, x, x + piece.width, baseline, run))
+                x += piece.width
 
     def _draw_underlines(self, underlines: list[tuple[float, float, float, Run]], tagger: Tagger) -> None:
         if not underlines:
@@ -250,7 +262,10 @@ class _TextState:
         self.link_spans: list[Span] = []
 
     def show(self, piece: Piece) -> None:
-        run, text = piece.run, self.text
+        self.show_text(piece.text, piece.run)
+
+    def show_text(self, shown: str, run: Run) -> None:
+        text = self.text
         owner = run.owner or self.element
         if not self.artifact and owner is not None and owner is not self.owner:
             if self.owner is not None:
@@ -272,7 +287,7 @@ class _TextState:
             if self.spacing[1] != run.word_space:
                 text.setWordSpace(run.word_space)
             self.spacing = (run.char_space, run.word_space)
-        text.textOut(piece.text)
+        text.textOut(shown)
 
     def close(self) -> None:
         if self.owner is not None:

@@ -132,6 +132,8 @@ def segment_by_font(text: str, face: str, missing: set[str], unshaped: set[str])
     and are added to ``missing`` so that the writer can warn.
     """
     primary_cover = _register(face)
+    if primary_cover.issuperset(map(ord, text)):  # the face draws it all, as most text
+        return [FontSegment(text, face)] if text else []
     fallbacks = _FALLBACKS.get(face, ())
     fallback = next((name for name in (face, *fallbacks) if ord(SUBSTITUTE) in _register(name)), face)
     segments: list[FontSegment] = []
@@ -169,4 +171,33 @@ def needs_shaping(char: str) -> bool:
 
 
 def string_width(text: str, face: str, size: float) -> float:
+    """The advance width of ``text`` in ``face`` at ``size``, in points."""
     return pdfmetrics.stringWidth(text, face, size)
+
+
+class TextWidths:
+    """Advance widths of strings, remembered per face and size, in points.
+
+    A briefing sets the same words thousands of times in a handful of faces and sizes; each
+    is measured once per writer, then looked up. The widths are those of ``string_width``
+    (ReportLab's, from the font's ``hmtx`` advances), so layout is unchanged. One per writer:
+    nothing outlives it."""
+
+    def __init__(self) -> None:
+        self._tables: dict[tuple[str, float], dict[str, float]] = {}
+
+    def table(self, face: str, size: float) -> dict[str, float]:
+        """The widths measured so far in ``face`` at ``size``, keyed by the string; fill it
+        through ``width``."""
+        key = (face, size)
+        found = self._tables.get(key)
+        if found is None:
+            found = self._tables[key] = {}
+        return found
+
+    def width(self, text: str, face: str, size: float) -> float:
+        table = self.table(face, size)
+        found = table.get(text)
+        if found is None:
+            found = table[text] = pdfmetrics.stringWidth(text, face, size)
+        return found

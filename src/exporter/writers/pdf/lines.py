@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from exporter.language.segment import line_chunks
-from exporter.writers.pdf.fonts import string_width
+from exporter.language.segment import is_plain, line_chunks
+from exporter.writers.pdf.fonts import TextWidths
 from exporter.writers.pdf.tagging.structure import StructElem
 
-_SPACES = re.compile(r"( +)")
+_PARTS = re.compile(r" +|[^ ]+")  # runs of spaces, and what lies between them
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,6 +54,7 @@ class Run:
     destination: str | None = None  # a named destination bound where this run is drawn
     char_space: float = 0.0  # points added after each character (Tc)
     word_space: float = 0.0  # points added to each space (Tw)
+    widths: TextWidths = field(kw_only=True)  # the writer's measured strings
 
 
 def run_width(text: str, run: Run) -> float:
@@ -61,7 +62,11 @@ def run_width(text: str, run: Run) -> float:
 
     ReportLab sets a space (and a no-break space) as code 32 in every TrueType subset,
     the one code ``Tw`` applies to."""
-    width = string_width(text, run.face, run.size)
+    return _spaced(text, run, run.widths.width(text, run.face, run.size))
+
+
+def _spaced(text: str, run: Run, width: float) -> float:
+    """``width`` (the string's advance) with ``run``'s letter and word spacing added."""
     if run.char_space:
         width += run.char_space * len(text)
     if run.word_space:
@@ -69,11 +74,15 @@ def run_width(text: str, run: Run) -> float:
     return width
 
 
-@dataclass(frozen=True, eq=False)
 class Piece:
-    text: str
-    run: Run
-    width: float
+    """A word, a part of one, or spaces, in one run, with its drawn width in points."""
+
+    __slots__ = ("run", "text", "width")
+
+    def __init__(self, text: str, run: Run, width: float) -> None:
+        self.text = text
+        self.run = run
+        self.width = width
 
     @property
     def is_space(self) -> bool:
@@ -86,28 +95,51 @@ class Line:
     trailing: list[Piece] = field(default_factory=list)
 
 
-def _words(runs: list[Run]) -> list[tuple[list[Piece], list[Piece]]]:
-    """Group pieces into (spaces before, word) pairs; a word may span runs (x², a link)."""
-    words: list[tuple[list[Piece], list[Piece]]] = []
+# A word and the spaces before it: (spaces, pieces, the spaces' width, the word's width, in
+# points, the spaces' length, the word's length, in characters).
+_Word = tuple[list[Piece], list[Piece], float, float, int, int]
+
+
+def _words(runs: list[Run]) -> list[_Word]:
+    """Group pieces into words, each with the spaces before it; a word may span runs (x²,
+    a link). Each string is measured once per face and size (``Run.widths``)."""
+    words: list[_Word] = []
     spaces: list[Piece] = []
-    word: list[Piece] = []
+    pieces: list[Piece] = []
+    space_width = width = 0.0
+    space_count = count = 0
     for run in runs:
-        for part in _SPACES.split(run.text):
-            if not part:
-                continue
+        measured = run.widths.table(run.face, run.size)
+        plain = is_plain(run.text)
+        spaced = bool(run.char_space or run.word_space)
+        for part in _PARTS.findall(run.text):
             if part[0] == " ":
-                if word:
-                    words.append((spaces, word))
-                    spaces, word = [], []
-                spaces.append(Piece(part, run, run_width(part, run)))
+                if pieces:
+                    words.append((spaces, pieces, space_width, width, space_count, count))
+                    spaces, pieces, space_width, width, space_count, count = [], [], 0.0, 0.0, 0, 0
+                measure = measured.get(part)
+                if measure is None:
+                    measure = measured[part] = run.widths.width(part, run.face, run.size)
+                if spaced:
+                    measure = _spaced(part, run, measure)
+                spaces.append(Piece(part, run, measure))
+                space_width += measure
+                space_count += len(part)
                 continue
-            for index, chunk in enumerate(line_chunks(part)):
-                if index and word:  # a break opportunity with no space (UAX #14): a new word
-                    words.append((spaces, word))
-                    spaces, word = [], []
-                word.append(Piece(chunk, run, run_width(chunk, run)))
-    if word:
-        words.append((spaces, word))
+            for index, chunk in enumerate((part,) if plain else line_chunks(part)):
+                if index and pieces:  # a break opportunity with no space (UAX #14): a new word
+                    words.append((spaces, pieces, space_width, width, space_count, count))
+                    spaces, pieces, space_width, width, space_count, count = [], [], 0.0, 0.0, 0, 0
+                measure = measured.get(chunk)
+                if measure is None:
+                    measure = measured[chunk] = run.widths.width(chunk, run.face, run.size)
+                if spaced:
+                    measure = _spaced(chunk, run, measure)
+                pieces.append(Piece(chunk, run, measure))
+                width += measure
+                count += len(chunk)
+    if pieces:
+        words.append((spaces, pieces, space_width, width, space_count, count))
     return words
 
 
@@ -147,30 +179,24 @@ def break_lines(runs: list[Run], width: float, max_chars: int = 0) -> list[Line]
     """Greedy line breaking into ``width`` points and, when ``max_chars`` is given, at
     most that many characters a line (trailing spaces not counted)."""
     limit = max_chars if max_chars > 0 else 1 << 62
+    room = width + 1e-6
     lines: list[Line] = []
     current: list[Piece] = []
     used = 0.0
     count = 0
-    for spaces, word in _words(runs):
-        word_width = sum(piece.width for piece in word)
-        space_width = sum(piece.width for piece in spaces)
-        word_count, space_count = _length(word), _length(spaces)
-        if (
-            current
-            and used + space_width + word_width <= width + 1e-6
-            and count + space_count + word_count <= limit
-        ):
+    for spaces, pieces, space_width, word_width, space_count, word_count in _words(runs):
+        if current and used + space_width + word_width <= room and count + space_count + word_count <= limit:
             current.extend(spaces)
-            current.extend(word)
+            current.extend(pieces)
             used += space_width + word_width
             count += space_count + word_count
             continue
         if current:
             lines.append(Line(current, spaces))
-        if word_width <= width + 1e-6 and word_count <= limit:
-            current, used, count = list(word), word_width, word_count
+        if word_width <= room and word_count <= limit:
+            current, used, count = list(pieces), word_width, word_count
             continue
-        chunks = _cut_long_word(word, width, limit)
+        chunks = _cut_long_word(pieces, width, limit)
         lines.extend(Line(chunk) for chunk in chunks[:-1])
         current = chunks[-1]
         used = sum(piece.width for piece in current)

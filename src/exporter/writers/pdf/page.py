@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from io import BytesIO
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
@@ -18,7 +18,8 @@ from reportlab.pdfbase.pdfdoc import PDFObjectReference
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus.doctemplate import FrameBreak
-from reportlab.platypus.flowables import _listWrapOn
+from reportlab.platypus.frames import _FUZZ
+from reportlab.rl_config import listWrapOnFakeWidth
 
 from exporter.styles.model import Style, hex_digits
 from exporter.writers.pdf.contents import PageReferences
@@ -113,6 +114,8 @@ class _PageFurniture:
         self.lang = lang
 
     def __call__(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        if cast(TaggedCanvas, canvas).measuring:  # a layout pass whose pages are never kept
+            return
         colours = self.style.colours
         if hex_digits(colours.background) != "FFFFFF":
             width, height = page_size(self.style)
@@ -156,6 +159,19 @@ class KeepWithNext(KeepTogether):
     group whenever it is taller than what is left of the page, which leaves most of a page
     empty before every long table or paragraph that follows a heading."""
 
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        """As KeepTogether's (ReportLab's ``_listWrapOn``, but without the deep copy of the
+        frame it makes for flowables that add content to it, which ours never do), and
+        remembers each flowable's height, so that ``split`` needs no second layout."""
+        placed = [flowable for flowable in self._content if not hasattr(flowable, "frameAction")]
+        sizes = [flowable.wrapOn(self.canv, aW, 0xFFFFFFF) for flowable in placed]
+        self._heights = [height for _, height in sizes]
+        self._H = _stacked(placed, self._heights)
+        self._H0 = self._heights[0] if sizes else 0
+        self._wrapInfo = aW, aH
+        width = max((min(w, aW) if listWrapOnFakeWidth else w for w, h in sizes if h > _FUZZ), default=0)
+        return width, 0xFFFFFF  # as KeepTogether: always split
+
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
@@ -163,13 +179,35 @@ class KeepWithNext(KeepTogether):
         if aH + 1e-6 >= self._H or len(content) < 2:
             return content
         *before, last = content
-        _, height = _listWrapOn(before, aW, self.canv)
+        height = _stacked(before, self._heights)
         room = aH - height - max(last.getSpaceBefore(), before[-1].getSpaceAfter())
         frame = getattr(self, "_frame", None)
         at_top = bool(getattr(frame, "_atTop", False))
         if at_top or (room > 0 and last.split(aW, room)):
             return content
         return [FrameBreak(), *content]
+
+
+def _stacked(flowables: list[Flowable], heights: list[float]) -> float:
+    """The height of ``flowables`` one under another, given each one's wrapped height, as
+    ReportLab's ``_listWrapOn`` adds them up: the space between two is the larger of the one's
+    space after and the other's space before; an empty flowable takes no space, and one that
+    acts on the frame (a break) none and no height of ``heights``."""
+    total = 0.0
+    after = 0.0
+    first = True
+    placed = [flowable for flowable in flowables if not hasattr(flowable, "frameAction")]
+    for flowable, height in zip(placed, heights[: len(placed)], strict=True):
+        if height <= _FUZZ:
+            continue
+        total += height
+        if first:
+            first = False
+        else:
+            total += max(flowable.getSpaceBefore() - after, 0)
+        after = flowable.getSpaceAfter()
+        total += after
+    return total - after
 
 
 def build_pdf(

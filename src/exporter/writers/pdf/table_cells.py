@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from exporter.writers.pdf.flowables import TextBlock
-from exporter.writers.pdf.fonts import string_width
 
 PARAGRAPH_GAP = 0.4  # between the paragraphs of a cell, in lines of text
 _EPSILON = 1e-6
@@ -67,7 +66,7 @@ class CellContent:
                 for part in _SPACES.split(run.text):
                     if not part:
                         continue
-                    width = string_width(part, run.face, run.size)
+                    width = run.widths.width(part, run.face, run.size)
                     line += width
                     if part[0] == " ":
                         longest, word = max(longest, word), 0.0

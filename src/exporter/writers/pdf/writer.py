@@ -24,7 +24,13 @@ from exporter.tables.tree import regular_table, table_grid
 from exporter.writers.base import Writer
 from exporter.writers.pdf.contents import ContentsLine, PageReferences, number_run
 from exporter.writers.pdf.flowables import BlockStyle, OutlineEntry, TextBlock
-from exporter.writers.pdf.fonts import average_char_width, face_for, register_fonts, segment_by_font
+from exporter.writers.pdf.fonts import (
+    TextWidths,
+    average_char_width,
+    face_for,
+    register_fonts,
+    segment_by_font,
+)
 from exporter.writers.pdf.lines import LinkTarget, Run
 from exporter.writers.pdf.page import PRODUCER, build_pdf, frame_height
 from exporter.writers.pdf.table import TableBlock
@@ -49,6 +55,8 @@ def clean_text(text: str) -> str:
     """Line breaks become spaces; control and format characters (soft hyphens, zero-width
     marks) go, as the layout breaks lines itself and shapes nothing."""
     text = _WHITESPACE.sub(" ", text)
+    if text.isprintable():  # no character of category C (nor Z but the space): nothing to remove
+        return text
     return "".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cf"))
 
 
@@ -80,6 +88,7 @@ class PdfWriter(Writer):
         self.tables = 0  # tables written so far, for their cells' element ids
         self.references = PageReferences()  # the page of each heading the contents lists
         self.family = self.style.fonts.pdf
+        self.widths = TextWidths()  # every string measured once per face and size
         body = self.style.body
         self.space_after = body.paragraph_spacing
         self.body = BlockStyle(
@@ -192,6 +201,7 @@ class PdfWriter(Writer):
             owner=item_element.child("Lbl"),
             char_space=self.spacing(self.body.size)[0],
             word_space=self.spacing(self.body.size)[1],
+            widths=self.widths,
         )
         body = item_element.child("LBody")
         flowables: list[Flowable] = []
@@ -267,20 +277,25 @@ class PdfWriter(Writer):
         return [caption, block]
 
     def visit_cell(self, cell: doc.Cell, element: StructElem, style: BlockStyle, shaded: bool) -> CellContent:
-        """A cell's paragraphs: one straight in its TH or TD, several each a P inside it. Column
-        headers are bold; a cell on the header shade takes the style's header text colour."""
+        """A cell's paragraphs: one straight in its TH or TD, several each a P inside it, a
+        list an L (ISO 32000-1 14.8.4.3.3) inside it. Column headers are bold; a cell on the
+        header shade takes the style's header text colour."""
         strong = cell.scope in ("column", "both")
         colour = self.style.colours.table_header if shaded else None
-        if len(cell.blocks) <= 1:
-            children = cell.blocks[0].children if cell.blocks else ()
-            if cell.blocks and cell.blocks[0].lang:
-                element.lang = cell.blocks[0].lang
+        only = cell.blocks[0] if len(cell.blocks) == 1 and isinstance(cell.blocks[0], doc.Paragraph) else None
+        if not cell.blocks or only is not None:
+            children = only.children if only is not None else ()
+            if only is not None and only.lang:
+                element.lang = only.lang
             runs = self.runs(children, _Inline(element, style.size, strong, colour))
             return CellContent([TextBlock(runs, element, style)])
-        blocks = []
-        for paragraph in cell.blocks:
-            p = element.child("P", lang=paragraph.lang)
-            runs = self.runs(paragraph.children, _Inline(p, style.size, strong, colour))
+        blocks: list[TextBlock] = []
+        for block in cell.blocks:
+            if isinstance(block, doc.BulletList):  # a data cell's list: L > LI > Lbl, LBody
+                blocks.extend(f for f in self.visit(block, element, 0.0) if isinstance(f, TextBlock))
+                continue
+            p = element.child("P", lang=block.lang)
+            runs = self.runs(block.children, _Inline(p, style.size, strong, colour))
             blocks.append(TextBlock(runs, p, style))
         return CellContent(blocks)
 
@@ -462,6 +477,7 @@ class PdfWriter(Writer):
                     destination,
                     char_space,
                     word_space,
+                    widths=self.widths,
                 )
             )
         if missing:

@@ -184,7 +184,7 @@ def memory(sources: list[Path], count: int, jobs: int, work: Path) -> None:
     seen: list[tuple[int, int]] = []
 
     class Events:
-        def started(self, total: int) -> None:
+        def started(self, total: int, unchanged: int = 0) -> None:
             pass
 
         def finished(self, entry: batch.Entry) -> None:

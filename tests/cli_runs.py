@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from conftest import SEED_RECORD
+from exporter.batch.manifest import is_manifest_name
 
 COMMAND = [sys.executable, "-m", "exporter"]
 
@@ -52,8 +53,11 @@ def copies(folder: Path, count: int, source: Path = SEED_RECORD, stem: str = "de
     return made
 
 
-def tree(folder: Path) -> list[str]:
-    """Every file under ``folder``, hidden ones included, as sorted relative POSIX paths."""
+def tree(folder: Path, manifests: bool = False) -> list[str]:
+    """Every file under ``folder``, hidden ones included, as sorted relative POSIX paths;
+    the manifest ``convert`` keeps in its output folder only with ``manifests``."""
     return sorted(
-        p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink()
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if (p.is_file() or p.is_symlink()) and (manifests or not is_manifest_name(p.name))
     )

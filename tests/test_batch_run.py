@@ -59,7 +59,7 @@ def test_one_broken_record_fails_alone_and_both_reports_name_it(tmp_path: Path, 
     data = valid_report(tmp_path / "report.json")
     assert data["status"] == "failed" and data["exit_status"] == 1
     assert data["counts"] == {
-        "inputs": 3, "converted": 2, "checked": 0, "failed": 1, "skipped": 0, "interrupted": 0,
+        "inputs": 3, "converted": 2, "checked": 0, "failed": 1, "skipped": 0, "unchanged": 0, "interrupted": 0,
     }  # fmt: skip
     [failed] = [entry for entry in data["inputs"] if entry["status"] == "failed"]
     assert failed["input"] == str(broken) and failed["failure"]["kind"] == "input" and failed["outputs"] == []
@@ -107,6 +107,7 @@ def test_reports_are_the_same_run_after_run_apart_from_times(tmp_path: Path, run
             tmp_path / "out",
             "-f",
             "json",
+            "--force",  # the second run converts too (not: skipped unchanged)
             "--report",
             tmp_path / f"{run}.json",
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
+from cli_runs import tree
 from conftest import ROOT, SAMPLES, SEED_RECORD, SEED_TEXT
 from exporter import __version__
 from exporter.cli import main
@@ -61,7 +62,7 @@ def test_python_dash_m_works() -> None:
 def test_convert_folder_makes_docx_and_pdf_per_record(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(main, ["convert", str(SAMPLES), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    names = sorted(p.name for p in tmp_path.iterdir())
+    names = tree(tmp_path)
     stems = (SEED_RECORD.stem, SEED_TEXT.stem)
     assert names == sorted(f"{stem}{ext}" for stem in stems for ext in (".docx", ".pdf"))  # README.md skipped
 
@@ -79,7 +80,7 @@ def test_a_failure_leaves_no_file_and_keeps_an_earlier_good_one(tmp_path: Path, 
     result = runner.invoke(main, ["convert", str(source), "-o", str(out), "-f", "docx"])
     assert result.exit_code == 1
     assert (out / "debate.docx").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == ["debate.docx"]  # no temporary left behind
+    assert tree(out) == ["debate.docx"]  # no temporary left behind
 
 
 def test_the_rest_of_a_batch_still_runs(tmp_path: Path, runner: CliRunner) -> None:
@@ -92,7 +93,7 @@ def test_the_rest_of_a_batch_still_runs(tmp_path: Path, runner: CliRunner) -> No
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and str(bad) in errors[0] and "line 1" in errors[0]
     assert "Traceback" not in result.output
-    assert [p.name for p in (tmp_path / "out").iterdir()] == [f"{SEED_RECORD.stem}.docx"]
+    assert tree(tmp_path / "out") == [f"{SEED_RECORD.stem}.docx"]
 
 
 def test_undetectable_input_names_the_way_out(tmp_path: Path, runner: CliRunner) -> None:
@@ -166,7 +167,7 @@ def test_split_writes_one_briefing_per_debate_of_a_day(tmp_path: Path, runner: C
     split = runner.invoke(main, ["convert", str(day), "-o", str(tmp_path / "split"), "-f", "json", "--split"])
     assert whole.exit_code == 0 and split.exit_code == 0, split.output
     sections = json.loads((tmp_path / "whole" / f"{day.stem}.json").read_text())["sections"]
-    written = sorted((tmp_path / "split").iterdir())
+    written = [tmp_path / "split" / name for name in tree(tmp_path / "split")]
     assert len(sections) > 1 and len(written) == len(sections)
     for path, section in zip(written, sections, strict=True):
         piece = json.loads(path.read_text())
@@ -199,7 +200,7 @@ def test_people_directory_fills_speaker_headings(tmp_path: Path, runner: CliRunn
 def test_convert_check_audits_every_briefing_it_writes(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(main, ["convert", str(SEED_TEXT), "-o", str(tmp_path), "--check", "-v"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".pdf"]
+    assert sorted(Path(name).suffix for name in tree(tmp_path)) == [".docx", ".pdf"]
 
 
 def test_the_readme_synopsis_names_every_option_of_convert_and_check_and_no_other() -> None:

@@ -248,10 +248,17 @@ def in_record(root: etree._Element) -> Directory | None:
     return Directory(_tei_people(persons, orgs), "the record's listPerson")
 
 
-@lru_cache(maxsize=4)
 def cached(path: Path) -> Directory:
     """:func:`load`, read once per path in a process (a ParlaMint listPerson takes about half
-    a second; a reader consults it for every sitting of a batch)."""
+    a second; a reader consults it for every sitting of a batch), and again once the file
+    changes (its modification time or size), so that a long-lived process never uses an
+    old version."""
+    found = path.stat()
+    return _cached(path, found.st_mtime_ns, found.st_size)
+
+
+@lru_cache(maxsize=4)
+def _cached(path: Path, _modified: int, _size: int) -> Directory:
     return load(path)
 
 

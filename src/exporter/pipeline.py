@@ -13,7 +13,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 
 from exporter import checks
@@ -27,8 +27,7 @@ from exporter.formats import INPUT_FORMATS, InputFormat, detect, input_format, o
 from exporter.input_files import read_input
 from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.output_set import PlannedFile, write_set
-from exporter.people import Directory
-from exporter.people import load as load_people
+from exporter.people import cached as people_directory  # read once per batch, again if changed
 from exporter.readers import _xml as xml
 from exporter.slugs import slug
 from exporter.validation import validate
@@ -70,7 +69,7 @@ def parse_debate(data: bytes, source: str, job: Job, reporter: Reporter) -> tupl
     _check_nesting(debate, source)
     debate = clean_debate(debate, reporter)  # text enters the model here
     if job.read.people is not None:
-        debate = _directory(job.read.people).apply(debate)
+        debate = people_directory(job.read.people).apply(debate)
     return debate, fmt
 
 
@@ -87,13 +86,6 @@ def _check_nesting(debate: m.Debate, source: str) -> None:
         for index, item in enumerate(section.items):
             if isinstance(item, m.Section):
                 stack.append((item, depth + 1, place if depth > 1 else f"{place}.items[{index}]"))
-
-
-@lru_cache(maxsize=4)
-def _directory(path: Path) -> Directory:
-    """A speaker directory is read once per batch, not once per input (a ParlaMint listPerson
-    takes about half a second)."""
-    return load_people(path)
 
 
 def _choose_format(data: bytes, requested: str, source: str) -> InputFormat:

@@ -8,6 +8,10 @@ process writes the files (``output_set``), so an interruption can always clean u
 an ``InterruptGuard`` a signal raises ``Interrupted`` here, the workers are stopped, and
 the entries not finished say so. Largest inputs are started first, so that the last to
 finish is a small one and every core stays busy to the end.
+
+With an ``Incremental`` (``incremental``), ``convert`` skips the inputs whose outputs are
+up to date (status ``unchanged``), records each input's outputs in the output folder's
+manifest as its set is written, and reports the outputs no input makes any more.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from exporter.batch import work
 from exporter.batch.inputs import Plan, Source, clash_key
@@ -28,6 +32,10 @@ from exporter.batch.pool import ProcessExpired, open_pool, unordered
 from exporter.batch.work import Failure, Outcome, Settings
 from exporter.diagnostics import Diagnostic, Severity
 from exporter.output_set import OutputSetError, PlannedFile, write_set
+
+if TYPE_CHECKING:
+    from exporter.batch.incremental import Incremental, Leftover, UpToDate
+    from exporter.batch.shards import Shard
 
 
 @dataclass(frozen=True)
@@ -42,8 +50,9 @@ class Written:
 
 @dataclass
 class Entry:
-    """One input's account: ``status`` is converted, checked, failed, skipped or
-    interrupted (not finished when the run was stopped); ``written`` the files now in place;
+    """One input's account: ``status`` is converted, checked, failed, skipped (not a
+    record), unchanged (up to date: not converted again) or interrupted (not finished when
+    the run was stopped); ``written`` the files now in place;
     ``notes`` what the user should know about them. The outcome keeps no file's bytes once
     written, so a long batch does not hold them all."""
 
@@ -68,31 +77,44 @@ class Entry:
 
 @dataclass
 class Run:
-    """A whole run: ``command`` is convert or check; ``seconds`` its wall-clock time."""
+    """A whole run: ``command`` is convert or check; ``seconds`` its wall-clock time;
+    ``shard`` the share it took of ``total`` inputs (``--shard``); ``leftovers`` the outputs
+    no input makes any more (incremental runs); ``problems`` what went wrong with the
+    manifest (one line each; ``manifest_failed``: it could not be saved)."""
 
     command: str
     entries: list[Entry]
     fail_on: str | None = None
     seconds: float = 0.0
     interrupted: Interrupted | None = None
+    shard: Shard | None = None
+    total: int = 0
+    leftovers: list[Leftover] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    manifest_failed: bool = False
 
     def count(self, status: str) -> int:
         return sum(1 for entry in self.entries if entry.status == status)
 
     @property
     def ok(self) -> bool:
-        return self.interrupted is None and not self.count("failed")
+        return self.interrupted is None and not self.count("failed") and not self.manifest_failed
 
     @property
     def found_nothing(self) -> bool:
-        """No input was a record: none given, or every one found was skipped."""
+        """No input was a record: none given, or every one found was skipped. A shard whose
+        share holds none is not a run that found nothing while other shards have inputs:
+        the merged report (``merge``) tells."""
+        if self.shard is not None and self.total > 0:
+            return False
         return all(entry.status == "skipped" for entry in self.entries)
 
 
 class Events(Protocol):
-    """What a progress display hears: the number of inputs, then each as it finishes."""
+    """What a progress display hears: the number of inputs to do (and of those skipped as
+    unchanged), then each as it finishes."""
 
-    def started(self, total: int) -> None: ...
+    def started(self, total: int, unchanged: int = 0) -> None: ...
 
     def finished(self, entry: Entry) -> None: ...
 
@@ -105,27 +127,56 @@ def convert(
     fail_on: str | None = None,
     events: Events | None = None,
     guard: InterruptGuard | None = None,
+    incremental: Incremental | None = None,
 ) -> Run:
-    """Convert every input of ``plan``; each input's files are written as one set."""
+    """Convert every input of ``plan``; each input's files are written as one set. With
+    ``incremental``, inputs whose outputs are up to date are skipped, and the manifest is
+    kept (see ``incremental``)."""
     guard = guard or InterruptGuard()
+    started = time.perf_counter()
     inputs = {os.path.realpath(s.path) for s in plan.sources if s.path is not None}
-    claimed: dict[str, str] = {}
+    ready = incremental.up_to_date(plan.sources, jobs) if incremental else {}
+    claimed = {clash_key(w.path): plan.sources[i].display for i, done in ready.items() for w in done.written}
 
     def finish(entry: Entry) -> None:
         outcome = entry.outcome
         assert outcome is not None
-        if outcome.status != "converted":
-            return
-        started = time.perf_counter()
-        entry.failure = _write(entry, outcome, claimed, inputs, guard)
-        entry.seconds += time.perf_counter() - started
-        outcome.files = []
-        if entry.failure is None:
-            entry.failure = judge(entry, fail_on, "its briefing fails")
-        entry.status = "failed" if entry.failure else "converted"
+        if outcome.status == "converted":
+            started = time.perf_counter()
+            entry.failure = _write(entry, outcome, claimed, inputs, guard)
+            entry.seconds += time.perf_counter() - started
+            outcome.files = []
+            if entry.failure is None:
+                entry.failure = judge(entry, fail_on, "its briefing fails")
+            entry.status = "failed" if entry.failure else "converted"
+        if incremental is not None:
+            incremental.record(entry)
+
+    def tick() -> None:
+        if incremental is not None:
+            incremental.checkpoint(guard.held)
 
     settings = Settings(settings.job, audit=fail_on is not None, debug=settings.debug)
-    return _run("convert", plan, work.convert_source, settings, finish, jobs, fail_on, events, guard)
+    run = _run("convert", plan, work.convert_source, settings, finish, jobs, fail_on, events, guard, ready, tick)
+    if incremental is not None:
+        _close(run, plan, incremental, guard)
+    run.seconds = time.perf_counter() - started
+    return run
+
+
+def _close(run: Run, plan: Plan, incremental: Incremental, guard: InterruptGuard) -> None:
+    """Report the leftovers (pruning them if asked) and save the manifest; after an
+    interruption only save it, so that what finished is recorded. Signals are held
+    meanwhile; a second one forced through leaves the manifest whole, new or old."""
+    try:
+        if run.interrupted is None:
+            run.leftovers = incremental.finish(plan.sources, guard.held)
+        else:
+            incremental.save(guard.held)
+    except Interrupted as signal:  # forced through while the manifest was written: it is whole or old
+        run.interrupted = run.interrupted or signal
+    run.problems = [line for line in (incremental.problem, incremental.save_problem) if line]
+    run.manifest_failed = incremental.save_problem is not None
 
 
 def check(
@@ -145,7 +196,7 @@ def check(
             entry.status = "failed" if entry.failure else "checked"
 
     return _run(
-        "check", plan, work.check_source, settings, finish, jobs, fail_on, events, guard or InterruptGuard()
+        "check", plan, work.check_source, settings, finish, jobs, fail_on, events, guard or InterruptGuard(), {}
     )
 
 
@@ -159,12 +210,22 @@ def _run(
     fail_on: str | None,
     events: Events | None,
     guard: InterruptGuard,
+    ready: dict[int, UpToDate],
+    tick: Callable[[], None] | None = None,
 ) -> Run:
+    """Run ``task`` over the inputs not ``ready`` (up to date), ``finish`` each in this
+    process as it comes, then ``tick`` (with the accounts up to date, so an interruption
+    there loses nothing)."""
     started = time.perf_counter()
-    run = Run(command, [Entry(source) for source in plan.sources], fail_on)
+    run = Run(command, [Entry(source) for source in plan.sources], fail_on, shard=plan.shard, total=plan.whole)
+    for position, done in ready.items():
+        entry = run.entries[position]
+        entry.status, entry.written = "unchanged", done.written
+        entry.outcome = Outcome("unchanged", input_format=done.input_format)
     if events:
-        events.started(len(run.entries))
-    order = sorted(range(len(plan.sources)), key=lambda i: -plan.sources[i].size)
+        events.started(len(run.entries) - len(ready), len(ready))
+    todo = [i for i in range(len(plan.sources)) if i not in ready]
+    order = sorted(todo, key=lambda i: -plan.sources[i].size)
     pool = open_pool(jobs, len(order))
     stopped = False
     try:
@@ -180,6 +241,8 @@ def _run(
                 raise
             if events:
                 events.finished(entry)
+            if tick is not None:
+                tick()
             guard.raise_pending()
     except Interrupted as signal:
         run.interrupted = signal

@@ -22,9 +22,9 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pathspec
 
@@ -32,6 +32,9 @@ from exporter.errors import InputError
 from exporter.file_names import fit, room_for
 from exporter.formats import FOLDER_PATTERNS, output_format
 from exporter.input_files import DEFAULT_MAX_INPUT_SIZE, read_stream
+
+if TYPE_CHECKING:
+    from exporter.batch.shards import Shard
 
 DEFAULT_INCLUDE = FOLDER_PATTERNS
 STDIN = "-"
@@ -47,7 +50,10 @@ class Source:
     by walking a folder (skipped, not failed, when its format cannot be told); ``stem``
     names its outputs (None: from the record's title, for standard input); ``problem``
     is why it cannot even be read (a missing file); ``relative`` is its path (POSIX)
-    inside the folder it was found in, or its name when named on its own.
+    inside the folder it was found in, or its name when named on its own: where its outputs
+    go under ``-o``, the key of its record in the manifest (``manifest``) and what its shard
+    is chosen by (``shards``); ``index`` is its place among all the run's inputs, from 0
+    (kept by a shard, so that shards' reports merge back into order).
     """
 
     display: str
@@ -59,12 +65,22 @@ class Source:
     size: int = 0
     problem: str | None = None
     relative: str = ""
+    index: int = 0
 
 
 @dataclass(frozen=True)
 class Plan:
+    """The inputs of a run, in order; with ``--shard``, this job's share of ``total``."""
+
     sources: list[Source]
     searched: list[str]  # the arguments, as given: "no debate records found in …"
+    shard: Shard | None = None
+    total: int = -1  # inputs of the whole run, before a shard took its share (-1: len(sources))
+
+    @property
+    def whole(self) -> int:
+        """How many inputs the whole run has (all shards together)."""
+        return len(self.sources) if self.total < 0 else self.total
 
 
 class UsageProblem(Exception):
@@ -106,7 +122,8 @@ def collect(
                 if key not in seen:
                     seen.add(key)
                     sources.append(source)
-    return Plan(sources, [a for a in arguments if a != STDIN])
+    numbered = [replace(source, index=index) for index, source in enumerate(sources)]
+    return Plan(numbered, [a for a in arguments if a != STDIN])
 
 
 def _standard_input(stdin: BinaryIO | None, out_dir: Path, name: str | None, cap: int | None) -> Source:

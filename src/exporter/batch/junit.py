@@ -1,12 +1,15 @@
 """The JUnit XML report of a run (``--junit FILE``), for Jenkins, GitLab and GitHub.
 
-One ``<testsuite>`` per input (``file`` names it) and one ``<testcase>`` per input and
-output format (``convert``), or per file (``check``, named ``accessibility``), with the
-input as ``classname``. A record that cannot be converted, a clash or an unwritable file
+One ``<testsuite>`` per input (``file`` names it; ``id`` is its place among all the run's
+inputs, kept by a shard so that shards' reports merge back into order) and one
+``<testcase>`` per input and output format (``convert``), or per file (``check``, named
+``accessibility``), with the input as ``classname``; the root is named after the command
+(and the shard: ``debate-export convert (shard 1 of 4)``). A record that cannot be converted, a clash or an unwritable file
 fails every format's case with the message; an accessibility error (or, with
 ``--fail-on warning``, a warning) fails the case of the format that has it, with every
 finding in the text; an internal error or a crashed worker is an ``<error>``; a file
-skipped by a walk, or not reached before an interruption, is ``<skipped>``. Validated in
+skipped by a walk, one unchanged since the last run (its outputs up to date), or one not
+reached before an interruption, is ``<skipped>``. Validated in
 our tests against the JUnit schema Jenkins uses (junit-10.xsd). Written with the
 ``junitparser`` library, which also reads and merges such reports.
 """
@@ -21,16 +24,25 @@ from exporter.batch import Entry, Run
 from exporter.diagnostics import Severity
 from exporter.printable import printable
 
+UNCHANGED = "unchanged since the last run: its outputs are up to date"
+
 
 class _Suite(TestSuite):
     file = Attr()  # the input: GitHub's and GitLab's reporters link to it
+    id = Attr()  # the input's place among all the run's inputs (junit-10.xsd: from 0)
+
+
+def root_name(command: str, shard: str | None = None) -> str:
+    """The ``<testsuites>`` name: the command, and the shard (``1 of 4``) if one."""
+    return f"debate-export {command}" + (f" (shard {shard})" if shard else "")
 
 
 def to_bytes(run: Run, formats: tuple[str, ...]) -> bytes:
-    root = JUnitXml(name=f"debate-export {run.command}")
+    root = JUnitXml(name=root_name(run.command, None if run.shard is None else f"{run.shard.index} of {run.shard.count}"))
     for entry in run.entries:
         suite = _Suite(_name(entry.source.display))
         suite.file = _name(entry.source.display)
+        suite.id = str(entry.source.index)
         cases = (
             [_case(entry, name, run) for name in formats]
             if run.command == "convert"
@@ -38,11 +50,16 @@ def to_bytes(run: Run, formats: tuple[str, ...]) -> bytes:
         )
         suite.add_testcases(cases)  # counts its tests, failures, errors and skipped
         suite.time = round(entry.seconds, 3)  # per input: the formats are made together
-        root.add_testsuite(suite)
+        root.append(suite)  # not add_testsuite, which compares each with every other: quadratic
     suites = list(root)
     for attribute in ("tests", "failures", "errors"):  # junit-10.xsd has no skipped here
         setattr(root, attribute, sum(getattr(suite, attribute) for suite in suites))
     root.time = round(run.seconds, 3)
+    return write(root)
+
+
+def write(root: JUnitXml) -> bytes:
+    """A report as the file holds it (indented, UTF-8)."""
     stream = io.BytesIO()
     root.write(stream, pretty=True)
     return stream.getvalue()
@@ -60,6 +77,8 @@ def _case(entry: Entry, fmt: str | None, run: Run) -> TestCase:
         case.result = [
             Skipped(_name(outcome.skipped_because if outcome and outcome.skipped_because else "skipped"))
         ]
+    elif entry.status == "unchanged":
+        case.result = [Skipped(UNCHANGED, "unchanged")]
     elif entry.status == "interrupted":
         signal = run.interrupted.name if run.interrupted else "a signal"
         case.result = [Skipped(f"not finished: the run was interrupted ({signal})")]

@@ -1,8 +1,12 @@
 """The JSON report of a run (``--report FILE``), described by ``batch-report.schema.json``.
 
-One entry per input in the order given, with its status, the files now in place (with
-their size and SHA-256), its warnings, the audit's findings per file, and why it failed
-or was skipped. Everything but the times is the same from run to run.
+One entry per input in the order given, with its place among all the run's inputs
+(``index``: a shard's report keeps the whole run's, so reports merge back into order), its
+status, the files now in place (with their size and SHA-256), its warnings, the audit's
+findings per file, and why it failed or was skipped; then the outputs no input makes any
+more (``leftovers``, incremental runs) and problems with the manifest. Everything but the
+times is the same from run to run, and shards' reports merged (``merge``) are the whole
+run's.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from exporter.batch import Entry, Run
 from exporter.diagnostics import Diagnostic, Severity
 
 FORMAT = "debate-export-report/1"
-STATUSES = ("converted", "checked", "failed", "skipped", "interrupted")
+STATUSES = ("converted", "checked", "failed", "skipped", "unchanged", "interrupted")
 
 
 def schema() -> dict[str, Any]:
@@ -44,14 +48,33 @@ def to_dict(run: Run) -> dict[str, Any]:
         "status": "interrupted" if run.interrupted else ("passed" if status == 0 else "failed"),
         "exit_status": status,
         "interrupted_by": run.interrupted.name if run.interrupted else None,
+        "shard": None
+        if run.shard is None
+        else {"index": run.shard.index, "count": run.shard.count, "of_inputs": run.total},
         "counts": {"inputs": len(run.entries), **{name: run.count(name) for name in STATUSES}},
         "seconds": round(run.seconds, 3),
         "inputs": [_entry(entry) for entry in run.entries],
+        "leftovers": [
+            {
+                "path": text(str(item.path)),
+                "input": text(item.input),
+                "why": item.why,
+                "removed": item.removed,
+                "note": item.note,
+            }
+            for item in run.leftovers
+        ],
+        "problems": [text(line) for line in run.problems],
     }
 
 
 def to_bytes(run: Run) -> bytes:
-    return (json.dumps(to_dict(run), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return dump(to_dict(run))
+
+
+def dump(report: dict[str, Any]) -> bytes:
+    """A report as the file holds it: UTF-8 JSON, two-space indents, a final newline."""
+    return (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _entry(entry: Entry) -> dict[str, Any]:
@@ -62,6 +85,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
     ]
     failure = entry.failure
     return {
+        "index": entry.source.index,
         "input": text(entry.source.display),
         "status": entry.status,
         "input_format": outcome.input_format if outcome else None,

@@ -9,6 +9,7 @@ Everything in and out is plain data, picklable for the trip between processes.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import os
 import sys
@@ -28,7 +29,6 @@ from exporter.pipeline import (
     audit,
     fewer_collections,
     parse_debate,
-    read_debate,
     render_files,
     stem_from_title,
 )
@@ -61,9 +61,11 @@ class Failure:
 
 @dataclass
 class Outcome:
-    """What became of one input. ``status``: converted, checked, failed or skipped;
-    ``findings``: the audit's, per output path; ``peak_memory``: the worker's peak
-    resident memory so far, in bytes (0 where the platform does not tell)."""
+    """What became of one input. ``status``: converted, checked, failed or skipped (or
+    unchanged, given by the parent to an input it did not send); ``findings``: the audit's,
+    per output path; ``input_sha256``: the SHA-256 of the input's bytes as read (what an
+    incremental run records); ``peak_memory``: the worker's peak resident memory so far,
+    in bytes (0 where the platform does not tell)."""
 
     status: str
     input_format: str | None = None
@@ -72,6 +74,7 @@ class Outcome:
     findings: dict[str, list[Diagnostic]] = field(default_factory=dict)
     failure: Failure | None = None
     skipped_because: str | None = None
+    input_sha256: str | None = None
     seconds: float = 0.0
     worker: int = 0
     peak_memory: int = 0
@@ -112,9 +115,11 @@ def _convert_source(source: Source, settings: Settings) -> Outcome:
         if source.problem is not None:
             raise ExporterError(source.problem, source.display)
         if source.path is None:
-            debate, fmt = parse_debate(source.data or b"", source.display, settings.job, reporter)
-        else:
-            debate, fmt = read_debate(source.path, settings.job, reporter)
+            data, name = source.data or b"", source.display
+        else:  # read here, not by read_debate, to record what exactly was converted
+            data, name = read_input(source.path, settings.job.read.max_input_size), str(source.path)
+        outcome.input_sha256 = hashlib.sha256(data).hexdigest()
+        debate, fmt = parse_debate(data, name, settings.job, reporter)
         outcome.input_format = fmt.name
         stem = source.stem or stem_from_title(debate, settings.job)
         outcome.files = render_files(debate, stem, settings.job, reporter)

@@ -12,19 +12,25 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
 from exporter import __version__, record
 from exporter.citations import STYLES as CITATION_STYLES
 from exporter.cli.console import Stream
+from exporter.cli.merge_reports import merge_reports
 from exporter.cli.options import FAIL_ON, batch_options, output_formats, size, ui_language
 from exporter.diagnostics import Severity
 from exporter.errors import ExporterError, RecordErrors
 from exporter.formats import FOLDER_PATTERNS, INPUT_FORMATS, OUTPUT_FORMATS
 from exporter.options import ComposeOptions, ReadOptions, Style, WriteOptions
 from exporter.printable import printable
+
+if TYPE_CHECKING:
+    from exporter.batch.interrupts import InterruptGuard
+    from exporter.batch.shards import Shard
+    from exporter.cli.progress import Progress
 
 CONVERT_EXAMPLES = """
 \b
@@ -34,6 +40,7 @@ Examples:
   debate-export convert debate.json --from native --style large-print
   debate-export convert lords.xml --people people.json --citation short
   debate-export convert records/ -o out/ -j 4 --exclude drafts/ --fail-on error --junit junit.xml
+  debate-export convert records/ -o out/ --shard 2/4 --prune --report report-2.json
   git ls-files '*.xml' | debate-export convert @- -o out/ --report report.json
   curl -s https://example.org/debate.json | debate-export convert - -f pdf --name debate
 """
@@ -44,6 +51,7 @@ MAIN_HELP = """Turn parliamentary debate records into accessible briefings (Word
 Examples:
   debate-export convert samples/ -o briefings/     make briefings of every record in samples/
   debate-export check briefings/*.docx              audit briefings for accessibility
+  debate-export merge-reports reports/              join the reports of a run's shards into one
   debate-export formats                             list the input and output formats
   debate-export styles show dyslexia                print a style profile, fully resolved, as TOML
   debate-export schema > debate-record.schema.json  the JSON Schema of our record format
@@ -164,6 +172,16 @@ def main() -> None:
     "never: audit and report only.",
 )
 @click.option("--check", "audit", is_flag=True, help="Same as --fail-on error.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Convert every input, even one whose outputs are up to date (by the output folder's manifest).",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove the outputs no input makes any more (their input is gone, or no longer makes them).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
 @click.option("-v", "--verbose", count=True, help="List every warning (-v), and notes too (-vv).")
 @click.option("--debug", is_flag=True, help="Show the traceback of a failure.")
@@ -186,10 +204,13 @@ def convert(
     jobs: int | None,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    shard: Shard | None,
     report_path: Path | None,
     junit_path: Path | None,
     fail_on: str | None,
     audit: bool,
+    force: bool,
+    prune: bool,
     quiet: bool,
     verbose: int,
     debug: bool,
@@ -198,12 +219,19 @@ def convert(
 
     INPUT is a file, a folder (walked recursively), @LIST (a file of paths, one a line;
     @- reads them from standard input) or - (one record on standard input).
+
+    A run given a folder or a list keeps a manifest in the output folder, and any run
+    into a folder that has one uses it: an input whose outputs are up to date (the same
+    bytes, options and version as when they were made) is skipped as unchanged.
     """
     from exporter import batch
     from exporter.batch import inputs as batch_inputs
+    from exporter.batch import shards
+    from exporter.batch.incremental import Incremental, keeps_manifest
+    from exporter.batch.recipe import recipe
     from exporter.batch.work import Settings
     from exporter.cli.progress import Progress
-    from exporter.cli.run_batch import default_jobs, drive
+    from exporter.cli.run_batch import default_jobs, drive, usage_problem
     from exporter.pipeline import Job
 
     chosen_style = _load_style(style, quiet)
@@ -233,22 +261,35 @@ def convert(
             stdin=_stdin_bytes(),
             max_input_size=max_input_size,
         )
-        problems = batch_inputs.clashes(plan.sources, formats)
+        problems = batch_inputs.clashes(plan.sources, formats)  # over all shards: each stops alike
         if problems:
             raise batch_inputs.UsageProblem(problems)
-        return plan
+        return shards.take(plan, shard) if shard is not None else plan
+
+    policy = fail_on or ("error" if audit else None)
+
+    def start(plan: batch_inputs.Plan, guard: InterruptGuard, events: Progress) -> batch.Run:
+        incremental = None
+        if keeps_manifest(inputs, out_dir, plan.shard):
+            try:
+                made_with = recipe(job, policy)
+            except OSError as error:  # a file an option names, gone since it was checked
+                usage_problem(batch_inputs.UsageProblem([f"cannot read {error.filename}: {error.strerror}"]))
+            incremental = Incremental(out_dir, plan.shard, made_with, force=force, prune=prune)
+        return batch.convert(
+            plan,
+            Settings(job, debug=debug),
+            jobs=default_jobs(jobs),
+            fail_on=policy,
+            events=events,
+            guard=guard,
+            incremental=incremental,
+        )
 
     drive(
         "convert",
         collect,
-        lambda plan, guard, events: batch.convert(
-            plan,
-            Settings(job, debug=debug),
-            jobs=default_jobs(jobs),
-            fail_on=fail_on or ("error" if audit else None),
-            events=events,
-            guard=guard,
-        ),
+        start,
         progress=Progress(Stream(sys.stdout), Stream(sys.stderr), quiet=quiet, verbosity=verbose),
         report_path=report_path,
         junit_path=junit_path,
@@ -319,6 +360,7 @@ def check(
     jobs: int | None,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    shard: Shard | None,
     report_path: Path | None,
     junit_path: Path | None,
     fail_on: str | None,
@@ -334,6 +376,7 @@ def check(
     """
     from exporter import batch, checks
     from exporter.batch import inputs as batch_inputs
+    from exporter.batch import shards
     from exporter.batch.work import Settings
     from exporter.cli.progress import Progress
     from exporter.cli.run_batch import default_jobs, drive
@@ -366,11 +409,13 @@ def check(
         ]
         Stream(sys.stdout).write(json.dumps(findings, indent=2) + "\n")
 
+    def collect() -> batch_inputs.Plan:
+        plan = batch_inputs.collect(files, Path("."), include=include or ("*.docx", "*.pdf", "*.html"), exclude=exclude)
+        return shards.take(plan, shard) if shard is not None else plan
+
     drive(
         "check",
-        lambda: batch_inputs.collect(
-            files, Path("."), include=include or ("*.docx", "*.pdf", "*.html"), exclude=exclude
-        ),
+        collect,
         lambda plan, guard, events: batch.check(
             plan,
             Settings(),
@@ -398,14 +443,22 @@ def formats() -> None:
         click.echo(f"  {out.name:<12} {out.description}")
 
 
+main.add_command(merge_reports)
+
+
 @main.command()
-@click.argument("which", type=click.Choice(["record", "report"]), default="record")
+@click.argument("which", type=click.Choice(["record", "report", "manifest"]), default="record")
 def schema(which: str) -> None:
-    """Print a JSON Schema: of our debate record format, or of the --report file."""
+    """Print a JSON Schema: of our debate record format, of the --report file, or of the
+    manifest convert keeps in its output folder."""
     if which == "report":
         from exporter.batch import report
 
         click.echo(json.dumps(report.schema(), indent=2))
+    elif which == "manifest":
+        from exporter.batch import manifest
+
+        click.echo(json.dumps(manifest.schema(), indent=2))
     else:
         click.echo(json.dumps(record.schema(), indent=2))
 

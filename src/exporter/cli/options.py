@@ -13,8 +13,19 @@ F = TypeVar("F", bound=Callable[..., Any])
 FAIL_ON = ("error", "warning", "never")
 
 
+def _shard(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    from exporter.batch.shards import parse
+
+    try:
+        return parse(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 def batch_options(include_help: str) -> Callable[[F], F]:
-    """-j, --include, --exclude, --report, --junit: the same for convert and check."""
+    """-j, --include, --exclude, --shard, --report, --junit: the same for convert and check."""
 
     def decorate(command: F) -> F:
         for option in reversed(
@@ -33,6 +44,14 @@ def batch_options(include_help: str) -> Callable[[F], F]:
                     multiple=True,
                     metavar="GLOB",
                     help="Leave out files and folders found in a folder that match (gitignore syntax; repeatable).",
+                ),
+                click.option(
+                    "--shard",
+                    metavar="K/N",
+                    callback=_shard,
+                    help="Take only share K of N of the inputs, chosen by a hash of each one's path inside its "
+                    "folder: N CI jobs, one per shard, cover them all with no overlap (`merge-reports` joins "
+                    "their reports).",
                 ),
                 click.option(
                     "--report",

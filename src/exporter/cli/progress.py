@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from exporter.batch import Entry, Run
 
 PLACES_SHOWN = 3
+LEFTOVERS_SHOWN = 10
 
 
 class Progress:
@@ -45,14 +46,19 @@ class Progress:
         self.verbosity = verbosity
         default = Severity.INFO if verbosity >= 2 else Severity.WARNING
         self.shown = shown if shown is not None else default
-        self.total = self.done = self.failed = 0
+        self.total = self.done = self.failed = self.unchanged = 0
         self.started_at = time.perf_counter()
         self.bar: Any = None
 
     # --- batch.Events ---------------------------------------------------------
 
-    def started(self, total: int) -> None:
-        self.total, self.started_at = total, time.perf_counter()
+    def started(self, total: int, unchanged: int = 0) -> None:
+        self.total, self.unchanged, self.started_at = total, unchanged, time.perf_counter()
+        if unchanged and self.mode == "lines":
+            self.out.line(
+                f"{_inputs(unchanged)} unchanged since the last run, not converted again "
+                f"(--force converts every input); {_inputs(total)} to convert"
+            )
         if self.mode == "bar" and total:
             self.bar = click.progressbar(
                 iterable=None,
@@ -131,9 +137,31 @@ class Progress:
     def summary(self, run: Run) -> str:
         verb = "converted" if run.command == "convert" else "checked"
         parts = [f"{run.count(verb)} {verb}", f"{run.count('failed')} failed"]
+        if run.count("unchanged"):
+            parts.append(f"{run.count('unchanged')} skipped unchanged")
         if run.count("skipped"):
             parts.append(f"{run.count('skipped')} skipped")
-        return f"{', '.join(parts)} in {run.seconds:.1f} s"
+        shard = f"{run.shard.label} ({run.total} inputs in all): " if run.shard else ""
+        line = f"{shard}{', '.join(parts)} in {run.seconds:.1f} s"
+        if run.leftovers:
+            removed = sum(1 for item in run.leftovers if item.removed)
+            line += (
+                f"; {removed} leftover output{'s' if removed != 1 else ''} removed"
+                if removed
+                else f"; {len(run.leftovers)} leftover output{'s' if len(run.leftovers) != 1 else ''} (--prune removes them)"
+            )
+        return line
+
+    def leftover_lines(self, run: Run) -> list[str]:
+        """One line per output no input makes any more (the first few; the report has all)."""
+        lines = []
+        for item in run.leftovers[:LEFTOVERS_SHOWN]:
+            why = f"its input {item.input} is gone" if item.why == "input-gone" else f"{item.input} no longer makes it"
+            verb = "removed" if item.removed else "leftover"
+            lines.append(f"{verb}: {item.path}: {why}" + (f"; {item.note}" if item.note else ""))
+        if len(run.leftovers) > LEFTOVERS_SHOWN:
+            lines.append(f"… and {len(run.leftovers) - LEFTOVERS_SHOWN} more leftover outputs (--report lists all)")
+        return lines
 
 
 def grouped(diagnostics: Iterable[Diagnostic]) -> list[str]:
@@ -162,6 +190,10 @@ def grouped(diagnostics: Iterable[Diagnostic]) -> list[str]:
             )
             lines.append(f"{prefix}{len(found)} times, first{at}: {first.message}{then}")
     return lines
+
+
+def _inputs(count: int) -> str:
+    return f"{count} input{'s' if count != 1 else ''}"
 
 
 def _counts(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:

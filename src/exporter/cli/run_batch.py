@@ -70,6 +70,11 @@ def _tell(
     err = progress.err
     if after is not None:
         after(run)
+    for line in run.problems:
+        err.line(f"{'error' if run.manifest_failed and line == run.problems[-1] else 'warning'}: {line}")
+    if progress.mode != "quiet" and run.interrupted is None:
+        for line in progress.leftover_lines(run):
+            err.line(line)
     if run.interrupted is not None:
         err.line(_interrupted_line(run))
     elif run.found_nothing:
@@ -124,6 +129,8 @@ def _interrupted_line(run: batch.Run) -> str:
     finished = total - run.count("interrupted")
     verb = "converted" if run.command == "convert" else "checked"
     parts = [f"{run.count(verb)} {verb}", f"{run.count('failed')} failed"]
+    if run.count("unchanged"):
+        parts.append(f"{run.count('unchanged')} skipped unchanged")
     if run.count("skipped"):
         parts.append(f"{run.count('skipped')} skipped")
     return (

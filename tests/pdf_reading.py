@@ -19,7 +19,9 @@ from exporter.document import Document
 from exporter.options import WriteOptions
 from exporter.writers.pdf import write
 
-VERAPDF = Path(os.environ.get("VERAPDF", Path(__file__).resolve().parents[2] / "shared/tools/verapdf/verapdf-ua"))
+VERAPDF = Path(
+    os.environ.get("VERAPDF", Path(__file__).resolve().parents[2] / "shared/tools/verapdf/verapdf-ua")
+)
 
 
 def write_pdf(document: Document, reporter: Reporter | None = None) -> bytes:
@@ -84,6 +86,22 @@ def structure_tree(pdf: pikepdf.Pdf) -> Node:
         return node
 
     return read(pdf.Root.StructTreeRoot.K, None)
+
+
+def elements(pdf: pikepdf.Pdf, type_: str) -> list[pikepdf.Dictionary]:
+    """The structure elements of ``type_`` ("Table", "TH"...), in the tree's order."""
+    found: list[pikepdf.Dictionary] = []
+
+    def visit(node: pikepdf.Object) -> None:
+        if isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            if "/" + type_ == node.S:
+                found.append(node)
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                visit(kid)
+
+    visit(pdf.Root.StructTreeRoot.K)
+    return found
 
 
 def open_pdf(data: bytes) -> pikepdf.Pdf:

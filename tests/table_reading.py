@@ -66,7 +66,7 @@ def _inlines_text(inlines: list) -> str:
         elif kind in ("Emph", "Strong", "Underline", "Superscript", "Subscript", "SmallCaps"):
             parts.append(_inlines_text(content))
         elif kind in ("Span", "Link", "Quoted"):
-            parts.append(_inlines_text(content[1] if kind != "Quoted" else content[1]))
+            parts.append(_inlines_text(content[1]))
     return " ".join("".join(parts).split())
 
 

@@ -18,7 +18,7 @@ from exporter.diagnostics import Severity
 from exporter.document import Document, Heading, Text
 from exporter.errors import InputError
 from golden_trees import deep_briefing, seed_briefing
-from pdf_reading import write_pdf
+from pdf_reading import elements, write_pdf
 
 XMP_WITHOUT = """<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -44,21 +44,6 @@ def inject(data: bytes, fault: Callable[[pikepdf.Pdf], None]) -> bytes:
 
 def codes(data: bytes) -> set[str]:
     return {diagnostic.code for diagnostic in check(data, "briefing.pdf")}
-
-
-def elements(pdf: pikepdf.Pdf, type_: str) -> list[pikepdf.Dictionary]:
-    found = []
-
-    def visit(node: pikepdf.Object) -> None:
-        if isinstance(node, pikepdf.Dictionary) and "/S" in node:
-            if "/" + type_ == node.S:
-                found.append(node)
-            kids = node.get("/K")
-            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-                visit(kid)
-
-    visit(pdf.Root.StructTreeRoot.K)
-    return found
 
 
 def add_content(pdf: pikepdf.Pdf, operators: bytes) -> None:

@@ -28,7 +28,7 @@ from exporter import checks
 from exporter import document as d
 from exporter.cli import main
 from exporter.diagnostics import Severity
-from pdf_reading import VERAPDF, poppler, poppler_file, verapdf_many
+from pdf_reading import VERAPDF, elements, poppler, poppler_file, verapdf_many
 from table_reading import PdfTable, WordTable, columns_with_words, pandoc_tables, pdf_tables
 
 TABLES = DATA / "tables"
@@ -362,7 +362,7 @@ def test_a_table_with_no_header_says_why_in_word_and_the_pdf(made: dict[str, Mad
     assert set(found) == {"TBL-HDR-NONE-001"} and found["TBL-HDR-NONE-001"].severity is Severity.WARNING
     assert "no header row" in found["TBL-HDR-NONE-001"].message
     with pikepdf.open(senate.pdf_path) as pdf:
-        summaries = [str(t.A.Summary) for t in _elements(pdf, "Table") if "/A" in t and "/Summary" in t.A]
+        summaries = [str(t.A.Summary) for t in elements(pdf, "Table") if "/A" in t and "/Summary" in t.A]
     (summary,) = summaries  # naming where the table is in the record
     assert summary.startswith("The record gives this table no header row (") and "29 November 2022" in summary
     pdf_findings = {d.code for d in checks.check(senate.pdf, "senate.pdf")}
@@ -465,25 +465,10 @@ def test_libreoffice_tags_the_joined_header_row_th(made: dict[str, Made], tmp_pa
 # --- pikepdf helpers ---------------------------------------------------------------------------------------
 
 
-def _elements(pdf: pikepdf.Pdf, type_: str) -> list[pikepdf.Dictionary]:
-    found: list[pikepdf.Dictionary] = []
-
-    def visit(node: pikepdf.Object) -> None:
-        if isinstance(node, pikepdf.Dictionary) and "/S" in node:
-            if "/" + type_ == node.S:
-                found.append(node)
-            kids = node.get("/K")
-            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-                visit(kid)
-
-    visit(pdf.Root.StructTreeRoot.K)
-    return found
-
-
 def _pikepdf_cells(pdf: pikepdf.Pdf, first_header: str) -> list[tuple[str, dict[str, int]]]:
     """(TH or TD, its ColSpan/RowSpan) of each cell of the table that has a TH with a /ID
     ending ...r1c1 (the first record table), read from the structure tree."""
-    for table in _elements(pdf, "Table"):
+    for table in elements(pdf, "Table"):
         cells = [c for kind in ("TH", "TD") for c in _elements_in(table, kind)]
         if any(str(c.get("/ID", "")).endswith("r1c1") for c in cells):
             ordered = _cells_in_order(table)
@@ -522,7 +507,7 @@ def _pages_of_text(pdf: pikepdf.Pdf, type_: str) -> set[int]:
     """The pages the marked content of the first record table's longest TH is on."""
     pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
     longest = max(
-        _elements(pdf, type_), key=lambda e: len(e.get("/K")) if isinstance(e.get("/K"), pikepdf.Array) else 1
+        elements(pdf, type_), key=lambda e: len(e.get("/K")) if isinstance(e.get("/K"), pikepdf.Array) else 1
     )
     found: set[int] = set()
     kids = longest.get("/K")
@@ -700,10 +685,10 @@ def test_rows_joined_by_a_span_taller_than_a_page_break_between_lines() -> None:
     data = write_pdf(document)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert len(pdf.pages) >= 2
-        (tall,) = [td for td in _elements(pdf, "TD") if "/A" in td and td.A.get("/RowSpan") == 3]
+        (tall,) = [td for td in elements(pdf, "TD") if "/A" in td and td.A.get("/RowSpan") == 3]
         pages = {pdf.pages.index(pikepdf.Page(k.Pg)) for k in tall.K if isinstance(k, pikepdf.Dictionary)}
         assert len(pages | {pdf.pages.index(pikepdf.Page(tall.Pg))}) >= 2  # one TD, on two pages
-        assert len(_elements(pdf, "TR")) == 5 and len(_elements(pdf, "TH")) == 3  # the header heard once
+        assert len(elements(pdf, "TR")) == 5 and len(elements(pdf, "TH")) == 3  # the header heard once
     assert errors(data, "band.pdf") == []
 
 
@@ -724,7 +709,7 @@ def test_the_first_of_two_header_rows_taller_than_a_page_breaks_between_lines(tm
     data = write_pdf(document)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert len(pdf.pages) >= 2
-        assert len(_elements(pdf, "TH")) == 4 and len(_elements(pdf, "TD")) == 4  # each cell once
+        assert len(elements(pdf, "TH")) == 4 and len(elements(pdf, "TD")) == 4  # each cell once
     assert errors(data, "tall-first-header.pdf") == []
     words = poppler("pdftotext", data, tmp=tmp_path)
     assert words.count("traumatic") == 4 and "Clause" in words and "Note" in words  # every word, once
@@ -793,7 +778,7 @@ def test_a_table_of_header_rows_only_has_no_thead_without_a_tbody() -> None:
         d.Document("No one spoke", "en-GB", (d.Heading(1, (d.Text("No one spoke"),), "t"), table))
     )
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        assert not _elements(pdf, "THead") and len(_elements(pdf, "TH")) == 2
+        assert not elements(pdf, "THead") and len(elements(pdf, "TH")) == 2
     assert errors(data, "head-only.pdf") == []
 
 
@@ -850,7 +835,7 @@ def test_a_welsh_briefing_says_its_table_words_in_welsh(tmp_path: Path) -> None:
     assert notes and notes[0].startswith("Nid yw'r cofnod yn rhoi rhes pennawd i'r tabl hwn")
     assert all(p.get("lang") is None for p in page.find_class("table-note"))  # the page's own language
     with pikepdf.open(io.BytesIO(made.pdf)) as pdf:
-        summaries = [str(t.A.Summary) for t in _elements(pdf, "Table") if "/A" in t and "/Summary" in t.A]
+        summaries = [str(t.A.Summary) for t in elements(pdf, "Table") if "/A" in t and "/Summary" in t.A]
     assert summaries and summaries[0].startswith("Nid yw'r cofnod yn rhoi rhes pennawd")
     text = " ".join(poppler("pdftotext", made.pdf, tmp=tmp_path).split())
     assert "Tabl 2: tabl yng nghofnod yr araith hon" in text and "Tabl 3: Achosion fesul ardal" in text
@@ -868,4 +853,6 @@ def test_english_table_words_in_a_welsh_briefing_are_tagged_english(tmp_path: Pa
     # the record's own caption keeps the record's language and is not wrapped in English words
     assert "Achosion fesul ardal" in captions and captions["Achosion fesul ardal"].get("lang") is None
     note = page.find_class("table-note")[0]
-    assert note.get("lang", "").startswith("en") and note.text_content().strip().startswith("The record gives this table")
+    assert note.get("lang", "").startswith("en") and note.text_content().strip().startswith(
+        "The record gives this table"
+    )

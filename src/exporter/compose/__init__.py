@@ -33,6 +33,7 @@ from exporter.compose.names import debate_title
 from exporter.compose.proceedings import ProceedingsContext, SpeechSource, heading_anchors, proceedings
 from exporter.compose.speakers import contributions, speakers_table
 from exporter.compose.substance import substance
+from exporter.compose.table_numbers import TableNumbers
 from exporter.diagnostics import Reporter
 from exporter.interface import Interface, interface_for
 from exporter.language.resolve import resolve
@@ -78,7 +79,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     front = {key: anchors.make(key) for key in _FRONT}
     keys = key_speeches(debate, anchors)
     debate = keys.debate
-    table_counter = iter(range(1, 10_000))
+    tables = TableNumbers()  # numbered in reading order once the tree's order is final
 
     citation = choose(debate, options.citation)
     if citation.note:
@@ -94,13 +95,13 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         return SpeechSource(cite(debate, speech, options.citation), record_url(debate, speech))
 
     # Every heading of the proceedings has its anchor before anything is laid out, so that the
-    # summary can link to each debate; tables are numbered in reading order.
+    # summary can link to each debate.
     context = ProceedingsContext(
         debate,
         keys.anchor,
         heading_anchors(debate, anchors.make),
         source_of,
-        lambda: next(table_counter),
+        tables,
         ui,
         reporter,
     )
@@ -114,9 +115,9 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     body: list[d.Block] = (
         [heading(ui.gettext("Summary"), "summary"), *found.summary_blocks] if found.summary_blocks else []
     )
-    body.extend(found.glance_blocks(front["at-a-glance"], lambda: next(table_counter), ui))
+    body.extend(found.glance_blocks(front["at-a-glance"], tables.placeholder, ui))
     body.extend(found.key_points(front["key-points"], ui))
-    speakers = speakers_table(debate, next(table_counter), ui) if m.speeches(debate) else None
+    speakers = speakers_table(debate, tables.placeholder(), ui) if m.speeches(debate) else None
     debate_blocks = proceedings(context)
     debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
     closing: list[d.Block] = [heading(ui.gettext("Sources"), "sources")]
@@ -136,14 +137,17 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
             if isinstance(block, d.Heading) and block.anchor in listed and block.level <= CONTENTS_DEPTH
         )
     )
-    blocks: list[d.Block] = [
-        d.Heading(1, title, "title"),
-        *details(debate, ui),
-        *body,
-        heading(ui.gettext("Contents"), "contents"),
-        contents,
-        *after_contents,
-    ]
+    blocks = tables.number(
+        (
+            d.Heading(1, title, "title"),
+            *details(debate, ui),
+            *body,
+            heading(ui.gettext("Contents"), "contents"),
+            contents,
+            *after_contents,
+        ),
+        reporter,
+    )
     counts = contributions(debate)
     parts = {
         **found.parts(),
@@ -157,7 +161,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     document = d.Document(
         title=debate.title,
         language=language,
-        blocks=tuple(blocks),
+        blocks=blocks,
         subject=_subject(debate, ui),
         keywords=_keywords(debate, ui),
         date=debate.date.isoformat() if debate.date else None,

@@ -173,13 +173,16 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     return Briefing(link_addresses(document, ui), parts)
 
 
-def briefing_title(debate: m.Debate, options: ComposeOptions) -> str:
-    """The briefing's title as plain text, as ``compose`` makes it (the record's, else the
-    house and date in the interface's language): what a record read from standard input is
-    named after. Reports nothing; ``compose`` reports what it finds."""
+def briefing_name(debate: m.Debate, options: ComposeOptions) -> tuple[str, str | None]:
+    """What a record read from standard input is named after: the briefing's title as plain
+    text, as ``compose`` makes it (the record's, else the house and date in the interface's
+    language), and the sitting's date as the briefing writes it ("28 October 2009",
+    in the interface's language), or None for a record with no date."""
     quiet = Reporter()
     debate = resolve(debate, parliament_language(debate), quiet)
-    return d.plain_text(debate_title(debate, interface_for(debate.language or "", options.ui_language)))
+    ui = interface_for(debate.language or "", options.ui_language)
+    date = d.plain_text((ui.text(ui.date(debate.date, "long")),)) if debate.date else None
+    return d.plain_text(debate_title(debate, ui)), date
 
 
 def _subject(debate: m.Debate, ui: Interface) -> str:

@@ -144,12 +144,14 @@ class Incremental:
     def owners(self, sources: Sequence[Source]) -> dict[str, str]:
         """Who made each output the manifests of the folder list as current (by
         ``inputs.clash_key``): an input of this run by its ``display``, another by its path
-        as recorded, from the output folder (another shard's by its manifest's name). A record read from standard
+        as recorded, from the output folder (another shard's by its manifest's name); the
+        outputs of an input that is gone (renamed, removed) are leftovers, nobody's. A record read from standard
         input, named from its title, must not silently replace one of them."""
         displays = {source.relative: source.display for source in sources if source.path is not None}
         owners = {
             clash_key(self._output_path(out)): displays.get(key) or os.path.normpath(self.out_dir / record.input)
             for key, record in self.manifest.records.items()
+            if key in displays or self._input_exists(record)  # a gone input's files are leftovers
             for out in record.outputs
         }
         for name, other in _other_manifests(self.out_dir, self.path):

@@ -10,7 +10,6 @@ nothing needs updating; pandoc and LibreOffice, which never rebuild a field, rea
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import zipfile
 from pathlib import Path

@@ -127,7 +127,7 @@ def sources(
     if source.url:
         label = "".join(text.text for text in words)
         description = ui.gettext("The official record: {name}").format(name=label)
-        record.append(d.Link(source.url, words, description=description))
+        record.append(ui.link(source.url, words, description))
     else:
         record.extend(words)
     if source.publisher and source.publisher != publisher:
@@ -138,7 +138,7 @@ def sources(
         record.append(ui.text(". "))
         if _is_address(source.reference):  # a link that says what it is, the address given
             text = d.plain_text(identifier)
-            record.append(d.Link(source.reference, _texts(identifier), description=text))
+            record.append(ui.link(source.reference, _texts(identifier), text))
         else:
             record.extend(identifier)
     blocks.append(d.Paragraph(tuple(record), role="body"))
@@ -219,11 +219,11 @@ def _licence(
             return []
         if _is_address(stated):  # the licence's address: a link that says what it leads to
             words = ui.mixed(ui.gettext("The licence: {name}"), name=stated)
-            link = d.Link(stated, _texts(words), description=d.plain_text(words))
+            link = ui.link(stated, _texts(words), d.plain_text(words))
             return [d.Paragraph((link,), role="body")]
         return [d.Paragraph(labelled(ui, ui.gettext("Licence"), stated), role="body")]
     description = ui.gettext("The licence: {name}").format(name=licence.name)
-    link = d.Link(licence.url, (english(licence.name, language),), description=description)
+    link = ui.link(licence.url, (english(licence.name, language),), description)
     inlines: list[d.Inline] = []
     if licence.attribution:
         before, found, after = licence.attribution.partition(licence.name)

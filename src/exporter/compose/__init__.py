@@ -124,7 +124,10 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     who: list[d.Block] = [heading(ui.gettext("Speakers"), "speakers"), speakers] if speakers else []
     # what Sources says the briefing adds is read from the parts as made, never from the options
     adaptations = Adaptations.of(
-        [*body, *who], front["summary"], front["key-points"], editorial=found.summary_kind == "editorial",
+        [*body, *who],
+        front["summary"],
+        front["key-points"],
+        editorial=found.summary_kind == "editorial",
         speeches=bool(m.speeches(debate)),
     )
     closing: list[d.Block] = [heading(ui.gettext("Sources"), "sources")]

@@ -49,6 +49,9 @@ class Link:
     target: str
     children: tuple[Text, ...]
     description: str | None = None  # its purpose in words, for PDF /Contents and tooltips
+    # the description's language when not the document's (the tool's words in another
+    # interface language): PDF/UA and ISO 32000-1 14.9.2 ask it marked, as WCAG 3.1.2 does
+    description_lang: str | None = None
 
     @property
     def internal(self) -> bool:

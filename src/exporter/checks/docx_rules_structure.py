@@ -335,6 +335,17 @@ def empty_contents(package: DocxPackage) -> Iterator[Finding]:
             yield Finding("contents field has no entries until Word updates it", package.where(start))
 
 
+@rule("OPEN-PROMPT-001", Severity.WARNING, "The file asks nothing when it opens (no w:updateFields)")
+def asks_to_update_fields(package: DocxPackage) -> Iterator[Finding]:
+    """``w:updateFields`` (ECMA-376 Part 1, 17.15.1.91) makes Word ask "This document contains
+    fields that may refer to other files. Update the fields?" at every opening: a dialog
+    before the document, which Protected View cannot answer. Write fields with their results."""
+    settings = package.related_part("settings")
+    update = settings.find(w("updateFields")) if settings is not None else None
+    if update is not None and update.get(w("val"), "true").lower() in ("1", "true", "on"):
+        yield Finding("w:updateFields: Word asks to update the fields when the file opens", "word/settings.xml")
+
+
 @rule("HF-PAGE-001", Severity.TIP, "Headers or footers show the page number")
 def page_numbers(package: DocxPackage) -> Iterator[Finding]:
     for name in package.related("header") + package.related("footer"):

@@ -25,7 +25,7 @@ from exporter import parliaments, record
 from exporter.citations import choose, cite, cite_columns, debate_columns, record_url
 from exporter.cleaning import reads_as_nothing
 from exporter.compose.anchors import Anchors
-from exporter.compose.front import details, sources
+from exporter.compose.front import Adaptations, details, sources
 from exporter.compose.inlines import shared_lang
 from exporter.compose.keys import key_speeches
 from exporter.compose.links import link_addresses
@@ -119,12 +119,20 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     speakers = speakers_table(debate, next(table_counter), ui) if m.speeches(debate) else None
     debate_blocks = proceedings(context)
     debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
-    closing: list[d.Block] = [heading(ui.gettext("Sources"), "sources")]
-    closing.extend(sources(debate, debate_citation, ui, made_title))
-
     # One debate: who took part comes before it. A sitting day: the table of everyone who spoke
     # is an index at the back, as in a book, so that the debates begin early.
     who: list[d.Block] = [heading(ui.gettext("Speakers"), "speakers"), speakers] if speakers else []
+    # what Sources says the briefing adds is read from the parts as made, never from the options
+    adaptations = Adaptations.of(
+        [*body, *who],
+        front["summary"],
+        front["key-points"],
+        editorial=found.summary_kind == "editorial",
+        speeches=bool(m.speeches(debate)),
+    )
+    closing: list[d.Block] = [heading(ui.gettext("Sources"), "sources")]
+    closing.extend(sources(debate, debate_citation, ui, adaptations, made_title))
+
     after_contents = [*debate_blocks, *who, *closing] if found.several else [*who, *debate_blocks, *closing]
     listed = {*front.values(), *context.anchors.sections.values()}
     contents = d.Contents(

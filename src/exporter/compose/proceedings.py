@@ -169,10 +169,10 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
         inlines_.append(ui.text(ui.gettext("Source: ")))
         description = ui.gettext("This speech in the official record: {citation}")
         inlines_.append(
-            d.Link(
+            ui.link(
                 source.url,
                 (english(source.citation, ctx.language),),
-                description=description.format(citation=source.citation),
+                description.format(citation=source.citation),
             )
         )
     elif source.citation:
@@ -181,7 +181,7 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
         )
     elif source.url:
         words = ui.gettext("This speech in the official record")
-        inlines_.append(d.Link(source.url, (ui.text(words),), description=words))
+        inlines_.append(ui.link(source.url, (ui.text(words),), words))
     if speech.column and not source.citation:
         inlines_.extend(ui.mixed(ui.gettext(" Column {column}."), column=speech.column))
     return tuple(inlines_)

@@ -62,7 +62,9 @@ def collect(debate: Debate) -> list[Candidate]:
         speaker = speakers.get(speech.speaker) if speech.speaker is not None else None
         chair_notes = (debate.chair, chair_note)
         found.extend(
-            _speech_candidates(speaker, speech, index, section_index, chair_notes, titles, len(found), stops)
+            _speech_candidates(
+                speaker, speech, index, section_index, chair_notes, titles, len(found), stops, debate.language
+            )
         )
     return found
 
@@ -95,6 +97,7 @@ def _speech_candidates(
     chair_titles: tuple[str, ...],
     order_start: int,
     stops: bool,
+    language: str | None,
 ) -> list[Candidate]:
     chair = roles.is_chair(speaker, speech, chair_notes, chair_titles)
     minister = roles.is_minister(speaker, speech)
@@ -116,6 +119,7 @@ def _speech_candidates(
             printed_question=speech.number is not None and speech.kind is not SpeechKind.ANSWER,
             chair=chair,
             final_stops=stops,
+            language=lang or language or "",
         )
         label = "procedure" if never else judge(context)
         found.append(

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
 from exporter.styles.model import HEADING_LEVELS, Style, hex_digits
-from exporter.writers.docx import measure
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -130,15 +129,12 @@ def _paragraph_styles(style: Style) -> tuple[_Para, ...]:
         )
         for i in range(HEADING_LEVELS)
     )
-    # A contents entry's page number (a PAGEREF field Word fills in) stands at the right
-    # margin after a dotted leader, as in Word's own contents.
-    text_width = measure.page_geometry(style)[3]
-    tab = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{text_width}"/></w:tabs>'
+    # A contents entry is its heading's words, linked, with no page number (writer.visit_contents).
     tocs = tuple(
         _Para(
             TOC_IDS[i],
             f"toc {i + 1}",
-            extra_ppr=f'{tab}<w:spacing w:after="{after // 2}"/><w:ind w:left="{i * 360}"/>',
+            extra_ppr=f'<w:spacing w:after="{after // 2}"/><w:ind w:left="{i * 360}"/>',
         )
         for i in range(HEADING_LEVELS)
     )

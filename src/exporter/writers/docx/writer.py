@@ -91,7 +91,7 @@ class DocxWriter(Writer):
         self._replace_styles()
         self._set_page()
         self._set_footer()
-        parts.settings_for(self.docx.settings.element, self.document.language, update_fields=bool(self.listed))
+        parts.settings_for(self.docx.settings.element, self.document.language)
         parts.page_colour(self.docx.element, self.docx.settings.element, styles.page_colour(self.style))
         self._ordered_lists = 0  # counted as lists are visited, to hand out their w:numId
         self.visit(self.document)
@@ -347,10 +347,14 @@ class DocxWriter(Writer):
             tbl_pr.append(ooxml.tbl_description(_clean(summary)))
 
     def visit_contents(self, node: doc.Contents) -> None:
-        """A TOC field whose result is written out: LibreOffice and pandoc do not rebuild
-        an empty field. Word builds it from the TC fields of the listed headings (\\f C,
-        the levels the entries reach), so that updating it lists the same entries; each
-        entry's page is a PAGEREF field that Word fills in (LibreOffice works it out)."""
+        """A TOC field whose result is written out whole, so that the file needs no update
+        when it opens (no w:updateFields: Word's "Update the fields?" prompt is a barrier,
+        and Protected View cannot answer it) and LibreOffice and pandoc, which do not rebuild
+        a field, show it as it is. Each entry is a link to its heading's bookmark, with no
+        page number (a page Word has not laid out cannot be written; the \\n switch keeps a
+        later update in Word page-less too, DOCX-RULES UK-TOC-001). Word builds the field
+        from the TC fields of the listed headings (\\f C, the levels the entries reach), so
+        that updating it lists the same entries."""
         entries = [entry for entry in node.entries if entry.anchor in self.bookmarks]
         for entry in node.entries:
             if entry.anchor not in self.bookmarks:
@@ -371,16 +375,11 @@ class DocxWriter(Writer):
         p = self._paragraph(styles.TOC_IDS[level - 1])
         if first:
             p.append(ooxml.fld_char("begin"))
-            p.append(ooxml.instr_text(f' TOC \\f C \\l "1-{deepest}" \\h \\z '))
+            p.append(ooxml.instr_text(f' TOC \\f C \\l "1-{deepest}" \\h \\z \\n '))
             p.append(ooxml.fld_char("separate"))
         bookmark = self.bookmarks[node.anchor]
         link = ooxml.hyperlink_internal(bookmark, None)
         link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID, lang=self._lang(node.lang)))
-        tab = ooxml.r()
-        tab.append(ooxml.element("w:tab"))
-        link.append(tab)
-        for run in ooxml.complex_field(f" PAGEREF {bookmark} \\h ", result=""):
-            link.append(run)
         p.append(link)
         if last:
             p.append(ooxml.fld_char("end"))

@@ -385,6 +385,8 @@ class HtmlWriter(Writer):
         self.inlines(link, node.children, replace(context, in_link=True))
         if not "".join(link.itertext()).strip():  # a link must say where it goes
             link.text = self._clean(node.description or (node.target if not node.internal else "")) or href
+            if node.description and node.description_lang:  # the tool's words, in their language
+                self._part_lang(node.description_lang, context, link)
 
     def visit_note_ref(self, node: doc.NoteRef, parent: etree._Element, context: _Inline) -> None:
         if context.in_note or context.in_link:  # notes do not nest, and a link cannot hold one

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable
 
 from exporter import document as doc
 from exporter.diagnostics import Reporter
+from exporter.language import tags
 from exporter.options import WriteOptions
 from exporter.styles.model import hex_digits
 from exporter.tables.tree import regular_table, table_grid
@@ -315,9 +316,11 @@ class PdfWriter(Writer):
         indent = (max(entry.level, 1) - 1) * LIST_INDENT
         style = replace(self.body, indent=indent, space_after=2.0)
         if entry.anchor in self.anchors:
-            link = item.child("Reference").child("Link")
+            link_lang = self.document.label_lang("go_to")  # the /Contents' language, "Go to …"
+            link = item.child("Reference").child("Link", lang=link_lang)
             target = LinkTarget("#" + entry.anchor, self.document.label("go_to", target=entry.text), link)
-            runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
+            words = self._words_in(link, link_lang, entry.lang)
+            runs = self.text_runs(entry.text, self.body.size, False, False, words, target, link, link=True)
             return ContentsLine(
                 runs,
                 item,
@@ -343,13 +346,13 @@ class PdfWriter(Writer):
             element = self.headings.container().child("Note", element_id=f"note-{note.number}")
             runs = self.text_runs(f"{note.number}. ", self.body.size, False, False, None, None, element)
             runs += self.runs(note.children, _Inline(element, self.body.size))
-            back = element.child("Link")
+            back_lang = self.document.label_lang("back_to_note")  # the /Contents' language
+            back = element.child("Link", lang=back_lang)
             target = LinkTarget(
                 f"#pdf-noteref-{note.number}", self.document.label("back_to_note", number=note.number), back
             )
             runs += self.text_runs(" ", self.body.size, False, False, None, None, element)
-            back_lang = self.document.label_lang("back_to_text")
-            back_words = back.child("Span", lang=back_lang) if back_lang else back
+            back_words = self._words_in(back, back_lang, self.document.label_lang("back_to_text"))
             runs += self.text_runs(
                 self.document.label("back_to_text"),
                 self.body.size,
@@ -390,14 +393,17 @@ class PdfWriter(Writer):
             # A link to nowhere would make the PDF unwritable; keep its words, drop the link.
             self.reporter.warn(LINK_CODE, f"link to {node.target} has no target here", self.location)
             return self.runs(node.children, context)
-        element = context.parent.child("Link")
+        # The Link's /Lang is its /Contents' (ISO 32000-1 14.9.2: a structure element's
+        # language holds for the annotations it owns), its words each in their own
+        link_lang = node.description_lang if node.description else None
+        element = context.parent.child("Link", lang=link_lang)
         target = LinkTarget(node.target, node.description or node.text, element)
         runs: list[Run] = []
         for child in node.children:
             if not isinstance(child, doc.Text):  # only text can be a link's words
                 runs += self.visit(child, context)
                 continue
-            owner = element.child("Span", lang=child.lang) if child.lang else element
+            owner = self._words_in(element, link_lang, child.lang)
             runs += self.text_runs(
                 child.text,
                 context.size,
@@ -411,9 +417,19 @@ class PdfWriter(Writer):
             )
         return runs
 
+    def _words_in(self, link: StructElem, link_lang: str | None, words_lang: str | None) -> StructElem:
+        """Where a link's words go: the Link itself when they are in its language, else a
+        Span in theirs (``None``: the document's), so that a Link marked with its
+        description's language does not lend it to words in another."""
+        if link_lang is None:
+            return link.child("Span", lang=words_lang) if words_lang else link
+        own = words_lang or self.document.language
+        return link if tags.same_language(own, link_lang) else link.child("Span", lang=own)
+
     def visit_note_ref(self, node: doc.NoteRef, context: _Inline) -> list[Run]:
         number = self.note(node).number
-        element = context.parent.child("Reference").child("Link")
+        # the number's /Contents ("Note 1") is in the interface's language; the digit in any
+        element = context.parent.child("Reference").child("Link", lang=self.document.label_lang("note"))
         target = LinkTarget(f"#pdf-note-{number}", self.document.label("note", number=number), element)
         return self.text_runs(
             str(number),

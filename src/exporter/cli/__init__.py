@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 
@@ -398,15 +398,22 @@ def check(
     )
 
     def print_json(run: batch.Run) -> None:
-        findings = [
-            {
+        # Every file checked, and every file that could not be: it has its "error", the one
+        # line printed on standard error for it, and no findings.
+        findings = []
+        for entry in run.entries:
+            audited = entry.status in ("checked", "failed") and entry.outcome and entry.outcome.findings
+            unreadable = entry.status == "failed" and not audited and entry.failure is not None
+            if not (audited or unreadable):
+                continue
+            found: dict[str, Any] = {
                 "file": entry.source.display,
                 "counts": {s.label: sum(1 for x in entry.diagnostics if x.severity is s) for s in Severity},
                 "findings": [x.as_json() for x in entry.diagnostics],
             }
-            for entry in run.entries
-            if entry.status in ("checked", "failed") and entry.outcome and entry.outcome.findings
-        ]
+            if unreadable and entry.failure is not None:
+                found["error"] = entry.failure.message
+            findings.append(found)
         Stream(sys.stdout).write(json.dumps(findings, indent=2) + "\n")
 
     def collect() -> batch_inputs.Plan:

@@ -78,7 +78,23 @@ def _find(name_or_path: str, relative_to: Path | None = None) -> Path:
         path = relative_to / path
     if path.is_file():
         return path
-    raise InputError(f'no style "{name_or_path}" (shipped: {", ".join(available())}; or a .toml file)')
+    shipped_names = ", ".join(available())
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a style file; the style profiles are {shipped_names}")
+    if _is_path(name_or_path):
+        raise InputError(
+            f"style file {path} not found (no such file); the style profiles are {shipped_names}, "
+            "or give the path of a .toml file"
+        )
+    raise InputError(
+        f'no style profile "{name_or_path}"; the style profiles are {shipped_names}, or give the path of a .toml file'
+    )
+
+
+def _is_path(name_or_path: str) -> bool:
+    """Whether what the user gave names a file rather than a profile: it has a folder or a
+    file extension (``house.toml``, ``./house``)."""
+    return "/" in name_or_path or "\\" in name_or_path or Path(name_or_path).suffix != ""
 
 
 def _load(path: Path, reporter: Reporter | None, seen: tuple[Path, ...]) -> Style:

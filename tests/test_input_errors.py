@@ -13,11 +13,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+import lxml.html
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEED_RECORD
+from conftest import DATA, SEED_RECORD, SEED_TEXT
+from exporter import checks
 from exporter.cli import main
+from exporter.diagnostics import Severity
+from exporter.invisible import reads_as_nothing
 
 
 def errors(stderr: str) -> list[str]:
@@ -220,3 +224,239 @@ def test_check_json_lists_damaged_files_with_their_error(runner: CliRunner, tmp_
     assert entries["cut.pdf"]["findings"] == [] and "not a readable PDF" in entries["cut.pdf"]["error"]
     assert "the zip archive is damaged or cut short" in entries["cut.docx"]["error"]
     assert f"error: {entries['cut.docx']['error']}" in lines
+
+
+# --- names, printed names and headings that read as nothing ---------------------------------
+
+INVISIBLE = ["\u200b", "\ufeff\u2060", " \u00ad ", "\u3164", "\t\u200d\u00a0"]
+
+
+def html_headings(path: Path) -> list[str]:
+    page = lxml.html.fromstring(path.read_bytes())
+    return [" ".join(h.text_content().split()) for h in page.xpath("//h1|//h2|//h3|//h4|//h5|//h6")]
+
+
+def assert_no_blank_headings(path: Path) -> list[str]:
+    headings = html_headings(path)
+    assert all(not reads_as_nothing(h) for h in headings), headings
+    assert "Untitled section" not in headings
+    return headings
+
+
+@pytest.mark.parametrize("blank", INVISIBLE)
+def test_a_blank_speaker_name_and_label_are_no_name_with_located_warnings(
+    runner: CliRunner, tmp_path: Path, blank: str
+) -> None:
+    source = tmp_path / "blank.json"
+    data = record(
+        speakers=[
+            {"id": "ghost", "name": blank, "party": "Labour"},
+            {"id": "kim", "name": "Kim Leadbeater"},
+        ],
+        sections=[
+            {
+                "title": "Topic",
+                "items": [
+                    {"type": "speech", "speaker": "ghost", "paragraphs": ["The first speech is long enough."]},
+                    {"type": "speech", "label": blank, "paragraphs": ["A speech whose label shows nothing."]},
+                    {"type": "speech", "paragraphs": ["A speech with no speaker at all."]},
+                    {"type": "speech", "speaker": "kim", "paragraphs": ["I thank the Minister."]},
+                ],
+            },
+            {"title": blank, "items": [{"type": "speech", "speaker": "kim", "paragraphs": ["More."]}]},
+        ],
+    )
+    source.write_text(json.dumps(data), "utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["convert", str(source), "-o", str(out), "-f", "html,docx,pdf,json", "-v"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "NAME-BLANK" in line]
+    places = sorted(line.split(": ")[1] for line in warnings)
+    assert places == ["sections[0].items[1].label", "sections[1].title", "speakers[0].name"], warnings
+    assert all(line.startswith(f"{source}: ") and "shows nothing (U+" in line for line in warnings)
+    assert "TREE-HEADING-EMPTY" not in result.stderr
+    assert "Topic" in assert_no_blank_headings(out / "blank.html")
+    page = lxml.html.fromstring((out / "blank.html").read_bytes())
+    speech_headings = [h.text_content() for h in page.xpath("//*[starts-with(@id, 'speech-')]")]
+    assert speech_headings == [*["Unknown speaker"] * 3, "Kim Leadbeater", "Kim Leadbeater"]
+    written = json.loads((out / "blank.json").read_text("utf-8"))
+    assert [s["id"] for s in written["speakers"]] == ["kim"]
+    first = written["sections"][0]["items"][0]
+    assert "speaker" not in first and "label" not in first
+    for suffix in (".docx", ".pdf", ".html"):
+        found = checks.check((out / f"blank{suffix}").read_bytes(), f"blank{suffix}")
+        assert [d for d in found if d.severity is Severity.ERROR] == [], suffix
+
+
+def test_a_blank_speaker_name_in_yaml_reads_the_same(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "blank.yaml"
+    text = SEED_RECORD.read_text("utf-8").replace("name: Kim Leadbeater", 'name: "\\u200B\\u00AD"', 1)
+    assert text != SEED_RECORD.read_text("utf-8")
+    source.write_text(text, "utf-8")
+    result = runner.invoke(main, ["convert", str(source), "-o", str(tmp_path), "-f", "html", "-v"])
+    assert result.exit_code == 0, result.output
+    assert "NAME-BLANK" in result.stderr and "Kim Leadbeater" not in html_headings(tmp_path / "blank.html")
+    assert "Unknown speaker" in assert_no_blank_headings(tmp_path / "blank.html")
+
+
+def _parlparse(tmp_path: Path) -> tuple[Path, list[str]]:
+    text = (DATA / "parlparse" / "westminster2009-10-28a-excerpt.xml").read_text("latin-1")
+    # one member first printed blank, then by name; one printed name with no id, blank
+    text = text.replace('speakername="Alistair Carmichael"', 'speakername="&#8203;&#173;"', 1)
+    text = text.replace(
+        'speakerid="uk.org.publicwhip/member/1779" speakername="Chris Bryant"', 'speakername="&#8288; "', 1
+    )
+    path = tmp_path / "parlparse.xml"
+    path.write_text(text, "latin-1")
+    return path, ["line 76", "line 80"]
+
+
+def _hansard_api(tmp_path: Path) -> tuple[Path, list[str]]:
+    data = json.loads((DATA / "hansard-api" / "commons_adjournment_oil_refining_2026-01-14.json").read_text("utf-8"))
+    attributed = [item for item in _dicts(data) if item.get("AttributedTo")]
+    attributed[0]["AttributedTo"], attributed[0]["MemberId"] = "\u200b\ufeff", None
+    for item in attributed[1:]:
+        if item.get("MemberId") is not None:
+            item["AttributedTo"] = " \u00ad"
+            member = item["MemberId"]
+            break
+    for item in attributed:  # every speech of that member
+        if item.get("MemberId") == member:
+            item["AttributedTo"] = " \u00ad"
+    path = tmp_path / "hansard.json"
+    path.write_text(json.dumps(data), "utf-8")
+    return path, ["sections[0].items[", "speakers["]
+
+
+def _dicts(node: object) -> list[dict]:
+    found: list[dict] = []
+    if isinstance(node, dict):
+        found.append(node)
+        for value in node.values():
+            found.extend(_dicts(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(_dicts(value))
+    return found
+
+
+def _akoma_ntoso(tmp_path: Path) -> tuple[Path, list[str]]:
+    text = (DATA / "akoma-ntoso" / "za_national_assembly_2012-09-20_trimmed.xml").read_text("utf-8")
+    text = text.replace('showAs="Mr M S F DE FREITAS"', 'showAs="\u200b"', 1)
+    text = text.replace(
+        '<speech by="#the-speaker">\n            <from>The SPEAKER</from>',
+        "<speech>\n            <from>\u2060\u00ad</from>",
+        1,
+    )
+    assert text.count("\u200b") == 1 and text.count("\u2060") == 1
+    path = tmp_path / "akn.xml"
+    path.write_text(text, "utf-8")
+    return path, ["sections[", "speakers["]
+
+
+def _text(tmp_path: Path) -> tuple[Path, list[str]]:
+    text = SEED_TEXT.read_text("utf-8")
+    text = text.replace(
+        "Kim Leadbeater Portrait Kim Leadbeater (Batley and Spen) (Lab)",
+        "\u200b\u00ad Portrait \u200b\u00ad (Batley and Spen) (Lab)",
+        1,
+    )
+    path = tmp_path / "web.txt"
+    path.write_text(text, "utf-8")
+    return path, ["speakers["]
+
+
+@pytest.mark.parametrize("make", [_parlparse, _hansard_api, _akoma_ntoso, _text], ids=lambda f: f.__name__[1:])
+def test_every_reader_gives_a_blank_name_the_no_speaker_heading(
+    runner: CliRunner, tmp_path: Path, make: object
+) -> None:
+    source, places = make(tmp_path)  # type: ignore[operator]
+    result = runner.invoke(main, ["convert", str(source), "-o", str(tmp_path / "out"), "-f", "html,docx", "-v"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "NAME-BLANK" in line]
+    assert len(warnings) == len(places), result.stderr
+    for place in places:
+        assert any(line.startswith(f"{source}: {place}") for line in warnings), (place, warnings)
+    assert "TREE-HEADING-EMPTY" not in result.stderr
+    headings = assert_no_blank_headings(tmp_path / "out" / f"{source.stem}.html")
+    assert "Unknown speaker" in headings or source.suffix == ".xml" and "Alistair Carmichael" in " ".join(headings)
+    found = checks.check((tmp_path / "out" / f"{source.stem}.docx").read_bytes(), "x.docx")
+    assert "HDG-EMPTY-001" not in {d.code for d in found}
+
+
+def test_a_parlparse_member_printed_blank_once_keeps_the_name_printed_later(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source, _ = _parlparse(tmp_path)
+    assert runner.invoke(main, ["convert", str(source), "-o", str(tmp_path), "-f", "json"]).exit_code == 0
+    written = json.loads((tmp_path / "parlparse.json").read_text("utf-8"))
+    names = {s["id"]: s["name"] for s in written["speakers"]}
+    assert names["uk.org.publicwhip/member/2006"] == "Alistair Carmichael"
+    speeches = [i for s in written["sections"] for i in s["items"] if i.get("type") == "speech"]
+    assert not any(reads_as_nothing(s.get("label", "x")) for s in speeches)
+
+
+def test_a_blank_name_in_a_speaker_directory_is_no_name(runner: CliRunner, tmp_path: Path) -> None:
+    """ParlaMint through --people: a listPerson name of U+200B and a soft hyphen names no one,
+    so the name is spelt from the id, as for a person the list leaves unnamed."""
+    people = tmp_path / "people"
+    shutil.copytree(DATA / "people" / "parlamint-gb", people)
+    listing = people / "ParlaMint-GB-listPerson.xml"
+    text = listing.read_text("utf-8")
+    blanked = text.replace(
+        "<forename>Lindsay</forename>\n         <surname>Hoyle</surname>",
+        "<forename>\u200b</forename>\n         <surname>\u00ad</surname>",
+        1,
+    )
+    assert blanked != text
+    listing.write_text(blanked, "utf-8")
+    source = DATA / "parlamint" / "gb_ParlaMint-GB_2022-07-21-commons_trimmed.xml"
+    result = runner.invoke(
+        main, ["convert", str(source), "--people", str(listing), "-o", str(tmp_path), "-f", "html", "-v"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "LindsayHoyle as 'Lindsay Hoyle'" in result.stderr
+    headings = assert_no_blank_headings(tmp_path / f"{source.stem}.html")
+    assert "Lindsay Hoyle, Chair" in headings
+
+
+# --- the tree's validation and the checks: format characters are no text --------------------
+
+
+@pytest.mark.parametrize("blank", INVISIBLE)
+def test_validation_takes_a_heading_of_format_characters_for_an_empty_one(blank: str) -> None:
+    from exporter import document as d
+    from exporter.diagnostics import Reporter
+    from exporter.validation import validate
+
+    document = d.Document(
+        title="A debate",
+        language="en-GB",
+        blocks=(
+            d.Heading(1, (d.Text("A debate"),), "title"),
+            d.Heading(2, (d.Text(blank),), "topic"),
+            d.Paragraph((d.Text("Words."),)),
+        ),
+    )
+    reporter = Reporter("api")
+    repaired = validate(document, reporter)
+    assert [x.code for x in reporter.diagnostics] == ["TREE-HEADING-EMPTY"]
+    heading = repaired.blocks[1]
+    assert isinstance(heading, d.Heading) and d.plain_text(heading.children).endswith("Untitled section")
+
+
+@pytest.mark.parametrize("blank", INVISIBLE)
+def test_the_word_checker_finds_a_heading_of_format_characters_empty(blank: str) -> None:
+    from docx_faults import DOC, fault, good_docx, paragraphs_with_style, set_text
+
+    faulty = fault(DOC, lambda root: set_text(paragraphs_with_style(root, "Heading2")[1], blank))()
+    good = {d.code for d in checks.check(good_docx(), "good.docx")}
+    assert {d.code for d in checks.check(faulty, "faulty.docx")} - good == {"HDG-EMPTY-001"}
+
+
+@pytest.mark.parametrize("blank", INVISIBLE)
+def test_the_html_checker_finds_a_heading_of_format_characters_empty(blank: str) -> None:
+    from test_html_checks import edited, set_text
+
+    found = checks.check(edited(set_text("//h2[@id='summary']", blank)), "faulty.html")
+    assert {d.code for d in found} == {"HTML-HDG-003"}

@@ -48,12 +48,14 @@ from typing import Any
 
 from exporter import model as m
 from exporter.diagnostics import Reporter
+from exporter.invisible import described, reads_as_nothing
 from exporter.language import tags
 
 CLEANED = "TEXT-CLEANED"
 LANGUAGE_TAG = "LANGUAGE-TAG"
 ADDRESS = "ADDRESS-DROPPED"
 TITLE_FALLBACK = "TITLE-FALLBACK"
+BLANK_NAME = "NAME-BLANK"
 
 # CSI (colours, cursor moves), OSC (window titles, hyperlinks), character set designations and
 # the cursor and keypad modes; a lone ESC before anything else goes as one control character.
@@ -63,11 +65,7 @@ _SURROGATE = r"[\ud800-\udfff]"
 _SEPARATORS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f")
 _ANY_UNWANTED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # one class: a fast scan
 _UNWANTED = re.compile(f"(?P<escape>{_ESCAPE})|(?P<control>{_NOT_XML})|(?P<surrogate>{_SURROGATE})")
-# Characters that show nothing: fillers that fonts draw blank (Hangul fillers, braille blank,
-# Mongolian vowel separator) besides every space, control and format character.
 _PLACEHOLDER = re.compile(r"untitled(?: (?:debate|sitting|record|document))?$", re.I)
-_BLANK_FILLERS = frozenset("\u115f\u1160\u180e\u2800\u3164\uffa0")
-_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"})
 
 
 @dataclass
@@ -156,6 +154,8 @@ def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
     walk.cleaning.report(reporter)
     walk.report_languages(reporter)
     walk.report_addresses(reporter)
+    cleaned = _without_nameless_speakers(cleaned, walk, reporter)
+    walk.report_blanks(reporter)
     return _no_empty_title(debate.title, cleaned, reporter)
 
 
@@ -164,6 +164,20 @@ def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
 # when nothing else is left: something unreadable was there.
 _IDENTIFIERS = frozenset({(m.Speaker, "id"), (m.Speech, "speaker"), (m.Vote, "speaker")})
 _REQUIRED_TEXT = frozenset({(m.Speaker, "name"), (m.Vote, "name"), (m.Vote, "side"), (m.Count, "side")})
+# A name, printed name or heading that reads as nothing (only spaces, format characters such
+# as U+200B, U+FEFF, U+2060 or U+00AD, blank fillers: ``exporter.invisible``) is no name: a
+# speaker's goes, and their speeches are a speech with no speaker ("Unknown speaker"), as is
+# a speech whose printed name is blank; a section's is no heading. Each with a located warning.
+_NAMES = frozenset({(m.Speaker, "name"), (m.Speech, "label"), (m.Section, "title"), (m.Vote, "name")})
+# Details that read as nothing are not given (None): a blank party or caption says nothing.
+_DETAILS = frozenset(
+    {
+        (m.Speaker, "constituency"), (m.Speaker, "party"), (m.Speaker, "role"), (m.Speech, "role"),
+        (m.Section, "chair"), (m.Debate, "chair"), (m.Debate, "house"), (m.Debate, "location"),
+        (m.Debate, "department"), (m.Debate, "bill"), (m.Debate, "committee"), (m.Table, "caption"),
+        (m.ListEntry, "label"),
+    }
+)  # fmt: skip
 _LANGUAGE_FIELDS = ("lang", "language")
 _ADDRESS_FIELDS = ("url", "link")  # what the record format takes: http(s), ftp, mailto
 _ADDRESS = re.compile(r"(https?|ftp|mailto):")  # as the schema says, case and all
@@ -177,6 +191,7 @@ class _Walk:
         self.cleaning = Cleaning()
         self.languages: list[tuple[str, str]] = []  # (place, tag as given)
         self.addresses: list[tuple[str, str]] = []  # (place, web address as given)
+        self.blanks: list[tuple[str, str, str]] = []  # (place, field, text as given) of blank names
         self.steps: list[str] = []
 
     def place(self) -> str:
@@ -221,12 +236,22 @@ class _Walk:
             changes["paragraphs"] = ()  # a cell left with no text is empty, as the model has it
         return dataclasses.replace(node, **changes) if changes else node
 
-    def text(self, text: str, owner: tuple[type, str] | None) -> str:
+    def text(self, text: str, owner: tuple[type, str] | None) -> str | None:
         cleaned = self.cleaning.clean(text, self.place()) if needs_cleaning(text) else text
-        if owner in _REQUIRED_TEXT and not cleaned:  # emptied here, or given empty by a reader
+        if owner in _NAMES and reads_as_nothing(cleaned):
+            if owner == (m.Section, "title"):
+                if cleaned:  # "" is a section the record leaves unnamed, as the model has it
+                    self.blanks.append((self.place(), "title", text))
+                return ""  # an invisible heading is no heading: composing leaves an untitled one out
+            self.blanks.append((self.place(), owner[1], text))
+            if owner == (m.Speaker, "name"):
+                return ""  # the speaker goes: _without_nameless_speakers
+            if owner == (m.Speech, "label"):
+                return None  # a speech with no speaker
+        if owner in _DETAILS and reads_as_nothing(cleaned):
+            return None
+        if owner in _REQUIRED_TEXT and reads_as_nothing(cleaned):  # emptied here, or given blank
             return "\ufffd"
-        if owner == (m.Section, "title") and cleaned and reads_as_nothing(cleaned):
-            return ""  # an invisible heading is no heading: composing leaves an untitled one out
         if cleaned is not text and owner in _IDENTIFIERS:
             return "".join(c if not needs_cleaning(c) else f"U+{ord(c):04X}" for c in text)
         return cleaned
@@ -251,6 +276,23 @@ class _Walk:
                 place,
             )
 
+    def report_blanks(self, reporter: Reporter) -> None:
+        """One located warning for each name, printed name and heading that reads as nothing."""
+        for place, name, text in self.blanks:
+            shows = f"shows nothing ({described(text)})"
+            if name == "name" and place.startswith("speakers"):
+                what = (
+                    f"the speaker's name {shows}: they are left out of the speakers, and their speeches "
+                    'are shown as a speech with no speaker ("Unknown speaker")'
+                )
+            elif name == "label":
+                what = f'the speaker\'s name as printed {shows}: shown as a speech with no speaker ("Unknown speaker")'
+            elif name == "title":
+                what = f"the section's title {shows}: the section has no heading"
+            else:
+                what = f"the voter's name {shows}: shown as U+FFFD, the replacement character"
+            reporter.warn(BLANK_NAME, what, place)
+
     def report_languages(self, reporter: Reporter) -> None:
         if self.languages:
             place, tag = self.languages[0]
@@ -260,6 +302,33 @@ class _Walk:
                 "used where there are any, else the tag is left out",
                 place,
             )
+
+
+def _without_nameless_speakers(debate: m.Debate, walk: _Walk, reporter: Reporter) -> m.Debate:
+    """The debate without the speakers whose name read as nothing (``_Walk.text`` left it
+    ""): a speech or vote that named one names no one (a speech keeps the name it printed,
+    if it printed one), so the briefing heads it as it heads any speech with no speaker."""
+    nameless = {speaker.id for speaker in debate.speakers if not speaker.name}
+    if not nameless:
+        return debate
+    named = {speaker.id for speaker in debate.speakers if speaker.name}
+    gone = nameless - named  # an id given twice, once with a name, keeps that name
+
+    def item(node: m.Item) -> m.Item:
+        if isinstance(node, m.Speech) and node.speaker in gone:
+            return dataclasses.replace(node, speaker=None)
+        if isinstance(node, m.Division) and any(vote.speaker in gone for vote in node.votes):
+            votes = tuple(dataclasses.replace(v, speaker=None) if v.speaker in gone else v for v in node.votes)
+            return dataclasses.replace(node, votes=votes)
+        if isinstance(node, m.Section):
+            return dataclasses.replace(node, items=tuple(item(child) for child in node.items))
+        return node
+
+    return dataclasses.replace(
+        debate,
+        speakers=tuple(speaker for speaker in debate.speakers if speaker.name),
+        sections=tuple(dataclasses.replace(s, items=tuple(item(i) for i in s.items)) for s in debate.sections),
+    )
 
 
 @cache
@@ -279,13 +348,6 @@ def _bcp47(tag: str) -> str | None:
 
 
 # --- a title that reads as nothing ----------------------------------------------------------
-
-
-def reads_as_nothing(text: str | None) -> bool:
-    """True for None, "", and text of only spaces, format characters and blank fillers."""
-    return not text or all(
-        c in _BLANK_FILLERS or unicodedata.category(c) in _INVISIBLE_CATEGORIES for c in text
-    )
 
 
 def is_placeholder(title: str) -> bool:

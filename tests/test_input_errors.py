@@ -460,3 +460,129 @@ def test_the_html_checker_finds_a_heading_of_format_characters_empty(blank: str)
 
     found = checks.check(edited(set_text("//h2[@id='summary']", blank)), "faulty.html")
     assert {d.code for d in found} == {"HTML-HDG-003"}
+
+
+# --- every problem in a record or a style file, one line each, with its place and line -------
+
+
+def test_every_record_problem_is_a_line_with_its_place_and_line(runner: CliRunner, tmp_path: Path) -> None:
+    """Schema problems, references and language tags together, as the README promises: one
+    line per problem, each with its place and the line it is on."""
+    data = record(
+        date="2022-13-45",
+        house=7,
+        language="en_GB",
+        speakers=[{"id": "a", "name": "A"}, {"id": "a", "name": "B"}],
+        sections=[
+            {
+                "titel": "x",
+                "items": [
+                    {"type": "speech", "speaker": "nobody", "paragraphs": ["x"]},
+                    {"type": "speech", "speaker": "a", "paragraphs": ["x"], "lang": "english"},
+                ],
+            }
+        ],
+    )
+    source = tmp_path / "bad.json"
+    text = json.dumps(data, indent=2)
+    source.write_text(text)
+    lines = text.splitlines()
+
+    def line(words: str) -> int:
+        return next(number for number, written in enumerate(lines, 1) if words in written)
+
+    date, house, language, titel = line('"date"'), line('"house"'), line('"language"'), line('"titel"')
+    nobody, english, twice = line('"nobody"'), line('"english"'), line('"name": "B"') - 1
+    result = runner.invoke(main, ["convert", str(source), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert errors(result.stderr) == [
+        f'error: {source}: date (line {date}): "2022-13-45" is not a real date (there is no '
+        "month 13); expected a date as YYYY-MM-DD (ISO 8601), such as 2022-02-23",
+        f"error: {source}: house (line {house}): expected string or null, got integer",
+        f'error: {source}: language (line {language}): "en_GB" is not a BCP 47 language tag '
+        '(did you mean "en-GB"?); use tags such as en-GB, cy, nb, fr-BE',
+        f'error: {source}: sections[0] (line {titel}): unknown key "titel" (did you mean "title"?)',
+        f'error: {source}: sections[0].items[0].speaker (line {nobody}): no speaker "nobody"',
+        f'error: {source}: sections[0].items[1].lang (line {english}): "english" is not a BCP 47 '
+        "language tag; use tags such as en-GB, cy, nb, fr-BE",
+        f'error: {source}: speakers[1].id (line {twice}): speaker id "a" is used twice',
+    ]
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_yaml_record_names_the_line_of_each_problem(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "bad.yaml"
+    source.write_text(
+        "title: T\n"  # 1
+        "sectons: []\n"  # 2
+        "speakers:\n"  # 3
+        "  - id: kim\n"  # 4
+        "    name: Kim\n"  # 5
+        "sections:\n"  # 6
+        "  - items:\n"  # 7
+        "      - type: speech\n"  # 8
+        "        speaker: kym\n"  # 9
+        "        time: half past nine\n"  # 10
+        "        paragraphs: [Hello.]\n"  # 11
+    )
+    result = runner.invoke(main, ["convert", str(source), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert errors(result.stderr) == [
+        f'error: {source}: line 2: unknown key "sectons" (did you mean "sections"?)',
+        f'error: {source}: sections[0].items[0].speaker (line 9): no speaker "kym"',
+        f'error: {source}: sections[0].items[0].time (line 10): "half past nine" is not a time as HH:MM or '
+        "HH:MM:SS on the 24-hour clock, such as 09:30",
+    ]
+
+
+def test_many_problems_are_capped_with_how_many_more(runner: CliRunner, tmp_path: Path) -> None:
+    items = [{"type": "speech", "speaker": f"nobody-{n}", "paragraphs": ["x"]} for n in range(30)]
+    source = tmp_path / "many.json"
+    source.write_text(json.dumps(record(sections=[{"title": "T", "items": items}])))
+    report = tmp_path / "report.json"
+    result = runner.invoke(main, ["convert", str(source), "-o", str(tmp_path / "out"), "--report", str(report)])
+    assert result.exit_code == 1
+    lines = errors(result.stderr)
+    assert len(lines) == 21 and lines[-1] == f"error: {source}: and 10 more problems"
+    assert lines[0] == f'error: {source}: sections[0].items[0].speaker: no speaker "nobody-0"'
+    failure = json.loads(report.read_text("utf-8"))["inputs"][0]["failure"]
+    assert failure["lines"] == [line.removeprefix("error: ") for line in lines]
+
+
+def test_the_library_api_gives_every_record_problem() -> None:
+    from exporter.diagnostics import Reporter
+    from exporter.errors import RecordErrors
+    from exporter.pipeline import Job, parse_debate
+
+    data = json.dumps(record(date="2022-02-30", house=7), indent=1).encode()
+    with pytest.raises(RecordErrors) as caught:
+        parse_debate(data, "api.json", Job(), Reporter("api.json"))
+    error = caught.value
+    assert [(p.location, p.line) for p in error.problems] == [("date", 4), ("house", 5)]
+    assert str(error).startswith("api.json: date (line 4): ") and str(error).endswith("(and 1 more problem)")
+
+
+def test_every_style_problem_is_a_line_with_its_setting_and_line(runner: CliRunner, tmp_path: Path) -> None:
+    house = tmp_path / "house.toml"
+    house.write_text(
+        'extends = "standard"\n'  # 1
+        "[body]\n"  # 2
+        "size = 8\n"  # 3
+        'measure = "wide"\n'  # 4
+        "[colours]\n"  # 5
+        'text = "#AAAAAA"\n'  # 6
+        "bogus = 1\n"  # 7
+    )
+    for command in (["styles", "show", str(house)], ["convert", str(SEED_RECORD), "--style", str(house)]):
+        result = runner.invoke(main, [*command, "-o", str(tmp_path)] if command[0] == "convert" else command)
+        assert result.exit_code == 2
+        lines = [line.split(": ", 1)[1] if line.startswith("Error:") else line for line in result.output.splitlines()]
+        problems = [line.split("house.toml: ", 1)[1] for line in lines if "house.toml: " in line]
+        assert problems == [
+            "body.size (line 3): body text under 12 pt fails GOV.UK, RNIB and BDA guidance (8 pt)",
+            "body.measure (line 4): should be a whole number, not 'wide'",
+            "colours.text (line 6): contrast of text #AAAAAA on background #FFFFFF is 2.32:1, below the "
+            "4.5:1 WCAG AA needs for 8 pt text",
+            "colours.bogus (line 7): unknown setting (known here: text, background, link, heading, "
+            "table_header, table_header_background)",
+        ], result.output

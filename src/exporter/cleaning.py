@@ -16,7 +16,14 @@ JSON. Here:
 
 One warning per input (code ``TEXT-CLEANED``) gives how many were removed and the first place.
 An identifier keeps what was removed as a visible code (``U+0007``), so that identifiers stay
-distinct and references still match; a name or side left empty becomes U+FFFD.
+distinct and references still match; a name or side that cleaning left empty becomes U+FFFD.
+
+A name given blank (empty, or only spaces and characters that show nothing: U+200B, U+FEFF,
+U+2060, a soft hyphen; ``exporter.invisible``) is no name, with a located warning
+(``NAME-BLANK``): a speaker with one is left out and their speeches are speeches with no
+speaker, headed "Unknown speaker" as any such speech is; a speech's printed name (label) is
+none; a section title is none (the section has no heading). Details that read as nothing (a
+party, a constituency, a role, a caption) are not given.
 
 Language tags a reader took from the record are made BCP 47 (RFC 5646, checked by langcodes
 through ``exporter.language.tags``): the standard form where there is one (``en_GB`` ->
@@ -238,6 +245,8 @@ class _Walk:
 
     def text(self, text: str, owner: tuple[type, str] | None) -> str | None:
         cleaned = self.cleaning.clean(text, self.place()) if needs_cleaning(text) else text
+        if owner in _REQUIRED_TEXT and not cleaned and cleaned is not text:
+            return "\ufffd"  # cleaning removed all of it: something unreadable was there
         if owner in _NAMES and reads_as_nothing(cleaned):
             if owner == (m.Section, "title"):
                 if cleaned:  # "" is a section the record leaves unnamed, as the model has it
@@ -250,7 +259,7 @@ class _Walk:
                 return None  # a speech with no speaker
         if owner in _DETAILS and reads_as_nothing(cleaned):
             return None
-        if owner in _REQUIRED_TEXT and reads_as_nothing(cleaned):  # emptied here, or given blank
+        if owner in _REQUIRED_TEXT and reads_as_nothing(cleaned):  # a side given blank
             return "\ufffd"
         if cleaned is not text and owner in _IDENTIFIERS:
             return "".join(c if not needs_cleaning(c) else f"U+{ord(c):04X}" for c in text)

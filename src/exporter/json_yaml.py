@@ -154,6 +154,34 @@ def what_it_is(value: Any) -> str:
     return "an object" if value else "an empty object"
 
 
+def value_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """The line (from 1) where each value of a JSON or YAML document starts, by its path of
+    keys and indexes (``("sections", 0, "items")``): for saying where a problem is. JSON is
+    YAML 1.2 here, so one composer serves both; {} when it cannot be composed."""
+    try:
+        root = YAML(typ="safe", pure=True).compose(text)
+    except (YAMLError, ValueError, RecursionError):
+        return {}
+    lines: dict[tuple[str | int, ...], int] = {}
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(root, ())] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        node, path = stack.pop()
+        lines[path] = node.start_mark.line + 1
+        if id(node) in seen:  # an alias: its node is walked once
+            continue
+        seen.add(id(node))
+        if isinstance(node.value, list):
+            for index, child in enumerate(node.value):
+                if isinstance(child, tuple):  # a mapping's (key, value)
+                    key, value = child
+                    lines[(*path, str(key.value))] = key.start_mark.line + 1
+                    stack.append((value, (*path, str(key.value))))
+                else:
+                    stack.append((child, (*path, index)))
+    return lines
+
+
 def check_depth(value: Any, source: str) -> None:
     """Raise if lists and objects nest deeper than ``MAX_DEPTH`` (without recursing)."""
     stack: list[tuple[Any, int, str]] = [(value, 0, "")]

@@ -586,3 +586,67 @@ def test_every_style_problem_is_a_line_with_its_setting_and_line(runner: CliRunn
             "colours.bogus (line 7): unknown setting (known here: text, background, link, heading, "
             "table_header, table_header_background)",
         ], result.output
+
+
+# --- table spans that reach past their table ------------------------------------------------
+
+
+def test_spans_past_the_table_are_fitted_with_a_warning_naming_table_and_cell(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    table = {
+        "caption": "Cases by region",
+        "header_rows": 1,
+        "rows": [
+            ["Region", "2023", "2024"],
+            [{"text": "North", "rowspan": 5}, "12", "13"],
+            ["14", {"text": "15", "colspan": 4}],
+        ],
+    }
+    speech = {"type": "speech", "speaker": "kim", "paragraphs": ["The figures.", {"table": table}]}
+    source = tmp_path / "spans.json"
+    source.write_text(json.dumps(record(sections=[{"title": "Figures", "items": [speech]}])))
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["convert", str(source), "-o", str(out), "-f", "html,docx,pdf,json", "-v"])
+    assert result.exit_code == 0, result.output
+    place = f"{source}: sections[0].items[0].paragraphs[1]: warning: TABLE-SPAN: table \"Cases by region\""
+    assert [line for line in result.stderr.splitlines() if "TABLE-SPAN" in line] == [
+        f'{place}: the cell "North" (row 2, column 1) spans 5 rows where 2 are left in the table: it spans 2',
+        f'{place}: the cell "15" (row 3, column 3) spans 4 columns where the table has 3: it spans 1',
+    ]
+    written = json.loads((out / "spans.json").read_text("utf-8"))["sections"][0]["items"][0]["paragraphs"][1]
+    assert written["table"]["rows"] == [
+        ["Region", "2023", "2024"],
+        [{"text": "North", "rowspan": 2}, "12", "13"],
+        ["14", "15"],
+    ]
+    page = lxml.html.fromstring((out / "spans.html").read_bytes())
+    (html_table,) = [t for t in page.xpath("//table") if "Cases by region" in t.xpath("string(caption)")]
+    assert [len(row.xpath("th|td")) for row in html_table.xpath(".//tr")] == [3, 3, 2]
+    for suffix in (".docx", ".pdf", ".html"):
+        found = checks.check((out / f"spans{suffix}").read_bytes(), f"spans{suffix}")
+        assert [d for d in found if d.severity is Severity.ERROR] == [], suffix
+
+
+def test_a_colspan_over_a_cell_from_above_is_fitted_with_a_warning(runner: CliRunner, tmp_path: Path) -> None:
+    table = {"rows": [["A", {"text": "B", "rowspan": 2}, "C"], [{"text": "D", "colspan": 3}], ["E", "F", "G"]]}
+    speech = {"type": "speech", "speaker": "kim", "paragraphs": [{"table": table}]}
+    source = tmp_path / "over.json"
+    source.write_text(json.dumps(record(sections=[{"title": "Figures", "items": [speech]}])))
+    result = runner.invoke(main, ["convert", str(source), "-o", str(tmp_path / "out"), "-f", "json", "-v"])
+    assert result.exit_code == 0, result.output
+    assert [line.split("TABLE-SPAN: ")[1] for line in result.stderr.splitlines() if "TABLE-SPAN" in line] == [
+        'a table with no caption: the cell "D" (row 2, column 1) spans 3 columns where 1 are free: it spans 1'
+    ]
+
+
+def test_a_reader_table_whose_span_overruns_is_fitted_too(runner: CliRunner, tmp_path: Path) -> None:
+    """Akoma Ntoso's HTML-like table: the rowspan of 3 on the first row, made 6."""
+    text = (DATA / "akoma-ntoso" / "akn-it-senato-title-emptyheading-table.xml").read_text("utf-8")
+    source = tmp_path / "senato.xml"
+    source.write_text(text.replace('<an:td rowspan="3">', '<an:td rowspan="6">', 1), "utf-8")
+    result = runner.invoke(main, ["convert", str(source), "-o", str(tmp_path / "out"), "-f", "html", "-v"])
+    assert result.exit_code == 0, result.output
+    spans = [line for line in result.stderr.splitlines() if "TABLE-SPAN" in line]
+    assert len(spans) == 1 and spans[0].startswith(f"{source}: sections[")
+    assert '"- Deliberazione sulla richiesta di proc…" (row 1, column 5) spans 6 rows where 3 are left' in spans[0]

@@ -57,12 +57,14 @@ from exporter import model as m
 from exporter.diagnostics import Reporter
 from exporter.invisible import described, reads_as_nothing
 from exporter.language import tags
+from exporter.tables.fit import SpanFit, fit_spans
 
 CLEANED = "TEXT-CLEANED"
 LANGUAGE_TAG = "LANGUAGE-TAG"
 ADDRESS = "ADDRESS-DROPPED"
 TITLE_FALLBACK = "TITLE-FALLBACK"
 BLANK_NAME = "NAME-BLANK"
+SPAN_FITTED = "TABLE-SPAN"
 
 # CSI (colours, cursor moves), OSC (window titles, hyperlinks), character set designations and
 # the cursor and keypad modes; a lone ESC before anything else goes as one control character.
@@ -161,8 +163,9 @@ def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
     walk.cleaning.report(reporter)
     walk.report_languages(reporter)
     walk.report_addresses(reporter)
-    cleaned = _without_nameless_speakers(cleaned, walk, reporter)
+    cleaned = _without_nameless_speakers(cleaned)
     walk.report_blanks(reporter)
+    walk.report_spans(reporter)
     return _no_empty_title(debate.title, cleaned, reporter)
 
 
@@ -199,6 +202,7 @@ class _Walk:
         self.languages: list[tuple[str, str]] = []  # (place, tag as given)
         self.addresses: list[tuple[str, str]] = []  # (place, web address as given)
         self.blanks: list[tuple[str, str, str]] = []  # (place, field, text as given) of blank names
+        self.spans: list[tuple[str, str | None, SpanFit]] = []  # (place, caption, span cut) of tables
         self.steps: list[str] = []
 
     def place(self) -> str:
@@ -241,7 +245,11 @@ class _Walk:
                 changes[name] = new
         if kind is m.TableCell and "paragraphs" in changes and not any(p.text for p in changes["paragraphs"]):
             changes["paragraphs"] = ()  # a cell left with no text is empty, as the model has it
-        return dataclasses.replace(node, **changes) if changes else node
+        new_node = dataclasses.replace(node, **changes) if changes else node
+        if kind is m.Table:
+            new_node, fits = fit_spans(new_node)
+            self.spans.extend((self.place(), new_node.caption, fit) for fit in fits)
+        return new_node
 
     def text(self, text: str, owner: tuple[type, str] | None) -> str | None:
         cleaned = self.cleaning.clean(text, self.place()) if needs_cleaning(text) else text
@@ -302,6 +310,15 @@ class _Walk:
                 what = f"the voter's name {shows}: shown as U+FFFD, the replacement character"
             reporter.warn(BLANK_NAME, what, place)
 
+    def report_spans(self, reporter: Reporter) -> None:
+        """One located warning for each table cell whose span reached past its table."""
+        for place, caption, fit in self.spans:
+            table = f'table "{_shortened(caption)}"' if caption else "a table with no caption"
+            text = f'the cell "{_shortened(fit.text)}"' if fit.text.strip() else "an empty cell"
+            reporter.warn(
+                SPAN_FITTED, f"{table}: {text} (row {fit.row + 1}, column {fit.column + 1}) {fit.what}", place
+            )
+
     def report_languages(self, reporter: Reporter) -> None:
         if self.languages:
             place, tag = self.languages[0]
@@ -313,7 +330,7 @@ class _Walk:
             )
 
 
-def _without_nameless_speakers(debate: m.Debate, walk: _Walk, reporter: Reporter) -> m.Debate:
+def _without_nameless_speakers(debate: m.Debate) -> m.Debate:
     """The debate without the speakers whose name read as nothing (``_Walk.text`` left it
     ""): a speech or vote that named one names no one (a speech keeps the name it printed,
     if it printed one), so the briefing heads it as it heads any speech with no speaker."""
@@ -338,6 +355,11 @@ def _without_nameless_speakers(debate: m.Debate, walk: _Walk, reporter: Reporter
         speakers=tuple(speaker for speaker in debate.speakers if speaker.name),
         sections=tuple(dataclasses.replace(s, items=tuple(item(i) for i in s.items)) for s in debate.sections),
     )
+
+
+def _shortened(text: str, most: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 @cache

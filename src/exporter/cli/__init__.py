@@ -351,7 +351,12 @@ Examples:
     help="Fail on an error (the default), on any warning too, or never.",
 )
 @click.option("--strict", is_flag=True, help="Same as --fail-on warning.")
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print the findings as JSON: an entry per file, with an "error" for a file that cannot be read.',
+)
 @click.option("--tips", is_flag=True, help="Also print tips and notes.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
 @click.option("--list-rules", is_flag=True, help="List every rule with its id and severity, and stop.")

@@ -175,8 +175,9 @@ def value_lines(text: str) -> dict[tuple[str | int, ...], int]:
             for index, child in enumerate(node.value):
                 if isinstance(child, tuple):  # a mapping's (key, value)
                     key, value = child
-                    lines[(*path, str(key.value))] = key.start_mark.line + 1
-                    stack.append((value, (*path, str(key.value))))
+                    step: tuple[str | int, ...] = (*path, str(key.value))
+                    lines[step] = key.start_mark.line + 1
+                    stack.append((value, step))
                 else:
                     stack.append((child, (*path, index)))
     return lines

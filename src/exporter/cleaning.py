@@ -296,7 +296,7 @@ class _Walk:
     def report_blanks(self, reporter: Reporter) -> None:
         """One located warning for each name, printed name and heading that reads as nothing."""
         for place, name, text in self.blanks:
-            shows = f"shows nothing ({described(text)})"
+            shows = f"shows nothing ({described(text)})" if text else "is empty"
             if name == "name" and place.startswith("speakers"):
                 what = (
                     f"the speaker's name {shows}: they are left out of the speakers, and their speeches "

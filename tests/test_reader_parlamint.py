@@ -221,7 +221,7 @@ def test_trap_2_diacritics_in_ids_are_kept() -> None:
 def test_trap_3_chair_role_and_procedural_text_inside_an_utterance() -> None:
     debate = read_file(GB)
     hoyle = next(s for s in speeches(debate) if s.speaker == "LindsayHoyle")
-    assert hoyle.role == "Chair"
+    assert hoyle.chair and hoyle.role is None  # the chair is a flag, worded by the composer (main 1d72774)
     blackman = next(s for s in speeches(debate) if s.speaker == "RobertBlackman")
     assert blackman.role is None
     last = debate.sections[-1].items

@@ -19,6 +19,7 @@ from exporter.checks.docx_package import (
 )
 from exporter.checks.docx_registry import Finding, quoted, rule
 from exporter.diagnostics import Severity
+from exporter.invisible import reads_as_nothing
 
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 IMAGE_EXTENSION = re.compile(r"\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)\b", re.I)
@@ -177,7 +178,7 @@ def heading_order(package: DocxPackage) -> Iterator[Finding]:
 @rule("HDG-EMPTY-001", Severity.WARNING, "No empty headings")
 def empty_headings(package: DocxPackage) -> Iterator[Finding]:
     for p, level in _headings(package):
-        if not text_of(p).strip():
+        if reads_as_nothing(text_of(p)):  # spaces, U+200B, U+FEFF, a soft hyphen: no words
             yield Finding(f"empty heading (level {level})", package.where(p))
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from exporter.diagnostics import Reporter
+from exporter.invisible import reads_as_nothing
 from exporter.model import (
     Block,
     Division,
@@ -250,7 +251,7 @@ def _speech(element: etree._Element, kind: SpeechKind, ctx: BodyContext) -> Spee
         )
         speaker_id = by
         printed = plain(person_el) if person_el is not None else label
-        _add_speaker(ctx, Speaker(by, printed or by))
+        _add_speaker(ctx, Speaker(by, by if reads_as_nothing(printed) else printed or by))
     paragraphs = blocks(element, ctx.note_text, ctx.language)
     if label_el is not None and paragraphs:
         paragraphs[0] = _without_label_punctuation(paragraphs[0])

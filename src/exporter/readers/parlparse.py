@@ -44,8 +44,10 @@ from dataclasses import replace
 
 from lxml import etree
 
+from exporter.cleaning import BLANK_NAME
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
+from exporter.invisible import described, reads_as_nothing
 from exporter.model import (
     Debate,
     Item,
@@ -280,7 +282,14 @@ class _DayReader:
             self.typed = True
         nospeaker = (element.get("nospeaker") or "").lower() == "true"
         parts = paragraph_parts(element, self.reporter)
-        if nospeaker and not element.get("speakername"):
+        printed = element.get("speakername")
+        if printed and reads_as_nothing(printed):
+            self.reporter.warn(
+                BLANK_NAME,
+                f"the speakername shows nothing ({described(printed)}): read as no name printed",
+                f"line {element.sourceline}",
+            )
+        if nospeaker and reads_as_nothing(printed):
             return procedurals(parts, gid, time, column, url)
         # modern files mark "Several hon. Members rose—" nospeaker *and* name them
         speaker, label, role = self.speakers.speaker_of(element)

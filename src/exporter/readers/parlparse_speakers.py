@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from lxml import etree
 
+from exporter.invisible import reads_as_nothing
 from exporter.model import Speaker
 from exporter.readers._xml import local, text_of
 from exporter.readers.hansard_api_speakers import parse_attribution
@@ -39,6 +40,8 @@ class Speakers:
         """(speaker id, printed label when there is no id, office spoken in)."""
         person = element.get("person_id") or element.get("speakerid") or ""
         printed = " ".join((element.get("speakername") or "").split())
+        if reads_as_nothing(printed):  # "&#8203;" names no one, as a missing speakername does
+            printed = ""
         role = " ".join((element.get("speakeroffice") or "").split()) or None
         as_printed = printed
         constituency = party = None
@@ -68,6 +71,8 @@ class Speakers:
             if full:
                 self._full.add(person)
             return
+        if printed and known.name == person:  # first met with no name printed, now with one
+            known = self.by_id[person] = replace(known, name=printed)
         if not full:
             return  # a later, shorter printing adds nothing
         name = printed if printed and person not in self._full else known.name

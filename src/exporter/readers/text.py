@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from exporter.cleaning import Cleaning, needs_cleaning
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError, UnknownFormatError
+from exporter.json_yaml import decode
 from exporter.model import (
     Debate,
     Paragraph,
@@ -75,10 +76,7 @@ class _Sitting:
 
 
 def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> Debate:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text (byte {err.start})", source) from None
+    text = decode(data, source)  # UTF-8, or UTF-16 or UTF-32 with a byte order mark
     text = _cleaned(text, reporter)
     # web copies put no-break spaces in dates and notices
     lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]

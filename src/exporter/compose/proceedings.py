@@ -156,7 +156,7 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
     ui = ctx.ui
     facts = []
     if speech.kind is not m.SpeechKind.SPEECH:
-        facts.append(kind_label(speech.kind, ui))
+        facts.append(kind_label(speech.kind, ctx.debate, ui))
     if speech.number:
         facts.append(ui.gettext("Question number {number}").format(number=speech.number))
     if speech.time:

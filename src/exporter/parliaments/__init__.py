@@ -35,6 +35,7 @@ from __future__ import annotations
 from exporter.model import Debate
 from exporter.parliaments import africa, australia, devolved, europe, westminster
 from exporter.parliaments.profile import (
+    CONTRIBUTION_WORDS,
     PINPOINTS,
     STYLES,
     CitationForm,
@@ -159,6 +160,7 @@ def is_known(key: str) -> bool:
 
 
 __all__ = [
+    "CONTRIBUTION_WORDS",
     "GENERIC",
     "PINPOINTS",
     "PROFILES",

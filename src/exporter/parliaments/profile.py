@@ -23,6 +23,22 @@ from dataclasses import dataclass
 #: own form could not be sourced.
 STYLES = ("oscola", "short", "harvard", "aglc", "official-report", "neutral")
 
+#: The words a briefing can call a contribution by (:func:`exporter.compose.names.kind_label`
+#: writes each out in the interface's language): the name of each kind of speech in the debate
+#: model (:class:`exporter.model.SpeechKind`), and "interjection", the Parliament of Australia's
+#: word for a remark made while another member has the call, which Westminster's records call
+#: an intervention (the Australian Hansard's own word, as OpenAustralia marks it:
+#: ``talktype="interjection"``).
+CONTRIBUTION_WORDS = (
+    "speech",
+    "intervention",
+    "interjection",
+    "question",
+    "answer",
+    "statement",
+    "point_of_order",
+)
+
 #: What a citation's pinpoint is: the column, the page, the question's number, or none.
 PINPOINTS = ("column", "page", "question", "none")
 
@@ -139,6 +155,26 @@ class IdLink:
 
 
 @dataclass(frozen=True)
+class OralQuestions:
+    """How a series' record shows an oral question when it gives the question no number
+    (a Commons question carries its number, ``oral-qnum``; a Lords one does not): the
+    question is the first speech of a section whose heading matches ``heading``, when its
+    first words match ``opening``. Both are regular expressions, matched case-insensitively:
+    ``heading`` against the whole heading, ``opening`` at the start of the speech."""
+
+    heading: str
+    opening: str
+
+    def heads(self, title: str) -> bool:
+        """Whether a section with this heading holds one oral question."""
+        return re.fullmatch(self.heading, " ".join(title.split()), re.IGNORECASE) is not None
+
+    def asks(self, text: str) -> bool:
+        """Whether a speech that begins with ``text`` asks the question."""
+        return re.match(self.opening, text.lstrip(), re.IGNORECASE) is not None
+
+
+@dataclass(frozen=True)
 class Profile:
     """One parliament and series: the Commons chamber, Westminster Hall, Lords written
     answers, a Public Bill Committee, the Senate of Australia...
@@ -171,6 +207,11 @@ class Profile:
     # the office of whoever presides as the record prints it (a speech's role or label), for
     # records that do not otherwise mark the chair: their words keep order (exporter.summarise)
     chair_titles: tuple[str, ...] = ()
+    # what the parliament calls a kind of contribution where its word is not the kind's own
+    # name: (kind, word) pairs, kinds of exporter.model.SpeechKind, words of CONTRIBUTION_WORDS
+    contribution_words: tuple[tuple[str, str], ...] = ()
+    # how the record shows an oral question it gives no number (the Lords'), if it has them
+    oral_questions: OralQuestions | None = None
 
     def __post_init__(self) -> None:
         if not self.citations:
@@ -178,6 +219,9 @@ class Profile:
         styles = [form.style for form in self.citations]
         if len(set(styles)) != len(styles):
             raise ValueError(f"profile {self.key!r} offers a citation style twice")
+        for kind, word in self.contribution_words:
+            if kind not in CONTRIBUTION_WORDS or word not in CONTRIBUTION_WORDS:
+                raise ValueError(f"profile {self.key!r} names a contribution {kind!r} as {word!r}")
 
     @property
     def house(self) -> str | None:
@@ -193,6 +237,12 @@ class Profile:
 
     def form(self, style: str) -> CitationForm | None:
         return next((form for form in self.citations if form.style == style), None)
+
+    def contribution_word(self, kind: str) -> str:
+        """What this parliament calls a kind of contribution (a ``SpeechKind`` value): its own
+        word where ``contribution_words`` gives one ("intervention" -> "interjection" in
+        Australia), else the kind's name; one of :data:`CONTRIBUTION_WORDS`."""
+        return dict(self.contribution_words).get(kind, kind)
 
     def matches_url(self, url: str) -> bool:
         return any(re.search(pattern, url) for pattern in self.record_urls)

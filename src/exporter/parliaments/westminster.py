@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exporter.parliaments.profile import CitationForm, ColumnMark, IdLink, Licence, Profile
+from exporter.parliaments.profile import CitationForm, ColumnMark, IdLink, Licence, OralQuestions, Profile
 
 PARLIAMENT = "Parliament of the United Kingdom"
 PUBLISHER = "UK Parliament (Hansard)"
@@ -53,6 +53,7 @@ def _profile(
     urls: tuple[str, ...] = (),
     link: IdLink | None = None,
     forms: tuple[CitationForm, ...] | None = None,
+    oral_questions: OralQuestions | None = None,
 ) -> Profile:
     return Profile(
         key=key,
@@ -65,8 +66,21 @@ def _profile(
         column_mark=mark,
         record_urls=urls,
         link=link,
+        oral_questions=oral_questions,
     )
 
+
+#: A Lords oral question as the Lords Hansard prints it: a heading of its own ending "— Question"
+#: ("Government: Debts — Question"; "— Private Notice Question" for one asked at short notice;
+#: "— Question for Short Debate" is a debate), then the peer's question, "To ask Her Majesty's
+#: Government …" (or, after the question's text printed as tabled, "My Lords, I beg leave to ask
+#: the Question standing in my name on the Order Paper"), the Minister's answer and the
+#: supplementaries. The record numbers none.
+LORDS_ORAL_QUESTIONS = OralQuestions(
+    heading=r".+\s[—–-]\s*(?:private\s+notice\s+)?question",
+    opening=r"(?:my\s+lords,?\s+)?(?:to\s+ask\s+(?:her|his)\s+majesty[’']s\s+government\b"
+    r"|i\s+beg\s+leave\s+to\s+ask\s+the\s+question\s+standing\s+in\s+my\s+name\b)",
+)
 
 COMMONS = ("House of Commons", "Commons", "HC")
 LORDS = ("House of Lords", "Lords", "HL")
@@ -148,6 +162,7 @@ PROFILES: tuple[Profile, ...] = (
         "HL Deb",
         urls=(r"/ldhansrd/text/\d+-\d+\.htm", r"hansard\.parliament\.uk/Lords/"),
         link=IdLink("uk.org.publicwhip/lords/", f"{_TWFY}/lords/?id={{id}}", f"{_TWFY}/lords/?d={{date}}"),
+        oral_questions=LORDS_ORAL_QUESTIONS,
     ),
     _profile(
         "uk-lords-grand-committee",

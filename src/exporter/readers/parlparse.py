@@ -34,7 +34,9 @@ question's number (``oral-qnum``) is a question. House of Commons files without 
 attributes get interventions inferred, never in question time and never for the chair (a
 speaker printed as an office, "Mr. Speaker", or named by the chair notes or a committee's
 chairman): :mod:`exporter.readers.hansard_exchanges`. Lords files do not, as Lords question
-time (Minister, peer, Minister) has the same shape.
+time (Minister, peer, Minister) has the same shape; their oral questions, which the record
+does not number, are marked as its profile says the record shows them (a heading ending
+"— Question", its first speech asking "To ask Her Majesty's Government …").
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ from exporter.readers.hansard_api_conventions import (
     is_chair_role,
     normalise_time,
 )
-from exporter.readers.hansard_exchanges import with_interventions
+from exporter.readers.hansard_exchanges import with_interventions, with_oral_questions
 from exporter.readers.parlparse_charrefs import may_hold_c1, repair
 from exporter.readers.parlparse_committee import (
     Committee,
@@ -331,6 +333,8 @@ class _DayReader:
             section = open_section.close()
             if not self.typed and commons:
                 section = with_interventions(section, self._is_chair, chair=chair)
+            if profile is not None and profile.oral_questions is not None:
+                section = with_oral_questions(section, profile.oral_questions)
             sections.append(section)
         if len(sections) == 1 and not self.committee.bill and not opening:
             title = sections[0].title
@@ -377,6 +381,7 @@ class _DayReader:
             return True
         surname = name.split()[-1] if speaker and name.split() else None
         return bool(chair and surname and re.search(rf"\b{re.escape(surname)}\b", chair))
+
 
 def _kind(type_text: str, element: etree._Element) -> SpeechKind:
     """The kind ``type`` (``talktype``) gives; with none, a question when the speech carries

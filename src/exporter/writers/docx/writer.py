@@ -80,7 +80,7 @@ class DocxWriter(Writer):
         self._bookmark_id = 0
         self._footnotes: XmlPart | None = None
         self.hyperlinks = parts.Hyperlinks()  # each part's external links, by address
-        self._ordered_lists = 0
+        self._ordered_lists: list[styles.LabelFormat | None] = []
         self._sect_pr = self.docx.element.body.find(_w("sectPr"))
         self._page = measure.page_geometry(self.style)  # width, height, left margin, text width
 
@@ -93,7 +93,7 @@ class DocxWriter(Writer):
         self._set_footer()
         parts.settings_for(self.docx.settings.element, self.document.language)
         parts.page_colour(self.docx.element, self.docx.settings.element, styles.page_colour(self.style))
-        self._ordered_lists = 0  # counted as lists are visited, to hand out their w:numId
+        self._ordered_lists = []  # listed as lists are visited, to hand out their w:numId
         self.visit(self.document)
         # one w:num for each ordered list written (a cell written out in every row it spans
         # writes its lists again)
@@ -228,11 +228,16 @@ class DocxWriter(Writer):
 
     def _num_id(self, node: doc.BulletList) -> int:
         """The list's w:numId: the one bullet list instance, or a new one for each ordered
-        list, so that its numbers start at 1."""
+        list, so that its numbers start at 1, or, for a list numbered by the record's labels,
+        at its first label's number in the labels' own format (``styles.LabelFormat``)."""
         if not node.ordered:
             return styles.BULLET_NUM_ID
-        self._ordered_lists += 1
-        return styles.ordered_num_id(self._ordered_lists - 1)
+        affixes = doc.label_affixes(node)
+        label_format = None
+        if node.numbering is not None and affixes is not None:
+            label_format = styles.LabelFormat(node.numbering, affixes[0], affixes[1], node.start)
+        self._ordered_lists.append(label_format)
+        return styles.ordered_num_id(len(self._ordered_lists) - 1)
 
     def visit_bullet_list(self, node: doc.BulletList, level: int = 0) -> None:
         num_id = self._num_id(node)

@@ -32,7 +32,7 @@ from exporter.writers.pdf.fonts import (
     register_fonts,
     segment_by_font,
 )
-from exporter.writers.pdf.lines import LinkTarget, Run
+from exporter.writers.pdf.lines import LinkTarget, Run, run_width
 from exporter.writers.pdf.page import PRODUCER, build_pdf, frame_height
 from exporter.writers.pdf.table import TableBlock
 from exporter.writers.pdf.table_cells import Box, CellContent
@@ -43,6 +43,14 @@ from exporter.writers.pdf.tagging.structure import StructElem, document_root
 from exporter.writers.pdf.tagging.tables import tag_table
 
 LIST_INDENT = 20.0
+# ListNumbering (ISO 32000-1 table 347) for each way a record's labels count (document.NUMBERINGS)
+_LIST_NUMBERING = {
+    "decimal": "Decimal",
+    "lower-alpha": "LowerAlpha",
+    "upper-alpha": "UpperAlpha",
+    "lower-roman": "LowerRoman",
+    "upper-roman": "UpperRoman",
+}
 QUOTE_INDENT = 24.0
 _WHITESPACE = re.compile(r"[\t\n\r\f\v\u2028\u2029\u0085]")
 
@@ -180,30 +188,44 @@ class PdfWriter(Writer):
         return [TextBlock(runs, element, style)]
 
     def visit_bullet_list(self, bullets: doc.BulletList, parent: StructElem, indent: float) -> list[Flowable]:
-        numbering = "Decimal" if bullets.ordered else "Disc"
+        """L (ListNumbering Disc, Decimal, or how the record's labels count) > LI > Lbl, LBody
+        (ISO 32000-1 14.8.4.3.3). A list numbered by the record's labels has each label as its
+        item's Lbl, as printed ("(a)", "(ii)"), and indents its items past the widest."""
+        if bullets.numbering is not None:
+            numbering = _LIST_NUMBERING[bullets.numbering]
+            labels = [item.label or "" for item in bullets.items]
+        else:
+            numbering = "Decimal" if bullets.ordered else "Disc"
+            labels = [f"{n}." if bullets.ordered else "\u2022" for n in range(1, len(bullets.items) + 1)]
+        step = LIST_INDENT
+        if bullets.numbering is not None and labels:
+            widest = max(run_width(label, self._label_run(label, None)) for label in labels)
+            step = max(LIST_INDENT, widest + self.body.size * 0.5)
         list_element = parent.child("L", attributes={"O": "List", "ListNumbering": numbering})
         story: list[Flowable] = []
-        for number, item in enumerate(bullets.items, start=1):
-            label = f"{number}." if bullets.ordered else "\u2022"
-            story.extend(self.visit(item, list_element, label, indent + LIST_INDENT))
+        for item, label in zip(bullets.items, labels, strict=True):
+            story.extend(self.visit(item, list_element, label, indent + step))
         if story and isinstance(story[-1], TextBlock):
             story[-1].spaceAfter = self.space_after
         return story
+
+    def _label_run(self, label: str, owner: StructElem | None) -> Run:
+        return Run(
+            label,
+            face_for(False, False, self.family),
+            self.body.size,
+            hex_digits(self.style.colours.text),
+            owner=owner,
+            char_space=self.spacing(self.body.size)[0],
+            word_space=self.spacing(self.body.size)[1],
+            widths=self.widths,
+        )
 
     def visit_list_item(
         self, item: doc.ListItem, list_element: StructElem, label: str, indent: float
     ) -> list[Flowable]:
         item_element = list_element.child("LI")
-        label_run = Run(
-            label,
-            face_for(False, False, self.family),
-            self.body.size,
-            hex_digits(self.style.colours.text),
-            owner=item_element.child("Lbl"),
-            char_space=self.spacing(self.body.size)[0],
-            word_space=self.spacing(self.body.size)[1],
-            widths=self.widths,
-        )
+        label_run = self._label_run(label, item_element.child("Lbl"))
         body = item_element.child("LBody")
         flowables: list[Flowable] = []
         for block in item.blocks:

@@ -161,6 +161,11 @@ def test_scottish_written_answers_keep_their_question_numbers() -> None:
     assert grouped[2].number == "S3W-28168, S3W-28169"  # one answer to two questions
     assert cite(debate, grouped[2]) == "Official Report, Written Answers, 26 October 2009; S3W-28168, S3W-28169"
     assert by_id(debate, "S3W-27778.r0").number == "S3W-27778"
+    document = compose(debate, ComposeOptions(summary="none"), Reporter()).document
+    lines = [d.plain_text(b.children) for b in document.blocks if isinstance(b, d.Paragraph) and b.role == "source"]
+    assert any(line.startswith("Answer to question S3W-28257. ") for line in lines)
+    assert any(line.startswith("Answer to questions S3W-28168, S3W-28169. ") for line in lines)
+    assert any(line.startswith("Question. Question number S3W-28257. ") for line in lines)
     assert any(isinstance(b, Table) for b in by_id(debate, "S3W-27778.r0").paragraphs)
     assert debate.source.url == "http://www.scottish.parliament.uk/business/pqa/wa-09/wa1026.htm"
     assert not [x for x in reporter.diagnostics if x.code == "parlparse-unknown-element"]

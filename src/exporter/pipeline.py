@@ -107,11 +107,21 @@ def _choose_format(data: bytes, requested: str, source: str) -> InputFormat:
 def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
     """One debate per top-level section, each named by its heading and numbered in order. A
     heading with nothing under it (a banner such as "Oral Answers to Questions" before the
-    departments' headings) is no debate: it gets no piece."""
+    departments' headings) is no debate: it gets no piece. Who is in the chair carries over
+    from earlier in the day: a piece's chair is the one its own heading names, else the last
+    one named before it (a chair note of an earlier debate, or the sitting's); a change within
+    it stays in its sections' notes."""
     if len(debate.sections) <= 1:
         return [("", debate)]
     parts = []
-    for index, section in enumerate((s for s in debate.sections if _holds_content(s)), start=1):
+    in_chair = debate.chair
+    index = 0
+    for section in debate.sections:
+        chair = section.chair or in_chair
+        in_chair = _last_chair(section) or in_chair
+        if not _holds_content(section):
+            continue
+        index += 1
         used = {s.speaker for s in m.speeches(m.Debate(section.title, (section,))) if s.speaker}
         part = dataclasses.replace(
             debate,
@@ -119,10 +129,16 @@ def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
             sections=(section,),
             speakers=tuple(s for s in debate.speakers if s.id in used),
             summary=(),
-            chair=section.chair or debate.chair,
+            chair=chair,
         )
         parts.append((f"{index:02d}-{_slug(section.title)}", part))
     return parts
+
+
+def _last_chair(section: m.Section) -> str | None:
+    """The last chair a section's notes name, its own or its sub-sections', in reading order."""
+    named = [item.chair for item in (section, *m.walk_items(section.items)) if isinstance(item, m.Section)]
+    return next((chair for chair in reversed(named) if chair), None)
 
 
 def _holds_content(section: m.Section) -> bool:

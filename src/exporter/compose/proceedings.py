@@ -155,10 +155,16 @@ def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Blo
 def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, ...]:
     ui = ctx.ui
     facts = []
-    if speech.kind is not m.SpeechKind.SPEECH:
-        facts.append(kind_label(speech.kind, ctx.debate, ui))
-    if speech.number:
-        facts.append(ui.gettext("Question number {number}").format(number=speech.number))
+    if speech.kind is m.SpeechKind.ANSWER and speech.number:
+        # a written answer carries the number(s) of the question(s) it answers
+        several = ", " in speech.number
+        message = ui.gettext("Answer to questions {numbers}") if several else ui.gettext("Answer to question {number}")
+        facts.append(message.format(number=speech.number, numbers=speech.number))
+    else:
+        if speech.kind is not m.SpeechKind.SPEECH:
+            facts.append(kind_label(speech.kind, ctx.debate, ui))
+        if speech.number:
+            facts.append(ui.gettext("Question number {number}").format(number=speech.number))
     if speech.time:
         facts.append(ui.gettext("Time: {time}").format(time=speech.time[:5]))
     source = ctx.source_of(speech)

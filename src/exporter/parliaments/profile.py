@@ -188,7 +188,11 @@ class Profile:
     (not for a "Senate" that could be any parliament's). ``countries`` are the ISO 3166-1
     codes (alpha-2 and alpha-3, lower case) of the parliament's country, as Akoma Ntoso's
     ``FRBRcountry`` gives them: a record that names its country and one of ``houses`` is
-    taken as this (:func:`exporter.parliaments.in_country`).
+    taken as this (:func:`exporter.parliaments.in_country`). A parliament whose record is
+    published in two languages (the Senedd's) has a profile for each, with the same houses,
+    places and addresses in both languages: the record's ``language`` chooses between them.
+    ``chair_titles``, ``office_words`` and ``minister_titles`` are how that language's record
+    prints the chair's office, an office held by a named member and a minister's office.
     """
 
     key: str
@@ -204,14 +208,23 @@ class Profile:
     link: IdLink | None = None
     guess: bool = True  # whether a record naming only this house and place may be taken as this
     countries: tuple[str, ...] = ()  # ISO 3166-1 codes a record may give for the parliament's country
-    # the office of whoever presides as the record prints it (a speech's role or label), for
-    # records that do not otherwise mark the chair: their words keep order (exporter.summarise)
+    # the office of whoever presides as the record prints it (a speech's role or label), in
+    # the profile's language, for records that do not otherwise mark the chair: their words
+    # keep order (exporter.summarise), and "Title (Name)" is that office held by Name
     chair_titles: tuple[str, ...] = ()
     # what the parliament calls a kind of contribution where its word is not the kind's own
     # name: (kind, word) pairs, kinds of exporter.model.SpeechKind, words of CONTRIBUTION_WORDS
     contribution_words: tuple[tuple[str, str], ...] = ()
     # how the record shows an oral question it gives no number (the Lords'), if it has them
     oral_questions: OralQuestions | None = None
+    # the words a printed office opens with in the profile's language ("The First Minister
+    # (Mark Drakeford)", Welsh "Y Prif Weinidog (Mark Drakeford)"): "Office (Name)" is told
+    # from "Name (Constituency)" by them (exporter.readers.hansard_api_speakers)
+    office_words: tuple[str, ...] = ("The",)
+    # words naming a minister's office in the profile's language, beyond the English ones the
+    # summariser knows ("minister", "secretary of state"...): the minister who replies is
+    # always represented in a summary (exporter.summarise.roles)
+    minister_titles: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.citations:

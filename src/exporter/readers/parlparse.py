@@ -19,7 +19,10 @@ text opens none. A chair note in a heading ("[Mr. Joe Benton in the Chair] — T
 :mod:`exporter.readers.parlparse_speakers`), ``speakeroffice``, ``type`` (OpenAustralia
 ``talktype``), ``colnum`` (given the series' mark once: ``209W``, ``WA171``), ``time``,
 ``url``, ``id``; a question's number from ``spid``, ``oral-qnum`` or its paragraph's
-``qnum``. ``nospeaker`` speeches are procedural text, and so is a member's speech from the
+``qnum``; a written answer (``<reply>``) that gives none carries the numbers of the questions
+it answers, those asked (``<ques>``) since the last answer under the same heading
+("S3W-28168, S3W-28169" for one answer to two), so that a quoted answer is cited as its
+parliament cites it (the Scottish Official Report by question number). ``nospeaker`` speeches are procedural text, and so is a member's speech from the
 first formula that disposes of business on ("Question put and agreed to.", "Amendment 96
 withdrawn.": :func:`~exporter.readers.parlparse_paragraphs.closing_at`): a paragraph's
 class never ends a speech, and an italic paragraph kept in it stays italic.
@@ -126,8 +129,8 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
             "parlparse-series",
             "the record's ids and addresses do not say which parliament or house it is from; none is shown",
         )
-    names = names_by_id(root) if b"proxy=" in data else {}  # names are wanted only for proxies
-    day = _DayReader(sitting, source, reporter, Speakers(root), names)
+    names = names_by_id(root, sitting.profile) if b"proxy=" in data else {}  # wanted only for proxies
+    day = _DayReader(sitting, source, reporter, Speakers(root, sitting.profile), names)
     for element in root:
         day.take(element)
     superseded, successor = later_version(root, source)
@@ -161,6 +164,7 @@ class _DayReader:
         self.typed = False  # whether speeches carry ParlParse's `type`
         self.first_url: str | None = None
         self.column_hint: str | None = None  # from <place-holder colnum>, for elements without one
+        self.asked: list[str] = []  # numbers of the written questions not yet answered
         self.time_hint: str | None = None
 
     # --- structure ---------------------------------------------------------------
@@ -173,8 +177,10 @@ class _DayReader:
             self.column_hint = self._column(element) or self.column_hint
             self.time_hint = self._time(element) or self.time_hint
         elif name in ("major-heading", "oral-heading"):
+            self.asked = []
             self.outline.open_major(self._heading(element))
         elif name == "minor-heading":
+            self.asked = []
             self.outline.open_minor(self._heading(element))
         elif name in _SPEECHES:
             self.outline.current().items.extend(self._speech(element, _SPEECHES[name]))
@@ -307,12 +313,24 @@ class _DayReader:
             time=time,
             column=column,
             url=url,
-            number=_question_number(element),
+            number=self._number(element),
         )
         items: list[Item] = [speech]
         if cut is not None:
             items.extend(procedurals(parts[cut:], None, time, column, url))
         return items
+
+    def _number(self, element: etree._Element) -> str | None:
+        """The question's number; for a written answer that gives none, the numbers of the
+        questions it answers."""
+        number = _question_number(element)
+        if local(element) == "ques":
+            if number and number not in self.asked:
+                self.asked.append(number)
+        elif local(element) == "reply":
+            number = number or (", ".join(self.asked) or None)
+            self.asked = []
+        return number
 
     # --- the debate ----------------------------------------------------------------
 

@@ -139,6 +139,22 @@ class IdLink:
 
 
 @dataclass(frozen=True)
+class Formula:
+    """A line of the record's own procedure, which no member speaks ("On Question, Bill
+    read a second time", "Question put and agreed to.", "[Interruption.]"): ``start`` is a
+    regular expression for the words the line begins with, ``kind`` the value of
+    :class:`exporter.model.ProceduralKind` it is (``decision``, ``motion``,
+    ``interruption``...). Readers of text without structure (a copied web page) tell such
+    lines from a member's words by them."""
+
+    start: str
+    kind: str = "decision"
+
+    def __post_init__(self) -> None:
+        re.compile(self.start)  # a bad pattern fails where the profile is written
+
+
+@dataclass(frozen=True)
 class Profile:
     """One parliament and series: the Commons chamber, Westminster Hall, Lords written
     answers, a Public Bill Committee, the Senate of Australia...
@@ -152,7 +168,10 @@ class Profile:
     (not for a "Senate" that could be any parliament's). ``countries`` are the ISO 3166-1
     codes (alpha-2 and alpha-3, lower case) of the parliament's country, as Akoma Ntoso's
     ``FRBRcountry`` gives them: a record that names its country and one of ``houses`` is
-    taken as this (:func:`exporter.parliaments.in_country`).
+    taken as this (:func:`exporter.parliaments.in_country`). ``seats`` says whether its
+    members sit for a constituency, which the record prints in brackets after the name
+    (not the Lords: there the bracket is the party). ``procedure`` lists the formulas of
+    the record's own procedural lines (:class:`Formula`).
     """
 
     key: str
@@ -171,6 +190,8 @@ class Profile:
     # the office of whoever presides as the record prints it (a speech's role or label), for
     # records that do not otherwise mark the chair: their words keep order (exporter.summarise)
     chair_titles: tuple[str, ...] = ()
+    seats: bool = True  # whether members sit for a constituency the record prints
+    procedure: tuple[Formula, ...] = ()  # the record's procedural formulas
 
     def __post_init__(self) -> None:
         if not self.citations:

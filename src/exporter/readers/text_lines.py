@@ -10,6 +10,8 @@ Speaker lines::
     Madam Deputy Speaker (Caroline Nokes)
     Mr. David Wilshire (Spelthorne)                                       historic Hansard: a name and a constituency
     Mr. Hanson                                                            historic Hansard: a name alone
+    Lord Henley (Con)                                                     a peer: the bracket is the party
+    The Minister of State, Home Office (Lord Hanson of Flint) (Lab)       an office, a name and a party
     Kim Leadbeater / Labour, Batley and Spen                              TheyWorkForYou: a name, then party and seat
 
 Sitting details: a date ("Thursday 9th June 2016", "Volume 778: debated on Wednesday 14
@@ -28,6 +30,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from exporter.parliaments import Formula
 from exporter.readers.parties import expand_party, is_party
 
 MONTHS = (
@@ -79,7 +82,8 @@ FURNITURE = (
 PAGE_TITLE = re.compile(r"^[^.?!:]{3,80} debates? (?:with|involving) [^.?!:]{3,80}$")
 DEPARTMENT = re.compile(r"^Department:\s*(.+)$", re.I)
 CHAIR_NOTE = re.compile(r"^\[(?P<name>.+) in the Chair\]$")
-TIME = re.compile(r"^(\d{1,2})[.:](\d{2})\s*(am|pm)?$", re.I)
+# "3.31 pm", and "3.31 p.m." as historic Hansard and the older Commons print it
+TIME = re.compile(r"^(\d{1,2})[.:](\d{2})\s*(a\.?m\.?|p\.?m\.?)?$", re.I)
 URL = re.compile(r"^https?://\S+$")
 COLUMN = re.compile(r"^(?:Column\s+)?(\d{1,4})(WH|WS|WA|GC|W)?$")
 QUESTION = re.compile(r"^(?P<number>T?\d{1,3})\.\s+\S")
@@ -101,11 +105,6 @@ _OFFICE_LINE = re.compile(
     r"^(?:The )?(?:Parliamentary |Minister|Secretary of State|Chancellor|Prime Minister|Leader of|Deputy |"
     r"Solicitor General|Attorney General|Shadow |Chief Secretary|Financial Secretary|Economic Secretary|"
     r"Exchequer Secretary|Paymaster General|Lord Chancellor|Chair of|Speaker|Lord Speaker)"
-)
-DECISION = re.compile(
-    r"^(Question (put|proposed|agreed|accordingly|negatived|that)|Motion made|Resolved[,.]|Ordered[,.]"
-    r"|The House divided|Main Question|Bill (read|accordingly|to be)|Amendment (made|agreed|negatived)"
-    r"|Clause \d+ (ordered|agreed)|House adjourned|Sitting (suspended|adjourned)|Several hon\. Members rose)"
 )
 _OFFICE_START = re.compile(r"^(?:The|Madam|Mr\.?|Mrs\.?|Ms|Dame|Sir)\b")
 _PARTY_ABBREVIATION_END = re.compile(r"\((?:[A-Z][\w/-]{1,8}|Lab/Co-op)\)?:?$")
@@ -134,12 +133,15 @@ def _named(name: str, **facts: str | None) -> SpeakerLine:
     return SpeakerLine(slug(name), name, **facts)  # type: ignore[arg-type]
 
 
-def read_speaker_line(line: str, following: str | None = None) -> SpeakerLine | None:
+def read_speaker_line(line: str, following: str | None = None, seats: bool = True) -> SpeakerLine | None:
     """The line as a speaker line, or None. ``following`` is the next non-empty line
-    (TheyWorkForYou prints party and seat under the name)."""
+    (TheyWorkForYou prints party and seat under the name). ``seats`` is False for a house
+    whose members sit for no constituency (the Lords): a bracket after a name is then the
+    party, known or not ("Lord Henley (Con)"); elsewhere only a party this project knows
+    is read as one."""
     if found := _PORTRAIT.match(line):
         short, rest = found["short"].strip(), (found["rest"] or "").strip()
-        parsed = read_speaker_line(rest) if rest else None
+        parsed = read_speaker_line(rest, seats=seats) if rest else None
         # the name before "Portrait" is who it is; the rest says how they are printed here
         return SpeakerLine(
             slug(short),
@@ -149,16 +151,24 @@ def read_speaker_line(line: str, following: str | None = None) -> SpeakerLine | 
             parsed.office if parsed else None,
         )
     if (found := _MEMBER.match(line)) and len(found["party"]) <= 40:
-        return _named(found["name"], constituency=found["constituency"].strip(), party=expand_party(found["party"]))
+        outer, inner, party = found["name"].strip(), found["constituency"].strip(), expand_party(found["party"])
+        if outer.startswith("The ") or _CHAIR_TITLE.match(outer):
+            # "The Minister of State, Home Office (Lord Hanson of Flint) (Lab)": office, name, party
+            if _person(inner) and (line.endswith(":") or len(line) <= 200):
+                return _named(inner, office=outer, party=party)
+            return None
+        return _named(outer, constituency=inner if seats else None, party=party)
     if found := _CHAIR_TITLE.match(line):
         office = line.split(" (")[0].rstrip(":").strip()
         return _named(found["name"], office=office) if found["name"] else _named(office, office=office)
     if found := _BRACKETED.match(line):
         outer, inner = found["outer"].strip(), found["inner"].strip()
-        if outer.startswith("The ") or not _BARE_NAME.match(outer):
+        if _office(outer):
             if _OFFICE_START.match(outer) and _person(inner) and (line.endswith(":") or len(line) <= 160):
                 return _named(inner, office=outer)
             return None
+        if is_party(inner) or not seats:
+            return _named(outer, party=expand_party(inner))  # "Lord Henley (Con)"
         return _named(outer, constituency=inner)  # "Mr. David Wilshire (Spelthorne)"
     if _COLLECTIVE.match(line):
         return _named(line.rstrip(":"))
@@ -169,6 +179,12 @@ def read_speaker_line(line: str, following: str | None = None) -> SpeakerLine | 
     if following and _looks_like_name(line) and is_office_line(following):
         return _named(line, office=following)
     return None
+
+
+def _office(text: str) -> bool:
+    """Whether the words before a bracket are an office ("The Minister for Industry"), not a
+    member's name ("Mr. David Wilshire", "Baroness Miller of Chilthorne Domer")."""
+    return text.startswith("The ") or not _BARE_NAME.match(text)
 
 
 def _person(text: str) -> bool:
@@ -182,6 +198,24 @@ def _person(text: str) -> bool:
 def _looks_like_name(line: str) -> bool:
     words = line.split()
     return 2 <= len(words) <= 5 and all(re.fullmatch(_NAME_WORD, word) for word in words)
+
+
+def bare_name(line: str) -> str | None:
+    """A line that is a name and nothing else, as Hansard prints a member's later
+    contributions ("Martin Vickers", "Sir Edward Leigh:"), or None. Capitals throughout
+    are a heading ("CRIMINAL JUSTICE BILL"), never a name."""
+    name = line.rstrip(":").strip()
+    if name.isupper() or not (_looks_like_name(name) or _BARE_NAME.match(name)):
+        return None
+    return name
+
+
+def procedural(line: str, formulas: tuple[Formula, ...]) -> str | None:
+    """The kind of procedural line this is by the record's ``formulas`` (a
+    :class:`exporter.model.ProceduralKind` value), or None: a member's words."""
+    if len(line) >= 200:
+        return None
+    return next((formula.kind for formula in formulas if re.match(formula.start, line)), None)
 
 
 def _party_and_seat(line: str) -> tuple[str, str] | None:
@@ -205,6 +239,8 @@ def speaker_like(line: str, following: str | None) -> bool:
     """A line where the layout puts a speaker line, which could not be read as one."""
     if following is not None and any(p.match(following) for p in FURNITURE[:1]):
         return True  # Parallel Parliament prints "- Hansard -" under every speaker line
+    if following == "Share" and len(line) <= 120 and not re.search(r"[.?!:;,]$", line):
+        return True  # Hansard prints its "Share" button under every speaker line
     if " Portrait" in line and len(line) <= 200:
         return True
     return len(line) <= 120 and _PARTY_ABBREVIATION_END.search(line) is not None and not line.endswith(".")
@@ -240,7 +276,8 @@ def citation_column(line: str) -> str | None:
 
 
 def clock(match: re.Match[str]) -> str:
-    hour, minute, half = int(match.group(1)), int(match.group(2)), (match.group(3) or "").lower()
+    hour, minute = int(match.group(1)), int(match.group(2))
+    half = (match.group(3) or "").lower().replace(".", "")
     if half == "pm" and hour < 12:
         hour += 12
     if half == "am" and hour == 12:

@@ -409,3 +409,93 @@ def test_a_commons_formula_is_the_records_in_a_copy_naming_no_house() -> None:
     debate, _ = read_text(page)
     last = debate.sections[0].items[-1]
     assert isinstance(last, Procedural) and last.kind is ProceduralKind.DECISION
+
+
+# --- more of the same kinds: names with accents, peers styled "The Earl of …", offices alone,
+# --- noon, Hansard's other "Share" wording -------------------------------------------------
+
+COMMONS_HEAD = "A Debate\n\nCommons Chamber\n\nVolume 778: debated on Wednesday 14 January 2026\n\n"
+LORDS_HEAD = "A Bill\n\nLords Chamber\n\nVolume 713: debated on Thursday 29 October 2009\n\n"
+
+
+def test_a_bare_name_with_an_accented_capital_is_that_members_speech() -> None:
+    page = COMMONS_HEAD + (
+        "Órfhlaith Begley (West Tyrone) (SF)\n\nFirst words.\n\n"
+        "Jane Example (Northtown) (Lab)\n\nSecond words.\n\n"
+        "Órfhlaith Begley\n\nThird words.\n"
+    )
+    debate, _ = read_text(page)
+    assert [who(debate, s) for s in speeches(debate)] == ["Órfhlaith Begley", "Jane Example", "Órfhlaith Begley"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "name", "party"),
+    [
+        ("The Earl of Clancarty (CB)", "The Earl of Clancarty", "Crossbench"),
+        ("The Lord Bishop of Leeds (Bp)", "The Lord Bishop of Leeds", "Bishops"),
+        ("Earl Howe (Con)", "Earl Howe", "Conservative"),
+        ("The Countess of Mar (CB)", "The Countess of Mar", "Crossbench"),
+        ("Baroness Smith of Basildon (Lab)", "Baroness Smith of Basildon", "Labour"),
+    ],
+)
+def test_peers_styled_with_the_are_peers_with_a_party(printed: str, name: str, party: str) -> None:
+    debate, _ = read_text(LORDS_HEAD + f"{printed}\n\nShare\n\nMy Lords, I rise briefly.\n")
+    [speaker] = debate.speakers
+    assert (speaker.name, speaker.constituency, speaker.party) == (name, None, party)
+    from exporter.readers.hansard_api_speakers import parse_attribution
+
+    api = parse_attribution(printed)
+    assert (api.name, api.party) == (name, party)  # the Hansard API reader agrees
+
+
+def test_an_office_alone_after_it_was_printed_with_one_members_name_is_that_member() -> None:
+    page = COMMONS_HEAD + (
+        "The Prime Minister (Keir Starmer)\n\nFirst answer.\n\n"
+        "Jane Example (Northtown) (Lab)\n\nA question.\n\n"
+        "The Prime Minister\n\nSecond answer.\n"
+    )
+    debate, reporter = read_text(page)
+    answer = speeches(debate)[-1]
+    assert (who(debate, answer), answer.role) == ("Keir Starmer", "The Prime Minister")
+    assert not reporter.diagnostics
+
+
+def test_an_office_alone_held_by_two_members_or_none_before_names_no_one() -> None:
+    page = COMMONS_HEAD + (
+        "The Minister of State, Home Office (Ann Minister)\n\nFirst answer.\n\n"
+        "The Minister of State, Home Office (Bob Minister)\n\nSecond answer.\n\n"
+        "The Minister of State, Home Office\n\nWhose answer is this?\n\n"
+        "The Secretary of State for Widgets\n\nAnd whose is this?\n"
+    )
+    debate, reporter = read_text(page)
+    assert [who(debate, s) for s in speeches(debate)] == ["Ann Minister", "Bob Minister"]
+    assert "Whose answer" not in words_of(speeches(debate)[-1])
+    assert [d.location for d in reporter.diagnostics if d.code == "TEXT_SPEAKER_LINE_UNREAD"] == ["line 15", "line 19"]
+
+
+def test_the_chairs_title_alone_stays_the_chair_not_the_last_named_deputy() -> None:
+    page = COMMONS_HEAD + (
+        "Madam Deputy Speaker (Caroline Nokes)\n\nOrder.\n\n"
+        "Jane Example (Northtown) (Lab)\n\nWords.\n\n"
+        "Madam Deputy Speaker\n\nOrder, order.\n"
+    )
+    debate, _ = read_text(page)
+    assert [who(debate, s) for s in speeches(debate)] == ["Caroline Nokes", "Jane Example", "Madam Deputy Speaker"]
+
+
+@pytest.mark.parametrize(("printed", "clock"), [("12 noon", "12:00"), ("12.31 p.m.", "12:31"), ("12.5 a.m.", None)])
+def test_noon_and_other_printed_times(printed: str, clock: str | None) -> None:
+    debate, _ = read_text(HISTORIC_LORDS.format(time=printed, procedure="Motion agreed."))
+    first = [i for i in debate.sections[0].items if isinstance(i, Speech)][0]
+    assert first.time == clock
+
+
+def test_hansards_longer_share_wording_also_marks_a_speaker_line() -> None:
+    page = COMMONS_HEAD + (
+        "Jane Example (Northtown) (Lab)\n\nShare this contribution\n\nFirst words.\n\n"
+        "Not A Member Given Before\n\nShare this contribution\n\nWords of whom?\n"
+    )
+    debate, reporter = read_text(page)
+    [speech] = speeches(debate)
+    assert words_of(speech) == "First words."
+    assert [d.code for d in reporter.diagnostics] == ["TEXT_SPEAKER_LINE_UNREAD"]

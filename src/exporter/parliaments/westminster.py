@@ -41,18 +41,21 @@ _PROCEDURE = (
     Formula(r"Motion made\b", "motion"),
     Formula(r"(?:Resolved|Ordered)[,.]"),
     Formula(r"The (?:House|Committee) divided\b"),
-    Formula(r"Bill (?:read|accordingly|to be)\b"),
+    Formula(r"Bill (?:read|accordingly|to be|passed|reported)\b"),
     # "Amendment agreed.", "Amendment 96 withdrawn.", "Amendments 101 to 103 agreed."
     Formula(r"Amendments? (?:\w+ (?:to \w+ )?)?(?:made|agreed|negatived|disagreed|withdrawn|not moved)\b"),
     Formula(r"(?:Amendment|Motion|Clause), by leave, withdrawn\b"),
     Formula(r"(?:New )?(?:Clause|Schedule)s? \d+\w* (?:ordered|agreed|added)\b"),
     Formula(r"House adjourned\b"),
     Formula(r"Sitting (?:suspended|adjourned)\b", "interruption"),
-    Formula(r"\[Interruption\.?\]$", "interruption"),
+    Formula(r"\[(?:Interruption|Laughter)\.?\]$", "interruption"),
+    Formula(r"On resuming\b", "interruption"),
 )
 COMMONS_PROCEDURE = (
     *_PROCEDURE,
     Formula(r"Main Question\b"),
+    Formula(r"Amendment proposed\b", "motion"),
+    Formula(r"The House proceeded to a Division\b"),
     Formula(r"Several hon\. Members rose", "other"),
 )
 LORDS_PROCEDURE = (

@@ -304,6 +304,7 @@ def _speeches(
     marks = any(_column_mark(line, sitting) is not None for line in lines[start:])
     column = sitting.first_column if marks else None
     skip_line = False  # the next non-empty line belongs to the speaker line before it
+    offices: dict[str, set[str]] = {}  # an office printed with a member's name: who held it
     for index in range(start, len(lines)):
         line, number = lines[index], index + 1
         if not line:
@@ -326,11 +327,13 @@ def _speeches(
         if (marked := _column_mark(line, sitting)) is not None:
             column = marked
             continue
-        member = _member_named(line, speakers)
+        member, office = _member_named(line, speakers, offices)
         speaker_line = None if member else tl.read_speaker_line(line, following[index], house.seats)
         if member is not None or speaker_line is not None:
             speaker = member or _speaker(speaker_line, speakers, reporter, number)  # type: ignore[arg-type]
-            office = speaker_line.office if speaker_line else None
+            office = speaker_line.office if speaker_line else office
+            if office and speaker.name != office and not tl.is_chair_title(office):
+                offices.setdefault(office, set()).add(speaker.id)
             drafts.append(_Draft(speaker.id, office, time, column))
             time = None
             below = following[index] or ""
@@ -347,11 +350,11 @@ def _speeches(
             if kind == ProceduralKind.INTERRUPTION.value and speaking is not None:
                 drafts.append(_Draft(speaking, None, None, column, resumed=True))  # the member speaks on
             continue
-        if tl.speaker_like(line, following[index]) or tl.bare_name(line):
+        if tl.speaker_like(line, following[index]) or tl.bare_name(line) or tl.is_office_line(line):
             reporter.warn(
                 "TEXT_SPEAKER_LINE_UNREAD",
                 f'"{line[:80]}" stands where a speaker line would but cannot be read as one '
-                "(or names no member given in full before it): kept as text, "
+                "(or names no member, or office, given with a member's name before it): kept as text, "
                 "and the words after it are given to no one until the next speaker line",
                 f"line {number}",
             )
@@ -363,14 +366,21 @@ def _speeches(
     return [draft for draft in drafts if draft.lines or not draft.resumed]
 
 
-def _member_named(line: str, speakers: dict[str, Speaker]) -> Speaker | None:
-    """The member a line names alone when they were given in full before it ("Martin
-    Vickers" after "Martin Vickers (Brigg and Immingham) (Con)"), exactly as printed."""
+def _member_named(
+    line: str, speakers: dict[str, Speaker], offices: dict[str, set[str]]
+) -> tuple[Speaker | None, str | None]:
+    """The member a line names alone when they were given in full before it, exactly as
+    printed: by name ("Martin Vickers" after "Martin Vickers (Brigg and Immingham) (Con)"),
+    or by an office printed before with one member's name and no other's ("The Prime
+    Minister" after "The Prime Minister (Keir Starmer)"; not the chair's title), with the
+    office it names."""
+    printed = line.rstrip(":").strip()
+    holders = offices.get(printed, set())
+    if len(holders) == 1:
+        return speakers.get(next(iter(holders))), printed
     name = tl.bare_name(line)
-    if name is None:
-        return None
     named = [speaker for speaker in speakers.values() if speaker.name == name]
-    return named[0] if len(named) == 1 else None
+    return (named[0] if name is not None and len(named) == 1 else None), None
 
 
 def _column_mark(line: str, sitting: _Sitting) -> str | None:

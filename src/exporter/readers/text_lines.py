@@ -83,7 +83,7 @@ PAGE_TITLE = re.compile(r"^[^.?!:]{3,80} debates? (?:with|involving) [^.?!:]{3,8
 DEPARTMENT = re.compile(r"^Department:\s*(.+)$", re.I)
 CHAIR_NOTE = re.compile(r"^\[(?P<name>.+) in the Chair\]$")
 # "3.31 pm", and "3.31 p.m." as historic Hansard and the older Commons print it
-TIME = re.compile(r"^(\d{1,2})[.:](\d{2})\s*(a\.?m\.?|p\.?m\.?)?$", re.I)
+TIME = re.compile(r"^(?:(\d{1,2})[.:](\d{2})\s*(a\.?m\.?|p\.?m\.?)?|12(?:[.:]00)? (noon|midnight))$", re.I)
 URL = re.compile(r"^https?://\S+$")
 COLUMN = re.compile(r"^(?:Column\s+)?(\d{1,4})(WH|WS|WA|GC|W)?$")
 QUESTION = re.compile(r"^(?P<number>T?\d{1,3})\.\s+\S")
@@ -92,8 +92,12 @@ _CITATION_COLUMN = re.compile(r"\bc{1,2}\s?(?P<column>\d+(?:WH|WS|WA|GC|W)?)\)?$
 _PORTRAIT = re.compile(r"^(?P<short>.+?) Portrait(?: (?P<rest>.+))?$")
 _MEMBER = re.compile(r"^(?P<name>[^()]+?) \((?P<constituency>[^()]+)\) \((?P<party>[^()]+)\):?$")
 _BRACKETED = re.compile(r"^(?P<outer>[^()]+?) \((?P<inner>[^()]+)\):?$")
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Rev|Professor)\.?"
-_NAME_WORD = r"[A-Z][\w'’.-]*"
+_PEERAGE = r"(?:Earl|Countess|Duke|Duchess|Marquess|Marchioness|Viscount|Viscountess)"
+_HONORIFIC = (
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|{_PEERAGE}|Rev|Professor)\.?"
+    rf"|The (?:Lord )?(?:Arch)?[Bb]ishop|The {_PEERAGE})"  # "The Earl of Clancarty", "The Lord Bishop of Leeds"
+)
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"  # a capital, also with an accent: "Órfhlaith Begley"
 _BARE_NAME = re.compile(rf"^(?P<name>{_HONORIFIC}(?: (?:of|de|van|von|{_NAME_WORD})){{1,4}}):?$")
 _CHAIR_TITLE = re.compile(
     r"^(?:(?:Mr|Madam)\.? (?:Deputy )?Speaker|The (?:Deputy )?Speaker|The (?:Deputy )?Chair(?:man|woman)?"
@@ -107,6 +111,7 @@ _OFFICE_LINE = re.compile(
     r"Exchequer Secretary|Paymaster General|Lord Chancellor|Chair of|Speaker|Lord Speaker)"
 )
 _OFFICE_START = re.compile(r"^(?:The|Madam|Mr\.?|Mrs\.?|Ms|Dame|Sir)\b")
+_SHARE = re.compile(r"^Share(?: this (?:specific )?contribution)?$", re.I)
 _PARTY_ABBREVIATION_END = re.compile(r"\((?:[A-Z][\w/-]{1,8}|Lab/Co-op)\)?:?$")
 
 
@@ -152,7 +157,7 @@ def read_speaker_line(line: str, following: str | None = None, seats: bool = Tru
         )
     if (found := _MEMBER.match(line)) and len(found["party"]) <= 40:
         outer, inner, party = found["name"].strip(), found["constituency"].strip(), expand_party(found["party"])
-        if outer.startswith("The ") or _CHAIR_TITLE.match(outer):
+        if not _BARE_NAME.match(outer) and (outer.startswith("The ") or _CHAIR_TITLE.match(outer)):
             # "The Minister of State, Home Office (Lord Hanson of Flint) (Lab)": office, name, party
             if _person(inner) and (line.endswith(":") or len(line) <= 200):
                 return _named(inner, office=outer, party=party)
@@ -163,12 +168,15 @@ def read_speaker_line(line: str, following: str | None = None, seats: bool = Tru
         return _named(found["name"], office=office) if found["name"] else _named(office, office=office)
     if found := _BRACKETED.match(line):
         outer, inner = found["outer"].strip(), found["inner"].strip()
-        if _office(outer):
+        named = _BARE_NAME.match(outer) is not None
+        if is_party(inner) and (named or (_looks_like_name(outer) and not outer.startswith("The "))):
+            return _named(outer, party=expand_party(inner))  # "Lord Henley (Con)"
+        if not named:  # an office, the member's name in brackets
             if _OFFICE_START.match(outer) and _person(inner) and (line.endswith(":") or len(line) <= 160):
                 return _named(inner, office=outer)
             return None
-        if is_party(inner) or not seats:
-            return _named(outer, party=expand_party(inner))  # "Lord Henley (Con)"
+        if not seats:
+            return _named(outer, party=expand_party(inner))  # a peer's party this project does not know
         return _named(outer, constituency=inner)  # "Mr. David Wilshire (Spelthorne)"
     if _COLLECTIVE.match(line):
         return _named(line.rstrip(":"))
@@ -179,12 +187,6 @@ def read_speaker_line(line: str, following: str | None = None, seats: bool = Tru
     if following and _looks_like_name(line) and is_office_line(following):
         return _named(line, office=following)
     return None
-
-
-def _office(text: str) -> bool:
-    """Whether the words before a bracket are an office ("The Minister for Industry"), not a
-    member's name ("Mr. David Wilshire", "Baroness Miller of Chilthorne Domer")."""
-    return text.startswith("The ") or not _BARE_NAME.match(text)
 
 
 def _person(text: str) -> bool:
@@ -208,6 +210,12 @@ def bare_name(line: str) -> str | None:
     if name.isupper() or not (_looks_like_name(name) or _BARE_NAME.match(name)):
         return None
     return name
+
+
+def is_chair_title(text: str) -> bool:
+    """Whether ``text`` is the chair's title ("Madam Deputy Speaker"): several members hold
+    it in one sitting, so it alone names none of them."""
+    return _CHAIR_TITLE.match(text) is not None
 
 
 def procedural(line: str, formulas: tuple[Formula, ...]) -> str | None:
@@ -239,7 +247,7 @@ def speaker_like(line: str, following: str | None) -> bool:
     """A line where the layout puts a speaker line, which could not be read as one."""
     if following is not None and any(p.match(following) for p in FURNITURE[:1]):
         return True  # Parallel Parliament prints "- Hansard -" under every speaker line
-    if following == "Share" and len(line) <= 120 and not re.search(r"[.?!:;,]$", line):
+    if following is not None and _SHARE.match(following) and len(line) <= 120 and not re.search(r"[.?!:;,]$", line):
         return True  # Hansard prints its "Share" button under every speaker line
     if " Portrait" in line and len(line) <= 200:
         return True
@@ -276,6 +284,8 @@ def citation_column(line: str) -> str | None:
 
 
 def clock(match: re.Match[str]) -> str:
+    if match.group(4):  # "12 noon", "12 midnight"
+        return "12:00" if match.group(4).lower() == "noon" else "00:00"
     hour, minute = int(match.group(1)), int(match.group(2))
     half = (match.group(3) or "").lower().replace(".", "")
     if half == "pm" and hour < 12:

@@ -175,6 +175,22 @@ class OralQuestions:
 
 
 @dataclass(frozen=True)
+class Formula:
+    """A line of the record's own procedure, which no member speaks ("On Question, Bill
+    read a second time", "Question put and agreed to.", "[Interruption.]"): ``start`` is a
+    regular expression for the words the line begins with, ``kind`` the value of
+    :class:`exporter.model.ProceduralKind` it is (``decision``, ``motion``,
+    ``interruption``...). Readers of text without structure (a copied web page) tell such
+    lines from a member's words by them."""
+
+    start: str
+    kind: str = "decision"
+
+    def __post_init__(self) -> None:
+        re.compile(self.start)  # a bad pattern fails where the profile is written
+
+
+@dataclass(frozen=True)
 class Profile:
     """One parliament and series: the Commons chamber, Westminster Hall, Lords written
     answers, a Public Bill Committee, the Senate of Australia...
@@ -193,6 +209,10 @@ class Profile:
     places and addresses in both languages: the record's ``language`` chooses between them.
     ``chair_titles``, ``office_words`` and ``minister_titles`` are how that language's record
     prints the chair's office, an office held by a named member and a minister's office.
+    taken as this (:func:`exporter.parliaments.in_country`). ``seats`` says whether its
+    members sit for a constituency, which the record prints in brackets after the name
+    (not the Lords: there the bracket is the party). ``procedure`` lists the formulas of
+    the record's own procedural lines (:class:`Formula`).
     """
 
     key: str
@@ -225,6 +245,8 @@ class Profile:
     # summariser knows ("minister", "secretary of state"...): the minister who replies is
     # always represented in a summary (exporter.summarise.roles)
     minister_titles: tuple[str, ...] = ()
+    seats: bool = True  # whether members sit for a constituency the record prints
+    procedure: tuple[Formula, ...] = ()  # the record's procedural formulas
 
     def __post_init__(self) -> None:
         if not self.citations:

@@ -13,7 +13,6 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from exporter import checks
@@ -31,7 +30,7 @@ from exporter.people import cached as people_directory  # read once per batch, a
 from exporter.readers import _xml as xml
 from exporter.slugs import slug
 from exporter.validation import validate
-from exporter.writers.guard import guarded
+from exporter.writer_processes import write_formats
 
 
 @dataclass(frozen=True)
@@ -141,20 +140,13 @@ def _slug(text: str) -> str:
     return slug(text)
 
 
-def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
+def render(debate: m.Debate, job: Job, reporter: Reporter, processes: int = 1) -> dict[str, bytes]:
     """Every requested output of one debate, as bytes keyed by format name: the debate is
-    composed into one briefing tree, validated once, then given to each format's writer; a
-    writer's failure is one located error (``writers.guard``)."""
+    composed into one briefing tree, validated once, then given to each format's writer, in
+    up to ``processes`` processes at once (``writer_processes``; the same bytes however
+    many); a writer's failure is one located error (``writers.guard``)."""
     document = validate(compose(debate, job.compose, reporter).document, reporter, strict=job.strict_tree)
-    return {
-        name: guarded(
-            name,
-            partial(output_format(name).load().write, document, job.write, reporter),
-            document,
-            reporter.source,
-        )
-        for name in job.formats
-    }
+    return write_formats(document, job.formats, job.write, reporter, processes)
 
 
 @dataclass(frozen=True)
@@ -166,14 +158,17 @@ class OutputFile:
     data: bytes
 
 
-def render_files(debate: m.Debate, stem: str, job: Job, reporter: Reporter) -> list[OutputFile]:
+def render_files(
+    debate: m.Debate, stem: str, job: Job, reporter: Reporter, processes: int = 1
+) -> list[OutputFile]:
     """Every file an input makes: each piece (``--split``) in each format, named after
-    ``stem`` and kept within 255 bytes (``file_names.fit``)."""
+    ``stem`` and kept within 255 bytes (``file_names.fit``); each piece's writers in up to
+    ``processes`` processes at once (``render``)."""
     pieces = split_debate(debate) if job.split else [("", debate)]
     room = room_for(job.formats)
     files = []
     for suffix, piece in pieces:
-        for name, data in render(piece, job, reporter).items():
+        for name, data in render(piece, job, reporter, processes).items():
             extension = output_format(name).extension
             files.append(OutputFile(fit(stem, extension, f"-{suffix}" if suffix else "", room), name, data))
     return files

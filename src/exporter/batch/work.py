@@ -43,6 +43,7 @@ class Settings:
     job: Job = Job()
     audit: bool = False  # run the accessibility checks on every output
     debug: bool = False  # keep the traceback of an internal error
+    writers: int = 1  # processes for one input's writers (``writer_processes``)
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def _convert_source(source: Source, settings: Settings) -> Outcome:
         debate, fmt = parse_debate(data, name, settings.job, reporter)
         outcome.input_format = fmt.name
         stem = source.stem or stem_from_title(debate, settings.job)
-        outcome.files = render_files(debate, stem, settings.job, reporter)
+        outcome.files = render_files(debate, stem, settings.job, reporter, settings.writers)
         if settings.audit:
             for file in outcome.files:
                 where = str(source.out_dir / file.name)

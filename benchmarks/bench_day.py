@@ -23,7 +23,7 @@ The load average is printed before and after.
 
 ``--jobs 1 2`` runs ours with each ``-j`` in every round (in turn, the order alternating), so
 that the writers one after another (``-j 1``) and side by side (``-j 2``: a single input's
-writers in processes forked after compose, ``exporter.writer_processes``) are measured on the
+writers in processes forked after compose, ``exporter.side_by_side``) are measured on the
 same machine in the same minutes; the ratio to the peers is given for each.
 
     python benchmarks/bench_day.py                        # the three days, scaling, peers

@@ -12,7 +12,7 @@ Peak memory of a process tree is read two ways, because each misses what the oth
   Only when psutil (in the ``bench`` extra) is installed.
 
 A sum of resident sizes counts a page shared by several processes once in each: the pages of
-a child forked after compose (``exporter.writer_processes``) that still hold its parent's
+a child forked after compose (``exporter.side_by_side``) that still hold its parent's
 briefing tree and libraries, copy-on-write, are counted twice. So the sampler also sums each
 process's proportional set size (PSS, Linux: a shared page's size divided among the processes
 that share it), which adds up to the memory the tree really holds; where the platform does not
@@ -43,8 +43,8 @@ from exporter.compose import compose
 from exporter.diagnostics import Reporter
 from exporter.formats import output_format
 from exporter.pipeline import Job, fewer_collections, read_debate, write_atomically
+from exporter.side_by_side import write_formats
 from exporter.validation import validate
-from exporter.writer_processes import write_formats
 
 psutil: Any
 try:
@@ -126,7 +126,7 @@ class _TreeSampler:
 
 STAGES = ("read", "compose", "summarise", "validate", "write docx", "write pdf", "write files")
 # The same writers again, side by side in processes forked after compose, as ``-j 2`` runs
-# them for a single input (``exporter.writer_processes``): instead of the writers' stages, not
+# them for a single input (``exporter.side_by_side``): instead of the writers' stages, not
 # added to them. CPU time includes the children's.
 SIDE_BY_SIDE = "writers side by side (-j 2)"
 

@@ -45,6 +45,16 @@ def watched(name, write):
 for name in ("docx", "pdf", "html", "json"):
     module = output_format(name).load()
     module.write = watched(name, module.write)
+
+import exporter.checks
+check = exporter.checks.check
+
+def audit(data, source):
+    with open(os.environ["WRITERS_LOG"], "a", encoding="utf-8") as log:
+        log.write(f"audit {exporter.checks.kind_of(data)}\\t{os.getpid()}\\t{source}\\n")
+    return check(data, source)
+
+exporter.checks.check = audit
 """
 
 
@@ -99,13 +109,16 @@ def test_the_writers_side_by_side_give_the_same_bytes_audit_and_report(tmp_path:
         status, err = finish(process)
         assert status == 0, err
         ran = writers_log(tmp_path)
-        assert sorted(name for name, _pid, _source in ran) == ["docx", "html", "json", "pdf"]
+        assert sorted(name for name, _pid, _source in ran) == [
+            "audit docx", "audit html", "audit pdf", "docx", "html", "json", "pdf",
+        ]  # fmt: skip
         pids = {name: pid for name, pid, _source in ran}
         if jobs == "1":  # one after another, in the process itself
             assert set(pids.values()) == {process.pid}
-        else:  # this process writes the first group (docx, html), a forked child the other
-            assert pids["docx"] == pids["html"] == process.pid
-            assert pids["pdf"] == pids["json"] != process.pid
+        else:  # this process writes (and audits) the first group (docx, html), a forked child the other
+            assert pids["docx"] == pids["html"] == pids["audit docx"] == pids["audit html"] == process.pid
+            assert pids["pdf"] != process.pid and pids["json"] == pids["pdf"]
+            assert pids["audit pdf"] not in (process.pid, pids["pdf"])  # the audits' own child
         made[jobs] = {name: (out / name).read_bytes() for name in tree(out)}
         shutil.rmtree(out)
     assert sorted(made["1"]) == [
@@ -123,8 +136,9 @@ def test_a_batch_of_several_inputs_stays_parallel_by_input_only(tmp_path: Path) 
     )
     assert status == 0, err
     by_input: dict[str, set[int]] = {}
-    for _name, pid, source in writers_log(tmp_path):
+    for name, pid, source in writers_log(tmp_path):
         by_input.setdefault(source, set()).add(pid)
+        assert not name.startswith("audit")
     assert len(by_input) == 2 and all(
         len(pids) == 1 for pids in by_input.values()
     )  # each input's writers in one worker
@@ -151,7 +165,7 @@ def test_a_writer_that_fails_in_its_child_fails_the_whole_set_on_one_line(tmp_pa
         )
     else:
         assert (
-            "the process writing the pdf stopped (killed by signal 9, perhaps out of memory); nothing written"
+            "the process running the pdf writer stopped (killed by signal 9, perhaps out of memory); nothing written"
             in errors[0]
         )
     assert tree(out) == [f"{stem}.docx", f"{stem}.pdf"]  # no temporary file; the old set as it was

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from exporter import checks
@@ -28,9 +29,9 @@ from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.output_set import PlannedFile, write_set
 from exporter.people import cached as people_directory  # read once per batch, again if changed
 from exporter.readers import _xml as xml
+from exporter.side_by_side import Task, side_by_side, write_formats
 from exporter.slugs import slug
 from exporter.validation import validate
-from exporter.writer_processes import write_formats
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def _slug(text: str) -> str:
 def render(debate: m.Debate, job: Job, reporter: Reporter, processes: int = 1) -> dict[str, bytes]:
     """Every requested output of one debate, as bytes keyed by format name: the debate is
     composed into one briefing tree, validated once, then given to each format's writer, in
-    up to ``processes`` processes at once (``writer_processes``; the same bytes however
+    up to ``processes`` processes at once (``side_by_side``; the same bytes however
     many); a writer's failure is one located error (``writers.guard``)."""
     document = validate(compose(debate, job.compose, reporter).document, reporter, strict=job.strict_tree)
     return write_formats(document, job.formats, job.write, reporter, processes)
@@ -177,6 +178,13 @@ def render_files(
 def audit(data: bytes, source: str) -> list[Diagnostic]:
     """The accessibility findings of one written file (none for formats we do not audit)."""
     return checks.check(data, source) if checks.kind_of(data) else []
+
+
+def audit_files(files: Sequence[tuple[bytes, str]], processes: int = 1) -> list[list[Diagnostic]]:
+    """The findings of each ``(data, path)`` in order (``audit``), in up to ``processes``
+    processes at once (``side_by_side``)."""
+    tasks = [Task(f"the audit of {where}", partial(audit, data, where)) for data, where in files]
+    return side_by_side(tasks, processes, None)
 
 
 # Allocations between two young collections of Python's cyclic garbage collector while an

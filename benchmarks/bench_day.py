@@ -29,6 +29,7 @@ same machine in the same minutes; the ratio to the peers is given for each.
     python benchmarks/bench_day.py                        # the three days, scaling, peers
     python benchmarks/bench_day.py --days commons --runs 3 --no-scaling
     python benchmarks/bench_day.py --days commons lords australia --jobs 1 2 --no-scaling
+    python benchmarks/bench_day.py --days commons --jobs 1 2 --check --no-peers --no-scaling
     python benchmarks/bench_day.py --no-peers --keep before/   # keep outputs for compare_outputs.py
     python benchmarks/bench_day.py --days path/to/day.xml --scaling 1000 5000 --json figures.json
 
@@ -92,17 +93,18 @@ class Measured:
     stages_cpu: dict[str, list[float]]
 
 
-def ours_command(day: Path, out_dir: Path, jobs: int) -> list[str]:
+def ours_command(day: Path, out_dir: Path, jobs: int, check: bool = False) -> list[str]:
     script = Path(sys.executable).with_name("debate-export")
     program = [str(script)] if script.exists() else [sys.executable, "-m", "exporter"]
-    return [*program, "convert", str(day), "-f", ",".join(FORMATS), "-o", str(out_dir), "-q", "-j", str(jobs)]
+    options = ["-f", ",".join(FORMATS), "-o", str(out_dir), "-q", "-j", str(jobs)]
+    return [*program, "convert", str(day), *options, *(["--check"] if check else [])]
 
 
 def measure_input(name: str, day: Path, args: argparse.Namespace, work: Path, runs: int) -> Measured:
     out_dir = args.keep if args.keep else work / "ours"
     peers_dir = out_dir / "peers"
     md, typ, debate = peer_sources.write_sources(day, peers_dir)
-    ours = {jobs: ours_command(day, out_dir, jobs) for jobs in args.jobs}
+    ours = {jobs: ours_command(day, out_dir, jobs, args.check) for jobs in args.jobs}
     pandoc = ["pandoc", "-f", "markdown", "-t", "docx", "-o", str(peers_dir / f"{day.stem}.docx"), str(md)]
     typst = [
         sys.executable,
@@ -113,6 +115,7 @@ def measure_input(name: str, day: Path, args: argparse.Namespace, work: Path, ru
         str(peer_sources.FONT_DIR),
     ]
     found = Measured(name, _facts(day, debate), {jobs: [] for jobs in args.jobs}, [], [], {}, {})
+    found.facts["check"] = args.check
     for command in ours.values():
         run_process(command)  # warm-up: file caches, compiled modules
     if args.peers:
@@ -233,8 +236,9 @@ def print_input(result: dict[str, Any]) -> None:
         f"{result['speeches']:,} speeches in {result['debates']} debates, {result['words']:,} words =="
     )
     print(f"whole process, median of {result['runs']}    wall s    CPU s   peak MB  tree MB  PSS MB   pages")
+    check = " --check" if result.get("check") else ""
     rows = [
-        (f"ours  -f docx,pdf -j {jobs}", medians, result.get("ours_pdf_pages"))
+        (f"ours  -f docx,pdf{check} -j {jobs}", medians, result.get("ours_pdf_pages"))
         for jobs, medians in result["ours_by_jobs"].items()
     ]
     if "peers" in result:
@@ -383,6 +387,7 @@ def main() -> None:
     parser.add_argument("--no-scaling", dest="scaling", action="store_const", const=[])
     parser.add_argument("--scaling-runs", type=int, default=3, help="measured runs of each synthetic day")
     parser.add_argument("--no-peers", dest="peers", action="store_false", help="skip pandoc and Typst")
+    parser.add_argument("--check", action="store_true", help="ours with --check (each file audited too)")
     parser.add_argument("--no-stages", dest="stages", action="store_false", help="skip in-process stages")
     parser.add_argument("--keep", type=Path, help="write every output here (ours at the top, peers/ below)")
     parser.add_argument("--json", type=Path, help="save every figure here as JSON")

@@ -98,6 +98,26 @@ def test_a_slovak_record_with_an_english_interface_tags_the_english(tmp_path: Pa
     assert language_of(docx_pieces(written["docx"], "word/footer1.xml"), "Page") == {"en-GB"}
 
 
+@needs("pdfinfo")
+@pytest.mark.parametrize(("ui", "word"), [("en", "Chair"), ("cy", "Cadeirydd")])
+def test_the_word_for_a_chair_the_record_marks_is_the_interfaces_and_says_so(
+    tmp_path: Path, ui: str, word: str
+) -> None:
+    """ParlaMint marks the chair's turns (``ana="#chair"``) without a word for the office: the
+    heading's "Chair" is the tool's, in the interface's language and tagged with it, in Word
+    and the PDF; the written record keeps the mark, not an English role."""
+    written = convert(SLOVAK, tmp_path / "out", "--ui-language", ui)
+    lang = "en-GB" if ui == "en" else "cy"
+    for pieces in (docx_pieces(written["docx"]), pdf_pieces(written["pdf"], tmp_path)):
+        standing = [p for p in pieces if p.text.strip(" ,") == word]
+        assert standing and {p.lang for p in standing} == {lang}, pieces
+        assert any(p.text == "Andrej Hrnčiar" and p.lang == "sk" for p in pieces)
+    record = json.loads(written["json"])
+    speeches = [i for s in record["sections"] for i in s["items"] if i.get("type") == "speech"]
+    chaired = [s for s in speeches if s.get("chair")]
+    assert chaired and not [s for s in speeches if s.get("role") in ("Chair", "Guest")]
+
+
 def test_ui_language_must_have_a_catalog(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["convert", str(SLOVAK), "-o", str(tmp_path), "--ui-language", "xx"])
     assert result.exit_code == 2

@@ -158,6 +158,7 @@ class Speech:
     lang: str | None = None
     number: str | None = None  # the question's number as printed (an oral question, a UIN)
     chair: bool = False  # the record marks the speaker as in the chair (ParlaMint ana="#chair")
+    guest: bool = False  # the record marks the speaker as a guest, not a member (ParlaMint ana="#guest")
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,8 @@ def _item_out(item: m.Item) -> dict[str, Any]:
             _put(data, key, getattr(item, key))
         if item.chair:
             data["chair"] = True
+        if item.guest:
+            data["guest"] = True
         data["paragraphs"] = [_block_out(b) for b in item.paragraphs]
         return data
     if isinstance(item, m.Procedural):
@@ -339,6 +341,7 @@ def _item_in(data: dict[str, Any]) -> m.Item:
             lang=data.get("lang"),
             number=data.get("number"),
             chair=bool(data.get("chair", False)),
+            guest=bool(data.get("guest", False)),
             **common,
         )
     if kind == "procedural":

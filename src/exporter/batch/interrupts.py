@@ -9,6 +9,11 @@ half old, half new, and it is counted as written. A second signal while
 held is raised at once (an impatient second Ctrl-C); ``output_set`` then rolls the set
 back. The exit status of an interrupted run is 128 + the signal's number (130 for
 SIGINT, 143 for SIGTERM), as shells report a process ended by that signal.
+
+Once the run's outputs and reports are written, ``settle`` leaves the signals to their
+default action until the process ends: a late Ctrl-C then ends the process as the signal
+does (a shell reports 130), instead of raising in whatever code is running on the way out,
+where click would print "Aborted!" and exit 1 after a run that had finished and said so.
 """
 
 from __future__ import annotations
@@ -62,6 +67,17 @@ class InterruptGuard:
             signal.signal(signum, handler)
         self._previous.clear()
         self.active = False
+
+    def settle(self) -> None:
+        """From now until the process ends, give SIGINT, SIGTERM and SIGHUP their default
+        action (end the process), leaving the guard included: for the last moments of a run
+        whose outputs and reports are written. Nothing is left to clean up then, and nothing
+        (click's ``KeyboardInterrupt`` handling, an exit handler) can turn a late signal into
+        another status. Only for a process that ends with the run: it changes the handlers
+        for good."""
+        for signum in self._previous:
+            signal.signal(signum, signal.SIG_DFL)
+            self._previous[signum] = signal.SIG_DFL
 
     def _handle(self, signum: int, _frame: FrameType | None) -> None:
         if self._holding and self._pending is None:

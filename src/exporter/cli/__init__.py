@@ -21,6 +21,7 @@ from exporter.citations import STYLES as CITATION_STYLES
 from exporter.cli.console import Stream
 from exporter.cli.merge_reports import merge_reports
 from exporter.cli.options import FAIL_ON, batch_options, output_formats, size, ui_language
+from exporter.cli.program import ProgramRun
 from exporter.diagnostics import Severity
 from exporter.errors import ExporterError, RecordErrors
 from exporter.formats import FOLDER_PATTERNS, INPUT_FORMATS, OUTPUT_FORMATS
@@ -504,4 +505,4 @@ def run() -> None:
     other) is freed with the process: the garbage collector's last pass over every object
     at exit, 0.15 s after a sitting day, is skipped (``gc.freeze``)."""
     atexit.register(gc.freeze)
-    main()
+    main(obj=ProgramRun())

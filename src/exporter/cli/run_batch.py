@@ -7,11 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
+import click
+
 from exporter import batch
 from exporter.batch import interrupts, junit, report
 from exporter.batch.inputs import Plan, UsageProblem
 from exporter.batch.pool import usable_cores
 from exporter.cli.console import Stream
+from exporter.cli.program import ProgramRun
 from exporter.cli.progress import Progress
 from exporter.errors import ExitStatus
 from exporter.output_set import OutputSetError, PlannedFile, write_set
@@ -51,12 +54,23 @@ def drive(
             finally:
                 progress.close()
             written = _write_reports(run, formats, report_path, junit_path, guard, err)
+            if _process_ends_after():
+                guard.settle()  # all is on disk: a signal from here on ends the process, as by default
             _tell(run, plan, progress, nothing_found, after)
             status = report.exit_status(run)
-    except interrupts.Interrupted as signal:  # while collecting the inputs, reporting or printing
+    except interrupts.Interrupted as signal:  # while collecting the inputs or writing the reports
         err.line(f"interrupted by {signal.name}; no partial files left")
         sys.exit(signal.exit_status)
     sys.exit(status if written or status else ExitStatus.FAILED)
+
+
+def _process_ends_after() -> bool:
+    """Whether the command runs as the ``debate-export`` program (``exporter.cli.run`` passes a
+    ``ProgramRun`` as click's ``obj``), whose process ends when it returns, rather than in
+    someone else's process (click's ``CliRunner``, a caller of ``main``), whose signal handlers
+    are not ours to change."""
+    context = click.get_current_context(silent=True)
+    return context is not None and context.find_object(ProgramRun) is not None
 
 
 def _tell(

@@ -63,6 +63,31 @@ def speaker_text(debate: m.Debate, speech: m.Speech, ui: Interface) -> d.Text:
     return unknown_speaker(ui) if name is None else d.Text(name)
 
 
+def speaker_heading(debate: m.Debate, speech: m.Speech, ui: Interface) -> tuple[d.Text, ...]:
+    """The name as ``speaker_text`` gives it, and where the record marks the speaker as in the
+    chair or as a guest (ParlaMint ``ana="#chair"``, ``"#guest"``) and names no office, the
+    tool's word for that standing, in the interface's language and marked as such, so that a
+    Slovak briefing says "Andrej Hrnčiar, Chair" with "Chair" in an English voice, or
+    "Andrej Hrnčiar, Cadeirydd" under ``--ui-language cy`` (WCAG 2.2 SC 3.1.2)."""
+    name = speaker_text(debate, speech, ui)
+    standing = _standing(debate, speech, ui)
+    if standing is None or name.lang is not None:  # no standing, or the tool's "Unknown speaker"
+        return (name,)
+    said = ui.mixed(ui.gettext("{name}, {standing}"), name=name, standing=ui.text(standing))
+    return tuple(part for part in said if isinstance(part, d.Text))  # texts only: a link may hold it
+
+
+def _standing(debate: m.Debate, speech: m.Speech, ui: Interface) -> str | None:
+    speaker = debate.speaker(speech.speaker)
+    if speech.role or (speaker is not None and speaker.role):
+        return None  # the record's own words for the office say it
+    if speech.chair:
+        return ui.gettext("Chair")
+    if speech.guest:
+        return ui.gettext("Guest")
+    return None
+
+
 def speaker_name(debate: m.Debate, speech: m.Speech) -> str | None:
     """The name as the record gives it, with party, constituency and role; None when the
     record names nobody."""

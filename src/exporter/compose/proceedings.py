@@ -11,7 +11,7 @@ from exporter import model as m
 from exporter.compose.front import english
 from exporter.compose.inlines import inlines, labelled
 from exporter.compose.lists import gather_lists
-from exporter.compose.names import kind_label, speaker_text
+from exporter.compose.names import kind_label, speaker_heading
 from exporter.compose.tables import TableOrigin, briefing_table
 from exporter.diagnostics import Reporter
 from exporter.interface import Interface
@@ -139,7 +139,7 @@ def _section(
 
 
 def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Block]:
-    heading = d.Heading(level, (speaker_text(ctx.debate, speech, ctx.ui),), ctx.speech_anchor(speech))
+    heading = d.Heading(level, speaker_heading(ctx.debate, speech, ctx.ui), ctx.speech_anchor(speech))
     blocks: list[d.Block] = [heading]
     origin = TableOrigin(
         f"speech {speech.id}" if speech.id else f"speech of {d.plain_text(heading.children)}",

@@ -21,7 +21,7 @@ from exporter import summarise
 from exporter.compose.front import english
 from exporter.compose.inlines import inlines
 from exporter.compose.keys import SpeechKeys
-from exporter.compose.names import READER_UNKNOWN, speaker_text
+from exporter.compose.names import READER_UNKNOWN, speaker_heading, speaker_text
 from exporter.compose.proceedings import SpeechSource
 from exporter.interface import Interface
 
@@ -136,7 +136,7 @@ class Quoting:
             return (d.Link(source.url, (english(source.citation, self.language),), description=description),)
         if source.citation:
             return (english(source.citation, self.language),)
-        return ui.mixed(ui.gettext("Speech by {name}"), name=speaker_text(self.debate, speech, ui))
+        return ui.mixed(ui.gettext("Speech by {name}"), name=speaker_heading(self.debate, speech, ui))
 
     def _part(self, sentence: summarise.SummarySentence) -> dict[str, Any]:
         source = self.source_of(self._speech(sentence))

@@ -26,7 +26,7 @@ from exporter.compose.glance import DivisionResult, division_results, glance_blo
 from exporter.compose.inlines import inlines
 from exporter.compose.key_points import key_points, words_phrase
 from exporter.compose.keys import SpeechKeys
-from exporter.compose.names import short_name, speaker_name, speaker_text
+from exporter.compose.names import short_name, speaker_heading, speaker_name
 from exporter.compose.proceedings import ProceedingsContext
 from exporter.compose.quoting import Quoting
 from exporter.compose.sitting import Grouping, sitting_debates
@@ -263,15 +263,15 @@ def _who_spoke(debate: m.Debate, keys: SpeechKeys, ui: Interface) -> Substance:
     intro = d.Paragraph((ui.text(line),), role="summary")
     items, parts = [], []
     for key, speech in first.items():
-        name = speaker_text(debate, speech, ui)
+        name = speaker_heading(debate, speech, ui)
         message = _spoke(counts[key], ui)
         link = d.Link(
             f"#{keys.anchor(speech)}",
-            (name,),
-            description=ui.gettext("Go to the first speech by {name}").format(name=name.text),
+            name,
+            description=ui.gettext("Go to the first speech by {name}").format(name=d.plain_text(name)),
         )
         items.append(d.ListItem((d.Paragraph(ui.mixed(message, name=link), role="summary"),)))
-        sentence = message.replace("{name}", speaker_name(debate, speech) or name.text)
+        sentence = message.replace("{name}", speaker_name(debate, speech) or d.plain_text(name))
         parts.append({"text": sentence, "speech": speech.id, "speaker": speech.speaker})
     blocks: list[d.Block] = [intro]
     if items:

@@ -43,7 +43,6 @@ _EVENTS = {
     "vocal": ProceduralKind.INTERRUPTION,
     "gap": ProceduralKind.NOTE,
 }
-_ROLES = {"chair": "Chair", "guest": "Guest"}
 _CHAIR_NOTES = frozenset({"president", "chair", "chairman", "presiding"})
 _IN_THE_CHAIR = re.compile(r"^\[?\s*(?P<name>[^\[\]]+?) in the Chair\s*\]?\.?$")
 _CLOCK = re.compile(r"(?<!\d)(\d{1,2})[.:](\d{2})(?!\d)")
@@ -259,7 +258,7 @@ def _gap_text(element: etree._Element) -> str:
 def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[Item]:
     speaker_id, label, office = _who(u, ctx, note)
     kinds = [token.lstrip("#") for token in (u.get("ana") or "").split()]
-    role = office or next((_ROLES[kind] for kind in kinds if kind in _ROLES), None)
+    role = office  # the record's words; its marks #chair and #guest are flags, worded by the composer
     lang = _lang(u, ctx)
     url = (u.get("source") or "").strip() or None
     items: list[Item] = []
@@ -280,7 +279,7 @@ def _utterance(u: etree._Element, ctx: BodyContext, note: str | None) -> list[It
             items.append(
                 Speech(
                     key, speaker_id, tuple(paragraphs), label=label, role=role, lang=lang, url=url,
-                    chair="chair" in kinds,
+                    chair="chair" in kinds, guest="guest" in kinds,
                 )
             )
         part += 1

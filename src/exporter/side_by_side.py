@@ -4,13 +4,13 @@
 to ``processes`` processes at once. With ``processes`` of 1, one task, no ``fork`` (Windows;
 macOS, where forking is unsafe) or another thread running in this process, every task runs
 here, in order. Otherwise the tasks are dealt round-robin into ``processes`` groups: this
-process runs the first group, and a child forked for each other group runs that one. The
-child has this process's memory, the briefing tree among it, copy-on-write (frozen with
-``gc.freeze``, so that the child's collector does not copy it page by page): nothing is
-pickled on the way in. Pickling and unpickling the Commons day's tree would take about 80 ms,
-and starting the batch pool's fork server, which imports every reader, writer and checker, 0.6
-to 0.9 s; forking takes milliseconds (benchmarks/bench_day.py). Only the values come back,
-pickled through a pipe.
+process runs the first group, and a child forked for each other group runs that one (this
+process does, if no process can be forked). The child has this process's memory, the briefing
+tree among it, copy-on-write (frozen with ``gc.freeze``, so that the child's collector does not
+copy it page by page): nothing is pickled on the way in. Measured on the Commons day of 28 Oct
+2009, pickling and unpickling its tree (1.2 MB) would take 80 ms, and starting the batch pool's
+fork server, which imports every reader, writer and checker, 0.6 to 0.9 s before a first task
+ends; a fork takes milliseconds. Only the values come back, pickled through a pipe.
 
 The values are what running the tasks here would give (a writer's bytes depend only on the
 tree and options), and so is the error: that of the first task, in order, that raised (with
@@ -90,11 +90,15 @@ def side_by_side(tasks: Sequence[Task[T]], processes: int, source: str | None) -
         return [task.call() for task in tasks]
     done: dict[int, _Done] = {}
     children: list[tuple[list[int], BaseProcess, Connection]] = []
+    here = groups[0]
     try:
         with _frozen_heap(), _children_ignore_ctrl_c():
             for group in groups[1:]:
-                children.append((group, *_start([tasks[i] for i in group])))
-        done.update(zip(groups[0], _run([tasks[i] for i in groups[0]]), strict=True))
+                try:
+                    children.append((group, *_start([tasks[i] for i in group])))
+                except OSError:  # no process to be had (a limit reached): this one does it
+                    here = here + group
+        done.update(zip(here, _run([tasks[i] for i in here]), strict=True))
         for group, process, answer in children:
             done.update(zip(group, _answer([tasks[i] for i in group], process, answer, source), strict=True))
     finally:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -29,9 +29,9 @@ from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.output_set import PlannedFile, write_set
 from exporter.people import cached as people_directory  # read once per batch, again if changed
 from exporter.readers import _xml as xml
+from exporter.side_by_side import Task, side_by_side, write_formats
 from exporter.slugs import slug
 from exporter.validation import validate
-from exporter.writers.guard import guarded
 
 
 @dataclass(frozen=True)
@@ -157,20 +157,13 @@ def _slug(text: str) -> str:
     return slug(text)
 
 
-def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
+def render(debate: m.Debate, job: Job, reporter: Reporter, processes: int = 1) -> dict[str, bytes]:
     """Every requested output of one debate, as bytes keyed by format name: the debate is
-    composed into one briefing tree, validated once, then given to each format's writer; a
-    writer's failure is one located error (``writers.guard``)."""
+    composed into one briefing tree, validated once, then given to each format's writer, in
+    up to ``processes`` processes at once (``side_by_side``; the same bytes however
+    many); a writer's failure is one located error (``writers.guard``)."""
     document = validate(compose(debate, job.compose, reporter).document, reporter, strict=job.strict_tree)
-    return {
-        name: guarded(
-            name,
-            partial(output_format(name).load().write, document, job.write, reporter),
-            document,
-            reporter.source,
-        )
-        for name in job.formats
-    }
+    return write_formats(document, job.formats, job.write, reporter, processes)
 
 
 @dataclass(frozen=True)
@@ -182,14 +175,17 @@ class OutputFile:
     data: bytes
 
 
-def render_files(debate: m.Debate, stem: str, job: Job, reporter: Reporter) -> list[OutputFile]:
+def render_files(
+    debate: m.Debate, stem: str, job: Job, reporter: Reporter, processes: int = 1
+) -> list[OutputFile]:
     """Every file an input makes: each piece (``--split``) in each format, named after
-    ``stem`` and kept within 255 bytes (``file_names.fit``)."""
+    ``stem`` and kept within 255 bytes (``file_names.fit``); each piece's writers in up to
+    ``processes`` processes at once (``render``)."""
     pieces = split_debate(debate) if job.split else [("", debate)]
     room = room_for(job.formats)
     files = []
     for suffix, piece in pieces:
-        for name, data in render(piece, job, reporter).items():
+        for name, data in render(piece, job, reporter, processes).items():
             extension = output_format(name).extension
             files.append(OutputFile(fit(stem, extension, f"-{suffix}" if suffix else "", room), name, data))
     return files
@@ -198,6 +194,13 @@ def render_files(debate: m.Debate, stem: str, job: Job, reporter: Reporter) -> l
 def audit(data: bytes, source: str) -> list[Diagnostic]:
     """The accessibility findings of one written file (none for formats we do not audit)."""
     return checks.check(data, source) if checks.kind_of(data) else []
+
+
+def audit_files(files: Sequence[tuple[bytes, str]], processes: int = 1) -> list[list[Diagnostic]]:
+    """The findings of each ``(data, path)`` in order (``audit``), in up to ``processes``
+    processes at once (``side_by_side``)."""
+    tasks = [Task(f"the audit of {where}", partial(audit, data, where)) for data, where in files]
+    return side_by_side(tasks, processes, None)
 
 
 # Allocations between two young collections of Python's cyclic garbage collector while an

@@ -163,7 +163,8 @@ def main() -> None:
 )
 @batch_options(
     "Convert only files found in a folder that match (gitignore syntax; repeatable) "
-    f"[default: {' '.join(FOLDER_PATTERNS)}]."
+    f"[default: {' '.join(FOLDER_PATTERNS)}].",
+    "Worker processes (a single input: processes for its writers and audits, side by side)",
 )
 @click.option(
     "--fail-on",

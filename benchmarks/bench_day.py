@@ -21,8 +21,15 @@ Wall time is the headline (whole processes one after another in the same run); C
 (user + system) is shown beside it, as it is less disturbed by other work on a shared machine.
 The load average is printed before and after.
 
+``--jobs 1 2`` runs ours with each ``-j`` in every round (in turn, the order alternating), so
+that the writers one after another (``-j 1``) and side by side (``-j 2``: a single input's
+writers in processes forked after compose, ``exporter.side_by_side``) are measured on the
+same machine in the same minutes; the ratio to the peers is given for each.
+
     python benchmarks/bench_day.py                        # the three days, scaling, peers
     python benchmarks/bench_day.py --days commons --runs 3 --no-scaling
+    python benchmarks/bench_day.py --days commons lords australia --jobs 1 2 --no-scaling
+    python benchmarks/bench_day.py --days commons --jobs 1 2 --check --no-peers --no-scaling
     python benchmarks/bench_day.py --no-peers --keep before/   # keep outputs for compare_outputs.py
     python benchmarks/bench_day.py --days path/to/day.xml --scaling 1000 5000 --json figures.json
 
@@ -79,24 +86,25 @@ class Measured:
 
     name: str
     facts: dict[str, Any]
-    ours: list[ProcessRun]
+    ours: dict[int, list[ProcessRun]]  # by -j
     pandoc: list[ProcessRun]
     typst: list[ProcessRun]
     stages_wall: dict[str, list[float]]
     stages_cpu: dict[str, list[float]]
 
 
-def ours_command(day: Path, out_dir: Path) -> list[str]:
+def ours_command(day: Path, out_dir: Path, jobs: int, check: bool = False) -> list[str]:
     script = Path(sys.executable).with_name("debate-export")
     program = [str(script)] if script.exists() else [sys.executable, "-m", "exporter"]
-    return [*program, "convert", str(day), "-f", ",".join(FORMATS), "-o", str(out_dir), "-q"]
+    options = ["-f", ",".join(FORMATS), "-o", str(out_dir), "-q", "-j", str(jobs)]
+    return [*program, "convert", str(day), *options, *(["--check"] if check else [])]
 
 
 def measure_input(name: str, day: Path, args: argparse.Namespace, work: Path, runs: int) -> Measured:
     out_dir = args.keep if args.keep else work / "ours"
     peers_dir = out_dir / "peers"
     md, typ, debate = peer_sources.write_sources(day, peers_dir)
-    ours = ours_command(day, out_dir)
+    ours = {jobs: ours_command(day, out_dir, jobs, args.check) for jobs in args.jobs}
     pandoc = ["pandoc", "-f", "markdown", "-t", "docx", "-o", str(peers_dir / f"{day.stem}.docx"), str(md)]
     typst = [
         sys.executable,
@@ -106,8 +114,10 @@ def measure_input(name: str, day: Path, args: argparse.Namespace, work: Path, ru
         str(peers_dir / f"{day.stem}.pdf"),
         str(peer_sources.FONT_DIR),
     ]
-    found = Measured(name, _facts(day, debate), [], [], [], {}, {})
-    run_process(ours)  # warm-up: file caches, compiled modules
+    found = Measured(name, _facts(day, debate), {jobs: [] for jobs in args.jobs}, [], [], {}, {})
+    found.facts["check"] = args.check
+    for command in ours.values():
+        run_process(command)  # warm-up: file caches, compiled modules
     if args.peers:
         run_process(pandoc)
         run_process(typst)
@@ -115,7 +125,8 @@ def measure_input(name: str, day: Path, args: argparse.Namespace, work: Path, ru
         order = ["ours", "peers"] if round_ % 2 == 0 else ["peers", "ours"]
         for who in order:
             if who == "ours":
-                found.ours.append(run_process(ours))
+                for jobs in args.jobs if round_ % 2 == 0 else reversed(args.jobs):
+                    found.ours[jobs].append(run_process(ours[jobs]))
             elif args.peers:
                 found.pandoc.append(run_process(pandoc))
                 found.typst.append(run_process(typst))
@@ -171,13 +182,16 @@ def _median(values: Sequence[float]) -> float:
 
 
 def summary(found: Measured) -> dict[str, Any]:
-    """The medians of one input, as printed and as saved with --json."""
-    ours = found.ours
+    """The medians of one input, as printed and as saved with --json: ``ours`` at the last
+    ``--jobs`` given, ``ours_by_jobs`` at each."""
+    by_jobs = {jobs: _process_medians(runs) for jobs, runs in found.ours.items()}
+    last = list(by_jobs)[-1]
     result: dict[str, Any] = {
         "name": found.name,
         **found.facts,
-        "runs": len(ours),
-        "ours": _process_medians(ours),
+        "runs": len(found.ours[last]),
+        "ours": by_jobs[last],
+        "ours_by_jobs": {str(jobs): medians for jobs, medians in by_jobs.items()},
     }
     if found.pandoc:
         both = [
@@ -190,6 +204,9 @@ def summary(found: Measured) -> dict[str, Any]:
         result["ratio_wall"] = result["ours"]["wall"] / result["peers"]["wall"]
         result["ratio_cpu"] = result["ours"]["cpu"] / result["peers"]["cpu"]
         result["ratio_peak_rss"] = result["ours"]["peak_rss_mb"] / result["peers"]["peak_rss_mb"]
+        result["ratio_wall_by_jobs"] = {
+            str(jobs): medians["wall"] / result["peers"]["wall"] for jobs, medians in by_jobs.items()
+        }
     if found.stages_wall:
         result["stages_wall"] = {s: _median(v) for s, v in found.stages_wall.items()}
         result["stages_cpu"] = {s: _median(v) for s, v in found.stages_cpu.items()}
@@ -202,12 +219,14 @@ def _max_tree(a: ProcessRun, b: ProcessRun) -> int | None:
 
 def _process_medians(runs: Sequence[ProcessRun]) -> dict[str, Any]:
     trees = [r.tree_rss for r in runs if r.tree_rss is not None]
+    proportional = [r.tree_pss for r in runs if r.tree_pss is not None]
     return {
         "wall": _median([r.wall for r in runs]),
         "wall_all": [round(r.wall, 3) for r in runs],
         "cpu": _median([r.cpu for r in runs]),
         "peak_rss_mb": _median([r.peak_rss for r in runs]) / MB,
         "tree_rss_mb": _median(trees) / MB if trees else None,
+        "tree_pss_mb": _median(proportional) / MB if proportional else None,
     }
 
 
@@ -216,8 +235,12 @@ def print_input(result: dict[str, Any]) -> None:
         f"\n== {result['name']}: {Path(result['file']).name}, {result['bytes'] / 1000:,.0f} KB, "
         f"{result['speeches']:,} speeches in {result['debates']} debates, {result['words']:,} words =="
     )
-    print(f"whole process, median of {result['runs']}    wall s    CPU s   peak MB  tree MB   pages")
-    rows = [("ours  debate-export -f docx,pdf", result["ours"], result.get("ours_pdf_pages"))]
+    print(f"whole process, median of {result['runs']}    wall s    CPU s   peak MB  tree MB  PSS MB   pages")
+    check = " --check" if result.get("check") else ""
+    rows = [
+        (f"ours  -f docx,pdf{check} -j {jobs}", medians, result.get("ours_pdf_pages"))
+        for jobs, medians in result["ours_by_jobs"].items()
+    ]
     if "peers" in result:
         rows += [
             ("pandoc  Markdown -> DOCX", result["pandoc"], None),
@@ -226,28 +249,34 @@ def print_input(result: dict[str, Any]) -> None:
         ]
     for label, row, pages in rows:
         tree = f"{row['tree_rss_mb']:>8.0f}" if row["tree_rss_mb"] is not None else "       -"
+        pss = f"{row['tree_pss_mb']:>7.0f}" if row.get("tree_pss_mb") is not None else "      -"
         print(
-            f"  {label:<32} {row['wall']:>8.2f} {row['cpu']:>8.2f} {row['peak_rss_mb']:>9.0f} {tree}"
+            f"  {label:<32} {row['wall']:>8.2f} {row['cpu']:>8.2f} {row['peak_rss_mb']:>9.0f} {tree} {pss}"
             f" {pages if pages is not None else '':>7}"
         )
     if "peers" in result:
-        print(
-            f"  ratio ours / peers               {result['ratio_wall']:>7.2f}x {result['ratio_cpu']:>7.2f}x"
-            f" {result['ratio_peak_rss']:>8.2f}x"
-        )
-    print(f"  wall times of ours: {result['ours']['wall_all']}")
+        for jobs, ratio in result["ratio_wall_by_jobs"].items():
+            print(f"  ratio ours -j {jobs} / peers, wall    {ratio:>7.2f}x")
+    for jobs, medians in result["ours_by_jobs"].items():
+        print(f"  wall times of ours -j {jobs}: {medians['wall_all']}")
     if "stages_wall" in result:
         print(f"stages of ours, in-process, median of {result['runs']}   wall s    CPU s")
         walls, cpus = result["stages_wall"], result["stages_cpu"]
         for stage in measure.STAGES:
             if stage in walls:
                 print(f"  {stage:<36} {walls[stage]:>8.3f} {cpus[stage]:>8.3f}")
-        total_wall, total_cpu = sum(walls.values()), sum(cpus.values())
+        total_wall = sum(walls.get(stage, 0.0) for stage in measure.STAGES)
+        total_cpu = sum(cpus.get(stage, 0.0) for stage in measure.STAGES)
         print(f"  {'sum of stages':<36} {total_wall:>8.3f} {total_cpu:>8.3f}")
         print(
             f"  {'start-up and imports (whole - sum)':<36} {result['ours']['wall'] - total_wall:>8.3f}"
             f" {result['ours']['cpu'] - total_cpu:>8.3f}"
         )
+        if measure.SIDE_BY_SIDE in walls:
+            print(
+                f"  {measure.SIDE_BY_SIDE + ', instead':<36} {walls[measure.SIDE_BY_SIDE]:>8.3f}"
+                f" {cpus[measure.SIDE_BY_SIDE]:>8.3f}"
+            )
 
 
 def scaling_fit(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -351,10 +380,14 @@ def main() -> None:
         "--days", nargs="+", default=list(DAYS), help=f"names ({', '.join(DAYS)}) or paths of records"
     )
     parser.add_argument("--runs", type=int, default=5, help="measured runs of each day (median)")
+    parser.add_argument(
+        "--jobs", type=int, nargs="+", default=[1, 2], help="ours with each -j, in turn in every round [1 2]"
+    )
     parser.add_argument("--scaling", type=int, nargs="+", default=[1000, 2000, 3000, 4000, 5000])
     parser.add_argument("--no-scaling", dest="scaling", action="store_const", const=[])
     parser.add_argument("--scaling-runs", type=int, default=3, help="measured runs of each synthetic day")
     parser.add_argument("--no-peers", dest="peers", action="store_false", help="skip pandoc and Typst")
+    parser.add_argument("--check", action="store_true", help="ours with --check (each file audited too)")
     parser.add_argument("--no-stages", dest="stages", action="store_false", help="skip in-process stages")
     parser.add_argument("--keep", type=Path, help="write every output here (ours at the top, peers/ below)")
     parser.add_argument("--json", type=Path, help="save every figure here as JSON")

@@ -220,6 +220,7 @@ def _context_json(context: Context) -> dict:
         "printed_question": context.printed_question,
         "chair": context.chair,
         "final_stops": context.final_stops,
+        "language": context.language,
     }
 
 
@@ -233,6 +234,7 @@ def context_of(row: dict) -> Context:
         printed_question=c["printed_question"],
         chair=c["chair"],
         final_stops=c["final_stops"],
+        language=c.get("language", ""),
     )
 
 

@@ -315,6 +315,10 @@ def _protected(root: etree._Element) -> None:
     root.insert(0, fragment('<w:documentProtection w:edit="readOnly" w:enforcement="1"/>'))
 
 
+def _update_fields(root: etree._Element) -> None:
+    root.append(fragment('<w:updateFields w:val="true"/>'))
+
+
 def _watermark() -> bytes:
     header = (
         f'<w:hdr xmlns:w="{W}" xmlns:v="{NS["v"]}"><w:p><w:r><w:pict>'
@@ -396,4 +400,5 @@ FAULTS: dict[str, Callable[[], bytes]] = {
     "PAGE-A4-001": fault(DOC, _letter_paper),
     "META-001": core_text("dc:creator", "python-docx"),
     "PROT-EDIT-001": fault("word/settings.xml", _protected),
+    "OPEN-PROMPT-001": fault("word/settings.xml", _update_fields),
 }

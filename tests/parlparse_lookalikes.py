@@ -88,6 +88,35 @@ SENEDD_DAY = """<?xml version="1.0" encoding="utf-8"?>
 </publicwhip>
 """
 
+#: The Senedd's Welsh record (ids ``senedd/cy``, addresses on record.senedd.cymru): the chair and
+#: a minister printed as "Office (Name)" in Welsh; the same sitting's English record follows
+SENEDD_DAY_CY = """<?xml version="1.0" encoding="utf-8"?>
+<publicwhip>
+<major-heading id="uk.org.publicwhip/senedd/cy/2021-06-08.1.0" nospeaker="true" time="13:30" url="https://record.senedd.cymru/Plenary/1#A1">1. Cwestiynau i'r Prif Weinidog</major-heading>
+<speech id="uk.org.publicwhip/senedd/cy/2021-06-08.1.1" person_id="uk.org.publicwhip/person/99100" speakername="Y Llywydd (Gwen Enghraifft)" time="13:30" url="https://record.senedd.cymru/Plenary/1#C1">
+<p>Prynhawn da a chroeso i'r cyfarfod llawn. Yr eitem gyntaf ar yr agenda yw'r cwestiynau i'r Prif Weinidog.</p>
+</speech>
+<speech id="uk.org.publicwhip/senedd/cy/2021-06-08.1.2" person_id="uk.org.publicwhip/person/99101" speakername="Rhian Example" time="13:31" url="https://record.senedd.cymru/Plenary/1#C2">
+<p>Diolch, Llywydd. Mae'r rhestrau aros yn y gwasanaeth iechyd yn parhau i fod yn rhy hir i filoedd o gleifion ym mhob rhan o'r wlad. Beth mae'r Llywodraeth yn ei wneud i'w lleihau eleni?</p>
+</speech>
+<speech id="uk.org.publicwhip/senedd/cy/2021-06-08.1.3" person_id="uk.org.publicwhip/person/99102" speakername="Y Prif Weinidog (Dafydd Sampl)" time="13:33" url="https://record.senedd.cymru/Plenary/1#C3">
+<p>Diolch am y cwestiwn. Mae'r rhestrau aros hiraf wedi gostwng am y degfed mis yn olynol, ac mae'r Llywodraeth wedi buddsoddi arian ychwanegol ym mhob bwrdd iechyd i leihau'r amseroedd aros.</p>
+</speech>
+<speech id="uk.org.publicwhip/senedd/cy/2021-06-08.1.4" person_id="uk.org.publicwhip/person/99103" speakername="Y Dirprwy Lywydd (Huw Esiampl)" time="13:40" url="https://record.senedd.cymru/Plenary/1#C4">
+<p>Diolch yn fawr iawn. Symudwn ymlaen yn awr at yr eitem nesaf ar yr agenda y prynhawn yma.</p>
+</speech>
+</publicwhip>
+"""
+
+#: The same sitting's English record (ids ``senedd/en``), speeches as spoken, attributions in English
+SENEDD_DAY_EN_OFFICES = (
+    SENEDD_DAY_CY.replace("senedd/cy/", "senedd/en/")
+    .replace("1. Cwestiynau i'r Prif Weinidog", "1. Questions to the First Minister")
+    .replace("Y Llywydd (", "The Llywydd (")
+    .replace("Y Prif Weinidog (", "The First Minister (")
+    .replace("Y Dirprwy Lywydd (", "The Deputy Presiding Officer (")
+)
+
 #: An old standing committee (before Public Bill Committees): its letter in the sitting ids
 OLD_STANDING_COMMITTEE = """<?xml version="1.0" encoding="utf-8"?>
 <publicwhip><bill url="http://www.publications.parliament.uk/pa/cm199798/cmbills/099/1998099.htm" title="Example Bill">Example Bill</bill>

@@ -176,7 +176,7 @@ def test_an_audit_error_fails_the_input_and_the_junit_case_of_its_format(
             found.append(Diagnostic("MS-TEST-001", Severity.ERROR, "injected", source, "word/document.xml"))
         return found
 
-    monkeypatch.setattr("exporter.batch.work.audit", strict_audit)
+    monkeypatch.setattr("exporter.pipeline.audit", strict_audit)  # audit_files calls it
     status, _out, err = convert(
         runner, SEED_TEXT, "-o", tmp_path / "out", "--fail-on", "error",
         "--junit", tmp_path / "j.xml", "--report", tmp_path / "r.json",

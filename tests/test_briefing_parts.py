@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from exporter.cli import main
@@ -54,6 +55,66 @@ def test_split_writes_no_piece_for_a_heading_with_nothing_under_it(tmp_path: Pat
         text = words(page)
         assert "0 contributions" not in text and "0 speakers" not in text, page.name
         assert "Speakers" in headings(page), page.name  # every piece has people who spoke
+
+
+def test_split_pieces_name_who_was_in_the_chair_from_earlier_in_the_day(tmp_path: Path) -> None:
+    """Westminster Hall, 28 October 2009: Mr Benton took the chair at the first debate, Dr
+    McCrea at Sri Lanka; the Dartford debate later in the afternoon has no chair note of its
+    own, and its piece names the chair who was there (the last one named before it)."""
+    written = convert(HALL, tmp_path, "--split", "-f", "json")
+    chairs = {
+        path.name.removeprefix(f"{HALL.stem}-"): json.loads(path.read_text(encoding="utf-8"))["briefing"][
+            "at_a_glance"
+        ]["chairs"]
+        for path in written
+    }
+    assert chairs == {
+        "01-death-penalty-global-abolition.json": ["Mr. Joe Benton"],
+        "02-sri-lanka-idp-camps.json": ["Dr. William McCrea"],
+        "03-dartford-river-crossing.json": ["Dr. William McCrea"],
+    }
+
+
+SHARED_HALL = Path(__file__).resolve().parents[2] / "shared" / "records" / "parlparse" / "westminhall_westminster2009-10-28a.xml"
+
+
+@pytest.mark.skipif(not SHARED_HALL.is_file(), reason="the shared records (../shared/records) are not present")
+def test_every_piece_of_the_whole_westminster_hall_day_names_its_chair(tmp_path: Path) -> None:
+    written = convert(SHARED_HALL, tmp_path, "--split", "-f", "json")
+    chairs = [json.loads(path.read_text(encoding="utf-8"))["briefing"]["at_a_glance"]["chairs"] for path in written]
+    benton, mccrea = ["Mr. Joe Benton"], ["Dr. William McCrea"]
+    assert chairs == [benton, benton, mccrea, mccrea, mccrea]
+
+
+def test_a_split_piece_carries_the_chair_in_and_adds_a_change_within_it(tmp_path: Path) -> None:
+    def debate(title: str, chair: str | None = None, nested: dict[str, object] | None = None) -> dict[str, object]:
+        items: list[dict[str, object]] = [{"type": "speech", "speaker": "m", "paragraphs": [f"On {title}."]}]
+        if nested:
+            items.append(nested)
+        return {"type": "section", "title": title, **({"chair": chair} if chair else {}), "items": items}
+
+    record = tmp_path / "day.json"
+    record.write_text(
+        json.dumps(
+            {
+                "format": "debate-exporter/1",
+                "title": "A sitting",
+                "date": "2009-10-28",
+                "chair": "Madam Speaker",
+                "speakers": [{"id": "m", "name": "A Member"}],
+                "sections": [
+                    debate("First"),
+                    debate("Second", "Mr Alpha"),
+                    debate("Third", nested=debate("Later on", "Ms Beta")),
+                    debate("Fourth"),
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    written = convert(record, tmp_path / "out", "--split", "-f", "json")
+    chairs = [json.loads(path.read_text(encoding="utf-8"))["briefing"]["at_a_glance"]["chairs"] for path in written]
+    assert chairs == [["Madam Speaker"], ["Mr Alpha"], ["Mr Alpha", "Ms Beta"], ["Ms Beta"]]
 
 
 # --- parts with nothing to say ---------------------------------------------------------------------

@@ -180,7 +180,7 @@ def test_the_contents_lists_sections_to_level_four_and_its_field_covers_them(
     assert not [title for _level, title in entries if title in ("Part 4", "Kim Example")]  # nor speeches
     assert {level for level, _title in entries} == {2, 3, 4}
     instructions = [(t.text or "").strip() for t in body.iter(f"{w}instrText")]
-    assert [i for i in instructions if i.startswith("TOC")] == ['TOC \\f C \\l "1-4" \\h \\z']
+    assert [i for i in instructions if i.startswith("TOC")] == ['TOC \\f C \\l "1-4" \\h \\z \\n']
     # Word builds that field from the TC fields of the listed headings, one each
     tc = [i for i in instructions if i.startswith("TC ")]
     assert tc == [f'TC "{title}" \\f C \\l {level}' for level, title in entries]

@@ -70,6 +70,8 @@ def test_keys_are_unique_and_found() -> None:
         ("Scottish Parliament", None, "scottish-parliament"),
         ("Scottish Parliament", "Written Answers", "scottish-parliament-written-answers"),
         ("Senedd Cymru - Welsh Parliament", None, "senedd"),
+        ("Senedd Cymru", None, "senedd"),  # no language given: the first version
+        ("Senedd", "Cyfarfod Llawn", "senedd"),
         ("Senate", None, None),  # any parliament's senate: only a reader that knows says which
         ("National Assembly", None, None),
         (None, "Westminster Hall", None),
@@ -111,6 +113,61 @@ def test_a_house_and_place_match_a_profile(house: str | None, location: str | No
 def test_official_record_addresses_name_their_series(url: str, key: str | None) -> None:
     found = parliaments.by_url(url)
     assert (found.key if found else None) == key
+
+
+@pytest.mark.parametrize(
+    ("house", "url", "language", "key"),
+    [
+        ("Senedd Cymru", None, "cy", "senedd-cy"),
+        ("Senedd Cymru", None, "en-GB", "senedd"),
+        ("Senedd", None, "cy", "senedd-cy"),
+        ("Senedd", None, "en-GB", "senedd"),
+        ("Welsh Parliament", None, "cy", "senedd-cy"),
+        ("Senedd Cymru – Welsh Parliament", None, "cy-GB", "senedd-cy"),
+        ("Senedd Cymru – Welsh Parliament", None, "en", "senedd"),
+        (None, "https://record.senedd.cymru/Plenary/13769", "cy", "senedd-cy"),
+        (None, "https://record.senedd.cymru/Plenary/13769", "en-GB", "senedd"),
+        (None, "https://record.senedd.wales/Plenary/13769", "cy", "senedd-cy"),
+        (None, "https://record.senedd.wales/Plenary/13769", "en-GB", "senedd"),
+        (None, "https://record.assembly.wales/Plenary/5107", "en-GB", "senedd"),
+        (None, "https://cofnod.cynulliad.cymru/Plenary/5107", "cy", "senedd-cy"),
+        ("Scottish Parliament", None, "cy", "scottish-parliament"),  # no Welsh version: the one there is
+        (None, "https://example.org/record", "cy", "generic"),
+    ],
+)
+def test_a_record_s_profile_is_found_from_its_house_or_address_in_either_language_and_its_language_chooses_the_version(
+    house: str | None, url: str | None, language: str, key: str
+) -> None:
+    """A record in our format that names no profile: the house's names in the parliament's
+    languages, else the official record's hosts in each, find the parliament; the record's
+    language chooses the version of its profile."""
+    found = parliaments.profile_of(debate(None, house=house, language=language, source=Source(url=url)))
+    assert found.key == key
+
+
+def test_a_welsh_record_in_our_format_gets_the_welsh_senedd_profile_in_its_sources() -> None:
+    found = record.from_dict(
+        (
+            {
+                "format": "debate-exporter/1",
+                "title": "Cwestiynau i'r Prif Weinidog",
+                "date": "2024-03-12",
+                "house": "Senedd Cymru",
+                "language": "cy",
+                "source": {"url": "https://record.senedd.cymru/Plenary/13769"},
+                "speakers": [{"id": "a", "name": "Aelod Enghreifftiol"}],
+                "sections": [
+                    {"title": "Cwestiynau", "items": [{"type": "speech", "speaker": "a", "paragraphs": ["Diolch."]}]}
+                ],
+            }
+        ),
+        "senedd.json",
+    )
+    assert parliaments.profile_of(found).key == "senedd-cy"
+    document = compose(found, ComposeOptions(summary="none"), Reporter()).document
+    text = " ".join(d.plain_text(b.children) for b in document.blocks if isinstance(b, d.Paragraph))
+    assert "Senedd Cymru – Welsh Parliament" in text  # the parliament, named
+    assert "Cofnod y Trafodion" in text  # its publisher, in the record's language
 
 
 @pytest.mark.parametrize(

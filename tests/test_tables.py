@@ -449,16 +449,13 @@ def test_libreoffice_tags_the_joined_header_row_th(made: dict[str, Made], tmp_pa
     (table,) = [
         t
         for t in pdf_tables(struct)
-        if any("2024: Q1: Number" in c.all_text() for row in t.rows for c in row)
+        if any("2024:Q1:Number" in "".join(c.all_text().split()) for row in t.rows for c in row)
     ]
     header = next(row for row in table.rows if row and row[0].type == "TH")
-    assert texts(header) == [
-        "Region",
-        "2024: Q1: Number",
-        "2024: Q1: Rate",
-        "2024: Q2: Number",
-        "2024: Q2: Rate",
-    ]
+    # LibreOffice lays the text out in whatever font stands in for Arial here: a narrow
+    # column may break a word over two lines ("Regio" / "n"), so compare without spaces
+    unspaced = ["".join(text.split()) for text in texts(header)]
+    assert unspaced == ["Region", "2024:Q1:Number", "2024:Q1:Rate", "2024:Q2:Number", "2024:Q2:Rate"]
     assert sum(c.type == "TH" for row in table.rows for c in row) == 5
 
 

@@ -192,11 +192,14 @@ def column_span(debate: Debate, columns: list[str], full: bool = False) -> str:
 
 
 def debate_columns(debate: Debate) -> list[str]:
-    """Every column the record gives for the debate, in reading order."""
-    found: list[str] = []
+    """Every column the record gives for the debate, in reading order: the first and last
+    it states for the whole debate (historic Hansard's "cc300-13"), and each item's."""
+    found: list[str] = [column for column in (debate.source.first_column,) if column]
     for item in walk_items(debate.sections):
         if isinstance(item, (Speech, Procedural, Division, Section)) and item.column:
             found.append(item.column)
+    if debate.source.last_column:
+        found.append(debate.source.last_column)
     return list(dict.fromkeys(found))
 
 

@@ -16,7 +16,14 @@ JSON. Here:
 
 One warning per input (code ``TEXT-CLEANED``) gives how many were removed and the first place.
 An identifier keeps what was removed as a visible code (``U+0007``), so that identifiers stay
-distinct and references still match; a name or side left empty becomes U+FFFD.
+distinct and references still match; a name or side that cleaning left empty becomes U+FFFD.
+
+A name given blank (empty, or only spaces and characters that show nothing: U+200B, U+FEFF,
+U+2060, a soft hyphen; ``exporter.invisible``) is no name, with a located warning
+(``NAME-BLANK``): a speaker with one is left out and their speeches are speeches with no
+speaker, headed "Unknown speaker" as any such speech is; a speech's printed name (label) is
+none; a section title is none (the section has no heading). Details that read as nothing (a
+party, a constituency, a role, a caption) are not given.
 
 Language tags a reader took from the record are made BCP 47 (RFC 5646, checked by langcodes
 through ``exporter.language.tags``): the standard form where there is one (``en_GB`` ->
@@ -48,12 +55,16 @@ from typing import Any
 
 from exporter import model as m
 from exporter.diagnostics import Reporter
+from exporter.invisible import described, reads_as_nothing
 from exporter.language import tags
+from exporter.tables.fit import SpanFit, fit_spans
 
 CLEANED = "TEXT-CLEANED"
 LANGUAGE_TAG = "LANGUAGE-TAG"
 ADDRESS = "ADDRESS-DROPPED"
 TITLE_FALLBACK = "TITLE-FALLBACK"
+BLANK_NAME = "NAME-BLANK"
+SPAN_FITTED = "TABLE-SPAN"
 
 # CSI (colours, cursor moves), OSC (window titles, hyperlinks), character set designations and
 # the cursor and keypad modes; a lone ESC before anything else goes as one control character.
@@ -63,11 +74,7 @@ _SURROGATE = r"[\ud800-\udfff]"
 _SEPARATORS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f")
 _ANY_UNWANTED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # one class: a fast scan
 _UNWANTED = re.compile(f"(?P<escape>{_ESCAPE})|(?P<control>{_NOT_XML})|(?P<surrogate>{_SURROGATE})")
-# Characters that show nothing: fillers that fonts draw blank (Hangul fillers, braille blank,
-# Mongolian vowel separator) besides every space, control and format character.
 _PLACEHOLDER = re.compile(r"untitled(?: (?:debate|sitting|record|document))?$", re.I)
-_BLANK_FILLERS = frozenset("\u115f\u1160\u180e\u2800\u3164\uffa0")
-_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"})
 
 
 @dataclass
@@ -156,6 +163,9 @@ def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
     walk.cleaning.report(reporter)
     walk.report_languages(reporter)
     walk.report_addresses(reporter)
+    cleaned = _without_nameless_speakers(cleaned)
+    walk.report_blanks(reporter)
+    walk.report_spans(reporter)
     return _no_empty_title(debate.title, cleaned, reporter)
 
 
@@ -164,6 +174,20 @@ def clean_debate(debate: m.Debate, reporter: Reporter) -> m.Debate:
 # when nothing else is left: something unreadable was there.
 _IDENTIFIERS = frozenset({(m.Speaker, "id"), (m.Speech, "speaker"), (m.Vote, "speaker")})
 _REQUIRED_TEXT = frozenset({(m.Speaker, "name"), (m.Vote, "name"), (m.Vote, "side"), (m.Count, "side")})
+# A name, printed name or heading that reads as nothing (only spaces, format characters such
+# as U+200B, U+FEFF, U+2060 or U+00AD, blank fillers: ``exporter.invisible``) is no name: a
+# speaker's goes, and their speeches are a speech with no speaker ("Unknown speaker"), as is
+# a speech whose printed name is blank; a section's is no heading. Each with a located warning.
+_NAMES = frozenset({(m.Speaker, "name"), (m.Speech, "label"), (m.Section, "title"), (m.Vote, "name")})
+# Details that read as nothing are not given (None): a blank party or caption says nothing.
+_DETAILS = frozenset(
+    {
+        (m.Speaker, "constituency"), (m.Speaker, "party"), (m.Speaker, "role"), (m.Speech, "role"),
+        (m.Section, "chair"), (m.Debate, "chair"), (m.Debate, "house"), (m.Debate, "location"),
+        (m.Debate, "department"), (m.Debate, "bill"), (m.Debate, "committee"), (m.Table, "caption"),
+        (m.ListEntry, "label"),
+    }
+)  # fmt: skip
 _LANGUAGE_FIELDS = ("lang", "language")
 _ADDRESS_FIELDS = ("url", "link")  # what the record format takes: http(s), ftp, mailto
 _ADDRESS = re.compile(r"(https?|ftp|mailto):")  # as the schema says, case and all
@@ -177,6 +201,8 @@ class _Walk:
         self.cleaning = Cleaning()
         self.languages: list[tuple[str, str]] = []  # (place, tag as given)
         self.addresses: list[tuple[str, str]] = []  # (place, web address as given)
+        self.blanks: list[tuple[str, str, str]] = []  # (place, field, text as given) of blank names
+        self.spans: list[tuple[str, str | None, SpanFit]] = []  # (place, caption, span cut) of tables
         self.steps: list[str] = []
 
     def place(self) -> str:
@@ -219,14 +245,30 @@ class _Walk:
                 changes[name] = new
         if kind is m.TableCell and "paragraphs" in changes and not any(p.text for p in changes["paragraphs"]):
             changes["paragraphs"] = ()  # a cell left with no text is empty, as the model has it
-        return dataclasses.replace(node, **changes) if changes else node
+        new_node = dataclasses.replace(node, **changes) if changes else node
+        if kind is m.Table:
+            new_node, fits = fit_spans(new_node)
+            self.spans.extend((self.place(), new_node.caption, fit) for fit in fits)
+        return new_node
 
-    def text(self, text: str, owner: tuple[type, str] | None) -> str:
+    def text(self, text: str, owner: tuple[type, str] | None) -> str | None:
         cleaned = self.cleaning.clean(text, self.place()) if needs_cleaning(text) else text
-        if owner in _REQUIRED_TEXT and not cleaned:  # emptied here, or given empty by a reader
+        if owner in _REQUIRED_TEXT and not cleaned and cleaned is not text:
+            return "\ufffd"  # cleaning removed all of it: something unreadable was there
+        if owner in _NAMES and reads_as_nothing(cleaned):
+            if owner == (m.Section, "title"):
+                if cleaned:  # "" is a section the record leaves unnamed, as the model has it
+                    self.blanks.append((self.place(), "title", text))
+                return ""  # an invisible heading is no heading: composing leaves an untitled one out
+            self.blanks.append((self.place(), owner[1], text))
+            if owner == (m.Speaker, "name"):
+                return ""  # the speaker goes: _without_nameless_speakers
+            if owner == (m.Speech, "label"):
+                return None  # a speech with no speaker
+        if owner in _DETAILS and reads_as_nothing(cleaned):
+            return None
+        if owner in _REQUIRED_TEXT and reads_as_nothing(cleaned):  # a side given blank
             return "\ufffd"
-        if owner == (m.Section, "title") and cleaned and reads_as_nothing(cleaned):
-            return ""  # an invisible heading is no heading: composing leaves an untitled one out
         if cleaned is not text and owner in _IDENTIFIERS:
             return "".join(c if not needs_cleaning(c) else f"U+{ord(c):04X}" for c in text)
         return cleaned
@@ -251,6 +293,32 @@ class _Walk:
                 place,
             )
 
+    def report_blanks(self, reporter: Reporter) -> None:
+        """One located warning for each name, printed name and heading that reads as nothing."""
+        for place, name, text in self.blanks:
+            shows = f"shows nothing ({described(text)})" if text else "is empty"
+            if name == "name" and place.startswith("speakers"):
+                what = (
+                    f"the speaker's name {shows}: they are left out of the speakers, and their speeches "
+                    'are shown as a speech with no speaker ("Unknown speaker")'
+                )
+            elif name == "label":
+                what = f'the speaker\'s name as printed {shows}: shown as a speech with no speaker ("Unknown speaker")'
+            elif name == "title":
+                what = f"the section's title {shows}: the section has no heading"
+            else:
+                what = f"the voter's name {shows}: shown as U+FFFD, the replacement character"
+            reporter.warn(BLANK_NAME, what, place)
+
+    def report_spans(self, reporter: Reporter) -> None:
+        """One located warning for each table cell whose span reached past its table."""
+        for place, caption, fit in self.spans:
+            table = f'table "{_shortened(caption)}"' if caption else "a table with no caption"
+            text = f'the cell "{_shortened(fit.text)}"' if fit.text.strip() else "an empty cell"
+            reporter.warn(
+                SPAN_FITTED, f"{table}: {text} (row {fit.row + 1}, column {fit.column + 1}) {fit.what}", place
+            )
+
     def report_languages(self, reporter: Reporter) -> None:
         if self.languages:
             place, tag = self.languages[0]
@@ -260,6 +328,38 @@ class _Walk:
                 "used where there are any, else the tag is left out",
                 place,
             )
+
+
+def _without_nameless_speakers(debate: m.Debate) -> m.Debate:
+    """The debate without the speakers whose name read as nothing (``_Walk.text`` left it
+    ""): a speech or vote that named one names no one (a speech keeps the name it printed,
+    if it printed one), so the briefing heads it as it heads any speech with no speaker."""
+    nameless = {speaker.id for speaker in debate.speakers if not speaker.name}
+    if not nameless:
+        return debate
+    named = {speaker.id for speaker in debate.speakers if speaker.name}
+    gone = nameless - named  # an id given twice, once with a name, keeps that name
+
+    def item(node: m.Item) -> m.Item:
+        if isinstance(node, m.Speech) and node.speaker in gone:
+            return dataclasses.replace(node, speaker=None)
+        if isinstance(node, m.Division) and any(vote.speaker in gone for vote in node.votes):
+            votes = tuple(dataclasses.replace(v, speaker=None) if v.speaker in gone else v for v in node.votes)
+            return dataclasses.replace(node, votes=votes)
+        if isinstance(node, m.Section):
+            return dataclasses.replace(node, items=tuple(item(child) for child in node.items))
+        return node
+
+    return dataclasses.replace(
+        debate,
+        speakers=tuple(speaker for speaker in debate.speakers if speaker.name),
+        sections=tuple(dataclasses.replace(s, items=tuple(item(i) for i in s.items)) for s in debate.sections),
+    )
+
+
+def _shortened(text: str, most: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 @cache
@@ -279,13 +379,6 @@ def _bcp47(tag: str) -> str | None:
 
 
 # --- a title that reads as nothing ----------------------------------------------------------
-
-
-def reads_as_nothing(text: str | None) -> bool:
-    """True for None, "", and text of only spaces, format characters and blank fillers."""
-    return not text or all(
-        c in _BLANK_FILLERS or unicodedata.category(c) in _INVISIBLE_CATEGORIES for c in text
-    )
 
 
 def is_placeholder(title: str) -> bool:

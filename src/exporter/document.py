@@ -49,6 +49,9 @@ class Link:
     target: str
     children: tuple[Text, ...]
     description: str | None = None  # its purpose in words, for PDF /Contents and tooltips
+    # the description's language when not the document's (the tool's words in another
+    # interface language): PDF/UA and ISO 32000-1 14.9.2 ask it marked, as WCAG 3.1.2 does
+    description_lang: str | None = None
 
     @property
     def internal(self) -> bool:
@@ -90,13 +93,31 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class ListItem:
+    """A list item; ``label`` is its number as the record prints it ("(a)", "ii)", "5."), in a
+    list numbered by the record's own labels (``BulletList.numbering``), and nowhere else."""
+
     blocks: tuple[Block, ...]
+    label: str | None = None
+
+
+#: How a list numbered by the record's labels counts (CSS ``list-style-type`` names): 1, 2, 3;
+#: a, b, c; A, B, C; i, ii, iii; I, II, III.
+NUMBERINGS = ("decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman")
 
 
 @dataclass(frozen=True)
 class BulletList:
+    """A list: bulleted, numbered 1, 2, 3 by the writer (``ordered``), or numbered by the
+    record's own labels. Such a list is ``ordered``, says how its labels count
+    (``numbering``, one of :data:`NUMBERINGS`) and from where (``start``: 3 for a list whose
+    first label is "(c)"), and each item carries its label: the labels are what
+    ``counter(numbering, start + i)`` gives with the same text around it ("(" and ")").
+    Writers show each label once, as the item's number (never as text before it too)."""
+
     items: tuple[ListItem, ...]
     ordered: bool = False
+    numbering: str | None = None
+    start: int = 1
 
 
 HEADER_SCOPES = ("column", "row", "both")
@@ -321,6 +342,44 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
         if isinstance(inline, (Text, Link)):
             parts.append(inline.text)
     return "".join(parts)
+
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def counter(numbering: str, number: int) -> str:
+    """The ``number``-th counter of a numbering (:data:`NUMBERINGS`), as labels print it:
+    ``counter("lower-alpha", 3)`` is ``"c"``, ``counter("upper-roman", 4)`` ``"IV"``;
+    letters go on as aa, ab… after z (as CSS counts). Raises ValueError for an unknown
+    numbering or a number below 1."""
+    if number < 1 or numbering not in NUMBERINGS:
+        raise ValueError(f"no {numbering!r} counter for {number}")
+    if numbering == "decimal":
+        return str(number)
+    if numbering.endswith("alpha"):
+        letters = ""
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if numbering.startswith("upper") else letters
+    roman = ""
+    for value, numeral in _ROMAN:
+        while number >= value:
+            roman += numeral
+            number -= value
+    return roman.upper() if numbering.startswith("upper") else roman
+
+
+def label_affixes(bullets: BulletList) -> tuple[str, str] | None:
+    """The text around the counter in a list's labels ("(", ")" for "(a)", "", "." for
+    "5."), read from its first item's label; None for a list not numbered by labels, or one
+    whose first label is not its counter with text around it."""
+    if bullets.numbering is None or not bullets.items or bullets.items[0].label is None:
+        return None
+    label = bullets.items[0].label
+    count = counter(bullets.numbering, bullets.start)
+    at = label.find(count)
+    return (label[:at], label[at + len(count) :]) if at >= 0 else None
 
 
 def walk_blocks(blocks: Iterable[Block], cells: bool = False) -> Iterator[Block]:

@@ -15,16 +15,25 @@ class ExitStatus(IntEnum):
 
 
 class ExporterError(Exception):
-    """A failure with a file and a place in it, shown to the user as one line."""
+    """A failure with a file and a place in it, shown to the user as one line. ``location``
+    is the place (``sections[0].items[2].speaker``, ``colours.text``, ``line 3``); ``line``
+    the line of the file it is on, when the place is not a line and the line is known:
+    shown after it (``colours.text (line 7)``)."""
 
-    def __init__(self, message: str, source: str | None = None, location: str | None = None):
+    def __init__(
+        self, message: str, source: str | None = None, location: str | None = None, line: int | None = None
+    ):
         super().__init__(message)
         self.message = message
         self.source = source
         self.location = location
+        self.line = line
 
     def __str__(self) -> str:
-        message, location = one_line(self.message), one_line(self.location) if self.location else None
+        place = self.location
+        if self.line is not None:
+            place = f"{place} (line {self.line})" if place else f"line {self.line}"
+        message, location = one_line(self.message), one_line(place) if place else None
         source = printable(self.source) if self.source else None  # a file name may hold a newline
         where = ": ".join(part for part in (source, location) if part)
         return f"{where}: {message}" if where else message
@@ -35,14 +44,29 @@ class InputError(ExporterError):
 
 
 class RecordErrors(InputError):
-    """Several problems found in one record; each is reported on its own line."""
+    """Several problems found in one record or style file; each is reported on its own line,
+    at most ``MAX_LINES`` of them, then one line saying how many more there are
+    (``problems`` holds them all)."""
+
+    MAX_LINES = 20
 
     def __init__(self, problems: list[InputError]):
         super().__init__(problems[0].message, problems[0].source, problems[0].location)
         self.problems = problems
 
     def lines(self) -> list[str]:
-        return [str(problem) for problem in self.problems]
+        shown = [str(problem) for problem in self.problems[: self.MAX_LINES]]
+        more = len(self.problems) - len(shown)
+        if more:
+            source = self.problems[0].source
+            shown.append(str(ExporterError(f"and {more} more problem{'s' if more > 1 else ''}", source)))
+        return shown
+
+    def __str__(self) -> str:
+        """The first problem, and how many more there are: one line, for a log."""
+        more = len(self.problems) - 1
+        first = str(self.problems[0])
+        return f"{first} (and {more} more problem{'s' if more > 1 else ''})" if more else first
 
 
 class UnknownFormatError(InputError):

@@ -12,7 +12,7 @@ from types import ModuleType
 from lxml import etree
 
 from exporter.errors import InputError
-from exporter.json_yaml import load_json, load_yaml
+from exporter.json_yaml import as_utf8, decode, load_json, load_yaml, looks_wide, what_it_is
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,9 @@ class Sniff:
     namespace: str | None = None
     keys: frozenset[str] = frozenset()  # top-level JSON/YAML keys
     broken: bool = False  # looks like JSON or YAML but does not parse
+    # JSON that parses but holds no object to tell a format by (null, a number, a string, a
+    # list of no objects, an empty object), in words (json_yaml.what_it_is): our reader says so
+    holds: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,10 @@ class OutputFormat:
 
 def _native(s: Sniff) -> bool:
     # A broken JSON file goes to our reader too, which names the line and column of the fault.
-    return (s.kind in ("json", "yaml") and bool({"sections", "format", "title"} & s.keys)) or s.broken
+    # JSON that holds no object (``null``, ``[]``, ``{}``) too: our reader says it is no record.
+    return (s.kind in ("json", "yaml") and bool({"sections", "format", "title"} & s.keys)) or s.broken or (
+        s.holds is not None
+    )
 
 
 INPUT_FORMATS: tuple[InputFormat, ...] = (
@@ -118,23 +124,31 @@ def output_format(name: str) -> OutputFormat:
     raise KeyError(name)
 
 
+_JSON_SCALAR = re.compile(rb'(?:null|true|false|-?[0-9]|")')
 _YAML_KEY = re.compile(r"^(format|title|sections):", re.M)
 
 
 def sniff(data: bytes) -> Sniff:
     """Look at the content, never the file name, to tell what an input is."""
+    if looks_wide(data):  # UTF-16 or UTF-32 with no byte order mark
+        if data[:64].replace(b"\x00", b"").lstrip().startswith(b"<"):
+            return Sniff("xml", *_xml_root(data))  # lxml tells the encoding of XML itself
+        return Sniff("text", broken=True)  # our reader says what it is
+    original, data = data, as_utf8(data)  # UTF-16 or UTF-32 told by its byte order mark
     head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
     if head.startswith(b"<"):
-        return Sniff("xml", *_xml_root(data))
+        return Sniff("xml", *_xml_root(original))
     if head.startswith((b"{", b"[")):
         try:
-            value = load_json(data.decode("utf-8-sig"), "")
-        except (InputError, UnicodeDecodeError):
+            value = load_json(decode(data, ""), "")
+        except InputError:
             return Sniff("json", broken=True)
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            value = value[0]  # a list response (Hansard API divisions) is told by its items' keys
-        keys = frozenset(value) if isinstance(value, dict) else frozenset()
-        return Sniff("json", keys=keys)
+        return _json_sniff(value)
+    if _JSON_SCALAR.match(head):  # null, true, a number, a string: JSON, but no record
+        try:
+            return _json_sniff(load_json(decode(data, ""), ""))
+        except InputError:
+            pass  # text that starts like JSON ("3 February", "true to form")
     text = data.decode("utf-8", errors="replace")
     if _YAML_KEY.search(text):
         try:
@@ -144,6 +158,14 @@ def sniff(data: bytes) -> Sniff:
         if isinstance(value, dict):
             return Sniff("yaml", keys=frozenset(str(k) for k in value))
     return Sniff("text")
+
+
+def _json_sniff(value: object) -> Sniff:
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        value = value[0]  # a list response (Hansard API divisions) is told by its items' keys
+    if isinstance(value, dict) and value:
+        return Sniff("json", keys=frozenset(value))
+    return Sniff("json", holds=what_it_is(value))
 
 
 def _xml_root(data: bytes) -> tuple[str | None, str | None]:

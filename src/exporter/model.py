@@ -223,6 +223,10 @@ class Source:
     licence: str | None = None
     reference: str | None = None  # the record's own identifier (a gid, an ExtId, a FRBR URI)
     citation: str | None = None  # a citation as the record gives it, if it gives one
+    # the columns the record states the whole debate is printed in, first and last, as
+    # columns are printed ("300" and "313" from historic Hansard's "cc300-13")
+    first_column: str | None = None
+    last_column: str | None = None
     superseded: bool = False  # the record says a later version of it exists
     successor: str | None = None  # that later version, when it can be named (a file, a reference)
 

@@ -31,6 +31,7 @@ from typing import Any
 from lxml import etree
 
 from exporter.errors import InputError
+from exporter.invisible import reads_as_nothing
 from exporter.json_yaml import decode, load_json
 from exporter.model import Debate, Speaker
 from exporter.readers import _xml
@@ -97,6 +98,8 @@ class Directory:
         if person is None:
             return None
         name, party, constituency = person.facts(day)
+        if reads_as_nothing(name):  # no name (U+200B is none): the id, as for a person with none
+            name = speaker_id
         return Speaker(speaker_id, name or speaker_id, constituency=constituency, party=party)
 
     def apply(self, debate: Debate) -> Debate:

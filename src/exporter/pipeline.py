@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from exporter import checks, parliaments
+from exporter import checks
 from exporter import model as m
 from exporter.cleaning import clean_debate, reads_as_nothing
 from exporter.compose import briefing_name, compose
@@ -29,9 +29,9 @@ from exporter.options import ComposeOptions, ReadOptions, WriteOptions
 from exporter.output_set import PlannedFile, write_set
 from exporter.people import cached as people_directory  # read once per batch, again if changed
 from exporter.readers import _xml as xml
+from exporter.side_by_side import Task, side_by_side, write_formats
 from exporter.slugs import sitting_slug, slug
 from exporter.validation import validate
-from exporter.writers.guard import guarded
 
 
 @dataclass(frozen=True)
@@ -72,17 +72,7 @@ def parse_debate(data: bytes, source: str, job: Job, reporter: Reporter) -> tupl
     _check_content(debate, source)
     if job.read.people is not None:
         debate = people_directory(job.read.people).apply(debate)
-    return _with_profile(debate), fmt
-
-
-def _with_profile(debate: m.Debate) -> m.Debate:
-    """The debate naming the parliament profile it is briefed by: the one its reader named,
-    else the one its house and place match (``parliaments.match``), so that ``-f json``
-    writes the profile used; none when none matches."""
-    if debate.profile is not None:
-        return debate
-    found = parliaments.match(debate.house, debate.location)
-    return debate if found is None else dataclasses.replace(debate, profile=found.key)
+    return debate, fmt
 
 
 MAX_SECTION_DEPTH = 40  # what our record format (and its JSON Schema validation) can hold
@@ -133,11 +123,21 @@ def _choose_format(data: bytes, requested: str, source: str) -> InputFormat:
 def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
     """One debate per top-level section, each named by its heading and numbered in order. A
     heading with nothing under it (a banner such as "Oral Answers to Questions" before the
-    departments' headings) is no debate: it gets no piece."""
+    departments' headings) is no debate: it gets no piece. Who is in the chair carries over
+    from earlier in the day: a piece's chair is the one its own heading names, else the last
+    one named before it (a chair note of an earlier debate, or the sitting's); a change within
+    it stays in its sections' notes."""
     if len(debate.sections) <= 1:
         return [("", debate)]
     parts: list[tuple[str, m.Debate]] = []
-    for index, section in enumerate((s for s in debate.sections if _holds_content(s)), start=1):
+    in_chair = debate.chair
+    index = 0
+    for section in debate.sections:
+        chair = section.chair or in_chair
+        in_chair = _last_chair(section) or in_chair
+        if not _holds_content(section):
+            continue
+        index += 1
         used = {s.speaker for s in m.speeches(m.Debate(section.title, (section,))) if s.speaker}
         part = dataclasses.replace(
             debate,
@@ -145,10 +145,16 @@ def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
             sections=(section,),
             speakers=tuple(s for s in debate.speakers if s.id in used),
             summary=(),
-            chair=section.chair or debate.chair,
+            chair=chair,
         )
         parts.append((f"{index:02d}-{_slug(section.title)}", part))
     return parts or [("", debate)]  # nothing under any heading (a debate not read by parse_debate)
+
+
+def _last_chair(section: m.Section) -> str | None:
+    """The last chair a section's notes name, its own or its sub-sections', in reading order."""
+    named = [item.chair for item in (section, *m.walk_items(section.items)) if isinstance(item, m.Section)]
+    return next((chair for chair in reversed(named) if chair), None)
 
 
 def _holds_content(section: m.Section) -> bool:
@@ -169,20 +175,13 @@ def _slug(text: str) -> str:
     return slug(text)
 
 
-def render(debate: m.Debate, job: Job, reporter: Reporter) -> dict[str, bytes]:
+def render(debate: m.Debate, job: Job, reporter: Reporter, processes: int = 1) -> dict[str, bytes]:
     """Every requested output of one debate, as bytes keyed by format name: the debate is
-    composed into one briefing tree, validated once, then given to each format's writer; a
-    writer's failure is one located error (``writers.guard``)."""
+    composed into one briefing tree, validated once, then given to each format's writer, in
+    up to ``processes`` processes at once (``side_by_side``; the same bytes however
+    many); a writer's failure is one located error (``writers.guard``)."""
     document = validate(compose(debate, job.compose, reporter).document, reporter, strict=job.strict_tree)
-    return {
-        name: guarded(
-            name,
-            partial(output_format(name).load().write, document, job.write, reporter),
-            document,
-            reporter.source,
-        )
-        for name in job.formats
-    }
+    return write_formats(document, job.formats, job.write, reporter, processes)
 
 
 @dataclass(frozen=True)
@@ -194,14 +193,17 @@ class OutputFile:
     data: bytes
 
 
-def render_files(debate: m.Debate, stem: str, job: Job, reporter: Reporter) -> list[OutputFile]:
+def render_files(
+    debate: m.Debate, stem: str, job: Job, reporter: Reporter, processes: int = 1
+) -> list[OutputFile]:
     """Every file an input makes: each piece (``--split``) in each format, named after
-    ``stem`` and kept within 255 bytes (``file_names.fit``)."""
+    ``stem`` and kept within 255 bytes (``file_names.fit``); each piece's writers in up to
+    ``processes`` processes at once (``render``)."""
     pieces = split_debate(debate) if job.split else [("", debate)]
     room = room_for(job.formats)
     files = []
     for suffix, piece in pieces:
-        for name, data in render(piece, job, reporter).items():
+        for name, data in render(piece, job, reporter, processes).items():
             extension = output_format(name).extension
             files.append(OutputFile(fit(stem, extension, f"-{suffix}" if suffix else "", room), name, data))
     return files
@@ -210,6 +212,13 @@ def render_files(debate: m.Debate, stem: str, job: Job, reporter: Reporter) -> l
 def audit(data: bytes, source: str) -> list[Diagnostic]:
     """The accessibility findings of one written file (none for formats we do not audit)."""
     return checks.check(data, source) if checks.kind_of(data) else []
+
+
+def audit_files(files: Sequence[tuple[bytes, str]], processes: int = 1) -> list[list[Diagnostic]]:
+    """The findings of each ``(data, path)`` in order (``audit``), in up to ``processes``
+    processes at once (``side_by_side``)."""
+    tasks = [Task(f"the audit of {where}", partial(audit, data, where)) for data, where in files]
+    return side_by_side(tasks, processes, None)
 
 
 # Allocations between two young collections of Python's cyclic garbage collector while an

@@ -211,10 +211,16 @@ def from_dict(data: Any, source: str) -> m.Debate:
     if isinstance(data, dict) and isinstance(data.get("date"), dt.date):
         data = {**data, "date": data["date"].isoformat()}  # a YAML 1.1 loader reads dates as dates
     problems = [InputError(message, source, place) for place, message in _schema_problems(data)]
-    if not problems:
-        problems = _reference_errors(data, source) + _language_errors(data, source)
+    # every problem at once: references and language tags too, wherever the data has the shape
+    # to check them, in the order of their places in the record
+    schema_places = {problem.location for problem in problems}
+    problems += [
+        problem
+        for problem in _reference_errors(data, source) + _language_errors(data, source)
+        if problem.location not in schema_places
+    ]
     if problems:
-        raise RecordErrors(problems)
+        raise RecordErrors(sorted(problems, key=lambda problem: _sort_key(problem.location or "")))
     return _debate_in(data)
 
 
@@ -256,9 +262,19 @@ def _language_errors(data: dict[str, Any], source: str) -> list[InputError]:
 
 
 def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
+    """Speaker ids given twice, speeches naming no listed speaker, an unknown profile: checked
+    on whatever parts of the record have the shape the schema asks, so that they are found
+    with its problems, not after they are mended."""
     known: set[str] = set()
     problems: list[InputError] = []
-    for index, speaker in enumerate(data.get("speakers", [])):
+    speakers = data.get("speakers")
+    # a speaker list the schema refused cannot tell which references are wrong
+    speakers_given = speakers is None or (
+        isinstance(speakers, list) and all(isinstance(s, dict) and isinstance(s.get("id"), str) for s in speakers)
+    )
+    for index, speaker in enumerate(speakers if isinstance(speakers, list) else []):
+        if not isinstance(speaker, dict) or not isinstance(speaker.get("id"), str):
+            continue
         if speaker["id"] in known:
             problems.append(
                 InputError(
@@ -269,14 +285,17 @@ def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
             )
         known.add(speaker["id"])
 
-    def visit(items: list[dict[str, Any]], path: str) -> None:
-        for index, item in enumerate(items):
+    def visit(items: Any, path: str) -> None:
+        for index, item in enumerate(items if isinstance(items, list) else []):
             place = f"{path}.items[{index}]"
+            if not isinstance(item, dict):
+                continue
             if item.get("type") == "section":
-                visit(item["items"], place)
+                visit(item.get("items"), place)
             elif (
                 item.get("type") == "speech"
-                and item.get("speaker") is not None
+                and isinstance(item.get("speaker"), str)
+                and speakers_given
                 and item["speaker"] not in known
             ):
                 problems.append(
@@ -285,10 +304,12 @@ def _reference_errors(data: dict[str, Any], source: str) -> list[InputError]:
                     )
                 )
 
-    for index, section in enumerate(data["sections"]):
-        visit(section["items"], f"sections[{index}]")
+    sections = data.get("sections")
+    for index, section in enumerate(sections if isinstance(sections, list) else []):
+        if isinstance(section, dict):
+            visit(section.get("items"), f"sections[{index}]")
     profile = data.get("profile")
-    if profile is not None and not parliaments.is_known(profile):
+    if isinstance(profile, str) and not parliaments.is_known(profile):
         names = ", ".join(parliaments.keys())
         problems.append(InputError(f'no parliament profile "{profile}" (known: {names})', source, "profile"))
     return problems

@@ -1,7 +1,8 @@
 """Validation of the briefing tree before any writer sees it.
 
 Checks a tree against the contract in ``exporter.document``: text in the title and in
-every heading, heading levels that start at 1 and never skip, unique anchors that every
+every heading (text that reads as nothing, such as a lone U+200B, is none:
+``exporter.invisible``), heading levels that start at 1 and never skip, unique anchors that every
 internal link and contents entry resolves to, table grids that add up (spans included,
 every row as wide as the table, one width per column; header cells with text and a
 scope), known paragraph roles, notes that do not nest, links that hold text.
@@ -26,6 +27,7 @@ from typing import Any
 from exporter import document as d
 from exporter.diagnostics import Reporter
 from exporter.errors import ExporterError
+from exporter.invisible import reads_as_nothing
 from exporter.tables.tree import regular_table, table_grid
 
 UNTITLED_SECTION = "Untitled section"
@@ -137,7 +139,7 @@ class _Validator(d.Visitor):
         self._last_anchor = ""  # the anchor of the latest heading passed
         self._title = document.title
         self._heading_texts = {  # anchor -> words, for contents entries
-            b.anchor: d.plain_text(b.children).strip()
+            b.anchor: "" if reads_as_nothing(words := d.plain_text(b.children)) else words.strip()
             for b in d.walk_blocks(document.blocks)
             if isinstance(b, d.Heading)
         }
@@ -196,7 +198,7 @@ class _Validator(d.Visitor):
 
     def visit_document(self, node: d.Document) -> tuple[d.Document]:
         changes: dict[str, Any] = {}
-        if not node.title.strip():
+        if reads_as_nothing(node.title):
             self._title = changes["title"] = fallback_title(node)
             self._problem("TREE-TITLE-EMPTY", f"the debate has no title; called {self._title!r}")
         if not node.language.strip():
@@ -234,7 +236,7 @@ class _Validator(d.Visitor):
             if anchor != node.anchor:
                 changes["anchor"] = anchor
         children = self._each(node.children, "children")
-        if not d.plain_text(children).strip():
+        if reads_as_nothing(d.plain_text(children)):
             words = self._title if level == 1 else UNTITLED_SECTION
             self._problem("TREE-HEADING-EMPTY", f"a level {level} heading has no text; shown as {words!r}")
             children = (*children, d.Text(words))
@@ -272,7 +274,7 @@ class _Validator(d.Visitor):
             self._problem("TREE-TABLE-EMPTY", f"table {node.caption!r} has no cells; left out")
             return ()
         changes: dict[str, Any] = {}
-        if not node.caption.strip():
+        if reads_as_nothing(node.caption):
             self._problem("TREE-TABLE-CAPTION", "a table has no caption; captioned 'Table'")
             changes["caption"] = "Table"
         if node.anchor:
@@ -323,7 +325,7 @@ class _Validator(d.Visitor):
         blocks = self._each(blocks, "blocks")
         if blocks is not node.blocks:
             changes["blocks"] = blocks
-        text = any(d.plain_text(p.children).strip() for p in d.walk_blocks(blocks) if isinstance(p, d.Paragraph))
+        text = any(not reads_as_nothing(d.plain_text(p.children)) for p in d.walk_blocks(blocks) if isinstance(p, d.Paragraph))
         scope = node.scope
         if scope is not None and scope not in d.HEADER_SCOPES:
             self._problem("TREE-TABLE-SCOPE", f"a header cell has the unknown scope {scope!r}; made 'column'")
@@ -368,7 +370,7 @@ class _Validator(d.Visitor):
         if node.level < 1:
             self._problem("TREE-CONTENTS-LEVEL", f"contents entry level {node.level}; made 1")
             changes["level"] = 1
-        if not node.text.strip():
+        if reads_as_nothing(node.text):
             heading = self._heading_texts.get(node.anchor, "")
             if heading:
                 self._problem(
@@ -397,7 +399,7 @@ class _Validator(d.Visitor):
                 f"link {node.text!r} points to {node.target}, which is nowhere; kept its words, unlinked",
             )
             return children
-        if not d.plain_text(children).strip():
+        if reads_as_nothing(d.plain_text(children)):
             words = node.description or node.target
             self._problem("TREE-LINK-TEXT", f"a link to {node.target} has no words; shown as {words!r}")
             children = (d.Text(words),)

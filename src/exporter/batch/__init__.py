@@ -32,6 +32,7 @@ from exporter.batch.pool import ProcessExpired, open_pool, unordered
 from exporter.batch.work import Failure, Outcome, Settings
 from exporter.diagnostics import Diagnostic, Severity
 from exporter.output_set import OutputSetError, PlannedFile, write_set
+from exporter.side_by_side import processes_per_input
 
 if TYPE_CHECKING:
     from exporter.batch.incremental import Incremental, Leftover, UpToDate
@@ -157,7 +158,8 @@ def convert(
         if incremental is not None:
             incremental.checkpoint(guard.held)
 
-    settings = Settings(settings.job, audit=fail_on is not None, debug=settings.debug)
+    processes = processes_per_input(jobs, len(plan.sources) - len(ready))
+    settings = Settings(settings.job, audit=fail_on is not None, debug=settings.debug, processes=processes)
     run = _run("convert", plan, work.convert_source, settings, finish, jobs, fail_on, events, guard, ready, tick)
     if incremental is not None:
         _close(run, plan, incremental, guard)

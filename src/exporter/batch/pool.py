@@ -1,4 +1,7 @@
-"""Worker processes for a run: one pool design for a batch and for the formats of one input.
+"""Worker processes for a run of several inputs, each input converted whole by one worker.
+
+(A single input's formats are written side by side in processes forked after compose
+instead, ``exporter.side_by_side``: a fork server would take longer to start than they save.)
 
 ``open_pool(jobs, tasks)`` gives a pool with ``submit(function, *args) -> Future``:
 module-level functions and picklable arguments, run in worker processes (Pebble's

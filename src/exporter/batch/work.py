@@ -26,7 +26,7 @@ from exporter.input_files import read_input
 from exporter.pipeline import (
     Job,
     OutputFile,
-    audit,
+    audit_files,
     fewer_collections,
     parse_debate,
     render_files,
@@ -43,6 +43,7 @@ class Settings:
     job: Job = Job()
     audit: bool = False  # run the accessibility checks on every output
     debug: bool = False  # keep the traceback of an internal error
+    processes: int = 1  # for one input's writers and audits (``side_by_side``)
 
 
 @dataclass(frozen=True)
@@ -122,11 +123,13 @@ def _convert_source(source: Source, settings: Settings) -> Outcome:
         debate, fmt = parse_debate(data, name, settings.job, reporter)
         outcome.input_format = fmt.name
         stem = source.stem or stem_from_title(debate, settings.job)
-        outcome.files = render_files(debate, stem, settings.job, reporter)
+        outcome.files = render_files(debate, stem, settings.job, reporter, settings.processes)
         if settings.audit:
-            for file in outcome.files:
-                where = str(source.out_dir / file.name)
-                outcome.findings[where] = audit(file.data, where)
+            places = [str(source.out_dir / file.name) for file in outcome.files]
+            found = audit_files(
+                [(f.data, where) for f, where in zip(outcome.files, places, strict=True)], settings.processes
+            )
+            outcome.findings.update(zip(places, found, strict=True))
     except UnknownFormatError as error:
         if source.explicit:
             outcome.failure = _failure(error, source, settings)

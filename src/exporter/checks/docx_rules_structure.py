@@ -19,6 +19,7 @@ from exporter.checks.docx_package import (
 )
 from exporter.checks.docx_registry import Finding, quoted, rule
 from exporter.diagnostics import Severity
+from exporter.invisible import reads_as_nothing
 
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 IMAGE_EXTENSION = re.compile(r"\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)\b", re.I)
@@ -177,7 +178,7 @@ def heading_order(package: DocxPackage) -> Iterator[Finding]:
 @rule("HDG-EMPTY-001", Severity.WARNING, "No empty headings")
 def empty_headings(package: DocxPackage) -> Iterator[Finding]:
     for p, level in _headings(package):
-        if not text_of(p).strip():
+        if reads_as_nothing(text_of(p)):  # spaces, U+200B, U+FEFF, a soft hyphen: no words
             yield Finding(f"empty heading (level {level})", package.where(p))
 
 
@@ -333,6 +334,17 @@ def empty_contents(package: DocxPackage) -> Iterator[Finding]:
     for start, text in _toc_fields(package):
         if not text.strip():
             yield Finding("contents field has no entries until Word updates it", package.where(start))
+
+
+@rule("OPEN-PROMPT-001", Severity.WARNING, "The file asks nothing when it opens (no w:updateFields)")
+def asks_to_update_fields(package: DocxPackage) -> Iterator[Finding]:
+    """``w:updateFields`` (ECMA-376 Part 1, 17.15.1.91) makes Word ask "This document contains
+    fields that may refer to other files. Update the fields?" at every opening: a dialog
+    before the document, which Protected View cannot answer. Write fields with their results."""
+    settings = package.related_part("settings")
+    update = settings.find(w("updateFields")) if settings is not None else None
+    if update is not None and update.get(w("val"), "true").lower() in ("1", "true", "on"):
+        yield Finding("w:updateFields: Word asks to update the fields when the file opens", "word/settings.xml")
 
 
 @rule("HF-PAGE-001", Severity.TIP, "Headers or footers show the page number")

@@ -15,6 +15,7 @@ from exporter.checks.docx_package import NS, DocxPackage, is_on, text_of, w
 from exporter.checks.docx_registry import Finding, quoted, rule
 from exporter.checks.docx_styles import RunFormat, cell_background
 from exporter.diagnostics import Severity
+from exporter.invisible import reads_as_nothing
 from exporter.styles.contrast import contrast_ratio, luminance
 
 LANGUAGE_TAG = re.compile(
@@ -193,7 +194,7 @@ def text_contrast(package: DocxPackage) -> Iterator[Finding]:
 @rule("DOC-TITLE-001", Severity.ERROR, "The document has a meaningful title (core.xml dc:title)")
 def document_title(package: DocxPackage) -> Iterator[Finding]:
     title = (package.core_text("dc:title") or "").strip()
-    if not title:
+    if reads_as_nothing(title):
         yield Finding("no document title in File > Properties (dc:title)", "docProps/core.xml")
     elif PLACEHOLDER_TITLE.match(title):
         yield Finding(f"document title {quoted(title)} is a placeholder or file name", "docProps/core.xml")

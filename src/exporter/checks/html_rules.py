@@ -23,6 +23,7 @@ from exporter.checks.html_page import (
     where,
 )
 from exporter.diagnostics import Severity
+from exporter.invisible import reads_as_nothing
 
 MAX_SCALE = re.compile(r"maximum-scale\s*=\s*([\d.]+)", re.I)
 
@@ -51,7 +52,7 @@ def page_title(page: Page) -> Iterator[Finding]:
     titles = [
         e for e in page.elements if e.tag == "title" and not any(a.tag == "svg" for a in e.iterancestors())
     ]
-    if not titles or not text_of(titles[0]):
+    if not titles or reads_as_nothing(text_of(titles[0])):
         yield Finding("the page has no title, or an empty one", "<head>")
 
 
@@ -83,7 +84,7 @@ def heading_order(page: Page) -> Iterator[Finding]:
 @rule("HTML-HDG-003", Severity.ERROR, "No heading is empty (WCAG 2.4.6)")
 def empty_headings(page: Page) -> Iterator[Finding]:
     for _level, element in headings(page):
-        if not accessible_name(element, page):
+        if reads_as_nothing(accessible_name(element, page)):  # U+200B alone is no name
             yield Finding("an empty heading", where(element))
 
 

@@ -26,6 +26,7 @@ from exporter.checks.pdf_structure import (
 )
 from exporter.diagnostics import Diagnostic, Severity
 from exporter.errors import InputError, without_reprs
+from exporter.invisible import reads_as_nothing
 
 STANDARD_TYPES = frozenset(
     [
@@ -182,7 +183,7 @@ def _check_catalog(root: pikepdf.Dictionary, findings: _Findings) -> None:
     except etree.XMLSyntaxError as error:
         findings.add("PDFUA-7.1-metadata", f"the XMP metadata is not well-formed XML: {error}", "catalog")
         return
-    titles = [text.strip() for text in xmp.xpath("//dc:title//text()", namespaces=_NS) if text.strip()]
+    titles = [text for text in xmp.xpath("//dc:title//text()", namespaces=_NS) if not reads_as_nothing(text)]
     if not titles:
         findings.add("PDFUA-7.1-title", "the XMP metadata has no dc:title", "catalog /Metadata")
     parts = xmp.xpath("//pdfuaid:part/text() | //@pdfuaid:part", namespaces=_NS)

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 
@@ -163,7 +163,8 @@ def main() -> None:
 )
 @batch_options(
     "Convert only files found in a folder that match (gitignore syntax; repeatable) "
-    f"[default: {' '.join(FOLDER_PATTERNS)}]."
+    f"[default: {' '.join(FOLDER_PATTERNS)}].",
+    "Worker processes (a single input: processes for its writers and audits, side by side)",
 )
 @click.option(
     "--fail-on",
@@ -352,7 +353,12 @@ Examples:
     help="Fail on an error (the default), on any warning too, or never.",
 )
 @click.option("--strict", is_flag=True, help="Same as --fail-on warning.")
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print the findings as JSON: an entry per file, with an "error" for a file that cannot be read.',
+)
 @click.option("--tips", is_flag=True, help="Also print tips and notes.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
 @click.option("--list-rules", is_flag=True, help="List every rule with its id and severity, and stop.")
@@ -399,15 +405,22 @@ def check(
     )
 
     def print_json(run: batch.Run) -> None:
-        findings = [
-            {
+        # Every file checked, and every file that could not be: it has its "error", the one
+        # line printed on standard error for it, and no findings.
+        findings = []
+        for entry in run.entries:
+            audited = entry.status in ("checked", "failed") and entry.outcome and entry.outcome.findings
+            unreadable = entry.status == "failed" and not audited and entry.failure is not None
+            if not (audited or unreadable):
+                continue
+            found: dict[str, Any] = {
                 "file": entry.source.display,
                 "counts": {s.label: sum(1 for x in entry.diagnostics if x.severity is s) for s in Severity},
                 "findings": [x.as_json() for x in entry.diagnostics],
             }
-            for entry in run.entries
-            if entry.status in ("checked", "failed") and entry.outcome and entry.outcome.findings
-        ]
+            if unreadable and entry.failure is not None:
+                found["error"] = entry.failure.message
+            findings.append(found)
         Stream(sys.stdout).write(json.dumps(findings, indent=2) + "\n")
 
     def collect() -> batch_inputs.Plan:

@@ -24,7 +24,7 @@ def _shard(_ctx: click.Context, _param: click.Parameter, value: str | None) -> A
         raise click.BadParameter(str(error)) from None
 
 
-def batch_options(include_help: str) -> Callable[[F], F]:
+def batch_options(include_help: str, jobs_help: str = "Worker processes") -> Callable[[F], F]:
     """-j, --include, --exclude, --shard, --report, --junit: the same for convert and check."""
 
     def decorate(command: F) -> F:
@@ -36,7 +36,7 @@ def batch_options(include_help: str) -> Callable[[F], F]:
                     type=click.IntRange(min=1),
                     default=None,
                     metavar="N",
-                    help="Worker processes [default: the usable cores].",
+                    help=f"{jobs_help} [default: the usable cores].",
                 ),
                 click.option("--include", multiple=True, metavar="GLOB", help=include_help),
                 click.option(

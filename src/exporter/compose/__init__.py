@@ -25,7 +25,7 @@ from exporter import parliaments, record
 from exporter.citations import choose, cite, cite_columns, debate_columns, record_url
 from exporter.cleaning import reads_as_nothing
 from exporter.compose.anchors import Anchors
-from exporter.compose.front import details, sources
+from exporter.compose.front import Adaptations, details, sources
 from exporter.compose.inlines import shared_lang
 from exporter.compose.keys import key_speeches
 from exporter.compose.links import link_addresses
@@ -69,7 +69,9 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     debate = resolve(debate, parliament_language(debate), reporter)
     language = debate.language or ""
     ui = interface_for(language, options.ui_language)
-    as_read = debate  # the record as read: an untitled sitting stays untitled in -f json
+    used = parliaments.profile_of(debate)  # -f json states the profile used, matched or named
+    as_read = dataclasses.replace(debate, profile=None if used is parliaments.GENERIC else used.key)
+    # (the record as read otherwise: an untitled sitting stays untitled in -f json)
     title = debate_title(debate, ui)
     made_title = title if reads_as_nothing(debate.title) else None
     if made_title:  # named by the tool: everything after says the same
@@ -120,12 +122,20 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     speakers = speakers_table(debate, tables.placeholder(), ui) if m.speeches(debate) else None
     debate_blocks = proceedings(context)
     debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
-    closing: list[d.Block] = [heading(ui.gettext("Sources"), "sources")]
-    closing.extend(sources(debate, debate_citation, ui, made_title))
-
     # One debate: who took part comes before it. A sitting day: the table of everyone who spoke
     # is an index at the back, as in a book, so that the debates begin early.
     who: list[d.Block] = [heading(ui.gettext("Speakers"), "speakers"), speakers] if speakers else []
+    # what Sources says the briefing adds is read from the parts as made, never from the options
+    adaptations = Adaptations.of(
+        [*body, *who],
+        front["summary"],
+        front["key-points"],
+        editorial=found.summary_kind == "editorial",
+        speeches=bool(m.speeches(debate)),
+    )
+    closing: list[d.Block] = [heading(ui.gettext("Sources"), "sources")]
+    closing.extend(sources(debate, debate_citation, ui, adaptations, made_title))
+
     after_contents = [*debate_blocks, *who, *closing] if found.several else [*who, *debate_blocks, *closing]
     listed = {*front.values(), *context.anchors.sections.values()}
     contents = d.Contents(

@@ -10,6 +10,9 @@ interface, and tagged so in a briefing in another language.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from exporter import __version__, parliaments
 from exporter import document as d
 from exporter import model as m
@@ -69,12 +72,51 @@ def superseded_note(source: m.Source, ui: Interface) -> tuple[d.Inline, ...]:
     return (ui.text(ui.gettext("Not the latest version of this record: a later version exists.")),)
 
 
+@dataclass(frozen=True)
+class Adaptations:
+    """What the tool added to the record in the briefing as made, read from its blocks, so
+    that what the Sources section says of the briefing is true of it (``--summary none``
+    makes a briefing with no summary; a record with no speeches, one with no Speakers
+    table). Headings are always added (the title, the parts', the speakers')."""
+
+    summary: bool  # a Summary part the tool made (not the record editors' own summary)
+    key_points: bool  # a Key points part
+    tables: bool  # a table the tool made (Speakers, At a glance), not the record's
+    speeches: bool  # the proceedings hold a speech
+
+    @classmethod
+    def of(
+        cls,
+        blocks: Sequence[d.Block],
+        summary_anchor: str,
+        key_points_anchor: str,
+        editorial: bool,
+        speeches: bool,
+    ) -> Adaptations:
+        """``blocks``: the parts the tool composes around the record's proceedings (they
+        hold none of the record's own tables); the anchors: those of the two parts' headings;
+        ``editorial``: the Summary part is the record's own summary, given as it is;
+        ``speeches``: the proceedings hold a speech."""
+        anchors = {block.anchor for block in blocks if isinstance(block, d.Heading)}
+        return cls(
+            summary=summary_anchor in anchors and not editorial,
+            key_points=key_points_anchor in anchors,
+            tables=any(isinstance(block, d.Table) for block in d.walk_blocks(tuple(blocks))),
+            speeches=speeches,
+        )
+
+
 def sources(
-    debate: m.Debate, citation: str | None, ui: Interface, title: tuple[d.Inline, ...] | None = None
+    debate: m.Debate,
+    citation: str | None,
+    ui: Interface,
+    adaptations: Adaptations,
+    title: tuple[d.Inline, ...] | None = None,
 ) -> list[d.Block]:
-    """The Sources section's blocks. ``title`` is the title the tool gave a debate the record
-    leaves untitled (exporter.compose.names.debate_title), each part in its own language;
-    None when the record titles it."""
+    """The Sources section's blocks. ``adaptations``: what the briefing adds to the record,
+    which its notes name; ``title`` is the title the tool gave a debate the record leaves
+    untitled (exporter.compose.names.debate_title), each part in its own language; None when
+    the record titles it."""
     profile = parliaments.profile_of(debate)
     source = debate.source
     language = debate.language or ""
@@ -85,7 +127,7 @@ def sources(
     if source.url:
         label = "".join(text.text for text in words)
         description = ui.gettext("The official record: {name}").format(name=label)
-        record.append(d.Link(source.url, words, description=description))
+        record.append(ui.link(source.url, words, description))
     else:
         record.extend(words)
     if source.publisher and source.publisher != publisher:
@@ -96,7 +138,7 @@ def sources(
         record.append(ui.text(". "))
         if _is_address(source.reference):  # a link that says what it is, the address given
             text = d.plain_text(identifier)
-            record.append(d.Link(source.reference, _texts(identifier), description=text))
+            record.append(ui.link(source.reference, _texts(identifier), text))
         else:
             record.extend(identifier)
     blocks.append(d.Paragraph(tuple(record), role="body"))
@@ -104,13 +146,33 @@ def sources(
         blocks.append(d.Paragraph(labelled(ui, ui.gettext("Volume"), source.volume), role="body"))
     if source.superseded:
         blocks.append(d.Paragraph(superseded_note(source, ui), role="body"))
-    blocks.extend(_licence(profile.licence, source.licence, ui, language))
-    made = ui.gettext(
-        "This briefing was made from the record by debate-exporter {version}. "
-        "Speeches are given as recorded; headings and tables were added for navigation."
-    )
+    blocks.extend(_licence(profile.licence, source.licence, ui, language, adaptations))
+    made = _made_note(adaptations, ui)
     blocks.append(d.Paragraph((ui.text(made.format(version=__version__)),), role="body"))
     return blocks
+
+
+def _made_note(adaptations: Adaptations, ui: Interface) -> str:
+    """What made the briefing and what it adds, each combination one whole sentence."""
+    if adaptations.speeches and adaptations.tables:
+        return ui.gettext(
+            "This briefing was made from the record by debate-exporter {version}. "
+            "Speeches are given as recorded; headings and tables were added for navigation."
+        )
+    if adaptations.speeches:
+        return ui.gettext(
+            "This briefing was made from the record by debate-exporter {version}. "
+            "Speeches are given as recorded; headings were added for navigation."
+        )
+    if adaptations.tables:
+        return ui.gettext(
+            "This briefing was made from the record by debate-exporter {version}. "
+            "Headings and tables were added for navigation."
+        )
+    return ui.gettext(
+        "This briefing was made from the record by debate-exporter {version}. "
+        "Headings were added for navigation."
+    )
 
 
 def _record_name(
@@ -144,7 +206,11 @@ def _record_name(
 
 
 def _licence(
-    licence: parliaments.Licence | None, stated: str | None, ui: Interface, language: str
+    licence: parliaments.Licence | None,
+    stated: str | None,
+    ui: Interface,
+    language: str,
+    adaptations: Adaptations,
 ) -> list[d.Block]:
     """The licence the profile names, with the attribution it asks for (in the licence's
     own words); else the licence the record states; else nothing (never assumed)."""
@@ -153,11 +219,11 @@ def _licence(
             return []
         if _is_address(stated):  # the licence's address: a link that says what it leads to
             words = ui.mixed(ui.gettext("The licence: {name}"), name=stated)
-            link = d.Link(stated, _texts(words), description=d.plain_text(words))
+            link = ui.link(stated, _texts(words), d.plain_text(words))
             return [d.Paragraph((link,), role="body")]
         return [d.Paragraph(labelled(ui, ui.gettext("Licence"), stated), role="body")]
     description = ui.gettext("The licence: {name}").format(name=licence.name)
-    link = d.Link(licence.url, (english(licence.name, language),), description=description)
+    link = ui.link(licence.url, (english(licence.name, language),), description)
     inlines: list[d.Inline] = []
     if licence.attribution:
         before, found, after = licence.attribution.partition(licence.name)
@@ -170,13 +236,35 @@ def _licence(
         inlines.extend(ui.mixed(ui.gettext("Licensed under the {licence}."), licence=link))
     blocks: list[d.Block] = [d.Paragraph(tuple(inlines), role="body")]
     if not licence.adaptation:
-        warning = ui.gettext(
+        blocks.append(d.Paragraph((ui.text(_adapted_warning(adaptations, ui)),), role="body"))
+    return blocks
+
+
+def _adapted_warning(adaptations: Adaptations, ui: Interface) -> str:
+    """That the licence allows no adapted material to be shared, naming what this briefing
+    adds: each combination one whole sentence to translate."""
+    if adaptations.summary and adaptations.key_points:
+        return ui.gettext(
             "This licence does not allow adapted material to be shared. This briefing adapts "
             "the record (a summary, key points and headings): keep it for your own study, or "
             "ask the publisher before you share it."
         )
-        blocks.append(d.Paragraph((ui.text(warning),), role="body"))
-    return blocks
+    if adaptations.summary:
+        return ui.gettext(
+            "This licence does not allow adapted material to be shared. This briefing adapts "
+            "the record (a summary and headings): keep it for your own study, or ask the "
+            "publisher before you share it."
+        )
+    if adaptations.key_points:
+        return ui.gettext(
+            "This licence does not allow adapted material to be shared. This briefing adapts "
+            "the record (key points and headings): keep it for your own study, or ask the "
+            "publisher before you share it."
+        )
+    return ui.gettext(
+        "This licence does not allow adapted material to be shared. This briefing adapts the "
+        "record (headings): keep it for your own study, or ask the publisher before you share it."
+    )
 
 
 def _is_address(text: str) -> bool:

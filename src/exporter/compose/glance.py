@@ -180,10 +180,10 @@ def divisions_table(divisions: list[DivisionResult], number: int | str, ui: Inte
     rows = []
     for result in divisions:
         title: d.Inline = (
-            d.Link(
+            ui.link(
                 f"#{result.anchor}",
                 (ui.text(result.title),),
-                description=ui.gettext("Go to {target}").format(target=result.title),
+                ui.gettext("Go to {target}").format(target=result.title),
             )
             if result.anchor
             else ui.text(result.title)

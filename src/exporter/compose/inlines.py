@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from exporter import document as d
 from exporter import model as m
 from exporter.interface import Interface
@@ -23,7 +25,7 @@ def inlines(runs: tuple[m.Run, ...], language: str) -> tuple[d.Inline, ...]:
         if run.link:
             previous = out[-1] if out else None
             if isinstance(previous, d.Link) and previous.target == run.link:
-                out[-1] = d.Link(previous.target, previous.children + (text,), previous.description)
+                out[-1] = dataclasses.replace(previous, children=previous.children + (text,))
             else:
                 out.append(d.Link(run.link, (text,)))
         else:

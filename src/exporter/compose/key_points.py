@@ -74,10 +74,10 @@ def key_points(
         blocks.append(d.Heading(3, (d.Text(unit.title),), anchors.make(f"points-{unit.title}")))
         blocks.append(d.BulletList(tuple(day_items)))
     if blocks:
-        speakers = d.Link(
+        speakers = ui.link(
             "#speakers-table",
             (ui.text(ui.gettext("Speakers table")),),
-            description=ui.gettext("Go to the Speakers table"),
+            ui.gettext("Go to the Speakers table"),
         )
         words = ui.text(words_phrase(summarise.SUBSTANCE_WORDS, ui))
         if dropped:

@@ -31,12 +31,12 @@ def _finder() -> LinkifyIt:
 
 def link_addresses(document: d.Document, ui: Interface) -> d.Document:
     """The document with every web address outside a link made a link."""
-    describe = ui.gettext("Web address: {address}")  # the link's description
-    blocks = tuple(_node(block, describe) for block in document.blocks)
+    describe = ui.gettext("Web address: {address}")  # the link's description, in ui.lang
+    blocks = tuple(_node(block, (describe, ui.lang)) for block in document.blocks)
     return dataclasses.replace(document, blocks=blocks)
 
 
-def _node(node: Any, describe: str) -> Any:
+def _node(node: Any, describe: tuple[str, str | None]) -> Any:
     if isinstance(node, tuple):
         return tuple(_node(item, describe) for item in node)
     if not dataclasses.is_dataclass(node) or isinstance(node, (type, d.Link)):
@@ -55,7 +55,7 @@ def _node(node: Any, describe: str) -> Any:
     return dataclasses.replace(node, **changes) if changes else node
 
 
-def _inline(inline: Any, describe: str) -> tuple[Any, ...]:
+def _inline(inline: Any, describe: tuple[str, str | None]) -> tuple[Any, ...]:
     if isinstance(inline, d.NoteRef):
         return (_node(inline, describe),)
     if not isinstance(inline, d.Text) or ("://" not in inline.text and "www." not in inline.text.lower()):
@@ -73,7 +73,8 @@ def _inline(inline: Any, describe: str) -> tuple[Any, ...]:
         if found.index > position:
             parts.append(dataclasses.replace(inline, text=inline.text[position : found.index]))
         spoken = dataclasses.replace(inline, text=found.text)
-        parts.append(d.Link(found.url, (spoken,), description=describe.format(address=found.text)))
+        message, lang = describe
+        parts.append(d.Link(found.url, (spoken,), message.format(address=found.text), lang))
         position = found.last_index
     if position < len(inline.text):
         parts.append(dataclasses.replace(inline, text=inline.text[position:]))

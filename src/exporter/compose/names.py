@@ -110,13 +110,18 @@ def short_name(debate: m.Debate, speech: m.Speech) -> str | None:
     return speaker.name
 
 
-def kind_label(kind: m.SpeechKind, ui: Interface) -> str:
+def kind_label(kind: m.SpeechKind, debate: m.Debate, ui: Interface) -> str:
+    """The word for a kind of contribution, in the interface's language: the one the debate's
+    parliament uses (its profile's ``contribution_word``: an Australian "Interjection", a
+    Commons "Intervention"). Raises KeyError for a word no label is written for here
+    (profiles are checked against ``CONTRIBUTION_WORDS`` when made)."""
     labels = {
-        m.SpeechKind.SPEECH: ui.gettext("Speech"),
-        m.SpeechKind.INTERVENTION: ui.gettext("Intervention"),
-        m.SpeechKind.QUESTION: ui.gettext("Question"),
-        m.SpeechKind.ANSWER: ui.gettext("Answer"),
-        m.SpeechKind.STATEMENT: ui.gettext("Statement"),
-        m.SpeechKind.POINT_OF_ORDER: ui.gettext("Point of order"),
+        "speech": ui.gettext("Speech"),
+        "intervention": ui.gettext("Intervention"),
+        "interjection": ui.gettext("Interjection"),
+        "question": ui.gettext("Question"),
+        "answer": ui.gettext("Answer"),
+        "statement": ui.gettext("Statement"),
+        "point_of_order": ui.gettext("Point of order"),
     }
-    return labels[kind]
+    return labels[parliaments.profile_of(debate).contribution_word(kind.value)]

@@ -10,7 +10,7 @@ from exporter import document as d
 from exporter import model as m
 from exporter.compose.front import english
 from exporter.compose.inlines import inlines, labelled
-from exporter.compose.lists import gather_lists
+from exporter.compose.lists import gather_lists, label_numbering, labelled_list
 from exporter.compose.names import kind_label, speaker_heading
 from exporter.compose.table_numbers import TableNumbers
 from exporter.compose.tables import TableOrigin, briefing_table
@@ -156,10 +156,16 @@ def _speech(ctx: ProceedingsContext, speech: m.Speech, level: int) -> list[d.Blo
 def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, ...]:
     ui = ctx.ui
     facts = []
-    if speech.kind is not m.SpeechKind.SPEECH:
-        facts.append(kind_label(speech.kind, ui))
-    if speech.number:
-        facts.append(ui.gettext("Question number {number}").format(number=speech.number))
+    if speech.kind is m.SpeechKind.ANSWER and speech.number:
+        # a written answer carries the number(s) of the question(s) it answers
+        several = ", " in speech.number
+        message = ui.gettext("Answer to questions {numbers}") if several else ui.gettext("Answer to question {number}")
+        facts.append(message.format(number=speech.number, numbers=speech.number))
+    else:
+        if speech.kind is not m.SpeechKind.SPEECH:
+            facts.append(kind_label(speech.kind, ctx.debate, ui))
+        if speech.number:
+            facts.append(ui.gettext("Question number {number}").format(number=speech.number))
     if speech.time:
         facts.append(ui.gettext("Time: {time}").format(time=speech.time[:5]))
     source = ctx.source_of(speech)
@@ -170,10 +176,10 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
         inlines_.append(ui.text(ui.gettext("Source: ")))
         description = ui.gettext("This speech in the official record: {citation}")
         inlines_.append(
-            d.Link(
+            ui.link(
                 source.url,
                 (english(source.citation, ctx.language),),
-                description=description.format(citation=source.citation),
+                description.format(citation=source.citation),
             )
         )
     elif source.citation:
@@ -182,7 +188,7 @@ def _source_line(ctx: ProceedingsContext, speech: m.Speech) -> tuple[d.Inline, .
         )
     elif source.url:
         words = ui.gettext("This speech in the official record")
-        inlines_.append(d.Link(source.url, (ui.text(words),), description=words))
+        inlines_.append(ui.link(source.url, (ui.text(words),), words))
     if speech.column and not source.citation:
         inlines_.extend(ui.mixed(ui.gettext(" Column {column}."), column=speech.column))
     return tuple(inlines_)
@@ -233,12 +239,12 @@ def _paragraph(
 
 
 def _list(ctx: ProceedingsContext, block: m.ListBlock, role: str, lang: str | None) -> d.BulletList:
-    """A list the record marks as one. Labels that count 1., 2., 3. make a numbered list
-    (the writer numbers it); any other label ("(a)", a term) stays at the start of its item."""
+    """A list the record marks as one. Labels that count ("1.", "2."; "(a)", "(b)"; "(i)",
+    "(ii)": ``lists.label_numbering``) number the list, each said once as its item's number;
+    any other labels (terms, a gap in the count) stay at the start of their items."""
     labels = [(item.label or "").strip() for item in block.items]
-    counted = all(label.rstrip(".)") == str(n) for n, label in enumerate(labels, start=1))
-    ordered = block.ordered or counted
-    items = []
+    counted = label_numbering(labels) if all(labels) else None
+    items: list[tuple[d.Block, ...]] = []
     for item, label in zip(block.items, labels, strict=True):
         shown = None if counted or not label else label
         paragraphs = [p for p in item.paragraphs if p.text.strip()] or [m.Paragraph(())]
@@ -246,8 +252,10 @@ def _list(ctx: ProceedingsContext, block: m.ListBlock, role: str, lang: str | No
             _paragraph(ctx, p, role, lang, shown if index == 0 else None)
             for index, p in enumerate(paragraphs)
         )
-        items.append(d.ListItem(blocks))
-    return d.BulletList(tuple(items), ordered=ordered)
+        items.append(blocks)
+    if counted is not None:
+        return labelled_list(items, labels, counted)
+    return d.BulletList(tuple(d.ListItem(blocks) for blocks in items), ordered=block.ordered)
 
 
 def _passage_citation(ctx: ProceedingsContext, column: str, url: str | None) -> str | None:

@@ -66,10 +66,10 @@ class Quoting:
         ui = self.ui
         runs = _runs(sentences)
         first = self._speech(runs[0][0])
-        link = d.Link(
+        link = ui.link(
             f"#{self.keys.anchor(first)}",
             (dataclasses.replace(label, strong=True),),
-            description=ui.gettext("Go to the speech by {name}").format(name=label.text),
+            ui.gettext("Go to the speech by {name}").format(name=label.text),
         )
         opening, _, closing = ui.gettext("{label}: {value}").partition("{value}")
         content: list[d.Inline] = [*ui.mixed(opening, strong=True, label=link)]
@@ -105,7 +105,7 @@ class Quoting:
         if linked:
             name = self.speaker(run[0])
             description = ui.gettext("Go to the speech by {name}").format(name=name.text)
-            link = d.Link(f"#{self.keys.anchor(speech)}", (name,), description=description)
+            link = ui.link(f"#{self.keys.anchor(speech)}", (name,), description)
             content += [d.Text(" ("), link, d.Text(")")]
         content.append(d.NoteRef(self._note(speech)))
         return tuple(content)
@@ -133,7 +133,7 @@ class Quoting:
         source = self.source_of(speech)
         if source.citation and source.url:
             description = ui.gettext("Official record: {citation}").format(citation=source.citation)
-            return (d.Link(source.url, (english(source.citation, self.language),), description=description),)
+            return (ui.link(source.url, (english(source.citation, self.language),), description),)
         if source.citation:
             return (english(source.citation, self.language),)
         return ui.mixed(ui.gettext("Speech by {name}"), name=speaker_heading(self.debate, speech, ui))

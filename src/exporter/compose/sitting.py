@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exporter import model as m
+from exporter import parliaments
 from exporter.language.segment import count_words
 from exporter.summarise import roles
 
@@ -74,11 +75,12 @@ def _collect(debate: m.Debate, section: m.Section, path: Path, found: list[Sitti
             return
     speeches = [item for item in m.walk_items(section.items) if isinstance(item, m.Speech)]
     chair_notes = (debate.chair, section.chair)
+    titles = parliaments.profile_of(debate).chair_titles
     members = [
         speech
         for speech in speeches
         if speech.speaker is not None
-        and not roles.is_chair(debate.speaker(speech.speaker), speech, chair_notes)
+        and not roles.is_chair(debate.speaker(speech.speaker), speech, chair_notes, titles)
     ]
     if not members:
         return

@@ -199,10 +199,10 @@ def _in_this_record(
     items = []
     for unit, anchor in zip(grouping.debates, grouping.anchors, strict=True):
         title: d.Inline = (
-            d.Link(
+            ui.link(
                 f"#{anchor}",
                 (d.Text(unit.title),),
-                description=ui.gettext("Go to the debate: {title}").format(title=unit.title),
+                ui.gettext("Go to the debate: {title}").format(title=unit.title),
             )
             if anchor
             else d.Text(unit.title)
@@ -265,10 +265,10 @@ def _who_spoke(debate: m.Debate, keys: SpeechKeys, ui: Interface) -> Substance:
     for key, speech in first.items():
         name = speaker_heading(debate, speech, ui)
         message = _spoke(counts[key], ui)
-        link = d.Link(
+        link = ui.link(
             f"#{keys.anchor(speech)}",
             name,
-            description=ui.gettext("Go to the first speech by {name}").format(name=d.plain_text(name)),
+            ui.gettext("Go to the first speech by {name}").format(name=d.plain_text(name)),
         )
         items.append(d.ListItem((d.Paragraph(ui.mixed(message, name=link), role="summary"),)))
         sentence = message.replace("{name}", speaker_name(debate, speech) or d.plain_text(name))

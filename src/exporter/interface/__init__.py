@@ -133,6 +133,12 @@ class Interface:
         """An already-translated message as a tree ``Text`` in the interface's language."""
         return d.Text(message, strong=strong, lang=self.lang)
 
+    def link(self, target: str, children: tuple[d.Text, ...], description: str) -> d.Link:
+        """A tree ``Link`` whose description (an already-translated message: the PDF's
+        /Contents, a tooltip) is in the interface's language and tagged so when that is not
+        the document's."""
+        return d.Link(target, children, description=description, description_lang=self.lang)
+
     def mixed(
         self, message: str, strong: bool = False, **values: str | d.Inline | tuple[d.Inline, ...]
     ) -> tuple[d.Inline, ...]:

@@ -35,10 +35,12 @@ from __future__ import annotations
 from exporter.model import Debate
 from exporter.parliaments import africa, australia, devolved, europe, westminster
 from exporter.parliaments.profile import (
+    CONTRIBUTION_WORDS,
     PINPOINTS,
     STYLES,
     CitationForm,
     ColumnMark,
+    Formula,
     IdLink,
     Licence,
     Profile,
@@ -92,27 +94,43 @@ def _name(text: str | None) -> str | None:
     return " ".join(text.replace("–", "-").replace("—", "-").split()).lower() or None
 
 
-def match(house: str | None, location: str | None) -> Profile | None:
+def match(
+    house: str | None, location: str | None, *, language: str | None = None
+) -> Profile | None:
     """The profile for a record that names its house and place of sitting, if any fits.
 
-    The house must be one the profile knows; the place, one of its places, or else the
-    house's own chamber is taken (the profile whose places include ``None``). Profiles
+    The house must be one the profile knows (in any of the parliament's languages); the
+    place, one of its places, or else the house's own chamber is taken (the profile whose
+    places include ``None``). Of a parliament published in two languages, the version in
+    the record's ``language`` (a BCP 47 tag) is taken, else the first listed. Profiles
     that do not allow guessing (``guess=False``) are never matched this way."""
     wanted_house, wanted_place = _name(house), _name(location)
     if wanted_house is None:
         return None
     candidates = [p for p in PROFILES if p.guess and wanted_house in {_name(h) for h in p.houses}]
-    for profile in candidates:
-        if wanted_place in {_name(place) for place in profile.locations}:
-            return profile
-    return next((p for p in candidates if None in p.locations), None)
+    placed = [p for p in candidates if wanted_place in {_name(place) for place in p.locations}]
+    return _in_language(placed or [p for p in candidates if None in p.locations], language)
 
 
-def by_url(url: str | None) -> Profile | None:
-    """The profile whose official-record addresses match ``url``, if one does."""
+def by_url(url: str | None, *, language: str | None = None) -> Profile | None:
+    """The profile whose official-record addresses match ``url``, if one does; of a
+    parliament published in two languages, the version in the record's ``language``."""
     if not url:
         return None
-    return next((profile for profile in PROFILES if profile.matches_url(url)), None)
+    return _in_language([profile for profile in PROFILES if profile.matches_url(url)], language)
+
+
+def _in_language(candidates: list[Profile], language: str | None) -> Profile | None:
+    """The first candidate whose language is the record's (by primary language subtag:
+    ``cy`` and ``cy-GB`` are one), else the first."""
+    wanted = _primary(language)
+    return next((p for p in candidates if wanted and _primary(p.language) == wanted), None) or next(
+        iter(candidates), None
+    )
+
+
+def _primary(tag: str | None) -> str:
+    return (tag or "").strip().replace("_", "-").split("-")[0].lower()
 
 
 def in_country(country: str | None, *names: str | None) -> Profile | None:
@@ -133,8 +151,15 @@ def in_country(country: str | None, *names: str | None) -> Profile | None:
 
 def profile_of(debate: Debate) -> Profile:
     """The debate's profile: the one its reader named, else the one its house and place
-    match, else :data:`GENERIC`."""
-    return find(debate.profile) or match(debate.house, debate.location) or GENERIC
+    match, else the one whose official record its source address is on (each in the
+    version of the debate's language), else :data:`GENERIC`."""
+    language = debate.language
+    return (
+        find(debate.profile)
+        or match(debate.house, debate.location, language=language)
+        or by_url(debate.source.url, language=language)
+        or GENERIC
+    )
 
 
 def link_for(identifier: str, profile: Profile | None = None) -> str | None:
@@ -159,12 +184,14 @@ def is_known(key: str) -> bool:
 
 
 __all__ = [
+    "CONTRIBUTION_WORDS",
     "GENERIC",
     "PINPOINTS",
     "PROFILES",
     "STYLES",
     "CitationForm",
     "ColumnMark",
+    "Formula",
     "IdLink",
     "Licence",
     "Profile",

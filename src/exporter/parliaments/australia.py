@@ -40,6 +40,9 @@ def _chamber(key: str, chamber: str, dataset: str, section: str, gid_type: str) 
             f"uk.org.publicwhip/{gid_type}/", f"{_OA}/{section}/?id={{id}}", f"{_OA}/{section}/?d={{date}}"
         ),
         guess=False,  # "Senate" alone could be any senate: only a reader that knows says so
+        # a remark made while another member has the call is an interjection (the Hansard's word;
+        # OpenAustralia's talktype="interjection"), not Westminster's intervention
+        contribution_words=(("intervention", "interjection"),),
     )
 
 

@@ -21,6 +21,26 @@ OFFICIAL_REPORT = (
     "'[Official Report, Written Answers, 16 September 2009; S3W-26855.]'"
 )
 
+# The Senedd publishes its record in Welsh and in English: both versions know the house's
+# and the place's names and the record's hosts in both languages (record.senedd.wales and
+# record.senedd.cymru; the Assembly's record.assembly.wales and cofnod.cynulliad.cymru);
+# the record's language chooses the version (exporter.parliaments.match, by_url).
+SENEDD_HOUSES = (
+    "Senedd Cymru – Welsh Parliament",
+    "Senedd",
+    "Senedd Cymru",
+    "Welsh Parliament",
+    "National Assembly for Wales",
+    "Cynulliad Cenedlaethol Cymru",
+)
+SENEDD_PLACES = (None, "Plenary", "Chamber", "Cyfarfod Llawn", "Y Cyfarfod Llawn", "Siambr", "Y Siambr")
+SENEDD_RECORD = (
+    r"record\.senedd\.wales/",
+    r"record\.senedd\.cymru/",
+    r"record\.assembly\.wales/",
+    r"cofnod\.cynulliad\.cymru/",
+)
+
 PROFILES: tuple[Profile, ...] = (
     Profile(
         key="scottish-parliament",
@@ -72,30 +92,39 @@ PROFILES: tuple[Profile, ...] = (
     Profile(
         key="senedd",
         parliament="Senedd Cymru – Welsh Parliament",
-        houses=(
-            "Senedd Cymru – Welsh Parliament",
-            "Senedd",
-            "Welsh Parliament",
-            "National Assembly for Wales",
-        ),
-        locations=(None, "Plenary", "Chamber"),
+        houses=SENEDD_HOUSES,
+        locations=SENEDD_PLACES,
         publisher="Senedd Cymru – Welsh Parliament (Record of Proceedings)",
         licence=None,  # none could be sourced: none is claimed
         citations=(CitationForm("neutral", "{parliament}, {location}", NEUTRAL),),
-        record_urls=(r"record\.senedd\.wales/", r"record\.assembly\.wales/"),
+        record_urls=SENEDD_RECORD,
         link=IdLink(
             "uk.org.publicwhip/senedd/en/", f"{_TWFY}/senedd/?id={{id}}", f"{_TWFY}/senedd/?d={{date}}"
+        ),
+        # "The Llywydd (Elin Jones)"; the Assembly's "The Presiding Officer (Rosemary Butler)"
+        chair_titles=(
+            "The Llywydd",
+            "Llywydd",
+            "The Presiding Officer",
+            "The Deputy Presiding Officer",
         ),
     ),
     Profile(
         key="senedd-cy",
         parliament="Senedd Cymru – Welsh Parliament",
-        houses=("Senedd Cymru – Welsh Parliament", "Senedd Cymru"),
-        locations=(None, "Cyfarfod Llawn"),
+        houses=SENEDD_HOUSES,
+        locations=SENEDD_PLACES,
         publisher="Senedd Cymru – Welsh Parliament (Cofnod y Trafodion)",
         licence=None,
         citations=(CitationForm("neutral", "{parliament}, {location}", NEUTRAL),),
         language="cy",
-        guess=False,  # a record naming only the house is taken to be the English version
+        record_urls=SENEDD_RECORD,
+        # "Y Llywydd (Elin Jones)", "Y Dirprwy Lywydd (David Rees)", "Y Prif Weinidog (Mark
+        # Drakeford)": the Welsh article opens an office as "The" does in English
+        chair_titles=("Y Llywydd", "Llywydd", "Y Dirprwy Lywydd", "Dirprwy Lywydd"),
+        office_words=("Y", "Yr"),
+        # Gweinidog (minister; "Prif Weinidog", "Dirprwy Weinidog" mutated), Ysgrifennydd y
+        # Cabinet (Cabinet Secretary), Cwnsler Cyffredinol (Counsel General), Trefnydd (Trefnydd)
+        minister_titles=("Gweinidog", "Weinidog", "Ysgrifennydd y Cabinet", "Cwnsler Cyffredinol", "Trefnydd"),
     ),
 )

@@ -23,6 +23,22 @@ from dataclasses import dataclass
 #: own form could not be sourced.
 STYLES = ("oscola", "short", "harvard", "aglc", "official-report", "neutral")
 
+#: The words a briefing can call a contribution by (:func:`exporter.compose.names.kind_label`
+#: writes each out in the interface's language): the name of each kind of speech in the debate
+#: model (:class:`exporter.model.SpeechKind`), and "interjection", the Parliament of Australia's
+#: word for a remark made while another member has the call, which Westminster's records call
+#: an intervention (the Australian Hansard's own word, as OpenAustralia marks it:
+#: ``talktype="interjection"``).
+CONTRIBUTION_WORDS = (
+    "speech",
+    "intervention",
+    "interjection",
+    "question",
+    "answer",
+    "statement",
+    "point_of_order",
+)
+
 #: What a citation's pinpoint is: the column, the page, the question's number, or none.
 PINPOINTS = ("column", "page", "question", "none")
 
@@ -139,6 +155,42 @@ class IdLink:
 
 
 @dataclass(frozen=True)
+class OralQuestions:
+    """How a series' record shows an oral question when it gives the question no number
+    (a Commons question carries its number, ``oral-qnum``; a Lords one does not): the
+    question is the first speech of a section whose heading matches ``heading``, when its
+    first words match ``opening``. Both are regular expressions, matched case-insensitively:
+    ``heading`` against the whole heading, ``opening`` at the start of the speech."""
+
+    heading: str
+    opening: str
+
+    def heads(self, title: str) -> bool:
+        """Whether a section with this heading holds one oral question."""
+        return re.fullmatch(self.heading, " ".join(title.split()), re.IGNORECASE) is not None
+
+    def asks(self, text: str) -> bool:
+        """Whether a speech that begins with ``text`` asks the question."""
+        return re.match(self.opening, text.lstrip(), re.IGNORECASE) is not None
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A line of the record's own procedure, which no member speaks ("On Question, Bill
+    read a second time", "Question put and agreed to.", "[Interruption.]"): ``start`` is a
+    regular expression for the words the line begins with, ``kind`` the value of
+    :class:`exporter.model.ProceduralKind` it is (``decision``, ``motion``,
+    ``interruption``...). Readers of text without structure (a copied web page) tell such
+    lines from a member's words by them."""
+
+    start: str
+    kind: str = "decision"
+
+    def __post_init__(self) -> None:
+        re.compile(self.start)  # a bad pattern fails where the profile is written
+
+
+@dataclass(frozen=True)
 class Profile:
     """One parliament and series: the Commons chamber, Westminster Hall, Lords written
     answers, a Public Bill Committee, the Senate of Australia...
@@ -152,7 +204,15 @@ class Profile:
     (not for a "Senate" that could be any parliament's). ``countries`` are the ISO 3166-1
     codes (alpha-2 and alpha-3, lower case) of the parliament's country, as Akoma Ntoso's
     ``FRBRcountry`` gives them: a record that names its country and one of ``houses`` is
-    taken as this (:func:`exporter.parliaments.in_country`).
+    taken as this (:func:`exporter.parliaments.in_country`). A parliament whose record is
+    published in two languages (the Senedd's) has a profile for each, with the same houses,
+    places and addresses in both languages: the record's ``language`` chooses between them.
+    ``chair_titles``, ``office_words`` and ``minister_titles`` are how that language's record
+    prints the chair's office, an office held by a named member and a minister's office.
+    taken as this (:func:`exporter.parliaments.in_country`). ``seats`` says whether its
+    members sit for a constituency, which the record prints in brackets after the name
+    (not the Lords: there the bracket is the party). ``procedure`` lists the formulas of
+    the record's own procedural lines (:class:`Formula`).
     """
 
     key: str
@@ -168,9 +228,25 @@ class Profile:
     link: IdLink | None = None
     guess: bool = True  # whether a record naming only this house and place may be taken as this
     countries: tuple[str, ...] = ()  # ISO 3166-1 codes a record may give for the parliament's country
-    # the office of whoever presides as the record prints it (a speech's role or label), for
-    # records that do not otherwise mark the chair: their words keep order (exporter.summarise)
+    # the office of whoever presides as the record prints it (a speech's role or label), in
+    # the profile's language, for records that do not otherwise mark the chair: their words
+    # keep order (exporter.summarise), and "Title (Name)" is that office held by Name
     chair_titles: tuple[str, ...] = ()
+    # what the parliament calls a kind of contribution where its word is not the kind's own
+    # name: (kind, word) pairs, kinds of exporter.model.SpeechKind, words of CONTRIBUTION_WORDS
+    contribution_words: tuple[tuple[str, str], ...] = ()
+    # how the record shows an oral question it gives no number (the Lords'), if it has them
+    oral_questions: OralQuestions | None = None
+    # the words a printed office opens with in the profile's language ("The First Minister
+    # (Mark Drakeford)", Welsh "Y Prif Weinidog (Mark Drakeford)"): "Office (Name)" is told
+    # from "Name (Constituency)" by them (exporter.readers.hansard_api_speakers)
+    office_words: tuple[str, ...] = ("The",)
+    # words naming a minister's office in the profile's language, beyond the English ones the
+    # summariser knows ("minister", "secretary of state"...): the minister who replies is
+    # always represented in a summary (exporter.summarise.roles)
+    minister_titles: tuple[str, ...] = ()
+    seats: bool = True  # whether members sit for a constituency the record prints
+    procedure: tuple[Formula, ...] = ()  # the record's procedural formulas
 
     def __post_init__(self) -> None:
         if not self.citations:
@@ -178,6 +254,9 @@ class Profile:
         styles = [form.style for form in self.citations]
         if len(set(styles)) != len(styles):
             raise ValueError(f"profile {self.key!r} offers a citation style twice")
+        for kind, word in self.contribution_words:
+            if kind not in CONTRIBUTION_WORDS or word not in CONTRIBUTION_WORDS:
+                raise ValueError(f"profile {self.key!r} names a contribution {kind!r} as {word!r}")
 
     @property
     def house(self) -> str | None:
@@ -193,6 +272,12 @@ class Profile:
 
     def form(self, style: str) -> CitationForm | None:
         return next((form for form in self.citations if form.style == style), None)
+
+    def contribution_word(self, kind: str) -> str:
+        """What this parliament calls a kind of contribution (a ``SpeechKind`` value): its own
+        word where ``contribution_words`` gives one ("intervention" -> "interjection" in
+        Australia), else the kind's name; one of :data:`CONTRIBUTION_WORDS`."""
+        return dict(self.contribution_words).get(kind, kind)
 
     def matches_url(self, url: str) -> bool:
         return any(re.search(pattern, url) for pattern in self.record_urls)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from exporter.parliaments.profile import CitationForm, ColumnMark, IdLink, Licence, Profile
+from exporter.parliaments.profile import (
+    CitationForm,
+    ColumnMark,
+    Formula,
+    IdLink,
+    Licence,
+    OralQuestions,
+    Profile,
+)
 
 PARLIAMENT = "Parliament of the United Kingdom"
 PUBLISHER = "UK Parliament (Hansard)"
@@ -33,6 +41,41 @@ NEUTRAL = (
 
 _TWFY = "https://www.theyworkforyou.com"
 
+# The lines each House's Official Report prints of its own procedure, no member's words, as
+# its debates print them (../shared/records: the ParlParse and Hansard API records' italic
+# and procedural text; the Lords' "On Question, Bill read a second time"). Both Houses:
+_PROCEDURE = (
+    Formula(r"Question (?:put|proposed|agreed|accordingly|negatived|that)\b"),
+    Formula(r"Motion made\b", "motion"),
+    Formula(r"(?:Resolved|Ordered)[,.]"),
+    Formula(r"The (?:House|Committee) divided\b"),
+    Formula(r"Bill (?:read|accordingly|to be|passed|reported)\b"),
+    # "Amendment agreed.", "Amendment 96 withdrawn.", "Amendments 101 to 103 agreed."
+    Formula(r"Amendments? (?:\w+ (?:to \w+ )?)?(?:made|agreed|negatived|disagreed|withdrawn|not moved)\b"),
+    Formula(r"(?:Amendment|Motion|Clause), by leave, withdrawn\b"),
+    Formula(r"(?:New )?(?:Clause|Schedule)s? \d+\w* (?:ordered|agreed|added)\b"),
+    Formula(r"House adjourned\b"),
+    Formula(r"Sitting (?:suspended|adjourned)\b", "interruption"),
+    Formula(r"\[(?:Interruption|Laughter)\.?\]$", "interruption"),
+    Formula(r"On resuming\b", "interruption"),
+)
+COMMONS_PROCEDURE = (
+    *_PROCEDURE,
+    Formula(r"Main Question\b"),
+    Formula(r"Amendment proposed\b", "motion"),
+    Formula(r"The House proceeded to a Division\b"),
+    Formula(r"Several hon\. Members rose", "other"),
+)
+LORDS_PROCEDURE = (
+    *_PROCEDURE,
+    Formula(r"On Question,"),
+    Formula(r"Motions? (?:agreed|disagreed|withdrawn|not moved)\b"),
+    Formula(r"Moved by\b", "motion"),
+    Formula(r"Division on\b"),
+    Formula(r"(?:Not-)?Contents,? \d+"),
+    Formula(r"House resumed\b"),
+)
+
 
 def _forms(head: str) -> tuple[CitationForm, ...]:
     return (
@@ -53,7 +96,9 @@ def _profile(
     urls: tuple[str, ...] = (),
     link: IdLink | None = None,
     forms: tuple[CitationForm, ...] | None = None,
+    oral_questions: OralQuestions | None = None,
 ) -> Profile:
+    lords = houses == LORDS
     return Profile(
         key=key,
         parliament=PARLIAMENT,
@@ -65,8 +110,23 @@ def _profile(
         column_mark=mark,
         record_urls=urls,
         link=link,
+        oral_questions=oral_questions,
+        seats=not lords,  # a peer's bracket is a party: "Lord Henley (Con)"
+        procedure=LORDS_PROCEDURE if lords else COMMONS_PROCEDURE,
     )
 
+
+#: A Lords oral question as the Lords Hansard prints it: a heading of its own ending "— Question"
+#: ("Government: Debts — Question"; "— Private Notice Question" for one asked at short notice;
+#: "— Question for Short Debate" is a debate), then the peer's question, "To ask Her Majesty's
+#: Government …" (or, after the question's text printed as tabled, "My Lords, I beg leave to ask
+#: the Question standing in my name on the Order Paper"), the Minister's answer and the
+#: supplementaries. The record numbers none.
+LORDS_ORAL_QUESTIONS = OralQuestions(
+    heading=r".+\s[—–-]\s*(?:private\s+notice\s+)?question",
+    opening=r"(?:my\s+lords,?\s+)?(?:to\s+ask\s+(?:her|his)\s+majesty[’']s\s+government\b"
+    r"|i\s+beg\s+leave\s+to\s+ask\s+the\s+question\s+standing\s+in\s+my\s+name\b)",
+)
 
 COMMONS = ("House of Commons", "Commons", "HC")
 LORDS = ("House of Lords", "Lords", "HL")
@@ -148,6 +208,7 @@ PROFILES: tuple[Profile, ...] = (
         "HL Deb",
         urls=(r"/ldhansrd/text/\d+-\d+\.htm", r"hansard\.parliament\.uk/Lords/"),
         link=IdLink("uk.org.publicwhip/lords/", f"{_TWFY}/lords/?id={{id}}", f"{_TWFY}/lords/?d={{date}}"),
+        oral_questions=LORDS_ORAL_QUESTIONS,
     ),
     _profile(
         "uk-lords-grand-committee",

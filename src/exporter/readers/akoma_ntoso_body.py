@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from exporter.diagnostics import Reporter
+from exporter.invisible import reads_as_nothing
 from exporter.model import (
     Block,
     Division,
@@ -33,6 +34,7 @@ from exporter.model import (
     Speech,
     SpeechKind,
 )
+from exporter.readers._runs import runs_without_stray_lead
 from exporter.readers._xml import first_child, first_descendant, local
 from exporter.readers.akoma_ntoso_blocks import (
     CONTAINERS,
@@ -57,7 +59,6 @@ _PROCEDURAL = {
     "num": ProceduralKind.NOTE,
 }
 _FROM_END = re.compile(r"[\s:]+$|\s*\.\s*-\s*$")
-_LABEL_LEFTOVER = re.compile(r"^\s*(?:\.-|[.:;,](?![.])|-(?=\s))\s*")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 
@@ -250,7 +251,7 @@ def _speech(element: etree._Element, kind: SpeechKind, ctx: BodyContext) -> Spee
         )
         speaker_id = by
         printed = plain(person_el) if person_el is not None else label
-        _add_speaker(ctx, Speaker(by, printed or by))
+        _add_speaker(ctx, Speaker(by, by if reads_as_nothing(printed) else printed or by))
     paragraphs = blocks(element, ctx.note_text, ctx.language)
     if label_el is not None and paragraphs:
         paragraphs[0] = _without_label_punctuation(paragraphs[0])
@@ -272,12 +273,7 @@ def _without_label_punctuation(block: Block) -> Block:
     an ellipsis ("... e quindi") is the speaker's and stays."""
     if not isinstance(block, Paragraph) or not block.runs:
         return block
-    first = block.runs[0]
-    stripped = _LABEL_LEFTOVER.sub("", first.text, count=1)
-    if stripped == first.text:
-        return block
-    runs = ((replace(first, text=stripped),) if stripped else ()) + block.runs[1:]
-    return replace(block, runs=runs)
+    return replace(block, runs=runs_without_stray_lead(block.runs))
 
 
 def _add_speaker(ctx: BodyContext, speaker: Speaker) -> None:

@@ -4,7 +4,8 @@ The record's whitespace is layout, not content: ``<br/>``, ``<eol/>`` and ``<eop
 a paragraph are PDF line and page wraps, so they become a single space, and every run of
 whitespace collapses to one space. A line break that only indents the punctuation after it
 (the Italian Senate's ``<i>(…)</i>``, a new line, then ``.``) is layout too: no space comes
-before that punctuation.
+before that punctuation. A note reference or marker taken out at a paragraph's start
+leaves no punctuation behind it (``exporter.readers._runs.without_stray_lead``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from exporter.model import Run
-from exporter.readers._runs import merge_runs
+from exporter.readers._runs import merge_runs, without_stray_lead
 from exporter.readers._xml import local
 
 _SPACE = re.compile(r"\s+")
@@ -41,8 +42,7 @@ class _Style:
 
 def inline_runs(element: etree._Element, note_text: NoteText, language: str) -> tuple[Run, ...]:
     """The runs of ``element``'s content (not its tail), whitespace collapsed and trimmed."""
-    pieces = list(_walk(element, _Style(), note_text, language))
-    return merge_runs(pieces)
+    return merge_runs(without_stray_lead(_walk(element, _Style(), note_text, language)))
 
 
 def inline_notes(element: etree._Element, note_text: NoteText) -> list[str]:
@@ -55,14 +55,17 @@ def inline_notes(element: etree._Element, note_text: NoteText) -> list[str]:
     return [text for text in texts if text]
 
 
-def _walk(element: etree._Element, style: _Style, note_text: NoteText, language: str) -> Iterator[Run]:
+def _walk(element: etree._Element, style: _Style, note_text: NoteText, language: str) -> Iterator[Run | None]:
+    """The runs of ``element``'s content; ``None`` where an element is taken out."""
     if element.text:
         yield _run(_INDENTED_PUNCTUATION.sub("", element.text), style)
     for child in element:
         name = local(child)
         if name in _BREAKS:
             yield _run(" ", style)
-        elif name in _SKIPPED or not name:
+        elif name in _SKIPPED:
+            yield None
+        elif not name:
             pass
         else:
             yield from _walk(child, _child_style(child, name, style, language), note_text, language)

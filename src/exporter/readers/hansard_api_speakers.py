@@ -11,7 +11,12 @@ The Hansard API's ``AttributedTo`` packs everything into one string, in forms li
 - ``"Sir Christopher Chope (in the Chair)"``: the chair in Westminster Hall.
 
 Assembly records in ParlParse use the office form too ("The Deputy Presiding Officer
-(Alasdair Morgan)"), so the ParlParse reader shares this parser.
+(Alasdair Morgan)"), so the ParlParse reader shares this parser, in their language: "Office
+(Name)" is told from "Name (Constituency)" by the words an office opens with and the chair's
+titles, which the parliament's profile gives for its record's language
+(:attr:`exporter.parliaments.Profile.office_words`, ``chair_titles``): the Senedd's Welsh
+record prints "Y Llywydd (Elin Jones)" and "Y Prif Weinidog (Mark Drakeford)". The English
+forms of address of Westminster's chair ("Madam Deputy Speaker") are known here.
 """
 
 from __future__ import annotations
@@ -22,12 +27,12 @@ from dataclasses import dataclass
 from exporter.readers.parties import expand_party, is_party
 
 _TRAILING_GROUP = re.compile(r"\s*\(([^()]*)\)\s*$")
-_OFFICE = re.compile(
+_CHAIR_OFFICE = re.compile(
     r"^(the |madam |mr\.? |mrs\.? |ms\.? |dame |sir )?(deputy )?"
-    r"(speaker|chair|chairman|chairwoman|presiding officer|lord speaker|llywydd)\b"
-    r"|^the\s",
+    r"(speaker|chair|chairman|chairwoman|presiding officer|lord speaker|llywydd)\b",
     re.IGNORECASE,
 )
+ENGLISH_OFFICE_WORDS = ("The",)
 _CHAIR = re.compile(
     r"\b((deputy |lord )?speaker|chair(man|woman)?|(deputy )?presiding officer|llywydd)\b", re.I
 )
@@ -50,8 +55,15 @@ class Attribution:
         return _HONORIFIC.sub("", self.role).strip()
 
 
-def parse_attribution(text: str) -> Attribution:
-    """Split a printed attribution into name, office, constituency and party."""
+def parse_attribution(
+    text: str, office_words: tuple[str, ...] = ENGLISH_OFFICE_WORDS, chair_titles: tuple[str, ...] = ()
+) -> Attribution:
+    """Split a printed attribution into name, office, constituency and party.
+
+    ``office_words`` are the words an office opens with in the record's language ("The"; the
+    Welsh "Y", "Yr"), ``chair_titles`` the chair's offices as it prints them ("Y Llywydd"):
+    a head that opens so, followed by a bracket, is an office held by the member the bracket
+    names; a head that is a chair's office alone is the chair."""
     head = " ".join(text.split())
     groups: list[str] = []
     while True:
@@ -66,9 +78,11 @@ def parse_attribution(text: str) -> Attribution:
     party = None
     if groups and is_party(groups[-1]):
         party = expand_party(groups.pop())
-    if not groups and _OFFICE.match(head) and _CHAIR.search(head):
+    titles = {" ".join(title.split()).casefold() for title in chair_titles}
+    office = _is_office(head, office_words, titles)
+    if not groups and ((office and _CHAIR.search(head)) or head.casefold() in titles):
         return Attribution(name=head, role=head, party=party)  # "Mr Speaker": the office alone
-    if groups and _OFFICE.match(head):
+    if groups and office:
         name = groups.pop(0)
         constituency = groups[0] if groups else None
         return Attribution(name=name, role=head, constituency=constituency, party=party)
@@ -79,3 +93,12 @@ def parse_attribution(text: str) -> Attribution:
     return Attribution(
         name=head, role="Chair" if in_the_chair else None, constituency=constituency, party=party
     )
+
+
+def _is_office(head: str, office_words: tuple[str, ...], titles: set[str]) -> bool:
+    """Whether a printed head is an office (to be followed by its holder's name in brackets):
+    the chair's, or one that opens with an office word of the record's language."""
+    folded = head.casefold()
+    if _CHAIR_OFFICE.match(head) or any(folded == t or folded.startswith(f"{t} ") for t in titles):
+        return True
+    return any(folded.startswith(f"{word.casefold()} ") for word in office_words)

@@ -25,8 +25,11 @@ The member who gives way keeps the floor: in "Will the hon. Lady give way?" / "I
 the question, the reply "I will." is not an intervention, because the speech before it was
 one. Anything else stays a speech: the rule would rather miss an intervention than invent
 one. Questions and answers are marked only where the record says so (a question's number,
-``type``, an ``hs_Question`` paragraph); the rest of question time keeps the kind
-"speech", which the briefing does not label.
+``type``, an ``hs_Question`` paragraph), or, for a series whose record numbers no oral
+question (the Lords), where its parliament profile says how the record shows one
+(:class:`~exporter.parliaments.profile.OralQuestions`: a section headed "… — Question" whose
+first speech asks "To ask Her Majesty's Government …"): :func:`with_oral_questions`. The
+rest of question time keeps the kind "speech", which the briefing does not label.
 """
 
 from __future__ import annotations
@@ -35,7 +38,18 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from exporter.model import Block, Item, Procedural, Section, Speech, SpeechKind, block_runs
+from exporter.model import (
+    Block,
+    Item,
+    Paragraph,
+    ParagraphStyle,
+    Procedural,
+    Section,
+    Speech,
+    SpeechKind,
+    block_runs,
+)
+from exporter.parliaments.profile import OralQuestions
 from exporter.readers.hansard_api_conventions import CHAIR_NOTE, is_chair_role
 
 INTERVENTION_MAX_WORDS = 200
@@ -102,6 +116,42 @@ def asks_questions(section: Section) -> bool:
         opening = _text(speeches[0].paragraphs[:1])
         return bool(_STATEMENT.search(opening) or _URGENT.match(opening))
     return False
+
+
+def with_oral_questions(section: Section, oral_questions: OralQuestions) -> Section:
+    """``section`` and the sections inside it with each oral question the record does not
+    number marked as the Commons' numbered ones are: in a section whose heading is an oral
+    question's (``oral_questions.heads``), the first speech, when it is a member's speech
+    that asks (``oral_questions.asks``), becomes a question. Its paragraphs are the
+    question's words, printed indented as the order paper gives them, not a quotation: they
+    are body text. Nothing else changes, and a section whose first speech does not ask is
+    left as it is."""
+    items = tuple(
+        with_oral_questions(item, oral_questions) if isinstance(item, Section) else item
+        for item in section.items
+    )
+    if oral_questions.heads(section.title):
+        first = next((index for index, item in enumerate(items) if isinstance(item, Speech)), None)
+        if first is not None:
+            speech = items[first]
+            assert isinstance(speech, Speech)
+            if (
+                speech.kind is SpeechKind.SPEECH
+                and speech.speaker is not None
+                and oral_questions.asks(_text(speech.paragraphs[:1]))
+            ):
+                asked = replace(speech, kind=SpeechKind.QUESTION, paragraphs=_as_body(speech.paragraphs))
+                items = (*items[:first], asked, *items[first + 1 :])
+    return replace(section, items=items)
+
+
+def _as_body(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    return tuple(
+        replace(block, style=ParagraphStyle.BODY)
+        if isinstance(block, Paragraph) and block.style is ParagraphStyle.QUOTE
+        else block
+        for block in blocks
+    )
 
 
 def with_interventions(

@@ -29,7 +29,7 @@ from lxml import etree
 
 from exporter.diagnostics import Reporter
 from exporter.model import Block, Item, Paragraph, Procedural, ProceduralKind, Run, Section, Speech, Table
-from exporter.readers._runs import merge_runs
+from exporter.readers._runs import merge_runs, without_stray_lead
 from exporter.readers._xml import local, text_of
 from exporter.readers.parlamint_names import Printed, SpeakerNames, read_printed_who
 from exporter.readers.tei_table import tei_table
@@ -349,15 +349,15 @@ def _label(printed: Printed) -> str:
 
 def _paragraph(seg: etree._Element, ctx: BodyContext) -> Paragraph | None:
     tokenised = any(local(node) in _TOKENS for node in seg.iter())
-    runs = merge_runs(_seg_runs(seg, None, ctx.language, tokenised))
+    runs = merge_runs(without_stray_lead(_seg_runs(seg, None, ctx.language, tokenised)))
     return Paragraph(runs, lang=_lang(seg, ctx)) if runs else None
 
 
-def _seg_runs(element: etree._Element, lang: str | None, language: str, tokenised: bool) -> list[Run]:
+def _seg_runs(element: etree._Element, lang: str | None, language: str, tokenised: bool) -> list[Run | None]:
     """The runs of a segment. In the annotated corpus (``.ana.xml``) the words are ``w`` and
     ``pc`` tokens whose spacing is their ``join`` attribute, and whitespace between elements
-    is only indentation."""
-    pieces: list[Run] = []
+    is only indentation. ``None`` stands for an event with nothing to show, taken out."""
+    pieces: list[Run | None] = []
     if element.text and not tokenised:
         pieces.append(Run(element.text, lang=lang))
     for child in element:
@@ -367,6 +367,8 @@ def _seg_runs(element: etree._Element, lang: str | None, language: str, tokenise
             if text:
                 run_lang = GAP_LANGUAGE if name == "gap" else lang
                 pieces.append(Run(_bracket(text) + (" " if tokenised else ""), emphasis=True, lang=run_lang))
+            else:
+                pieces.append(None)
         elif name in _TOKENS:
             space = "" if child.get("join") == "right" else " "
             pieces.append(Run((child.text or "") + space, lang=_run_lang(child, lang, language)))

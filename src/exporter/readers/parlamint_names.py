@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from exporter.diagnostics import Reporter
+from exporter.invisible import reads_as_nothing
 from exporter.model import Speaker
 from exporter.people import Directory
 
@@ -123,7 +124,7 @@ class SpeakerNames:
 
     def speaker(self, speaker_id: str, note: str | None = None) -> tuple[Speaker, str | None]:
         """The speaker of an id and the office a printed note gives them on this occasion."""
-        printed = read_speaker_note(note, speaker_id) if note else None
+        printed = read_speaker_note(note, speaker_id) if note and not reads_as_nothing(note) else None
         office = printed.office if printed else None
         if speaker_id in self.speakers and speaker_id not in self.derived:
             return self.speakers[speaker_id], office

@@ -19,7 +19,10 @@ text opens none. A chair note in a heading ("[Mr. Joe Benton in the Chair] — T
 :mod:`exporter.readers.parlparse_speakers`), ``speakeroffice``, ``type`` (OpenAustralia
 ``talktype``), ``colnum`` (given the series' mark once: ``209W``, ``WA171``), ``time``,
 ``url``, ``id``; a question's number from ``spid``, ``oral-qnum`` or its paragraph's
-``qnum``. ``nospeaker`` speeches are procedural text, and so is a member's speech from the
+``qnum``; a written answer (``<reply>``) that gives none carries the numbers of the questions
+it answers, those asked (``<ques>``) since the last answer under the same heading
+("S3W-28168, S3W-28169" for one answer to two), so that a quoted answer is cited as its
+parliament cites it (the Scottish Official Report by question number). ``nospeaker`` speeches are procedural text, and so is a member's speech from the
 first formula that disposes of business on ("Question put and agreed to.", "Amendment 96
 withdrawn.": :func:`~exporter.readers.parlparse_paragraphs.closing_at`): a paragraph's
 class never ends a speech, and an italic paragraph kept in it stays italic.
@@ -34,7 +37,9 @@ question's number (``oral-qnum``) is a question. House of Commons files without 
 attributes get interventions inferred, never in question time and never for the chair (a
 speaker printed as an office, "Mr. Speaker", or named by the chair notes or a committee's
 chairman): :mod:`exporter.readers.hansard_exchanges`. Lords files do not, as Lords question
-time (Minister, peer, Minister) has the same shape.
+time (Minister, peer, Minister) has the same shape; their oral questions, which the record
+does not number, are marked as its profile says the record shows them (a heading ending
+"— Question", its first speech asking "To ask Her Majesty's Government …").
 """
 
 from __future__ import annotations
@@ -44,8 +49,10 @@ from dataclasses import replace
 
 from lxml import etree
 
+from exporter.cleaning import BLANK_NAME
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError
+from exporter.invisible import described, reads_as_nothing
 from exporter.model import (
     Debate,
     Item,
@@ -66,7 +73,7 @@ from exporter.readers.hansard_api_conventions import (
     is_chair_role,
     normalise_time,
 )
-from exporter.readers.hansard_exchanges import with_interventions
+from exporter.readers.hansard_exchanges import with_interventions, with_oral_questions
 from exporter.readers.parlparse_charrefs import may_hold_c1, repair
 from exporter.readers.parlparse_committee import (
     Committee,
@@ -122,8 +129,8 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
             "parlparse-series",
             "the record's ids and addresses do not say which parliament or house it is from; none is shown",
         )
-    names = names_by_id(root) if b"proxy=" in data else {}  # names are wanted only for proxies
-    day = _DayReader(sitting, source, reporter, Speakers(root), names)
+    names = names_by_id(root, sitting.profile) if b"proxy=" in data else {}  # wanted only for proxies
+    day = _DayReader(sitting, source, reporter, Speakers(root, sitting.profile), names)
     for element in root:
         day.take(element)
     superseded, successor = later_version(root, source)
@@ -157,6 +164,7 @@ class _DayReader:
         self.typed = False  # whether speeches carry ParlParse's `type`
         self.first_url: str | None = None
         self.column_hint: str | None = None  # from <place-holder colnum>, for elements without one
+        self.asked: list[str] = []  # numbers of the written questions not yet answered
         self.time_hint: str | None = None
 
     # --- structure ---------------------------------------------------------------
@@ -169,8 +177,10 @@ class _DayReader:
             self.column_hint = self._column(element) or self.column_hint
             self.time_hint = self._time(element) or self.time_hint
         elif name in ("major-heading", "oral-heading"):
+            self.asked = []
             self.outline.open_major(self._heading(element))
         elif name == "minor-heading":
+            self.asked = []
             self.outline.open_minor(self._heading(element))
         elif name in _SPEECHES:
             self.outline.current().items.extend(self._speech(element, _SPEECHES[name]))
@@ -280,7 +290,14 @@ class _DayReader:
             self.typed = True
         nospeaker = (element.get("nospeaker") or "").lower() == "true"
         parts = paragraph_parts(element, self.reporter)
-        if nospeaker and not element.get("speakername"):
+        printed = element.get("speakername")
+        if printed and reads_as_nothing(printed):
+            self.reporter.warn(
+                BLANK_NAME,
+                f"the speakername shows nothing ({described(printed)}): read as no name printed",
+                f"line {element.sourceline}",
+            )
+        if nospeaker and reads_as_nothing(printed):
             return procedurals(parts, gid, time, column, url)
         # modern files mark "Several hon. Members rose—" nospeaker *and* name them
         speaker, label, role = self.speakers.speaker_of(element)
@@ -296,12 +313,24 @@ class _DayReader:
             time=time,
             column=column,
             url=url,
-            number=_question_number(element),
+            number=self._number(element),
         )
         items: list[Item] = [speech]
         if cut is not None:
             items.extend(procedurals(parts[cut:], None, time, column, url))
         return items
+
+    def _number(self, element: etree._Element) -> str | None:
+        """The question's number; for a written answer that gives none, the numbers of the
+        questions it answers."""
+        number = _question_number(element)
+        if local(element) == "ques":
+            if number and number not in self.asked:
+                self.asked.append(number)
+        elif local(element) == "reply":
+            number = number or (", ".join(self.asked) or None)
+            self.asked = []
+        return number
 
     # --- the debate ----------------------------------------------------------------
 
@@ -322,6 +351,8 @@ class _DayReader:
             section = open_section.close()
             if not self.typed and commons:
                 section = with_interventions(section, self._is_chair, chair=chair)
+            if profile is not None and profile.oral_questions is not None:
+                section = with_oral_questions(section, profile.oral_questions)
             sections.append(section)
         if len(sections) == 1 and not self.committee.bill and not opening:
             title = sections[0].title
@@ -368,6 +399,7 @@ class _DayReader:
             return True
         surname = name.split()[-1] if speaker and name.split() else None
         return bool(chair and surname and re.search(rf"\b{re.escape(surname)}\b", chair))
+
 
 def _kind(type_text: str, element: etree._Element) -> SpeechKind:
     """The kind ``type`` (``talktype``) gives; with none, a question when the speech carries

@@ -4,7 +4,9 @@ A ``<speech>`` names its speaker by id (``speakerid``/``person_id``) and as prin
 (``speakername``). The printed name may carry more: "Bill Aitken (Glasgow) (Con)" (the
 Scottish Parliament, a member's first words; TheyWorkForYou written answers) gives the
 constituency and the party; "The Deputy Presiding Officer (Alasdair Morgan)" the office.
-A member printed once in full and later by surname ("Dr Richard Simpson (Mid Scotland and
+In a Welsh record the office is printed in Welsh, "Y Llywydd (Elin Jones)": the words that
+open an office and the chair's titles are the series' profile's
+(:mod:`exporter.parliaments`), in its language. A member printed once in full and later by surname ("Dr Richard Simpson (Mid Scotland and
 Fife) (Lab)", then "Dr Simpson") keeps the full name. Other facts come from the text: a
 ``<phrase class="honfriend">`` ("the hon. Member for Orkney and Shetland (Mr. Carmichael)")
 names a member's seat; a committee's member list gives constituency, party and office.
@@ -17,9 +19,11 @@ from dataclasses import replace
 
 from lxml import etree
 
+from exporter.invisible import reads_as_nothing
 from exporter.model import Speaker
+from exporter.parliaments import Profile
 from exporter.readers._xml import local, text_of
-from exporter.readers.hansard_api_speakers import parse_attribution
+from exporter.readers.hansard_api_speakers import Attribution, parse_attribution
 
 UNKNOWN_SPEAKER = "Unknown speaker"
 _HONFRIEND_SEAT = re.compile(r"\bMember for (.+?)\s*\(")
@@ -30,20 +34,23 @@ _NAMED = frozenset({"mpname", "lord", "member", "mspname", "msname", "mlaname"})
 class Speakers:
     """The speakers met so far, by id, each with everything the file says of them."""
 
-    def __init__(self, root: etree._Element) -> None:
+    def __init__(self, root: etree._Element, profile: Profile | None = None) -> None:
         self.by_id: dict[str, Speaker] = {}
         self._full: set[str] = set()  # ids whose name came printed with constituency or party
         self.seats = _seats_named(root)
+        self.profile = profile  # the series': how its record prints an office, in its language
 
     def speaker_of(self, element: etree._Element) -> tuple[str | None, str | None, str | None]:
         """(speaker id, printed label when there is no id, office spoken in)."""
         person = element.get("person_id") or element.get("speakerid") or ""
         printed = " ".join((element.get("speakername") or "").split())
+        if reads_as_nothing(printed):  # "&#8203;" names no one, as a missing speakername does
+            printed = ""
         role = " ".join((element.get("speakeroffice") or "").split()) or None
         as_printed = printed
         constituency = party = None
         if "(" in printed:
-            attribution = parse_attribution(printed)
+            attribution = attributed(printed, self.profile)
             printed = attribution.name
             role = role or attribution.role
             constituency, party = attribution.constituency, attribution.party
@@ -68,6 +75,8 @@ class Speakers:
             if full:
                 self._full.add(person)
             return
+        if printed and known.name == person:  # first met with no name printed, now with one
+            known = self.by_id[person] = replace(known, name=printed)
         if not full:
             return  # a later, shorter printing adds nothing
         name = printed if printed and person not in self._full else known.name
@@ -88,7 +97,14 @@ class Speakers:
             self.by_id[person] = replace(known, **missing)
 
 
-def names_by_id(root: etree._Element) -> dict[str, str]:
+def attributed(printed: str, profile: Profile | None) -> Attribution:
+    """A printed attribution taken apart in the words of the series' language."""
+    if profile is None:
+        return parse_attribution(printed)
+    return parse_attribution(printed, profile.office_words, profile.chair_titles)
+
+
+def names_by_id(root: etree._Element, profile: Profile | None = None) -> dict[str, str]:
     """Every member the file names, by id: speakers by their printed name, voters and
     committee members by theirs (used to name who cast a proxy vote)."""
     names: dict[str, str] = {}
@@ -101,7 +117,7 @@ def names_by_id(root: etree._Element) -> dict[str, str]:
         if not name and local(element) in _NAMED:
             name = text_of(element)
         if name and person not in names:
-            names[person] = " ".join(parse_attribution(name).name.split()) if "(" in name else name.strip()
+            names[person] = " ".join(attributed(name, profile).name.split()) if "(" in name else name.strip()
     return names
 
 

@@ -12,6 +12,7 @@ _PARTIES: dict[str, str] = {
     "alliance": "Alliance Party",
     "apni": "Alliance Party",
     "bishops": "Bishops",
+    "bp": "Bishops",
     "cb": "Crossbench",
     "con": "Conservative",
     "conservative": "Conservative",

@@ -11,15 +11,27 @@ speech, mixed with the site's furniture; :mod:`text_lines` tells the lines apart
   read out, a notice), never dropped;
 - a **speaker line** starts a speech; "Mr. Hanson" alone is the member named in full
   earlier ("Mr. David Hanson (Delyn)") when exactly one such member spoke, otherwise a
-  speaker of their own;
-- a line where the layout puts a speaker line but which cannot be read as one is
-  **warned about and kept as text**, and the words after it are given to no one until the
-  next speaker line: words are never given to the wrong member;
+  speaker of their own; a name alone that is a member's already given in full
+  ("Martin Vickers" after "Martin Vickers (Brigg and Immingham) (Con)", "Chris McDonald"
+  after "The Minister for Industry (Chris McDonald)") is a new speech by that member;
+- in the Lords (the house the text names; the parliament's profile says its members sit
+  for no constituency) the bracket after a name is the party: "Lord Henley (Con)";
+  "The Parliamentary Under-Secretary of State, Ministry of Justice (Lord Bach) (Lab)" is
+  Lord Bach, Labour, speaking in that office, one speaker with "Lord Bach (Lab)";
+- a line where the layout puts a speaker line but which cannot be read as one (also a
+  name alone that is no member's given in full) is **warned about and kept as text**, and
+  the words after it are given to no one until the next speaker line: words are never
+  given to the wrong member;
+- a line in the **record's procedural formulas** of the house (the profile's
+  ``procedure``: "Question put and agreed to.", "On Question, Bill read a second time",
+  "[Interruption.]") is the record's, not the last speaker's; after an interruption the
+  same member speaks on;
 - an oral question read from the order paper ("1. What steps …") is a question with its
   number, and the next member's speech its answer;
 - historic Hansard's reference ("HC Deb 16 January 2001 vol 361 cc300-13") gives the
-  house, date, volume and columns; a bare column number between paragraphs marks where
-  the following speeches are printed.
+  house, date, volume and the columns of the whole debate (300 to 313); a bare column
+  number between paragraphs marks where the following speeches are printed. A copy
+  without such marks gives no speech a column: where a speech is printed is not known.
 
 Nothing is invented: a fact the text does not give stays unset.
 """
@@ -30,9 +42,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from exporter import parliaments
 from exporter.cleaning import Cleaning, needs_cleaning
 from exporter.diagnostics import Reporter
 from exporter.errors import InputError, UnknownFormatError
+from exporter.json_yaml import decode
 from exporter.model import (
     Debate,
     Paragraph,
@@ -56,6 +70,8 @@ class _Draft:
     time: str | None
     column: str | None
     lines: list[str] = field(default_factory=list)
+    kind: str | None = None  # for words of no one's: the procedural kind its formula says
+    resumed: bool = False  # the member speaking on after an interruption
 
 
 @dataclass
@@ -70,15 +86,14 @@ class _Sitting:
     citation: str | None = None
     url: str | None = None
     columns: tuple[int, int] | None = None  # the range a historic reference gives
+    first_column: str | None = None  # that range, as columns are printed
+    last_column: str | None = None
     column_mark: str = ""
     time: str | None = None  # a time printed before the first speech
 
 
 def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> Debate:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text (byte {err.start})", source) from None
+    text = decode(data, source)  # UTF-8, or UTF-16 or UTF-32 with a byte order mark
     text = _cleaned(text, reporter)
     # web copies put no-break spaces in dates and notices
     lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -115,6 +130,8 @@ def read(data: bytes, source: str, options: ReadOptions, reporter: Reporter) -> 
             volume=sitting.volume,
             licence="Open Parliament Licence v3.0" if sitting.house else None,
             citation=sitting.citation,
+            first_column=sitting.first_column,
+            last_column=sitting.last_column,
         ),
     )
 
@@ -245,6 +262,27 @@ def _reference(found: re.Match[str], sitting: _Sitting, source: str, number: int
     # "cc300-13": the second number drops the digits it shares with the first
     last = int(str(first)[: max(0, len(str(first)) - len(last_text))] + last_text)
     sitting.columns = (first, max(first, last))
+    # as the column marks are read (citations put a series mark where the series prints it)
+    sitting.first_column, sitting.last_column = (f"{number}{mark}" for number in sitting.columns)
+
+
+@dataclass(frozen=True)
+class _House:
+    """What the house's profile says about reading its text: whether a bracket after a
+    member's name can be a constituency, and the record's procedural formulas."""
+
+    seats: bool
+    procedure: tuple[parliaments.Formula, ...]
+
+
+def _house(sitting: _Sitting) -> _House:
+    """The house's reading rules; for a copy that names no house, those of every house
+    (a formula of one house is no member's words in another)."""
+    profile = parliaments.match(sitting.house, sitting.location)
+    if profile is not None:
+        return _House(profile.seats, profile.procedure)
+    every = {formula: None for each in parliaments.PROFILES for formula in each.procedure}
+    return _House(True, tuple(every))
 
 
 def _speeches(
@@ -257,9 +295,14 @@ def _speeches(
     source: str,
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
+    house = _house(sitting)
     time = sitting.time
-    column = str(sitting.columns[0]) + sitting.column_mark if sitting.columns else None
+    # the reference's first column is where the first speech is printed only when the copy
+    # keeps the column marks; without them no speech's column is known
+    marks = any(_column_mark(line, sitting) is not None for line in lines[start:])
+    column = sitting.first_column if marks else None
     skip_line = False  # the next non-empty line belongs to the speaker line before it
+    offices: dict[str, set[str]] = {}  # an office printed with a member's name: who held it
     for index in range(start, len(lines)):
         line, number = lines[index], index + 1
         if not line:
@@ -282,25 +325,34 @@ def _speeches(
         if (marked := _column_mark(line, sitting)) is not None:
             column = marked
             continue
-        speaker_line = tl.read_speaker_line(line, following[index])
-        if speaker_line is not None:
-            speaker = _speaker(speaker_line, speakers, reporter, number)
-            drafts.append(_Draft(speaker.id, speaker_line.office, time, column))
+        member, office = _member_named(line, speakers, offices)
+        speaker_line = None if member else tl.read_speaker_line(line, following[index], house.seats)
+        if member is not None or speaker_line is not None:
+            speaker = member or _speaker(speaker_line, speakers, reporter, number)  # type: ignore[arg-type]
+            office = speaker_line.office if speaker_line else office
+            if office and speaker.name != office and not tl.is_chair_title(office):
+                offices.setdefault(office, set()).add(speaker.id)
+            drafts.append(_Draft(speaker.id, office, time, column))
             time = None
             below = following[index] or ""
             # TheyWorkForYou's party-and-seat or office line under the name is part of the speaker line
-            skip_line = (speaker_line.party is not None and tl.is_party_line(below)) or (
-                speaker_line.office == below and tl.is_office_line(below)
+            skip_line = speaker_line is not None and (
+                (speaker_line.party is not None and tl.is_party_line(below))
+                or (speaker_line.office == below and tl.is_office_line(below))
             )
             continue
-        if tl.DECISION.match(line) and len(line) < 200:
+        if kind := tl.procedural(line, house.procedure):
             # "Question put and agreed to.": the record's, not the last speaker's words
-            drafts.append(_Draft(None, None, None, column, [line]))
+            speaking = drafts[-1].speaker if drafts else None
+            drafts.append(_Draft(None, None, None, column, [line], kind))
+            if kind == ProceduralKind.INTERRUPTION.value and speaking is not None:
+                drafts.append(_Draft(speaking, None, None, column, resumed=True))  # the member speaks on
             continue
-        if tl.speaker_like(line, following[index]):
+        if tl.speaker_like(line, following[index]) or tl.bare_name(line) or tl.is_office_line(line):
             reporter.warn(
                 "TEXT_SPEAKER_LINE_UNREAD",
-                f'"{line[:80]}" stands where a speaker line would but cannot be read as one: kept as text, '
+                f'"{line[:80]}" stands where a speaker line would but cannot be read as one '
+                "(or names no member, or office, given with a member's name before it): kept as text, "
                 "and the words after it are given to no one until the next speaker line",
                 f"line {number}",
             )
@@ -309,7 +361,24 @@ def _speeches(
         if not drafts:
             drafts.append(_Draft(None, None, time, column))
         drafts[-1].lines.append(line)
-    return drafts
+    return [draft for draft in drafts if draft.lines or not draft.resumed]
+
+
+def _member_named(
+    line: str, speakers: dict[str, Speaker], offices: dict[str, set[str]]
+) -> tuple[Speaker | None, str | None]:
+    """The member a line names alone when they were given in full before it, exactly as
+    printed: by name ("Martin Vickers" after "Martin Vickers (Brigg and Immingham) (Con)"),
+    or by an office printed before with one member's name and no other's ("The Prime
+    Minister" after "The Prime Minister (Keir Starmer)"; not the chair's title), with the
+    office it names."""
+    printed = line.rstrip(":").strip()
+    holders = offices.get(printed, set())
+    if len(holders) == 1:
+        return speakers.get(next(iter(holders))), printed
+    name = tl.bare_name(line)
+    named = [speaker for speaker in speakers.values() if speaker.name == name]
+    return (named[0] if name is not None and len(named) == 1 else None), None
 
 
 def _column_mark(line: str, sitting: _Sitting) -> str | None:
@@ -357,8 +426,8 @@ def _items(drafts: list[_Draft]) -> list[Speech | Procedural]:
     for draft in drafts:
         paragraphs = tuple(Paragraph((Run(text),)) for text in draft.lines)
         if draft.speaker is None:
-            decision = bool(draft.lines) and tl.DECISION.match(draft.lines[0]) is not None
-            procedure = ProceduralKind.DECISION if decision and len(draft.lines) == 1 else ProceduralKind.OTHER
+            # a formula's kind holds for its own line only; words of no one's after it are other text
+            procedure = ProceduralKind(draft.kind) if draft.kind and len(draft.lines) == 1 else ProceduralKind.OTHER
             if paragraphs:
                 items.append(Procedural(paragraphs, procedure, time=draft.time, column=draft.column))
             continue

@@ -10,6 +10,8 @@ Speaker lines::
     Madam Deputy Speaker (Caroline Nokes)
     Mr. David Wilshire (Spelthorne)                                       historic Hansard: a name and a constituency
     Mr. Hanson                                                            historic Hansard: a name alone
+    Lord Henley (Con)                                                     a peer: the bracket is the party
+    The Minister of State, Home Office (Lord Hanson of Flint) (Lab)       an office, a name and a party
     Kim Leadbeater / Labour, Batley and Spen                              TheyWorkForYou: a name, then party and seat
 
 Sitting details: a date ("Thursday 9th June 2016", "Volume 778: debated on Wednesday 14
@@ -28,6 +30,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from exporter.parliaments import Formula
 from exporter.readers.parties import expand_party, is_party
 
 MONTHS = (
@@ -79,7 +82,8 @@ FURNITURE = (
 PAGE_TITLE = re.compile(r"^[^.?!:]{3,80} debates? (?:with|involving) [^.?!:]{3,80}$")
 DEPARTMENT = re.compile(r"^Department:\s*(.+)$", re.I)
 CHAIR_NOTE = re.compile(r"^\[(?P<name>.+) in the Chair\]$")
-TIME = re.compile(r"^(\d{1,2})[.:](\d{2})\s*(am|pm)?$", re.I)
+# "3.31 pm", and "3.31 p.m." as historic Hansard and the older Commons print it
+TIME = re.compile(r"^(?:(\d{1,2})[.:](\d{2})\s*(a\.?m\.?|p\.?m\.?)?|12(?:[.:]00)? (noon|midnight))$", re.I)
 URL = re.compile(r"^https?://\S+$")
 COLUMN = re.compile(r"^(?:Column\s+)?(\d{1,4})(WH|WS|WA|GC|W)?$")
 QUESTION = re.compile(r"^(?P<number>T?\d{1,3})\.\s+\S")
@@ -88,8 +92,12 @@ _CITATION_COLUMN = re.compile(r"\bc{1,2}\s?(?P<column>\d+(?:WH|WS|WA|GC|W)?)\)?$
 _PORTRAIT = re.compile(r"^(?P<short>.+?) Portrait(?: (?P<rest>.+))?$")
 _MEMBER = re.compile(r"^(?P<name>[^()]+?) \((?P<constituency>[^()]+)\) \((?P<party>[^()]+)\):?$")
 _BRACKETED = re.compile(r"^(?P<outer>[^()]+?) \((?P<inner>[^()]+)\):?$")
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Rev|Professor)\.?"
-_NAME_WORD = r"[A-Z][\w'’.-]*"
+_PEERAGE = r"(?:Earl|Countess|Duke|Duchess|Marquess|Marchioness|Viscount|Viscountess)"
+_HONORIFIC = (
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|{_PEERAGE}|Rev|Professor)\.?"
+    rf"|The (?:Lord )?(?:Arch)?[Bb]ishop|The {_PEERAGE})"  # "The Earl of Clancarty", "The Lord Bishop of Leeds"
+)
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"  # a capital, also with an accent: "Órfhlaith Begley"
 _BARE_NAME = re.compile(rf"^(?P<name>{_HONORIFIC}(?: (?:of|de|van|von|{_NAME_WORD})){{1,4}}):?$")
 _CHAIR_TITLE = re.compile(
     r"^(?:(?:Mr|Madam)\.? (?:Deputy )?Speaker|The (?:Deputy )?Speaker|The (?:Deputy )?Chair(?:man|woman)?"
@@ -102,12 +110,8 @@ _OFFICE_LINE = re.compile(
     r"Solicitor General|Attorney General|Shadow |Chief Secretary|Financial Secretary|Economic Secretary|"
     r"Exchequer Secretary|Paymaster General|Lord Chancellor|Chair of|Speaker|Lord Speaker)"
 )
-DECISION = re.compile(
-    r"^(Question (put|proposed|agreed|accordingly|negatived|that)|Motion made|Resolved[,.]|Ordered[,.]"
-    r"|The House divided|Main Question|Bill (read|accordingly|to be)|Amendment (made|agreed|negatived)"
-    r"|Clause \d+ (ordered|agreed)|House adjourned|Sitting (suspended|adjourned)|Several hon\. Members rose)"
-)
 _OFFICE_START = re.compile(r"^(?:The|Madam|Mr\.?|Mrs\.?|Ms|Dame|Sir)\b")
+_SHARE = re.compile(r"^Share(?: this (?:specific )?contribution)?$", re.I)
 _PARTY_ABBREVIATION_END = re.compile(r"\((?:[A-Z][\w/-]{1,8}|Lab/Co-op)\)?:?$")
 
 
@@ -134,12 +138,15 @@ def _named(name: str, **facts: str | None) -> SpeakerLine:
     return SpeakerLine(slug(name), name, **facts)  # type: ignore[arg-type]
 
 
-def read_speaker_line(line: str, following: str | None = None) -> SpeakerLine | None:
+def read_speaker_line(line: str, following: str | None = None, seats: bool = True) -> SpeakerLine | None:
     """The line as a speaker line, or None. ``following`` is the next non-empty line
-    (TheyWorkForYou prints party and seat under the name)."""
+    (TheyWorkForYou prints party and seat under the name). ``seats`` is False for a house
+    whose members sit for no constituency (the Lords): a bracket after a name is then the
+    party, known or not ("Lord Henley (Con)"); elsewhere only a party this project knows
+    is read as one."""
     if found := _PORTRAIT.match(line):
         short, rest = found["short"].strip(), (found["rest"] or "").strip()
-        parsed = read_speaker_line(rest) if rest else None
+        parsed = read_speaker_line(rest, seats=seats) if rest else None
         # the name before "Portrait" is who it is; the rest says how they are printed here
         return SpeakerLine(
             slug(short),
@@ -149,16 +156,27 @@ def read_speaker_line(line: str, following: str | None = None) -> SpeakerLine | 
             parsed.office if parsed else None,
         )
     if (found := _MEMBER.match(line)) and len(found["party"]) <= 40:
-        return _named(found["name"], constituency=found["constituency"].strip(), party=expand_party(found["party"]))
+        outer, inner, party = found["name"].strip(), found["constituency"].strip(), expand_party(found["party"])
+        if not _BARE_NAME.match(outer) and (outer.startswith("The ") or _CHAIR_TITLE.match(outer)):
+            # "The Minister of State, Home Office (Lord Hanson of Flint) (Lab)": office, name, party
+            if _person(inner) and (line.endswith(":") or len(line) <= 200):
+                return _named(inner, office=outer, party=party)
+            return None
+        return _named(outer, constituency=inner if seats else None, party=party)
     if found := _CHAIR_TITLE.match(line):
         office = line.split(" (")[0].rstrip(":").strip()
         return _named(found["name"], office=office) if found["name"] else _named(office, office=office)
     if found := _BRACKETED.match(line):
         outer, inner = found["outer"].strip(), found["inner"].strip()
-        if outer.startswith("The ") or not _BARE_NAME.match(outer):
+        named = _BARE_NAME.match(outer) is not None
+        if is_party(inner) and (named or (_looks_like_name(outer) and not outer.startswith("The "))):
+            return _named(outer, party=expand_party(inner))  # "Lord Henley (Con)"
+        if not named:  # an office, the member's name in brackets
             if _OFFICE_START.match(outer) and _person(inner) and (line.endswith(":") or len(line) <= 160):
                 return _named(inner, office=outer)
             return None
+        if not seats:
+            return _named(outer, party=expand_party(inner))  # a peer's party this project does not know
         return _named(outer, constituency=inner)  # "Mr. David Wilshire (Spelthorne)"
     if _COLLECTIVE.match(line):
         return _named(line.rstrip(":"))
@@ -184,6 +202,30 @@ def _looks_like_name(line: str) -> bool:
     return 2 <= len(words) <= 5 and all(re.fullmatch(_NAME_WORD, word) for word in words)
 
 
+def bare_name(line: str) -> str | None:
+    """A line that is a name and nothing else, as Hansard prints a member's later
+    contributions ("Martin Vickers", "Sir Edward Leigh:"), or None. Capitals throughout
+    are a heading ("CRIMINAL JUSTICE BILL"), never a name."""
+    name = line.rstrip(":").strip()
+    if name.isupper() or not (_looks_like_name(name) or _BARE_NAME.match(name)):
+        return None
+    return name
+
+
+def is_chair_title(text: str) -> bool:
+    """Whether ``text`` is the chair's title ("Madam Deputy Speaker"): several members hold
+    it in one sitting, so it alone names none of them."""
+    return _CHAIR_TITLE.match(text) is not None
+
+
+def procedural(line: str, formulas: tuple[Formula, ...]) -> str | None:
+    """The kind of procedural line this is by the record's ``formulas`` (a
+    :class:`exporter.model.ProceduralKind` value), or None: a member's words."""
+    if len(line) >= 200:
+        return None
+    return next((formula.kind for formula in formulas if re.match(formula.start, line)), None)
+
+
 def _party_and_seat(line: str) -> tuple[str, str] | None:
     """TheyWorkForYou's "Labour, Batley and Spen" under a member's name."""
     party, _, seat = line.partition(", ")
@@ -205,6 +247,8 @@ def speaker_like(line: str, following: str | None) -> bool:
     """A line where the layout puts a speaker line, which could not be read as one."""
     if following is not None and any(p.match(following) for p in FURNITURE[:1]):
         return True  # Parallel Parliament prints "- Hansard -" under every speaker line
+    if following is not None and _SHARE.match(following) and len(line) <= 120 and not re.search(r"[.?!:;,]$", line):
+        return True  # Hansard prints its "Share" button under every speaker line
     if " Portrait" in line and len(line) <= 200:
         return True
     return len(line) <= 120 and _PARTY_ABBREVIATION_END.search(line) is not None and not line.endswith(".")
@@ -240,7 +284,10 @@ def citation_column(line: str) -> str | None:
 
 
 def clock(match: re.Match[str]) -> str:
-    hour, minute, half = int(match.group(1)), int(match.group(2)), (match.group(3) or "").lower()
+    if match.group(4):  # "12 noon", "12 midnight"
+        return "12:00" if match.group(4).lower() == "noon" else "00:00"
+    hour, minute = int(match.group(1)), int(match.group(2))
+    half = (match.group(3) or "").lower().replace(".", "")
     if half == "pm" and hour < 12:
         hour += 12
     if half == "am" and hour == 12:

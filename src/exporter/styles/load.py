@@ -78,7 +78,23 @@ def _find(name_or_path: str, relative_to: Path | None = None) -> Path:
         path = relative_to / path
     if path.is_file():
         return path
-    raise InputError(f'no style "{name_or_path}" (shipped: {", ".join(available())}; or a .toml file)')
+    shipped_names = ", ".join(available())
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a style file; the style profiles are {shipped_names}")
+    if _is_path(name_or_path):
+        raise InputError(
+            f"style file {path} not found (no such file); the style profiles are {shipped_names}, "
+            "or give the path of a .toml file"
+        )
+    raise InputError(
+        f'no style profile "{name_or_path}"; the style profiles are {shipped_names}, or give the path of a .toml file'
+    )
+
+
+def _is_path(name_or_path: str) -> bool:
+    """Whether what the user gave names a file rather than a profile: it has a folder or a
+    file extension (``house.toml``, ``./house``)."""
+    return "/" in name_or_path or "\\" in name_or_path or Path(name_or_path).suffix != ""
 
 
 def _load(path: Path, reporter: Reporter | None, seen: tuple[Path, ...]) -> Style:
@@ -115,10 +131,8 @@ def _read(path: Path, reporter: Reporter | None, seen: tuple[Path, ...]) -> tupl
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             raise InputError(f"not valid TOML: {err}", source) from None
-    problems = Problems(source, _renamer(places))
-    validate_shape(data, problems)
-    if problems.found:
-        _raise(problems)
+    problems = Problems(source, _renamer(places), None if places else _line_of(_toml_lines(text)))
+    validate_shape(data, problems)  # takes out what it refuses; build finds the rest
     if path.parent.resolve() != styles_dir().resolve() or path.suffix != ".toml":
         data.setdefault("name", path.stem)
     base_name = data.pop("extends", None)
@@ -128,7 +142,9 @@ def _read(path: Path, reporter: Reporter | None, seen: tuple[Path, ...]) -> tupl
         base_path = _find(base_name, relative_to=path.parent)
     except InputError as err:
         raise InputError(err.message, source, "extends") from None
-    base, _ = _read(base_path, None, (*seen, resolved))
+    base, base_problems = _read(base_path, None, (*seen, resolved))
+    if base_problems.found:
+        _raise(base_problems)
     base.pop("name", None)
     base.pop("description", None)
     own = set(_places(data))
@@ -170,7 +186,60 @@ def _renamer(places: dict[str, str]) -> Any:
     return rename
 
 
+_TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+_TOML_PART = re.compile(r""""([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+)""")
+
+
+def _toml_lines(text: str) -> dict[str, int]:
+    """The line (from 1) of each table header and key a TOML file writes, by its dotted
+    place (``colours.text``), for saying where a problem is. A plain scan of the lines:
+    a key inside a multi-line string is never a setting, and is never looked for."""
+    lines: dict[str, int] = {}
+    table = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _TOML_TABLE.match(line)
+        if header:
+            table = _dotted(header.group(1))
+            lines.setdefault(table, number)
+            continue
+        key = _TOML_KEY.match(line)
+        if key:
+            lines.setdefault(f"{table}.{_dotted(key.group(1))}" if table else _dotted(key.group(1)), number)
+    return lines
+
+
+def _dotted(key: str) -> str:
+    return ".".join(next(part for part in match if part) for match in _TOML_PART.findall(key))
+
+
+def _line_of(lines: dict[str, int]) -> Any:
+    """The line the file sets a place on (``body.size``), or the line of the nearest table
+    holding it; None when the file does not write it (a setting it inherits)."""
+
+    def line(place: str) -> int | None:
+        match = _INDEX.match(place)
+        base = match.group(1) if match else place
+        while base and base not in lines:
+            base = base.rpartition(".")[0]
+        return lines[base] if base else None
+
+    return line
+
+
+_LINE = re.compile(r"\bline (\d+)")
+
+
 def _raise(problems: Problems) -> None:
+    """Every problem, in the order of the lines they are on (those the file does not write,
+    inherited through ``extends``, last)."""
     if len(problems.found) == 1:
         raise problems.found[0]
-    raise RecordErrors(problems.found)
+
+    def line(problem: InputError) -> int:
+        if problem.line is not None:
+            return problem.line
+        found = _LINE.search(problem.location or "")  # a legacy YAML place: "line 4: body_size"
+        return int(found.group(1)) if found else sys.maxsize
+
+    raise RecordErrors(sorted(problems.found, key=line))

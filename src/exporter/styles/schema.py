@@ -76,9 +76,15 @@ class Problems:
     """Collects located problems in one style file; ``rename`` maps a key path to the name
     the file itself uses (a legacy YAML key)."""
 
-    def __init__(self, source: str, rename: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self,
+        source: str,
+        rename: Callable[[str], str] | None = None,
+        line_of: Callable[[str], int | None] | None = None,
+    ) -> None:
         self.source = source
         self.rename = rename or (lambda place: place)
+        self.line_of = line_of or (lambda place: None)  # the line a place is set on, if known
         self.found: list[InputError] = []
         self.inherited: dict[str, str] = {}  # place -> the profile it comes from (extends)
 
@@ -86,7 +92,7 @@ class Problems:
         origin = self.inherited.get(place.split("[")[0])
         if origin is not None:
             message += f" (this setting comes from {origin})"
-        self.found.append(InputError(message, self.source, self.rename(place)))
+        self.found.append(InputError(message, self.source, self.rename(place), self.line_of(place)))
 
 
 def _is_number(value: object) -> bool:
@@ -101,20 +107,28 @@ def _type_name(value: object) -> str:
 def validate_shape(
     data: dict[str, Any], problems: Problems, schema: dict[str, Any] = SCHEMA, prefix: str = ""
 ) -> None:
-    """Refuse unknown keys and values of the wrong type, each with its place."""
-    for key, value in data.items():
-        place = f"{prefix}{key}"
-        kind = schema.get(key)
-        if kind is None:
-            known = ", ".join(schema)
-            problems.add(place, f"unknown setting (known here: {known})")
-        elif isinstance(kind, dict):
-            if isinstance(value, dict):
-                validate_shape(value, problems, kind, place + ".")
-            else:
-                problems.add(place, f"should be a table of settings, not {_type_name(value)}")
+    """Refuse unknown keys and values of the wrong type, each with its place; each is taken
+    out of ``data``, so that ``build`` can go on to find the file's other problems."""
+    for key, value in list(data.items()):
+        before = len(problems.found)
+        _check_key(key, value, problems, schema, prefix)
+        if len(problems.found) > before and not (isinstance(schema.get(key), dict) and isinstance(value, dict)):
+            del data[key]
+
+
+def _check_key(key: str, value: object, problems: Problems, schema: dict[str, Any], prefix: str) -> None:
+    place = f"{prefix}{key}"
+    kind = schema.get(key)
+    if kind is None:
+        known = ", ".join(schema)
+        problems.add(place, f"unknown setting (known here: {known})")
+    elif isinstance(kind, dict):
+        if isinstance(value, dict):
+            validate_shape(value, problems, kind, place + ".")
         else:
-            _check_kind(kind, value, place, problems)
+            problems.add(place, f"should be a table of settings, not {_type_name(value)}")
+    else:
+        _check_kind(kind, value, place, problems)
 
 
 def _check_kind(kind: str, value: object, place: str, problems: Problems) -> None:
@@ -182,7 +196,7 @@ def build(data: dict[str, Any], problems: Problems) -> Style | None:
     _check_choices(style, problems)
     _check_body(style, problems)
     _check_headings(style, problems)
-    if len(problems.found) == before:  # contrast thresholds need sound sizes and a known level
+    if style.contrast in CONTRAST_LEVELS:  # the thresholds need a known level
         _check_contrast(style, problems)
     return style if len(problems.found) == before else None
 

@@ -57,12 +57,14 @@ def collect(debate: Debate) -> list[Candidate]:
     speakers = {speaker.id: speaker for speaker in debate.speakers}
     located = _speeches_in_sections(debate)
     stops = final_stops(speech for speech, _, _ in located)
-    titles = parliaments.profile_of(debate).chair_titles
+    profile = parliaments.profile_of(debate)  # the chair's and ministers' offices in its language
     for index, (speech, section_index, chair_note) in enumerate(located):
         speaker = speakers.get(speech.speaker) if speech.speaker is not None else None
         chair_notes = (debate.chair, chair_note)
         found.extend(
-            _speech_candidates(speaker, speech, index, section_index, chair_notes, titles, len(found), stops)
+            _speech_candidates(
+                speaker, speech, index, section_index, chair_notes, profile, len(found), stops, debate.language
+            )
         )
     return found
 
@@ -92,12 +94,13 @@ def _speech_candidates(
     speech_index: int,
     section_index: int,
     chair_notes: tuple[str | None, ...],
-    chair_titles: tuple[str, ...],
+    profile: parliaments.Profile,
     order_start: int,
     stops: bool,
+    language: str | None,
 ) -> list[Candidate]:
-    chair = roles.is_chair(speaker, speech, chair_notes, chair_titles)
-    minister = roles.is_minister(speaker, speech)
+    chair = roles.is_chair(speaker, speech, chair_notes, profile.chair_titles)
+    minister = roles.is_minister(speaker, speech, profile.minister_titles)
     never = speech.speaker is None
     name = roles.display_name(speaker, speech)
     texts = [
@@ -116,6 +119,7 @@ def _speech_candidates(
             printed_question=speech.number is not None and speech.kind is not SpeechKind.ANSWER,
             chair=chair,
             final_stops=stops,
+            language=lang or language or "",
         )
         label = "procedure" if never else judge(context)
         found.append(

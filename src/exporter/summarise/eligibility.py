@@ -29,6 +29,7 @@ class Context:
     printed_question: bool  # the speech carries a printed question number (oral-qnum)
     chair: bool  # the speaker was in the chair
     final_stops: bool  # the record ends most of its paragraphs with terminal punctuation
+    language: str = ""  # BCP 47: the sentence's (its paragraph's, speech's, else the record's)
 
 
 def judge(context: Context) -> str:
@@ -40,7 +41,7 @@ def judge(context: Context) -> str:
         return "stem"
     if context.speech_kind == "point_of_order":
         return "procedure"
-    found = procedural.kind(text)
+    found = procedural.kind(text, context.language)
     if found is not None:
         return found
     if context.chair and not procedural.frames(text):

@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from exporter import parliaments
 from exporter.language.segment import count_words
 from exporter.model import (
     Debate,
@@ -134,11 +135,12 @@ def _chairs(debate: Debate, items: list[Item]) -> tuple[str, ...]:
     notes = [debate.chair, *(item.chair for item in items if isinstance(item, Section))]
     named = [name for note in notes if note and (name := chair_name(note))]
     if not named:
+        titles = parliaments.profile_of(debate).chair_titles  # the chair's office, in the record's language
         named = [
             name
             for item in items
             if isinstance(item, Speech)
-            and roles.is_chair(debate.speaker(item.speaker), item)
+            and roles.is_chair(debate.speaker(item.speaker), item, chair_titles=titles)
             and (name := roles.display_name(debate.speaker(item.speaker), item))
         ]
     return tuple(dict.fromkeys(named))

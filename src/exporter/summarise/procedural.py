@@ -6,13 +6,25 @@ Question was put or that an amendment was moved. These rules are about the form 
 across debates; each was written for a kind of error measured on the labelled sentences in
 tests/data/summarise/ (rules 3 and 4 of LABELLING.md there).
 
-    kind(sentence) -> "procedure" | "courtesy" | None
+    kind(sentence, language) -> "procedure" | "courtesy" | None
     is_framing(sentence) -> bool   # a chair's sentence that says what the sitting is
+
+The patterns below are English. Every other language a parliament we read speaks has its
+formulas as data, in ``procedure_phrases.json`` beside this module (``phrases``), chosen by
+the sentence's language; what the record's markup says (a speech it marks as the chair's,
+ParlaMint's ``ana="#chair"``; notes, incidents and kinesics, which are never candidates) is
+used before any words are (exporter.summarise.candidates).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from exporter.language import tags
 
 # Openings that make a sentence a courtesy: thanks, welcomes, congratulations, greetings,
 # compliments on a point, pleasure at speaking.
@@ -195,10 +207,46 @@ def stripped(sentence: str) -> str:
     return _ON_BEHALF.sub("", _DISCOURSE.sub("", text))
 
 
-def kind(sentence: str) -> str | None:
-    """"procedure", "courtesy", or None when the sentence is neither."""
+PHRASES_FILE = "procedure_phrases.json"
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """One language's formulas of procedure (searched anywhere in a sentence) and courtesy
+    (matched at its start), each a case-insensitive regular expression."""
+
+    procedure: re.Pattern[str] | None
+    courtesy: re.Pattern[str] | None
+
+
+@cache
+def phrases() -> dict[str, Phrases]:
+    """Each language's formulas, by primary language subtag ("sk"), from PHRASES_FILE."""
+    text = resources.files("exporter.summarise").joinpath(PHRASES_FILE).read_text(encoding="utf-8")
+    found: dict[str, Phrases] = {}
+    for language, lists in json.loads(text)["languages"].items():
+        patterns = [_either(lists.get(key, [])) for key in ("procedure", "courtesy")]
+        found[language] = Phrases(*patterns)
+    return found
+
+
+def _either(patterns: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern matching any of ``patterns``; None for none."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+
+
+def kind(sentence: str, language: str | None = None) -> str | None:
+    """"procedure", "courtesy", or None when the sentence is neither. ``language`` (BCP 47)
+    is the sentence's: its formulas are tried as well as the English patterns."""
     text = stripped(sentence)
     lower = text.lower()
+    own = phrases().get(tags.primary(language)) if language else None
+    if own is not None and own.procedure is not None and own.procedure.search(text):
+        return "procedure"
+    if own is not None and own.courtesy is not None and own.courtesy.match(text):
+        return "courtesy"
     present = [keyword for keyword in _PROCEDURE_ANYWHERE if keyword in lower]
     if _PROCEDURE.match(text) or any(_PROCEDURE_ANYWHERE[keyword].search(text) for keyword in present):
         return "procedure"

@@ -60,8 +60,14 @@ def is_chair(
     return bool(name) and any(name in note.lower() for note in chair_notes if note)
 
 
-def is_minister(speaker: Speaker | None, speech: Speech) -> bool:
-    return bool(_MINISTER_ROLE.search(role_of(speaker, speech)))
+def is_minister(speaker: Speaker | None, speech: Speech, minister_titles: tuple[str, ...] = ()) -> bool:
+    """Whether the speech is spoken in a minister's office: by the English words for one, or
+    by ``minister_titles``, the words the parliament's record uses in its own language (the
+    profile's: Welsh "Gweinidog")."""
+    role = role_of(speaker, speech)
+    if _MINISTER_ROLE.search(role):
+        return True
+    return any(re.search(rf"\b{re.escape(title)}\b", role, re.IGNORECASE) for title in minister_titles)
 
 
 def display_name(speaker: Speaker | None, speech: Speech) -> str:

@@ -53,6 +53,7 @@ class Placed(Generic[C]):
 class GridFault:
     row: int  # 0-based
     message: str  # what does not add up, then how it was laid out
+    column: int | None = None  # 0-based: where the cell at fault sits, for a span cut to fit
 
 
 @dataclass
@@ -105,6 +106,7 @@ def lay_out(rows: Sequence[Sequence[C]], groups: Sequence[int] = ()) -> Grid[C]:
                         r,
                         f"a cell spans {rowspan} rows where {group_end - r} are left in its row group;"
                         f" it spans {group_end - r}",
+                        column,
                     )
                 )
                 rowspan = group_end - r
@@ -117,6 +119,7 @@ def lay_out(rows: Sequence[Sequence[C]], groups: Sequence[int] = ()) -> Grid[C]:
                         r,
                         f"a cell spans {colspan} columns but a cell above covers column {column + free + 1};"
                         f" it spans {free}",
+                        column,
                     )
                 )
                 colspan = free

@@ -152,17 +152,10 @@ def instr_text(instruction: str) -> etree._Element:
     return run
 
 
-def complex_field(instruction: str, result: str | None = None) -> list[etree._Element]:
-    """The runs of a complex field (ECMA-376 Part 1, 17.16.2): begin, its instruction, then
-    (when ``result`` is given) separate and the result as last computed ("" for one that Word
-    fills in), then end."""
-    runs = [fld_char("begin"), instr_text(instruction)]
-    if result is not None:
-        runs.append(fld_char("separate"))
-        if result:
-            runs.append(r(result))
-    runs.append(fld_char("end"))
-    return runs
+def complex_field(instruction: str) -> list[etree._Element]:
+    """The runs of a complex field with no result (ECMA-376 Part 1, 17.16.2): begin, its
+    instruction, end. For a field that shows nothing (a TC entry)."""
+    return [fld_char("begin"), instr_text(instruction), fld_char("end")]
 
 
 def field_argument(text: str) -> str:

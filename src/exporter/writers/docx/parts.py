@@ -171,28 +171,19 @@ def stable_zip(data: bytes, replacements: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-# What comes after w:updateFields in CT_Settings (ECMA-376 Part 1, 17.15.1.78), in order.
-_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids")
-
-
-def settings_for(settings: etree._Element, language: str, update_fields: bool = False) -> None:
-    """Point the theme-font language at the document's and drop the preview picture flag;
-    with ``update_fields``, Word updates the fields when the file is opened (w:updateFields),
-    so that it fills in the contents' page numbers."""
-    for element in settings.findall(f"{{{W_NS}}}savePreviewPicture"):
-        settings.remove(element)
+def settings_for(settings: etree._Element, language: str) -> None:
+    """Point the theme-font language at the document's and drop the preview picture flag
+    and any w:updateFields: every field is written with its result, so that Word never asks
+    to update fields when the file opens (a prompt at open is a barrier; DOCX-RULES
+    UK-TOC-001)."""
+    for name in ("savePreviewPicture", "updateFields"):
+        for element in settings.findall(f"{{{W_NS}}}{name}"):
+            settings.remove(element)
     for element in settings.findall(f"{{{W_NS}}}rsids"):
         settings.remove(element)  # editing-session ids from the template's author
     for element in settings.findall(f"{{{W_NS}}}themeFontLang"):
         element.attrib.clear()
         element.set(f"{{{W_NS}}}val", language)
-    if update_fields and settings.find(f"{{{W_NS}}}updateFields") is None:
-        update = parse_xml(f'<w:updateFields xmlns:w="{W_NS}" w:val="true"/>')
-        later = next((e for e in settings if etree.QName(e).localname in _AFTER_UPDATE_FIELDS), None)
-        if later is not None:
-            later.addprevious(update)
-        else:
-            settings.append(update)
 
 
 def page_colour(document: etree._Element, settings: etree._Element, colour: str | None) -> None:

@@ -15,11 +15,11 @@ on a white page.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
 from exporter.styles.model import HEADING_LEVELS, Style, hex_digits
-from exporter.writers.docx import measure
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -130,15 +130,12 @@ def _paragraph_styles(style: Style) -> tuple[_Para, ...]:
         )
         for i in range(HEADING_LEVELS)
     )
-    # A contents entry's page number (a PAGEREF field Word fills in) stands at the right
-    # margin after a dotted leader, as in Word's own contents.
-    text_width = measure.page_geometry(style)[3]
-    tab = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{text_width}"/></w:tabs>'
+    # A contents entry is its heading's words, linked, with no page number (writer.visit_contents).
     tocs = tuple(
         _Para(
             TOC_IDS[i],
             f"toc {i + 1}",
-            extra_ppr=f'{tab}<w:spacing w:after="{after // 2}"/><w:ind w:left="{i * 360}"/>',
+            extra_ppr=f'<w:spacing w:after="{after // 2}"/><w:ind w:left="{i * 360}"/>',
         )
         for i in range(HEADING_LEVELS)
     )
@@ -252,8 +249,38 @@ def header_cell_fill(style: Style) -> str:
     return _colour(style.colours.table_header_background)
 
 
-def numbering_xml(style: Style, ordered_lists: int) -> str:
-    """Bullet and decimal list definitions, plus one w:num per ordered list so each restarts at 1."""
+#: Word's w:numFmt for each way a record's labels count (document.NUMBERINGS)
+_NUM_FORMATS = {
+    "decimal": "decimal",
+    "lower-alpha": "lowerLetter",
+    "upper-alpha": "upperLetter",
+    "lower-roman": "lowerRoman",
+    "upper-roman": "upperRoman",
+}
+
+
+@dataclass(frozen=True)
+class LabelFormat:
+    """How a list numbered by the record's labels is numbered in Word: its count's format
+    (``numbering``, one of ``document.NUMBERINGS``), the text around the count ("(" and ")"
+    for "(a)"), and the first number."""
+
+    numbering: str
+    before: str
+    after: str
+    start: int
+
+    @property
+    def level_text(self) -> str:
+        """The w:lvlText: "(%1)" for "(a)"."""
+        return self.before + "%1" + self.after
+
+
+def numbering_xml(style: Style, ordered_lists: Sequence[LabelFormat | None]) -> str:
+    """Bullet and decimal list definitions, plus one w:num per ordered list so each restarts
+    at 1; a list numbered by the record's labels (a ``LabelFormat`` in ``ordered_lists``)
+    gets a definition whose first level prints them as the record does ("(%1)" in lower
+    letters) and a w:num that starts at its first label's number."""
     font = _rfonts(style.fonts.word)
     bullets = "".join(
         f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{("•", "◦", "▪")[i]}"/>'
@@ -261,24 +288,53 @@ def numbering_xml(style: Style, ordered_lists: int) -> str:
         f"<w:rPr>{font}</w:rPr></w:lvl>"
         for i in range(LIST_LEVELS)
     )
-    decimals = "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{("decimal", "lowerLetter", "lowerRoman")[i]}"/>'
-        f'<w:lvlText w:val="%{i + 1}."/><w:lvlJc w:val="left"/>'
-        f'<w:pPr><w:ind w:left="{720 * (i + 1)}" w:hanging="360"/></w:pPr><w:rPr>{font}</w:rPr></w:lvl>'
-        for i in range(LIST_LEVELS)
+
+    def decimals(first: LabelFormat | None = None) -> str:
+        levels = []
+        for i in range(LIST_LEVELS):
+            number_format = ("decimal", "lowerLetter", "lowerRoman")[i]
+            text = f"%{i + 1}."
+            hanging = 360
+            if i == 0 and first is not None:
+                number_format, text = _NUM_FORMATS[first.numbering], first.level_text
+                hanging = 720 if len(first.before + first.after) > 1 or first.numbering.endswith("roman") else 360
+            levels.append(
+                f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{number_format}"/>'
+                f"<w:lvlText w:val={quoteattr(text)}/><w:lvlJc w:val=\"left\"/>"
+                f'<w:pPr><w:ind w:left="{720 * (i + 1)}" w:hanging="{hanging}"/></w:pPr><w:rPr>{font}</w:rPr></w:lvl>'
+            )
+        return "".join(levels)
+
+    # one definition for each way of labelling, in the order first met
+    formats: list[tuple[str, str]] = []
+    for fmt in ordered_lists:
+        key = (fmt.numbering, fmt.level_text) if fmt is not None else None
+        if key is not None and key not in formats:
+            formats.append(key)
+    labelled = "".join(
+        f'<w:abstractNum w:abstractNumId="{DECIMAL_ABSTRACT_ID + 1 + index}">'
+        '<w:multiLevelType w:val="hybridMultilevel"/>'
+        f"{decimals(next(f for f in ordered_lists if f is not None and (f.numbering, f.level_text) == key))}"
+        "</w:abstractNum>"
+        for index, key in enumerate(formats)
     )
     nums = [f'<w:num w:numId="{BULLET_NUM_ID}"><w:abstractNumId w:val="{BULLET_ABSTRACT_ID}"/></w:num>']
-    nums.extend(
-        f'<w:num w:numId="{ordered_num_id(n)}"><w:abstractNumId w:val="{DECIMAL_ABSTRACT_ID}"/>'
-        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
-        for n in range(ordered_lists)
-    )
+    for n, fmt in enumerate(ordered_lists):
+        abstract = DECIMAL_ABSTRACT_ID
+        start = 1
+        if fmt is not None:
+            abstract = DECIMAL_ABSTRACT_ID + 1 + formats.index((fmt.numbering, fmt.level_text))
+            start = fmt.start
+        nums.append(
+            f'<w:num w:numId="{ordered_num_id(n)}"><w:abstractNumId w:val="{abstract}"/>'
+            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
+        )
     return (
         f'<w:numbering xmlns:w="{W_NS}">'
         f'<w:abstractNum w:abstractNumId="{BULLET_ABSTRACT_ID}"><w:multiLevelType w:val="hybridMultilevel"/>'
         f"{bullets}</w:abstractNum>"
         f'<w:abstractNum w:abstractNumId="{DECIMAL_ABSTRACT_ID}"><w:multiLevelType w:val="hybridMultilevel"/>'
-        f"{decimals}</w:abstractNum>{''.join(nums)}</w:numbering>"
+        f"{decimals()}</w:abstractNum>{labelled}{''.join(nums)}</w:numbering>"
     )
 
 

@@ -80,7 +80,7 @@ class DocxWriter(Writer):
         self._bookmark_id = 0
         self._footnotes: XmlPart | None = None
         self.hyperlinks = parts.Hyperlinks()  # each part's external links, by address
-        self._ordered_lists = 0
+        self._ordered_lists: list[styles.LabelFormat | None] = []
         self._sect_pr = self.docx.element.body.find(_w("sectPr"))
         self._page = measure.page_geometry(self.style)  # width, height, left margin, text width
 
@@ -91,9 +91,9 @@ class DocxWriter(Writer):
         self._replace_styles()
         self._set_page()
         self._set_footer()
-        parts.settings_for(self.docx.settings.element, self.document.language, update_fields=bool(self.listed))
+        parts.settings_for(self.docx.settings.element, self.document.language)
         parts.page_colour(self.docx.element, self.docx.settings.element, styles.page_colour(self.style))
-        self._ordered_lists = 0  # counted as lists are visited, to hand out their w:numId
+        self._ordered_lists = []  # listed as lists are visited, to hand out their w:numId
         self.visit(self.document)
         # one w:num for each ordered list written (a cell written out in every row it spans
         # writes its lists again)
@@ -228,11 +228,16 @@ class DocxWriter(Writer):
 
     def _num_id(self, node: doc.BulletList) -> int:
         """The list's w:numId: the one bullet list instance, or a new one for each ordered
-        list, so that its numbers start at 1."""
+        list, so that its numbers start at 1, or, for a list numbered by the record's labels,
+        at its first label's number in the labels' own format (``styles.LabelFormat``)."""
         if not node.ordered:
             return styles.BULLET_NUM_ID
-        self._ordered_lists += 1
-        return styles.ordered_num_id(self._ordered_lists - 1)
+        affixes = doc.label_affixes(node)
+        label_format = None
+        if node.numbering is not None and affixes is not None:
+            label_format = styles.LabelFormat(node.numbering, affixes[0], affixes[1], node.start)
+        self._ordered_lists.append(label_format)
+        return styles.ordered_num_id(len(self._ordered_lists) - 1)
 
     def visit_bullet_list(self, node: doc.BulletList, level: int = 0) -> None:
         num_id = self._num_id(node)
@@ -347,10 +352,14 @@ class DocxWriter(Writer):
             tbl_pr.append(ooxml.tbl_description(_clean(summary)))
 
     def visit_contents(self, node: doc.Contents) -> None:
-        """A TOC field whose result is written out: LibreOffice and pandoc do not rebuild
-        an empty field. Word builds it from the TC fields of the listed headings (\\f C,
-        the levels the entries reach), so that updating it lists the same entries; each
-        entry's page is a PAGEREF field that Word fills in (LibreOffice works it out)."""
+        """A TOC field whose result is written out whole, so that the file needs no update
+        when it opens (no w:updateFields: Word's "Update the fields?" prompt is a barrier,
+        and Protected View cannot answer it) and LibreOffice and pandoc, which do not rebuild
+        a field, show it as it is. Each entry is a link to its heading's bookmark, with no
+        page number (a page Word has not laid out cannot be written; the \\n switch keeps a
+        later update in Word page-less too, DOCX-RULES UK-TOC-001). Word builds the field
+        from the TC fields of the listed headings (\\f C, the levels the entries reach), so
+        that updating it lists the same entries."""
         entries = [entry for entry in node.entries if entry.anchor in self.bookmarks]
         for entry in node.entries:
             if entry.anchor not in self.bookmarks:
@@ -371,16 +380,11 @@ class DocxWriter(Writer):
         p = self._paragraph(styles.TOC_IDS[level - 1])
         if first:
             p.append(ooxml.fld_char("begin"))
-            p.append(ooxml.instr_text(f' TOC \\f C \\l "1-{deepest}" \\h \\z '))
+            p.append(ooxml.instr_text(f' TOC \\f C \\l "1-{deepest}" \\h \\z \\n '))
             p.append(ooxml.fld_char("separate"))
         bookmark = self.bookmarks[node.anchor]
         link = ooxml.hyperlink_internal(bookmark, None)
         link.append(self._run(_clean(node.text), style_id=styles.HYPERLINK_ID, lang=self._lang(node.lang)))
-        tab = ooxml.r()
-        tab.append(ooxml.element("w:tab"))
-        link.append(tab)
-        for run in ooxml.complex_field(f" PAGEREF {bookmark} \\h ", result=""):
-            link.append(run)
         p.append(link)
         if last:
             p.append(ooxml.fld_char("end"))

@@ -85,6 +85,9 @@ def _screen(style: Style) -> list[str]:
         f"header, main, footer {{ max-width: {width}; margin: 0 auto; }}",
         f"p, ul, ol, blockquote, .table {{ margin: 0 0 {after}; }}",
         "ul, ol { padding-inline-start: 1.5em; }",
+        # a list numbered by the record's labels shows them as text, hanging, and no marker
+        "ol.labelled { list-style: none; }",
+        "ol.labelled > li > p:first-child { text-indent: -1.5em; }",
         f"li > p {{ margin: 0 0 {rem(body.paragraph_spacing / 2)}; }}",
         f"em {{ {emphasis}; }}",
         "strong { font-weight: bold; }",

@@ -210,7 +210,16 @@ class HtmlWriter(Writer):
         return p
 
     def visit_bullet_list(self, node: doc.BulletList, context: _Inline) -> etree._Element:
+        """``ul``, or ``ol`` for a numbered list; a list numbered by the record's labels
+        ("(a)", "(ii)") is an ``ol`` of class ``labelled`` whose items begin with their label
+        as text and show no marker of their own, so that each label is read once, as printed;
+        its ``type`` and ``start`` say how the labels count."""
         element = etree.Element("ol" if node.ordered else "ul")
+        if node.numbering is not None:
+            element.set("class", "labelled")
+            element.set("type", _OL_TYPES[node.numbering])  # how it counts, for what reads no CSS
+            if node.start != 1:
+                element.set("start", str(node.start))
         for item in node.items:
             element.append(self.visit(item, context))
         return element
@@ -219,6 +228,8 @@ class HtmlWriter(Writer):
         li = etree.Element("li")
         for block in node.blocks:
             li.append(self.visit(block, context))
+        if node.label is not None:
+            _label_first_paragraph(li, node.label)
         return li
 
     def visit_table(self, node: doc.Table, context: _Inline) -> etree._Element:
@@ -385,6 +396,8 @@ class HtmlWriter(Writer):
         self.inlines(link, node.children, replace(context, in_link=True))
         if not "".join(link.itertext()).strip():  # a link must say where it goes
             link.text = self._clean(node.description or (node.target if not node.internal else "")) or href
+            if node.description and node.description_lang:  # the tool's words, in their language
+                self._part_lang(node.description_lang, context, link)
 
     def visit_note_ref(self, node: doc.NoteRef, parent: etree._Element, context: _Inline) -> None:
         if context.in_note or context.in_link:  # notes do not nest, and a link cannot hold one
@@ -456,3 +469,19 @@ class HtmlWriter(Writer):
             element.set("lang", tag)
             return tag
         return context.lang
+
+
+# the ol type for each way a record's labels count (document.NUMBERINGS)
+_OL_TYPES = {"decimal": "1", "lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
+
+
+def _label_first_paragraph(li: etree._Element, label: str) -> None:
+    """Put an item's label, as text, at the start of its first paragraph (the item itself
+    when it has none)."""
+    paragraph = next(iter(li.iter("p")), li)
+    span = etree.Element("span")
+    span.set("class", "list-label")
+    span.text = label
+    span.tail = " " + (paragraph.text or "")
+    paragraph.text = None
+    paragraph.insert(0, span)

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable
 
 from exporter import document as doc
 from exporter.diagnostics import Reporter
+from exporter.language import tags
 from exporter.options import WriteOptions
 from exporter.styles.model import hex_digits
 from exporter.tables.tree import regular_table, table_grid
@@ -31,7 +32,7 @@ from exporter.writers.pdf.fonts import (
     register_fonts,
     segment_by_font,
 )
-from exporter.writers.pdf.lines import LinkTarget, Run
+from exporter.writers.pdf.lines import LinkTarget, Run, run_width
 from exporter.writers.pdf.page import PRODUCER, build_pdf, frame_height
 from exporter.writers.pdf.table import TableBlock
 from exporter.writers.pdf.table_cells import Box, CellContent
@@ -42,6 +43,14 @@ from exporter.writers.pdf.tagging.structure import StructElem, document_root
 from exporter.writers.pdf.tagging.tables import tag_table
 
 LIST_INDENT = 20.0
+# ListNumbering (ISO 32000-1 table 347) for each way a record's labels count (document.NUMBERINGS)
+_LIST_NUMBERING = {
+    "decimal": "Decimal",
+    "lower-alpha": "LowerAlpha",
+    "upper-alpha": "UpperAlpha",
+    "lower-roman": "LowerRoman",
+    "upper-roman": "UpperRoman",
+}
 QUOTE_INDENT = 24.0
 _WHITESPACE = re.compile(r"[\t\n\r\f\v\u2028\u2029\u0085]")
 
@@ -179,30 +188,44 @@ class PdfWriter(Writer):
         return [TextBlock(runs, element, style)]
 
     def visit_bullet_list(self, bullets: doc.BulletList, parent: StructElem, indent: float) -> list[Flowable]:
-        numbering = "Decimal" if bullets.ordered else "Disc"
+        """L (ListNumbering Disc, Decimal, or how the record's labels count) > LI > Lbl, LBody
+        (ISO 32000-1 14.8.4.3.3). A list numbered by the record's labels has each label as its
+        item's Lbl, as printed ("(a)", "(ii)"), and indents its items past the widest."""
+        if bullets.numbering is not None:
+            numbering = _LIST_NUMBERING[bullets.numbering]
+            labels = [item.label or "" for item in bullets.items]
+        else:
+            numbering = "Decimal" if bullets.ordered else "Disc"
+            labels = [f"{n}." if bullets.ordered else "\u2022" for n in range(1, len(bullets.items) + 1)]
+        step = LIST_INDENT
+        if bullets.numbering is not None and labels:
+            widest = max(run_width(label, self._label_run(label, None)) for label in labels)
+            step = max(LIST_INDENT, widest + self.body.size * 0.5)
         list_element = parent.child("L", attributes={"O": "List", "ListNumbering": numbering})
         story: list[Flowable] = []
-        for number, item in enumerate(bullets.items, start=1):
-            label = f"{number}." if bullets.ordered else "\u2022"
-            story.extend(self.visit(item, list_element, label, indent + LIST_INDENT))
+        for item, label in zip(bullets.items, labels, strict=True):
+            story.extend(self.visit(item, list_element, label, indent + step))
         if story and isinstance(story[-1], TextBlock):
             story[-1].spaceAfter = self.space_after
         return story
+
+    def _label_run(self, label: str, owner: StructElem | None) -> Run:
+        return Run(
+            label,
+            face_for(False, False, self.family),
+            self.body.size,
+            hex_digits(self.style.colours.text),
+            owner=owner,
+            char_space=self.spacing(self.body.size)[0],
+            word_space=self.spacing(self.body.size)[1],
+            widths=self.widths,
+        )
 
     def visit_list_item(
         self, item: doc.ListItem, list_element: StructElem, label: str, indent: float
     ) -> list[Flowable]:
         item_element = list_element.child("LI")
-        label_run = Run(
-            label,
-            face_for(False, False, self.family),
-            self.body.size,
-            hex_digits(self.style.colours.text),
-            owner=item_element.child("Lbl"),
-            char_space=self.spacing(self.body.size)[0],
-            word_space=self.spacing(self.body.size)[1],
-            widths=self.widths,
-        )
+        label_run = self._label_run(label, item_element.child("Lbl"))
         body = item_element.child("LBody")
         flowables: list[Flowable] = []
         for block in item.blocks:
@@ -315,9 +338,11 @@ class PdfWriter(Writer):
         indent = (max(entry.level, 1) - 1) * LIST_INDENT
         style = replace(self.body, indent=indent, space_after=2.0)
         if entry.anchor in self.anchors:
-            link = item.child("Reference").child("Link")
+            link_lang = self.document.label_lang("go_to")  # the /Contents' language, "Go to …"
+            link = item.child("Reference").child("Link", lang=link_lang)
             target = LinkTarget("#" + entry.anchor, self.document.label("go_to", target=entry.text), link)
-            runs = self.text_runs(entry.text, self.body.size, False, False, link, target, link, link=True)
+            words = self._words_in(link, link_lang, entry.lang)
+            runs = self.text_runs(entry.text, self.body.size, False, False, words, target, link, link=True)
             return ContentsLine(
                 runs,
                 item,
@@ -343,13 +368,13 @@ class PdfWriter(Writer):
             element = self.headings.container().child("Note", element_id=f"note-{note.number}")
             runs = self.text_runs(f"{note.number}. ", self.body.size, False, False, None, None, element)
             runs += self.runs(note.children, _Inline(element, self.body.size))
-            back = element.child("Link")
+            back_lang = self.document.label_lang("back_to_note")  # the /Contents' language
+            back = element.child("Link", lang=back_lang)
             target = LinkTarget(
                 f"#pdf-noteref-{note.number}", self.document.label("back_to_note", number=note.number), back
             )
             runs += self.text_runs(" ", self.body.size, False, False, None, None, element)
-            back_lang = self.document.label_lang("back_to_text")
-            back_words = back.child("Span", lang=back_lang) if back_lang else back
+            back_words = self._words_in(back, back_lang, self.document.label_lang("back_to_text"))
             runs += self.text_runs(
                 self.document.label("back_to_text"),
                 self.body.size,
@@ -390,14 +415,17 @@ class PdfWriter(Writer):
             # A link to nowhere would make the PDF unwritable; keep its words, drop the link.
             self.reporter.warn(LINK_CODE, f"link to {node.target} has no target here", self.location)
             return self.runs(node.children, context)
-        element = context.parent.child("Link")
+        # The Link's /Lang is its /Contents' (ISO 32000-1 14.9.2: a structure element's
+        # language holds for the annotations it owns), its words each in their own
+        link_lang = node.description_lang if node.description else None
+        element = context.parent.child("Link", lang=link_lang)
         target = LinkTarget(node.target, node.description or node.text, element)
         runs: list[Run] = []
         for child in node.children:
             if not isinstance(child, doc.Text):  # only text can be a link's words
                 runs += self.visit(child, context)
                 continue
-            owner = element.child("Span", lang=child.lang) if child.lang else element
+            owner = self._words_in(element, link_lang, child.lang)
             runs += self.text_runs(
                 child.text,
                 context.size,
@@ -411,9 +439,19 @@ class PdfWriter(Writer):
             )
         return runs
 
+    def _words_in(self, link: StructElem, link_lang: str | None, words_lang: str | None) -> StructElem:
+        """Where a link's words go: the Link itself when they are in its language, else a
+        Span in theirs (``None``: the document's), so that a Link marked with its
+        description's language does not lend it to words in another."""
+        if link_lang is None:
+            return link.child("Span", lang=words_lang) if words_lang else link
+        own = words_lang or self.document.language
+        return link if tags.same_language(own, link_lang) else link.child("Span", lang=own)
+
     def visit_note_ref(self, node: doc.NoteRef, context: _Inline) -> list[Run]:
         number = self.note(node).number
-        element = context.parent.child("Reference").child("Link")
+        # the number's /Contents ("Note 1") is in the interface's language; the digit in any
+        element = context.parent.child("Reference").child("Link", lang=self.document.label_lang("note"))
         target = LinkTarget(f"#pdf-note-{number}", self.document.label("note", number=number), element)
         return self.text_runs(
             str(number),

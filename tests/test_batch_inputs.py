@@ -134,7 +134,7 @@ def test_a_record_on_standard_input_is_named_from_its_title_or_name(
     data = SEED_RECORD.read_bytes()
     status, out, err = convert(runner, "-", "-o", tmp_path, "-f", "json", stdin=data)
     assert status == 0, err
-    assert tree(tmp_path) == ["child-sexual-exploitation-by-organised-networks.json"]
+    assert tree(tmp_path) == ["child-sexual-exploitation-by-organised-networks-23-february-2022.json"]
     assert "<stdin>" in out
     status, _out, err = convert(
         runner, "-", "-o", tmp_path / "named", "-f", "json,docx", "--name", "hall", stdin=data
@@ -145,6 +145,65 @@ def test_a_record_on_standard_input_is_named_from_its_title_or_name(
     assert status == 1 and err.startswith("error: <stdin>: line 1")
     assert convert(runner, SEED_RECORD, "--name", "x", "-o", tmp_path)[0] == 2  # --name is for -
     assert convert(runner, "-", "@-", "-o", tmp_path, stdin=data)[0] == 2  # standard input once
+
+
+LONG_TITLE = (
+    "format: debate-exporter/1\ntitle: Written Ministerial Statements on the Financial Services "
+    "Compensation Scheme and the Banking Act\ndate: {date}\nhouse: House of Commons\nsections:\n"
+    "  - title: Statement\n    items: [{{type: procedural, paragraphs: [Laid before the House.]}}]\n"
+)
+
+
+def test_records_of_two_sittings_on_standard_input_keep_their_whole_dates_in_their_names(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # Found by a newcomer's trial: a 50-character cut dropped the month and year, and the
+    # November record silently replaced the October one.
+    for date in ("2009-10-28", "2009-11-28"):
+        stdin = LONG_TITLE.format(date=date).encode()
+        status, _out, err = convert(runner, "-", "-o", tmp_path, "-f", "json", stdin=stdin)
+        assert status == 0, err
+    stem = "written-ministerial-statements-on-the-financial"  # whole words, at most 50 characters
+    assert tree(tmp_path) == [f"{stem}-28-november-2009.json", f"{stem}-28-october-2009.json"]
+    october = json.loads((tmp_path / f"{stem}-28-october-2009.json").read_text())
+    assert october["date"] == "2009-10-28"
+
+
+def test_an_untitled_sitting_on_standard_input_is_named_by_its_house_place_and_whole_date(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    day = (DATA / "parlparse" / "westminster2009-10-28a-excerpt.xml").read_bytes()
+    later = day.replace(b"2009-10-28", b"2009-11-28")
+    for data in (day, later):
+        status, _out, err = convert(runner, "-", "-o", tmp_path, "-f", "json", stdin=data)
+        assert status == 0, err
+    assert tree(tmp_path) == [
+        "house-of-commons-westminster-hall-28-november-2009.json",
+        "house-of-commons-westminster-hall-28-october-2009.json",
+    ]
+
+
+def test_standard_input_never_replaces_an_output_the_manifest_says_another_input_made(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    records = tmp_path / "records"
+    records.mkdir()
+    (records / "statements.yaml").write_text(LONG_TITLE.format(date="2009-10-28"), encoding="utf-8")
+    out = tmp_path / "out"
+    status, _out, err = convert(runner, records, "-o", out, "-f", "json")  # a folder: a manifest is kept
+    assert status == 0, err
+    before = (out / "statements.json").read_bytes()
+    other = LONG_TITLE.format(date="2009-11-28").encode()
+    status, _out, err = convert(runner, "-", "--name", "statements", "-o", out, "-f", "json", stdin=other)
+    assert status == 1
+    assert err.startswith(
+        f"error: <stdin>: its output {out / 'statements.json'} would overwrite the one made from "
+        f"{records / 'statements.yaml'}; nothing written"
+    )
+    assert (out / "statements.json").read_bytes() == before
+    status, _out, err = convert(runner, "-", "-o", out, "-f", "json", stdin=other)  # its own name: written
+    assert status == 0, err
+    assert (out / "statements.json").read_bytes() == before
 
 
 def test_two_inputs_that_would_write_one_file_are_refused_before_anything_is_written(

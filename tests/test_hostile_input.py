@@ -51,3 +51,49 @@ def test_hostile_input_is_one_line_exit_1_and_no_output(tmp_path: Path, name: st
     assert "root:" not in result.output  # /etc/passwd was never read
     assert EXPECTED[name] in errors[0]
     assert not out.exists() or not list(out.iterdir())
+
+
+def _entities(padding: int, uses: int, attribute: bool = False) -> bytes:
+    """A ParlParse file whose entity ``x`` (1,000 characters) is used ``uses`` times, in a
+    paragraph after ``padding`` characters of plain text (or in an attribute)."""
+    head = b'<?xml version="1.0"?>\n<!DOCTYPE publicwhip [<!ENTITY x "' + b"y" * 1000 + b'">]>\n<publicwhip>'
+    refs = b"&x;" * uses
+    if attribute:
+        return head + b'<speech id="x" speakername="' + refs + b'"><p>Hello.</p></speech></publicwhip>\n'
+    body = b"z " * (padding // 2)
+    return head + b'<speech id="x" speakername="A"><p>' + body + refs + b"</p></speech></publicwhip>\n"
+
+
+TRIAL_BOMB = (  # 352 bytes expanding to 100,000 characters: accepted while a million were allowed
+    b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">'
+    b'<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]>\n<publicwhip><speech id="uk.org.publicwhip/debate/'
+    b'2009-10-28c.1.1" speakername="A"><p>&e;</p></speech></publicwhip>\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "refused"),
+    [
+        (TRIAL_BOMB, True),
+        (_entities(2_000, 100), True),  # 102,000 characters from about 3,500 bytes: more than 20 times
+        (_entities(5_000, 100), False),  # 105,000 characters from about 6,500 bytes: less
+        (_entities(0, 9), False),  # 9,000 characters from a small file: within the 10,000 any file may hold
+        (_entities(0, 100, attribute=True), True),  # an attribute's value counts as text does
+    ],
+    ids=["trial-bomb", "over-20-times", "under-20-times", "small-file-floor", "attribute"],
+)
+def test_entities_may_expand_a_file_to_20_times_its_size_or_10000_characters(
+    tmp_path: Path, data: bytes, refused: bool
+) -> None:
+    source = tmp_path / "entities.xml"
+    source.write_bytes(data)
+    result = CliRunner().invoke(main, ["convert", str(source), "-o", str(tmp_path / "out"), "-f", "json"])
+    if refused:
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[0] == (
+            f"error: {source}: entities expand to far more text than the file holds (entity amplification)"
+        )
+        assert not (tmp_path / "out").exists()
+    else:
+        assert result.exit_code == 0, result.output

@@ -464,7 +464,8 @@ def test_a_record_with_nothing_to_title_it_by_still_gets_a_real_title(
 ) -> None:
     source = tmp_path / "bare.json"
     source.write_text(
-        '{"title": "\\u200b", "speakers": [], "sections": [], "source": {"citation": "\\ufffe"}}'
+        '{"title": "\\u200b", "speakers": [], "source": {"citation": "\\ufffe"}, "sections": '
+        '[{"title": "", "items": [{"type": "procedural", "paragraphs": ["The House met."]}]}]}'
     )
     result = convert(runner, source, tmp_path / "out")
     assert result.exit_code == 0, result.output

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from conftest import DATA
 from exporter import document as d
 from exporter import parliaments, record
 from exporter.citations import choose, cite, cite_columns
+from exporter.cli import main
 from exporter.compose import compose
 from exporter.diagnostics import Reporter
 from exporter.errors import RecordErrors
@@ -328,3 +332,35 @@ def test_lists_and_superseded_records_round_trip_through_our_json() -> None:
         }
     }
     assert record.from_dict(data, "r.json") == original
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "profile"),
+    [
+        ("web.txt", (DATA / "web-text" / "hansard-lookalike.txt").read_text(encoding="utf-8"), "uk-commons"),
+        (
+            "hall.yaml",
+            "format: debate-exporter/1\ntitle: T\ndate: 2022-02-23\nhouse: House of Commons\n"
+            "location: Westminster Hall\nsections:\n  - title: S\n"
+            "    items: [{type: procedural, paragraphs: [Sitting.]}]\n",
+            "uk-commons-westminster-hall",
+        ),
+        (
+            "nowhere.yaml",
+            "format: debate-exporter/1\ntitle: T\nhouse: Parliament of Nowhere\nsections:\n  - title: S\n"
+            "    items: [{type: procedural, paragraphs: [Sitting.]}]\n",
+            None,
+        ),
+    ],
+)
+def test_the_written_record_states_the_profile_its_house_and_place_matched(
+    tmp_path: Path, name: str, text: str, profile: str | None
+) -> None:
+    # Found by a newcomer's trial: -f json wrote "profile": null for web text and our own
+    # records though a profile was matched and used (citations, licence, column marks).
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(source), "-o", str(tmp_path / "out"), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    written = json.loads((tmp_path / "out" / f"{source.stem}.json").read_text(encoding="utf-8"))
+    assert written.get("profile") == profile

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import SEED_RECORD, SEED_TEXT
-from exporter import record
+from exporter import parliaments, record
 from exporter.cli import main
 from exporter.diagnostics import Reporter
 from exporter.options import ReadOptions
@@ -144,8 +144,11 @@ def test_json_output_reads_back_as_the_same_debate(tmp_path: Path, runner: CliRu
             else text.read(source.read_bytes(), "", ReadOptions(), Reporter())
         )
         again = native.read(written.read_bytes(), str(written), ReadOptions(), Reporter())
-        # A page that does not say its language is written with the one the briefing used.
-        assert again == dataclasses.replace(original, language=original.language or "en-GB")
+        # A page that does not say its language is written with the one the briefing used, and
+        # a record that names no profile with the one its house and place matched.
+        matched = parliaments.match(original.house, original.location)
+        assert matched is not None and again.profile == matched.key
+        assert again == dataclasses.replace(original, language=original.language or "en-GB", profile=matched.key)
         cli_again = runner.invoke(
             main, ["convert", str(written), "--from", "native", "-o", str(tmp_path / "2"), "-f", "json"]
         )

@@ -252,7 +252,7 @@ def test_merge_reports_refuses_reports_that_do_not_make_one_whole_run(tmp_path: 
         ((one, two, altered("count.json", shard_count)), 1, "different numbers of shards"),
         ((one, two, altered("size.json", run_size)), 1, "shards of different runs"),
         ((one, two, altered("overlap.json", overlapping)), 1, "both hold input"),
-        ((one, two, altered("invalid.json", no_counts)), 1, "not a debate-export report"),
+        ((one, two, altered("invalid.json", no_counts)), 2, "not a debate-export report"),  # cannot be read
         ((one, two, altered("broken.json", "{ not json")), 2, "cannot be read as a report"),
         ((one, altered("text.json", "plain text")), 2, "neither a JSON nor a JUnit XML report"),
     ]

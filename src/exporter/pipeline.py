@@ -19,7 +19,7 @@ from pathlib import Path
 from exporter import checks
 from exporter import model as m
 from exporter.cleaning import clean_debate, reads_as_nothing
-from exporter.compose import briefing_title, compose
+from exporter.compose import briefing_name, compose
 from exporter.diagnostics import Diagnostic, Reporter, Severity
 from exporter.errors import ExporterError, InputError, UnknownFormatError
 from exporter.file_names import fit, room_for
@@ -30,7 +30,7 @@ from exporter.output_set import PlannedFile, write_set
 from exporter.people import cached as people_directory  # read once per batch, again if changed
 from exporter.readers import _xml as xml
 from exporter.side_by_side import Task, side_by_side, write_formats
-from exporter.slugs import slug
+from exporter.slugs import sitting_slug, slug
 from exporter.validation import validate
 
 
@@ -63,11 +63,13 @@ def read_debate(path: Path, job: Job, reporter: Reporter) -> tuple[m.Debate, Inp
 def parse_debate(data: bytes, source: str, job: Job, reporter: Reporter) -> tuple[m.Debate, InputFormat]:
     """A debate from an input's bytes (a file's, or standard input's), named ``source``: the
     one read step for every input, with its checks (nesting; cleaning, which leaves a title
-    that reads as nothing untitled). Raises InputError (and its kinds) located in ``source``."""
+    that reads as nothing untitled; something to brief). Raises InputError (and its kinds)
+    located in ``source``."""
     fmt = _choose_format(data, job.input_format, source)
     debate: m.Debate = fmt.load().read(data, source, job.read, reporter)
     _check_nesting(debate, source)
     debate = clean_debate(debate, reporter)  # text enters the model here
+    _check_content(debate, source)
     if job.read.people is not None:
         debate = people_directory(job.read.people).apply(debate)
     return debate, fmt
@@ -86,6 +88,20 @@ def _check_nesting(debate: m.Debate, source: str) -> None:
         for index, item in enumerate(section.items):
             if isinstance(item, m.Section):
                 stack.append((item, depth + 1, place if depth > 1 else f"{place}.items[{index}]"))
+
+
+def _check_content(debate: m.Debate, source: str) -> None:
+    """Refuse a record with nothing to brief, whatever its reader: no speech, procedure or
+    division under any heading (every format's empty shell: a TEI ``<body/>``, an empty
+    ``debateBody``, a Hansard API debate whose ``Items`` are ``[]``, our format's
+    ``sections: []``; a record of headings alone). Its briefing would be a title and
+    empty parts."""
+    items = m.walk_items(debate.sections)
+    if any(not isinstance(item, m.Section) for item in items):
+        return
+    if any(isinstance(item, m.Section) and not reads_as_nothing(item.title) for item in items):
+        raise InputError("the file holds only headings: no speeches, proceedings or divisions under them", source)
+    raise InputError("the file holds no headings, speeches or divisions", source)
 
 
 def _choose_format(data: bytes, requested: str, source: str) -> InputFormat:
@@ -113,7 +129,7 @@ def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
     it stays in its sections' notes."""
     if len(debate.sections) <= 1:
         return [("", debate)]
-    parts = []
+    parts: list[tuple[str, m.Debate]] = []
     in_chair = debate.chair
     index = 0
     for section in debate.sections:
@@ -132,7 +148,7 @@ def split_debate(debate: m.Debate) -> list[tuple[str, m.Debate]]:
             chair=chair,
         )
         parts.append((f"{index:02d}-{_slug(section.title)}", part))
-    return parts
+    return parts or [("", debate)]  # nothing under any heading (a debate not read by parse_debate)
 
 
 def _last_chair(section: m.Section) -> str | None:
@@ -149,8 +165,10 @@ def _holds_content(section: m.Section) -> bool:
 
 def stem_from_title(debate: m.Debate, job: Job) -> str:
     """A file name stem for a record that has no file name (standard input): its briefing's
-    title (an untitled sitting's as the briefing names it) as a slug that keeps every script."""
-    return _slug(briefing_title(debate, job.compose))
+    title (an untitled sitting's as the briefing names it) as a slug that keeps every script,
+    ending in the sitting's date whole (``slugs.sitting_slug``): two sittings never share a
+    name because a long title was cut."""
+    return sitting_slug(*briefing_name(debate, job.compose))
 
 
 def _slug(text: str) -> str:

@@ -137,7 +137,8 @@ def convert(
     started = time.perf_counter()
     inputs = {os.path.realpath(s.path) for s in plan.sources if s.path is not None}
     ready = incremental.up_to_date(plan.sources, jobs) if incremental else {}
-    claimed = {clash_key(w.path): plan.sources[i].display for i, done in ready.items() for w in done.written}
+    claimed = incremental.owners(plan.sources) if incremental else {}  # what the manifest says is whose
+    claimed.update({clash_key(w.path): plan.sources[i].display for i, done in ready.items() for w in done.written})
 
     def finish(entry: Entry) -> None:
         outcome = entry.outcome

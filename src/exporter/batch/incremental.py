@@ -141,6 +141,24 @@ class Incremental:
                 self._seen_at(record, source)
         return found
 
+    def owners(self, sources: Sequence[Source]) -> dict[str, str]:
+        """Who made each output the manifests of the folder list as current (by
+        ``inputs.clash_key``): an input of this run by its ``display``, another by its path
+        as recorded, from the output folder (another shard's by its manifest's name); the
+        outputs of an input that is gone (renamed, removed) are leftovers, nobody's. A record read from standard
+        input, named from its title, must not silently replace one of them."""
+        displays = {source.relative: source.display for source in sources if source.path is not None}
+        owners = {
+            clash_key(self._output_path(out)): displays.get(key) or os.path.normpath(self.out_dir / record.input)
+            for key, record in self.manifest.records.items()
+            if key in displays or self._input_exists(record)  # a gone input's files are leftovers
+            for out in record.outputs
+        }
+        for name, other in _other_manifests(self.out_dir, self.path):
+            for path in other:
+                owners.setdefault(clash_key(self._output_path_of(path)), f"an input of {name}")
+        return owners
+
     # --- as each input finishes -------------------------------------------------
 
     def record(self, entry: Entry) -> None:
@@ -261,7 +279,7 @@ class Incremental:
             if key not in gone
             for out in record.outputs
         }
-        for other in _other_manifests(self.out_dir, self.path):
+        for _, other in _other_manifests(self.out_dir, self.path):
             claimed.update(clash_key(self._output_path_of(path)) for path in other)
         return claimed
 
@@ -322,8 +340,9 @@ def _unique(outputs: Iterable[Output]) -> list[Output]:
     return list(seen.values())
 
 
-def _other_manifests(out_dir: Path, mine: Path) -> list[list[str]]:
-    """The current outputs each other manifest in ``out_dir`` lists (unreadable ones: none)."""
+def _other_manifests(out_dir: Path, mine: Path) -> list[tuple[str, list[str]]]:
+    """Each other manifest in ``out_dir`` (by name) with the current outputs it lists
+    (unreadable ones: none)."""
     found = []
     with contextlib.suppress(OSError):
         for entry in sorted(os.scandir(out_dir), key=lambda e: e.name):
@@ -332,7 +351,10 @@ def _other_manifests(out_dir: Path, mine: Path) -> list[list[str]]:
             try:
                 data = json.loads(Path(entry.path).read_bytes())
                 found.append(
-                    [str(out["path"]) for record in data["inputs"].values() for out in record["outputs"]]
+                    (
+                        entry.name,
+                        [str(out["path"]) for record in data["inputs"].values() for out in record["outputs"]],
+                    )
                 )
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 continue

@@ -54,12 +54,8 @@ def merge_json(reports: Sequence[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     """The whole run's report from its shards' (each ``(name, data)``). Raises MergeProblem."""
     if not reports:
         raise MergeProblem(["no JSON reports to merge"])
-    validator = jsonschema.Draft202012Validator(report.schema())
     for name, data in reports:
-        error = jsonschema.exceptions.best_match(validator.iter_errors(data))
-        if error is not None:
-            where = "/".join(str(part) for part in error.absolute_path) or "the top"
-            raise MergeProblem([f"{name}: not a debate-export report ({where}: {error.message})"])
+        check_json_report(name, data)
     first_name, first = reports[0]
     for name, data in reports[1:]:
         for key in SAME:
@@ -122,6 +118,16 @@ def merge_json(reports: Sequence[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
         ),
         "problems": [line for _, data in by_shard for line in data["problems"]],
     }
+
+
+def check_json_report(name: str, data: Any) -> None:
+    """Raise MergeProblem unless ``data`` (parsed JSON) is a JSON report of ours: valid
+    against the report's JSON Schema (``report.schema``)."""
+    validator = jsonschema.Draft202012Validator(report.schema())
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "the top"
+        raise MergeProblem([f"{name}: not a debate-export report ({where}: {error.message})"])
 
 
 def read_junit(name: str, root: Any) -> JUnitReport:

@@ -17,9 +17,18 @@ from exporter.checks.docx_package import NS, DocxPackage, is_on, text_of, w
 from exporter.checks.docx_registry import Finding, rule
 from exporter.diagnostics import Severity
 
+CAPTION_SHOWN = 60  # characters of a caption quoted in a finding's location
+
 
 def _table_where(package: DocxPackage, tbl: etree._Element, row: int | None = None) -> str:
+    """``table 3 ("Table 3: speakers in this debate, …")``: its place among the document's
+    tables, and its caption (Word's Alt Text title), which names it as its reader knows it."""
     where = f"table {package.tables.index(tbl) + 1}"
+    caption = tbl.find("w:tblPr/w:tblCaption", NS)
+    title = " ".join((caption.get(w("val")) or "").split()) if caption is not None else ""
+    if title:
+        shown = title if len(title) <= CAPTION_SHOWN else title[: CAPTION_SHOWN - 1].rstrip() + "\u2026"
+        where += f" ({shown!r})"
     return f"{where} row {row}" if row else where
 
 

@@ -45,7 +45,8 @@ def merge_reports(
     whole run would have written, apart from times. The reports must make one whole run:
     every shard once, every input in one shard. Prints each failed input and a summary, and
     exits as the whole run would: 0 passed, 1 an input failed (or the reports do not make
-    one whole run), 2 a report cannot be read.
+    one whole run), 2 a report cannot be read (a file that is not a report of ours, a JSON
+    report not valid against its schema, included).
     """
     from exporter.batch import merge, report
     from exporter.output_set import OutputSetError, PlannedFile, write_set
@@ -122,6 +123,7 @@ def _read_all(files: list[Path], err: Stream) -> tuple[list[tuple[str, dict[str,
         try:
             if start == b"{":
                 loaded = json.loads(data)
+                merge.check_json_report(str(file), loaded)  # a file that is not a report is unreadable
                 found_json.append((str(file), loaded))
             elif start == b"<":
                 found_junit.append(merge.read_junit(str(file), etree.fromstring(data, parser)))

@@ -33,6 +33,7 @@ from exporter.compose.names import debate_title
 from exporter.compose.proceedings import ProceedingsContext, SpeechSource, heading_anchors, proceedings
 from exporter.compose.speakers import contributions, speakers_table
 from exporter.compose.substance import substance
+from exporter.compose.table_numbers import TableNumbers
 from exporter.diagnostics import Reporter
 from exporter.interface import Interface, interface_for
 from exporter.language.resolve import resolve
@@ -68,7 +69,9 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     debate = resolve(debate, parliament_language(debate), reporter)
     language = debate.language or ""
     ui = interface_for(language, options.ui_language)
-    as_read = debate  # the record as read: an untitled sitting stays untitled in -f json
+    used = parliaments.profile_of(debate)  # -f json states the profile used, matched or named
+    as_read = dataclasses.replace(debate, profile=None if used is parliaments.GENERIC else used.key)
+    # (the record as read otherwise: an untitled sitting stays untitled in -f json)
     title = debate_title(debate, ui)
     made_title = title if reads_as_nothing(debate.title) else None
     if made_title:  # named by the tool: everything after says the same
@@ -78,7 +81,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     front = {key: anchors.make(key) for key in _FRONT}
     keys = key_speeches(debate, anchors)
     debate = keys.debate
-    table_counter = iter(range(1, 10_000))
+    tables = TableNumbers()  # numbered in reading order once the tree's order is final
 
     citation = choose(debate, options.citation)
     if citation.note:
@@ -94,13 +97,13 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
         return SpeechSource(cite(debate, speech, options.citation), record_url(debate, speech))
 
     # Every heading of the proceedings has its anchor before anything is laid out, so that the
-    # summary can link to each debate; tables are numbered in reading order.
+    # summary can link to each debate.
     context = ProceedingsContext(
         debate,
         keys.anchor,
         heading_anchors(debate, anchors.make),
         source_of,
-        lambda: next(table_counter),
+        tables,
         ui,
         reporter,
     )
@@ -114,9 +117,9 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     body: list[d.Block] = (
         [heading(ui.gettext("Summary"), "summary"), *found.summary_blocks] if found.summary_blocks else []
     )
-    body.extend(found.glance_blocks(front["at-a-glance"], lambda: next(table_counter), ui))
+    body.extend(found.glance_blocks(front["at-a-glance"], tables.placeholder, ui))
     body.extend(found.key_points(front["key-points"], ui))
-    speakers = speakers_table(debate, next(table_counter), ui) if m.speeches(debate) else None
+    speakers = speakers_table(debate, tables.placeholder(), ui) if m.speeches(debate) else None
     debate_blocks = proceedings(context)
     debate_citation = cite_columns(debate, debate_columns(debate), options.citation)
     # One debate: who took part comes before it. A sitting day: the table of everyone who spoke
@@ -144,14 +147,17 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
             if isinstance(block, d.Heading) and block.anchor in listed and block.level <= CONTENTS_DEPTH
         )
     )
-    blocks: list[d.Block] = [
-        d.Heading(1, title, "title"),
-        *details(debate, ui),
-        *body,
-        heading(ui.gettext("Contents"), "contents"),
-        contents,
-        *after_contents,
-    ]
+    blocks = tables.number(
+        (
+            d.Heading(1, title, "title"),
+            *details(debate, ui),
+            *body,
+            heading(ui.gettext("Contents"), "contents"),
+            contents,
+            *after_contents,
+        ),
+        reporter,
+    )
     counts = contributions(debate)
     parts = {
         **found.parts(),
@@ -165,7 +171,7 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     document = d.Document(
         title=debate.title,
         language=language,
-        blocks=tuple(blocks),
+        blocks=blocks,
         subject=_subject(debate, ui),
         keywords=_keywords(debate, ui),
         date=debate.date.isoformat() if debate.date else None,
@@ -177,13 +183,16 @@ def compose(debate: m.Debate, options: ComposeOptions, reporter: Reporter) -> Br
     return Briefing(link_addresses(document, ui), parts)
 
 
-def briefing_title(debate: m.Debate, options: ComposeOptions) -> str:
-    """The briefing's title as plain text, as ``compose`` makes it (the record's, else the
-    house and date in the interface's language): what a record read from standard input is
-    named after. Reports nothing; ``compose`` reports what it finds."""
+def briefing_name(debate: m.Debate, options: ComposeOptions) -> tuple[str, str | None]:
+    """What a record read from standard input is named after: the briefing's title as plain
+    text, as ``compose`` makes it (the record's, else the house and date in the interface's
+    language), and the sitting's date as the briefing writes it ("28 October 2009",
+    in the interface's language), or None for a record with no date."""
     quiet = Reporter()
     debate = resolve(debate, parliament_language(debate), quiet)
-    return d.plain_text(debate_title(debate, interface_for(debate.language or "", options.ui_language)))
+    ui = interface_for(debate.language or "", options.ui_language)
+    date = d.plain_text((ui.text(ui.date(debate.date, "long")),)) if debate.date else None
+    return d.plain_text(debate_title(debate, ui)), date
 
 
 def _subject(debate: m.Debate, ui: Interface) -> str:

@@ -128,7 +128,7 @@ def duration(minutes: int, ui: Interface) -> str:
 def glance_blocks(
     glance: summarise.AtAGlance,
     divisions: list[DivisionResult],
-    table_number: Callable[[], int],
+    table_number: Callable[[], str],
     ui: Interface,
     named: Callable[[str], d.Text] = d.Text,
 ) -> list[d.Block]:
@@ -167,7 +167,7 @@ def glance_blocks(
     return blocks
 
 
-def divisions_table(divisions: list[DivisionResult], number: int, ui: Interface) -> d.Table:
+def divisions_table(divisions: list[DivisionResult], number: int | str, ui: Interface) -> d.Table:
     """Division, the debate it was in (when named), a column per lobby, and the result."""
     sides = list(dict.fromkeys(side.lower() for result in divisions for side, _ in result.counts))
     with_debate = any(result.debate for result in divisions)

@@ -12,6 +12,7 @@ from exporter.compose.front import english
 from exporter.compose.inlines import inlines, labelled
 from exporter.compose.lists import gather_lists, label_numbering, labelled_list
 from exporter.compose.names import kind_label, speaker_heading
+from exporter.compose.table_numbers import TableNumbers
 from exporter.compose.tables import TableOrigin, briefing_table
 from exporter.diagnostics import Reporter
 from exporter.interface import Interface
@@ -65,7 +66,7 @@ class ProceedingsContext:
     speech_anchor: Callable[[m.Speech], str]  # by the speech's key (compose.keys)
     anchors: HeadingAnchors
     source_of: Callable[[m.Speech], SpeechSource]
-    table_number: Callable[[], int]
+    tables: TableNumbers  # each table's number waits for the tree's final order
     ui: Interface
     reporter: Reporter
 
@@ -211,7 +212,7 @@ def _blocks(
         else:
             table = briefing_table(
                 block,
-                ctx.table_number,
+                ctx.tables,
                 ctx.ui,
                 origin or TableOrigin("the record"),
                 ctx.reporter,
@@ -289,7 +290,7 @@ def _division(ctx: ProceedingsContext, division: m.Division, level: int, path: P
             if with_notes:
                 cells.append(d.text_cell(note))  # an empty cell, never "None"
             rows.append(tuple(cells))
-        number = ctx.table_number()
+        number = ctx.tables.placeholder()
         votes = ui.ngettext("{count} recorded vote", "{count} recorded votes", len(division.votes))
         if division.number:
             caption = ui.gettext("Table {number}: how members voted in division {division} ({votes})")

@@ -25,7 +25,7 @@ def contributions(debate: m.Debate) -> Counter[str]:
     return Counter(s.speaker for s in m.speeches(debate) if s.speaker is not None)
 
 
-def speakers_table(debate: m.Debate, number: int, ui: Interface) -> d.Table:
+def speakers_table(debate: m.Debate, number: int | str, ui: Interface) -> d.Table:
     counts = contributions(debate)
     headers = (
         ui.gettext("Name"),

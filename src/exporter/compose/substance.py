@@ -49,7 +49,7 @@ class Substance:
     several: bool = False  # the record holds several debates (a sitting day)
     named: Callable[[str], d.Text] = d.Text  # a house's or place's name in its language
 
-    def glance_blocks(self, anchor: str, table_number: Callable[[], int], ui: Interface) -> list[d.Block]:
+    def glance_blocks(self, anchor: str, table_number: Callable[[], str], ui: Interface) -> list[d.Block]:
         if self.glance is None:
             return []
         blocks = glance_blocks(self.glance, self.divisions, table_number, ui, self.named)

@@ -17,7 +17,6 @@ caption is one string with one language); a citation is English data (``front.en
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from exporter import document as d
@@ -25,6 +24,7 @@ from exporter import model as m
 from exporter.compose.front import english
 from exporter.compose.inlines import inlines
 from exporter.compose.lists import gather_cell_lists
+from exporter.compose.table_numbers import TableNumbers
 from exporter.diagnostics import Reporter
 from exporter.interface import Interface
 from exporter.tables.grid import lay_out, without_rows
@@ -43,13 +43,13 @@ class TableOrigin:
 
 def briefing_table(
     table: m.Table,
-    number: Callable[[], int],
+    numbers: TableNumbers,
     ui: Interface,
     origin: TableOrigin,
     reporter: Reporter,
 ) -> d.Table | None:
-    """The briefing table for ``table``, numbered by ``number()`` (called only for a table
-    that is kept), or None for a table with no cells (reported); its cells in the document's
+    """The briefing table for ``table``, numbered by ``numbers`` in reading order (only a
+    table that is kept), or None for a table with no cells (reported); its cells in the document's
     language (``ui.document_language``), the tool's words in the interface's."""
     language = ui.document_language
     rows, header_rows = _without_blank_rows(table)
@@ -65,18 +65,20 @@ def briefing_table(
         + (d.Cell(()),) * grid.holes(r)
         for r in range(grid.rows)
     ]
-    index = number()
+    index = numbers.placeholder()
     caption, caption_lang = _caption(table.caption, index, ui)
     summary: tuple[d.Text, ...] = ()
     if not header_rows:
         labels = any(cell.scope for row in laid for cell in row)
         summary = _no_header(labels, origin.citation, ui)
-        reporter.warn(
-            NO_HEADER_CODE,
-            f"Table {index} has no header row in the record (no column headers marked, no title or label "
-            "rows to see): written without one, and its description says why",
-            origin.location,
+        why = (
+            " has no header row in the record (no column headers marked, no title or label rows to see): "
+            "written without one, and its description says why"
         )
+        if index in caption:  # named by its number, once the tree's order is final
+            numbers.warn(index, NO_HEADER_CODE, "Table {number}" + why, origin.location)
+        else:  # the record's caption alone, unnumbered
+            reporter.warn(NO_HEADER_CODE, f"the table {caption!r}" + why, origin.location)
     return d.Table(
         caption,
         tuple(laid[:header_rows]),
@@ -86,7 +88,7 @@ def briefing_table(
     )
 
 
-def _caption(given: str | None, index: int, ui: Interface) -> tuple[str, str | None]:
+def _caption(given: str | None, index: str, ui: Interface) -> tuple[str, str | None]:
     """The caption and its language (None: the document's): "Table 3: " and the record's
     caption in the interface's language, the record's caption alone when the interface is
     in another language, or the tool's own words for a table the record gives no caption."""

@@ -1,8 +1,10 @@
 """Safe XML parsing shared by the XML readers.
 
 External entities, DTD loading and network access are off. Internal DTD entities
-(the ``&mdash;`` of old ParlParse files) are expanded, but a document whose entities
-expand to far more text than it holds, or that nests absurdly deep, is refused.
+(the ``&mdash;`` of old ParlParse files) are expanded, but a document whose text and
+attribute values come to more than ``MAX_EXPANSION`` characters per byte of the file (at
+least ``MIN_EXPANSION_BUDGET``: without entities they are never more than its size), or
+that nests absurdly deep, is refused.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from lxml import etree
 from exporter.errors import InputError
 
 MAX_DEPTH = 200
-MAX_EXPANSION = 20  # expanded text may be at most this many times the input's size, plus slack
+MAX_EXPANSION = 20  # characters of text and attribute values per byte of the input, at most
+MIN_EXPANSION_BUDGET = 10_000  # characters any input may hold, however small (a few entities in a tiny file)
 _ENTITY_DECL = re.compile(rb"<!ENTITY\s+%?\s*[\w.-]+\s+(?:SYSTEM|PUBLIC)\b", re.I)
 
 
@@ -50,7 +53,7 @@ def parse(data: bytes, source: str) -> etree._Element:
 
 
 def _check_size(root: etree._Element, data: bytes, source: str) -> None:
-    budget = MAX_EXPANSION * len(data) + 1_000_000
+    budget = max(MAX_EXPANSION * len(data), MIN_EXPANSION_BUDGET)
     total = 0
     stack = [(root, 1)]
     while stack:
@@ -60,6 +63,7 @@ def _check_size(root: etree._Element, data: bytes, source: str) -> None:
                 f"elements nest deeper than {MAX_DEPTH} levels", source, f"line {element.sourceline}"
             )
         total += len(element.text or "") + len(element.tail or "")
+        total += sum(len(value) for value in element.attrib.values())
         if total > budget:
             raise InputError(
                 "entities expand to far more text than the file holds (entity amplification)", source

@@ -44,6 +44,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar
 
+from exporter import child_signals
 from exporter import document as d
 from exporter.diagnostics import Diagnostic, Reporter
 from exporter.errors import OutputError
@@ -52,8 +53,9 @@ from exporter.options import WriteOptions
 from exporter.writers.guard import guarded
 
 T = TypeVar("T")
-_HELD = tuple(getattr(signal, name) for name in ("SIGINT", "SIGHUP", "SIGTERM") if hasattr(signal, name))
-_IGNORED = tuple(getattr(signal, name) for name in ("SIGINT", "SIGHUP") if hasattr(signal, name))
+_IGNORED = child_signals.signal_names("SIGINT", "SIGHUP")  # Ctrl-C is the parent's to handle
+_ENDING = child_signals.signal_names("SIGTERM")  # the parent ends a child it no longer waits for
+_HELD = (*_IGNORED, *_ENDING)
 
 
 def processes_per_input(jobs: int, inputs: int) -> int:
@@ -92,7 +94,7 @@ def side_by_side(tasks: Sequence[Task[T]], processes: int, source: str | None) -
     children: list[tuple[list[int], BaseProcess, Connection]] = []
     here = groups[0]
     try:
-        with _frozen_heap(), _children_ignore_ctrl_c():
+        with _frozen_heap(), child_signals.children_start_with(_IGNORED, default=_ENDING):
             for group in groups[1:]:
                 try:
                     children.append((group, *_start([tasks[i] for i in group])))
@@ -193,29 +195,6 @@ def _frozen_heap() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
-
-
-@contextlib.contextmanager
-def _children_ignore_ctrl_c() -> Iterator[None]:
-    """Children forked in this block start with SIGINT and SIGHUP ignored and SIGTERM at its
-    default (ending them), whatever this process's handlers are. The signals are blocked
-    meanwhile, so one that comes is delivered here, to this process's handler, at the end
-    of the block (a child unblocks SIGTERM as it starts)."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
-    handlers = {
-        signum: signal.signal(signum, signal.SIG_IGN if signum in _IGNORED else signal.SIG_DFL)
-        for signum in _HELD
-    }
-    try:
-        yield
-    finally:
-        for signum, handler in handlers.items():
-            if handler is not None:
-                signal.signal(signum, handler)
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 # ---- the writers of one briefing tree --------------------------------------------------------

@@ -20,17 +20,15 @@ fails only the task it was running, and a new one takes its place (Pebble report
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
-import signal
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import Any, Protocol, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
+from exporter import child_signals
 from exporter.batch import work
 
 T = TypeVar("T")
@@ -103,7 +101,9 @@ class WorkerPool:
     def submit(self, function: Callable[..., R], *args: Any) -> Future[R]:
         if self._started:
             return self._pool.schedule(function, args=args)
-        with _ctrl_c_for_this_process_only():  # the first task starts the workers
+        # the first task starts the workers: they (and the fork server, which would otherwise
+        # die importing with a traceback) leave Ctrl-C to this process, which stops them
+        with child_signals.children_start_with(ignored=child_signals.signal_names("SIGINT", "SIGHUP")):
             self._started = True
             return self._pool.schedule(function, args=args)
 
@@ -115,28 +115,6 @@ class WorkerPool:
     def close(self) -> None:
         self._pool.close()
         self._pool.join()
-
-
-@contextlib.contextmanager
-def _ctrl_c_for_this_process_only() -> Iterator[None]:
-    """Processes started in this block (the fork server, the workers) inherit SIGINT and
-    SIGHUP ignored: Ctrl-C reaches a whole process group, and it is this process's to handle
-    (it stops the workers); a fork server still importing would otherwise die with a
-    traceback. The signals are blocked meanwhile, so one that comes is not lost: it is
-    delivered to this process's own handler at the end of the block."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield  # Windows: no process groups to share Ctrl-C with; another thread: not its signals
-        return
-    held = [signal.SIGINT, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    handlers = {signum: signal.signal(signum, signal.SIG_IGN) for signum in held}
-    try:
-        yield
-    finally:
-        for signum, handler in handlers.items():
-            if handler is not None:
-                signal.signal(signum, handler)
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _context() -> Any:
